@@ -1,0 +1,482 @@
+/* samverkan-cli.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The stable command-line interface that scripts and tests use.
+ * Exit status: 0 success, 1 nothing found or problems found, 2 bad input.
+ */
+#define G_LOG_DOMAIN "samverkan-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "sam-actor-json.h"
+#include "sam-areas.h"
+#include "sam-default-register.h"
+#include "sam-errors.h"
+#include "sam-query.h"
+#include "sam-register-xml.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_NOTHING = 1,
+  EXIT_BAD_INPUT = 2,
+};
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (const char *register_path, int argc, char **argv);
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("samverkan-cli: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+static int
+usage_error (GOptionContext *context, const char *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("samverkan-cli: %s\n\n%s", message, help);
+  return EXIT_BAD_INPUT;
+}
+
+/* Parses the options of one command; FALSE means exit with *status. */
+static gboolean
+parse_command_line (const char *name, const char *args, const char *summary,
+                    GOptionEntry *entries, int *argc, char ***argv, int min_args,
+                    int max_args, int *status)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", name, args);
+  g_autoptr(GOptionContext) context = g_option_context_new (title);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    {
+      *status = usage_error (context, _("Wrong number of arguments."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SamStore *
+open_register (const char *path, GError **error)
+{
+  return sam_default_register_open (path, error);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static char *
+join_areas (SamActor *actor)
+{
+  GPtrArray *areas = sam_actor_get_areas (actor);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
+      if (out->len)
+        g_string_append (out, ", ");
+      g_string_append (out, area ? sam_area_get_name (area) : (char *) g_ptr_array_index (areas, i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+print_route (SamContactRoute *route, SamLang lang)
+{
+  g_autofree char *display = sam_contact_route_dup_display_value (route);
+  const char *label = sam_text_get_best (sam_contact_route_get_label (route), lang, NULL);
+  SamSchedule *hours = sam_contact_route_get_hours (route);
+  g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
+
+  g_print ("    %-18s %-28s %s%s%s [%s]\n",
+           sam_route_kind_get_label (sam_contact_route_get_kind (route)), display,
+           label ? label : "", hours_text ? "  " : "", hours_text ? hours_text : "",
+           sam_visibility_get_label (sam_contact_route_get_visibility (route)));
+}
+
+static void
+print_actor_line (SamActor *actor, SamLang lang)
+{
+  g_autofree char *areas = join_areas (actor);
+  GPtrArray *routes = sam_actor_get_routes (actor);
+
+  g_print ("%s  (%s; %s)  %s\n", sam_text_get_best (sam_actor_get_name (actor), lang, NULL),
+           sam_actor_kind_get_label (sam_actor_get_kind (actor)), areas, sam_actor_get_id (actor));
+  for (guint i = 0; i < routes->len; i++)
+    print_route (g_ptr_array_index (routes, i), lang);
+}
+
+/* init FILE */
+static int
+cmd_init (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line ("init", _("FILE"), _("Create an empty register in FILE."),
+                           NULL, &argc, &argv, 1, 1, &status))
+    return status;
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("samverkan-cli: %s already exists; nothing was changed.\n"), argv[1]);
+      return EXIT_BAD_INPUT;
+    }
+  store = sam_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  g_print (_("Created the empty register %s\n"), argv[1]);
+  return EXIT_OK;
+}
+
+/* import IN.xml */
+static int
+cmd_import (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  if (!parse_command_line ("import", _("IN.xml"),
+                           _("Import an exchange file into an empty register, all or nothing."),
+                           NULL, &argc, &argv, 1, 1, &status))
+    return status;
+  store = open_register (register_path, &error);
+  if (store == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GINT64_FORMAT " actor.\n",
+                        "Imported %" G_GINT64_FORMAT " actors.\n", sam_store_count_actors (store)),
+           sam_store_count_actors (store));
+  return EXIT_OK;
+}
+
+/* export OUT.xml */
+static int
+cmd_export (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  if (!parse_command_line ("export", _("OUT.xml"), _("Export the whole register as XML."),
+                           NULL, &argc, &argv, 1, 1, &status))
+    return status;
+  store = open_register (register_path, &error);
+  if (store == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!sam_register_xml_export (store, file, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static gboolean
+fill_query (SamQuery *query, const char *kind, GError **error)
+{
+  if (kind && !sam_actor_kind_from_string (kind, &query->kind))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--kind: “%s” is not a kind of actor (social-services, police, healthcare, "
+                     "migration-agency, prosecution, county-board, regional-coordinator, shelter, "
+                     "ngo, helpline, emergency, other)."), kind);
+      return FALSE;
+    }
+  query->has_kind = kind != NULL;
+  if (query->area && !sam_area_lookup (query->area))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--area: “%s” is not a municipality or county code (such as 2480 or 24) "
+                     "nor SE."), query->area);
+      return FALSE;
+    }
+  if (query->target_group && !sam_target_group_is_valid (query->target_group))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--target-group: “%s” is not a known target group."), query->target_group);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_actors (GPtrArray *actors, gboolean json)
+{
+  SamLang lang = sam_lang_from_locale ();
+
+  if (json)
+    {
+      JsonArray *array = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < actors->len; i++)
+        json_array_add_element (array, sam_actor_to_json (g_ptr_array_index (actors, i)));
+      json_node_take_array (node, array);
+      print_json (node);
+      json_node_unref (node);
+      return;
+    }
+  for (guint i = 0; i < actors->len; i++)
+    print_actor_line (g_ptr_array_index (actors, i), lang);
+}
+
+/* search [filters] QUERY… */
+static int
+cmd_search (const char *register_path, int argc, char **argv)
+{
+  g_autofree char *kind = NULL;
+  g_autoptr(SamQuery) query = sam_query_new (NULL);
+  gboolean json = FALSE;
+  int limit = 100;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only actors of this kind"), N_("KIND") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &query->area, N_("Only actors serving this area (a municipality also matches its county and the whole country)"), N_("CODE") },
+    { "target-group", 0, 0, G_OPTION_ARG_STRING, &query->target_group, N_("Only actors for this target group"), N_("GROUP") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &query->language, N_("Only actors speaking this language (ISO 639-1 code)"), N_("LANG") },
+    { "open-now", 0, 0, G_OPTION_ARG_NONE, &query->open_now, N_("Only actors open now (Europe/Stockholm)"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (0: all; default 100)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line ("search", _("[QUERY…]"),
+                           _("Find actors by name, description, route, area, tag or phone number."),
+                           entries, &argc, &argv, 0, -1, &status))
+    return status;
+  if (limit < 0)
+    return (g_printerr ("samverkan-cli: %s\n", _("--limit: give 0 or a positive number.")), EXIT_BAD_INPUT);
+  query->limit = limit;
+  query->text = g_strjoinv (" ", argv + 1);
+  if (!fill_query (query, kind, &error))
+    return fail (error);
+  store = open_register (register_path, &error);
+  if (store == NULL)
+    return fail (error);
+  actors = sam_store_search (store, query, &error);
+  if (actors == NULL)
+    return fail (error);
+  print_actors (actors, json);
+  if (actors->len == 0 && !json)
+    g_printerr (_("Nothing found. Try fewer words, or remove a filter.\n"));
+  return actors->len ? EXIT_OK : EXIT_NOTHING;
+}
+
+static void
+print_actor_details (SamActor *actor)
+{
+  SamLang lang = sam_lang_from_locale ();
+  SamText *description = sam_actor_get_description (actor);
+  SamSchedule *hours = sam_actor_get_hours (actor);
+  g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
+  GDateTime *verified = sam_actor_get_verified_at (actor);
+  g_autofree char *verified_text = verified ? g_date_time_format (verified, "%Y-%m-%d") : NULL;
+
+  print_actor_line (actor, lang);
+  if (sam_text_get_best (description, lang, NULL))
+    g_print ("\n  %s\n", sam_text_get_best (description, lang, NULL));
+  g_print ("\n  %s: %s\n", _("Hours"), hours_text ? hours_text : _("not given"));
+  if (verified_text)
+    /* Translators: "Verified: 2026-10-01 by Anna Berg" */
+    g_print (_("  Verified: %s by %s\n"), verified_text, sam_actor_get_verified_by (actor));
+  else
+    g_print (_("  Verified: never\n"));
+}
+
+/* show ID */
+static int
+cmd_show (const char *register_path, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamActor) actor = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line ("show", _("ID"), _("Show one actor with all its contact routes."),
+                           entries, &argc, &argv, 1, 1, &status))
+    return status;
+  store = open_register (register_path, &error);
+  if (store == NULL)
+    return fail (error);
+  actor = sam_store_load_actor (store, argv[1], &error);
+  if (actor == NULL && g_error_matches (error, SAM_ERROR, SAM_ERROR_NOT_FOUND))
+    {
+      g_printerr ("samverkan-cli: %s\n", error->message);
+      return EXIT_NOTHING;
+    }
+  if (actor == NULL)
+    return fail (error);
+  if (json)
+    {
+      JsonNode *node = sam_actor_to_json (actor);
+      print_json (node);
+      json_node_unref (node);
+    }
+  else
+    print_actor_details (actor);
+  return EXIT_OK;
+}
+
+/* check */
+static int
+cmd_check (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line ("check", "",
+                           _("Check the register: database integrity, format version, and "
+                             "actors overdue for verification."),
+                           NULL, &argc, &argv, 0, 0, &status))
+    return status;
+  store = open_register (register_path, &error);
+  if (store == NULL)
+    return fail (error);
+  if (!sam_store_check_integrity (store, problems, &error))
+    return fail (error);
+  g_print (_("Register: %s\n"), sam_store_get_path (store));
+  g_print (_("Format version: %d\n"), sam_store_get_schema_version (store));
+  g_print (_("Actors: %" G_GINT64_FORMAT "\n"), sam_store_count_actors (store));
+  overdue = sam_store_list_overdue (store, now, &error);
+  if (overdue == NULL)
+    return fail (error);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (overdue, i);
+      GDateTime *at = sam_actor_get_verified_at (actor);
+      g_autofree char *date = at ? g_date_time_format (at, "%Y-%m-%d") : NULL;
+
+      g_ptr_array_add (problems, date
+          ? g_strdup_printf (_("Overdue for verification: %s (%s), last verified %s"),
+                             sam_actor_get_display_name (actor), sam_actor_get_id (actor), date)
+          : g_strdup_printf (_("Overdue for verification: %s (%s), never verified"),
+                             sam_actor_get_display_name (actor), sam_actor_get_id (actor)));
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len == 0)
+    g_print (_("No problems found.\n"));
+  return problems->len ? EXIT_NOTHING : EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
+  { "import", N_("IN.xml"),   N_("Import an exchange file into an empty register"), cmd_import },
+  { "export", N_("OUT.xml"),  N_("Export the whole register as XML"), cmd_export },
+  { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
+  { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
+  { "check",  "",             N_("Check the register"), cmd_check },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *out = g_string_new (_("Commands:"));
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-8s %-10s %s\n", commands[i].name,
+                            *commands[i].args ? _(commands[i].args) : "",
+                            _(commands[i].summary));
+  g_string_append (out, _("\nRun “samverkan-cli COMMAND --help” for the options of a command.\n"
+                          "Exit status: 0 success, 1 nothing found or problems found, "
+                          "2 bad input or usage."));
+  return g_string_free (out, FALSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *register_path = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "register", 'r', 0, G_OPTION_ARG_FILENAME, &register_path,
+      N_("The register file (default: $SAMVERKAN_REGISTER, else your own register)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context, _("Samverkan — the register of cooperating actors "
+                                           "against prostitution and human trafficking."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* options after the command belong to the command */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (version)
+    {
+      g_print ("samverkan-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (argc < 2)
+    return usage_error (context, _("Give a command."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (register_path, argc - 1, argv + 1);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+    return usage_error (context, message);
+  }
+}

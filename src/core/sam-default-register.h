@@ -1,0 +1,23 @@
+/* sam-default-register.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+/* $SAMVERKAN_REGISTER, else samverkan/register.sqlite in the user's data
+ * directory. */
+char     *sam_default_register_path  (void);
+/* Opens @path (NULL: the default); a register that does not exist yet is
+ * created and filled from the built-in sample register. */
+SamStore *sam_default_register_open  (const char  *path,
+                                      GError     **error);
+/* Fills an empty store with the built-in sample register. */
+gboolean  sam_load_sample_register   (SamStore    *store,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,184 @@
+/* sam-escalation-step.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-escalation-step"
+
+#include "config.h"
+
+#include "sam-escalation-step.h"
+
+struct _SamEscalationStep
+{
+  GObject parent_instance;
+
+  char *id;
+  SamStepKind kind;
+  SamText text;
+  SamText legal_ref;
+  char *actor_id;
+  char *route_id;
+  SamUrgency urgency;
+  char *next;
+  GPtrArray *answers;
+};
+
+G_DEFINE_FINAL_TYPE (SamEscalationStep, sam_escalation_step, G_TYPE_OBJECT)
+
+static void
+answer_free (SamStepAnswer *answer)
+{
+  sam_text_clear (&answer->label);
+  g_free (answer->next);
+  g_free (answer->path);
+  g_free (answer);
+}
+
+static void
+sam_escalation_step_finalize (GObject *object)
+{
+  SamEscalationStep *self = SAM_ESCALATION_STEP (object);
+
+  g_free (self->id);
+  sam_text_clear (&self->text);
+  sam_text_clear (&self->legal_ref);
+  g_free (self->actor_id);
+  g_free (self->route_id);
+  g_free (self->next);
+  g_ptr_array_unref (self->answers);
+
+  G_OBJECT_CLASS (sam_escalation_step_parent_class)->finalize (object);
+}
+
+static void
+sam_escalation_step_class_init (SamEscalationStepClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_escalation_step_finalize;
+}
+
+static void
+sam_escalation_step_init (SamEscalationStep *self)
+{
+  self->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_free);
+}
+
+SamEscalationStep *
+sam_escalation_step_new (const char *id, SamStepKind kind)
+{
+  SamEscalationStep *self = g_object_new (SAM_TYPE_ESCALATION_STEP, NULL);
+
+  self->id = id ? g_strdup (id) : g_uuid_string_random ();
+  self->kind = kind;
+  return self;
+}
+
+SamEscalationStep *
+sam_escalation_step_copy (SamEscalationStep *self)
+{
+  SamEscalationStep *copy = sam_escalation_step_new (self->id, self->kind);
+
+  sam_text_copy (&copy->text, &self->text);
+  sam_text_copy (&copy->legal_ref, &self->legal_ref);
+  sam_escalation_step_set_contact (copy, self->actor_id, self->route_id);
+  copy->urgency = self->urgency;
+  copy->next = g_strdup (self->next);
+  for (guint i = 0; i < self->answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (self->answers, i);
+      SamStepAnswer *b = sam_escalation_step_add_answer (copy, a->next, a->path);
+      sam_text_copy (&b->label, &a->label);
+    }
+  return copy;
+}
+
+const char *
+sam_escalation_step_get_id (SamEscalationStep *self)
+{
+  return self->id;
+}
+
+SamStepKind
+sam_escalation_step_get_kind (SamEscalationStep *self)
+{
+  return self->kind;
+}
+
+SamText *
+sam_escalation_step_get_text (SamEscalationStep *self)
+{
+  return &self->text;
+}
+
+SamText *
+sam_escalation_step_get_legal_ref (SamEscalationStep *self)
+{
+  return &self->legal_ref;
+}
+
+const char *
+sam_escalation_step_get_actor_id (SamEscalationStep *self)
+{
+  return self->actor_id;
+}
+
+const char *
+sam_escalation_step_get_route_id (SamEscalationStep *self)
+{
+  return self->route_id;
+}
+
+void
+sam_escalation_step_set_contact (SamEscalationStep *self,
+                                 const char        *actor_id,
+                                 const char        *route_id)
+{
+  g_free (self->actor_id);
+  g_free (self->route_id);
+  self->actor_id = g_strdup (actor_id);
+  self->route_id = g_strdup (route_id);
+}
+
+SamUrgency
+sam_escalation_step_get_urgency (SamEscalationStep *self)
+{
+  return self->urgency;
+}
+
+void
+sam_escalation_step_set_urgency (SamEscalationStep *self, SamUrgency urgency)
+{
+  self->urgency = urgency;
+}
+
+const char *
+sam_escalation_step_get_next (SamEscalationStep *self)
+{
+  return self->next;
+}
+
+void
+sam_escalation_step_set_next (SamEscalationStep *self, const char *next)
+{
+  g_free (self->next);
+  self->next = g_strdup (next);
+}
+
+GPtrArray *
+sam_escalation_step_get_answers (SamEscalationStep *self)
+{
+  return self->answers;
+}
+
+SamStepAnswer *
+sam_escalation_step_add_answer (SamEscalationStep *self,
+                                const char        *next,
+                                const char        *path)
+{
+  SamStepAnswer *answer = g_new0 (SamStepAnswer, 1);
+
+  answer->next = g_strdup (next);
+  answer->path = g_strdup (path);
+  g_ptr_array_add (self->answers, answer);
+  return answer;
+}

@@ -1,0 +1,51 @@
+/* sam-escalation-step.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sam-enums.h"
+#include "sam-text.h"
+
+G_BEGIN_DECLS
+
+/* An answer to a question step: it leads to another step of the same path
+ * (@next) or hands over to another path (@path). */
+typedef struct {
+  SamText label;
+  char *next;
+  char *path;
+} SamStepAnswer;
+
+#define SAM_TYPE_ESCALATION_STEP (sam_escalation_step_get_type ())
+G_DECLARE_FINAL_TYPE (SamEscalationStep, sam_escalation_step, SAM, ESCALATION_STEP, GObject)
+
+SamEscalationStep *sam_escalation_step_new        (const char        *id,
+                                                   SamStepKind        kind);
+SamEscalationStep *sam_escalation_step_copy       (SamEscalationStep *self);
+
+const char   *sam_escalation_step_get_id          (SamEscalationStep *self);
+SamStepKind   sam_escalation_step_get_kind        (SamEscalationStep *self);
+SamText      *sam_escalation_step_get_text        (SamEscalationStep *self);
+SamText      *sam_escalation_step_get_legal_ref   (SamEscalationStep *self);
+const char   *sam_escalation_step_get_actor_id    (SamEscalationStep *self);
+const char   *sam_escalation_step_get_route_id    (SamEscalationStep *self);
+void          sam_escalation_step_set_contact     (SamEscalationStep *self,
+                                                   const char        *actor_id,
+                                                   const char        *route_id);
+SamUrgency    sam_escalation_step_get_urgency     (SamEscalationStep *self);
+void          sam_escalation_step_set_urgency     (SamEscalationStep *self,
+                                                   SamUrgency         urgency);
+const char   *sam_escalation_step_get_next        (SamEscalationStep *self);
+void          sam_escalation_step_set_next        (SamEscalationStep *self,
+                                                   const char        *next);
+/* Array of SamStepAnswer */
+GPtrArray    *sam_escalation_step_get_answers     (SamEscalationStep *self);
+SamStepAnswer *sam_escalation_step_add_answer     (SamEscalationStep *self,
+                                                   const char        *next,
+                                                   const char        *path);
+
+G_END_DECLS

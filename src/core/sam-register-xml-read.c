@@ -1,0 +1,625 @@
+/* sam-register-xml-read.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading exchange files. Files come from other agencies and the network,
+ * so the parser never loads anything: a DOCTYPE stops it at once (that is
+ * where XXE and billion-laughs entities live), the only external resource
+ * the schema may load is our own copy of xml.xsd, served from memory.
+ */
+#define G_LOG_DOMAIN "sam-register-xml"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include "sam-errors.h"
+#include "sam-register-xml.h"
+
+#define RESOURCE_DIR "/io/github/samverkan/Samverkan/core/"
+
+typedef struct {
+  GPtrArray *problems;
+  gboolean unsafe;
+} Report;
+
+static void G_GNUC_PRINTF (3, 4)
+report (Report *r, int line, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (line > 0)
+    /* Translators: a problem in a file, "line 12: the name in English is missing" */
+    g_ptr_array_add (r->problems, g_strdup_printf (_("line %d: %s"), line, message));
+  else
+    g_ptr_array_add (r->problems, g_steal_pointer (&message));
+}
+
+SamRegisterData *
+sam_register_data_new (void)
+{
+  SamRegisterData *data = g_new0 (SamRegisterData, 1);
+
+  data->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  data->paths = g_ptr_array_new_with_free_func (g_object_unref);
+  return data;
+}
+
+void
+sam_register_data_free (SamRegisterData *data)
+{
+  sam_register_meta_clear (&data->meta);
+  g_ptr_array_unref (data->actors);
+  g_ptr_array_unref (data->paths);
+  g_free (data);
+}
+
+/* Loading guard */
+
+static GBytes *
+lookup_resource (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
+  return g_resources_lookup_data (path, 0, NULL);
+}
+
+static xmlParserInputPtr
+refuse_external_loader (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+  static GBytes *xml_xsd;
+
+  /* The schema imports the xml: namespace schema; that alone is served */
+  if (url != NULL && g_str_has_suffix (url, "xml.xsd"))
+    {
+      if (xml_xsd == NULL)
+        xml_xsd = lookup_resource ("xml.xsd");
+      return xmlNewStringInputStream (ctxt, g_bytes_get_data (xml_xsd, NULL));
+    }
+  return NULL;
+}
+
+static void
+install_loader (void)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      xmlSetExternalEntityLoader (refuse_external_loader);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
+refuse_doctype (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Report *r = ctxt->_private;
+
+  r->unsafe = TRUE;
+  report (r, xmlSAX2GetLineNumber (ctxt),
+          _("the file declares a DOCTYPE; exchange files may not declare entities or "
+            "load other files"));
+  xmlStopParser (ctxt);
+}
+
+static void
+collect_error (void *user_data, xmlErrorPtr error)
+{
+  Report *r = user_data;
+  g_autofree char *message = g_strstrip (g_strdup (error->message ? error->message : "?"));
+
+  /* Stopping the parser on a DOCTYPE is reported once, above */
+  if (r->unsafe && error->domain == XML_FROM_PARSER)
+    return;
+  report (r, error->line, "%s", message);
+}
+
+static xmlDocPtr
+parse_document (const char *data, gsize length, const char *filename, Report *r)
+{
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  xmlDocPtr doc;
+
+  if (ctxt == NULL)
+    return NULL;
+  ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->_private = r;
+  xmlSetStructuredErrorFunc (r, collect_error);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) MIN (length, G_MAXINT), filename, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  if (doc != NULL && (r->unsafe || doc->intSubset != NULL || !ctxt->wellFormed))
+    g_clear_pointer (&doc, xmlFreeDoc);
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+static gboolean
+validate_schema (xmlDocPtr doc, Report *r)
+{
+  g_autoptr(GBytes) xsd = lookup_resource ("register.xsd");
+  xmlSchemaParserCtxtPtr pctxt;
+  xmlSchemaPtr schema;
+  xmlSchemaValidCtxtPtr vctxt;
+  int rc;
+
+  pctxt = xmlSchemaNewMemParserCtxt (g_bytes_get_data (xsd, NULL), g_bytes_get_size (xsd));
+  schema = xmlSchemaParse (pctxt);
+  xmlSchemaFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    g_error ("The program's own register.xsd does not load");
+  vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, collect_error, r);
+  rc = xmlSchemaValidateDoc (vctxt, doc);
+  xmlSchemaFreeValidCtxt (vctxt);
+  xmlSchemaFree (schema);
+  return rc == 0;
+}
+
+/* Tree helpers */
+
+static gboolean
+is_element (xmlNodePtr node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, (const xmlChar *) name);
+}
+
+static char *
+get_prop (xmlNodePtr node, const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+get_content (xmlNodePtr node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+read_text (xmlNodePtr node, SamText *text)
+{
+  xmlChar *lang = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  g_autofree char *content = get_content (node);
+  SamLang l;
+
+  if (sam_lang_from_string ((const char *) lang, &l))
+    sam_text_set (text, l, content);
+  xmlFree (lang);
+}
+
+static gint64
+get_int_prop (xmlNodePtr node, const char *name, gint64 fallback)
+{
+  g_autofree char *value = get_prop (node, name);
+
+  return value ? g_ascii_strtoll (value, NULL, 10) : fallback;
+}
+
+static GDateTime *
+get_time_prop (xmlNodePtr node, const char *name)
+{
+  g_autofree char *value = get_prop (node, name);
+
+  return sam_timestamp_parse (value);
+}
+
+static SamSchedule *
+read_hours (xmlNodePtr node, Report *r)
+{
+  g_autofree char *text = get_content (node);
+  g_autoptr(GError) error = NULL;
+  SamSchedule *hours = sam_schedule_parse (text, &error);
+
+  if (hours == NULL)
+    report (r, xmlGetLineNo (node), "%s", error->message);
+  return hours;
+}
+
+static void
+require_both (SamText *text, xmlNodePtr node, const char *what_sv, const char *what_en, Report *r)
+{
+  if (sam_text_get (text, SAM_LANG_SV) == NULL)
+    report (r, xmlGetLineNo (node), "%s", what_sv);
+  if (sam_text_get (text, SAM_LANG_EN) == NULL)
+    report (r, xmlGetLineNo (node), "%s", what_en);
+}
+
+/* Actors */
+
+static SamContactRoute *
+read_route (xmlNodePtr node, Report *r)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *visibility = get_prop (node, "visibility");
+  g_autoptr(SamContactRoute) route = sam_contact_route_new (id);
+  SamRouteKind k = SAM_ROUTE_KIND_PHONE;
+  SamVisibility v = SAM_VISIBILITY_INTERNAL;
+
+  sam_route_kind_from_string (kind, &k);
+  sam_visibility_from_string (visibility, &v);
+  sam_contact_route_set_kind (route, k);
+  sam_contact_route_set_visibility (route, v);
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    {
+      if (is_element (c, "label"))
+        read_text (c, sam_contact_route_get_label (route));
+      else if (is_element (c, "value"))
+        {
+          g_autofree char *value = get_content (c);
+          g_autoptr(GError) error = NULL;
+
+          if (!sam_contact_route_set_value (route, value, &error))
+            report (r, xmlGetLineNo (c), _("route “%s”: %s"), id, error->message);
+        }
+      else if (is_element (c, "hours"))
+        {
+          g_autoptr(SamSchedule) hours = read_hours (c, r);
+          sam_contact_route_set_hours (route, hours);
+        }
+    }
+  return g_steal_pointer (&route);
+}
+
+static void
+read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
+{
+  g_autofree char *content = NULL;
+
+  if (is_element (c, "name"))
+    read_text (c, sam_actor_get_name (actor));
+  else if (is_element (c, "description"))
+    read_text (c, sam_actor_get_description (actor));
+  else if (is_element (c, "areas"))
+    {
+      for (xmlNodePtr a = c->children; a; a = a->next)
+        if (is_element (a, "area"))
+          {
+            g_autofree char *code = get_prop (a, "code");
+            sam_actor_add_area (actor, code);
+          }
+    }
+  else if (is_element (c, "target-group"))
+    sam_actor_add_target_group (actor, content = get_content (c));
+  else if (is_element (c, "language"))
+    sam_actor_add_language (actor, content = get_content (c));
+  else if (is_element (c, "tag"))
+    sam_actor_add_tag (actor, content = get_content (c));
+  else if (is_element (c, "hours"))
+    {
+      g_autoptr(SamSchedule) hours = read_hours (c, r);
+      sam_actor_set_hours (actor, hours);
+    }
+  else if (is_element (c, "verified"))
+    {
+      g_autoptr(GDateTime) at = get_time_prop (c, "at");
+      g_autofree char *by = get_prop (c, "by");
+      sam_actor_set_verified (actor, at, by);
+    }
+  else if (is_element (c, "route"))
+    {
+      g_autoptr(SamContactRoute) route = read_route (c, r);
+      sam_actor_add_route (actor, route);
+    }
+}
+
+static SamActor *
+read_actor (xmlNodePtr node, Report *r)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *parent = get_prop (node, "parent");
+  g_autofree char *updated_by = get_prop (node, "updated-by");
+  g_autoptr(GDateTime) updated = get_time_prop (node, "updated");
+  g_autoptr(SamActor) actor = sam_actor_new (id);
+  g_autoptr(GError) error = NULL;
+  SamActorKind k = SAM_ACTOR_KIND_OTHER;
+
+  sam_actor_kind_from_string (kind, &k);
+  sam_actor_set_kind (actor, k);
+  sam_actor_set_parent_id (actor, parent);
+  sam_actor_set_review_days (actor, MAX (1, get_int_prop (node, "review-days", 365)));
+  sam_actor_set_revision (actor, MAX (1, get_int_prop (node, "revision", 1)));
+  sam_actor_set_updated (actor, updated, updated_by);
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    read_actor_child (actor, c, r);
+
+  require_both (sam_actor_get_name (actor), node,
+                _("the actor has no name in Swedish"), _("the actor has no name in English"), r);
+  if (!sam_actor_validate (actor, &error) && error->domain == SAM_ERROR &&
+      !g_str_has_prefix (error->message, _("Name")))
+    report (r, xmlGetLineNo (node), _("actor “%s”: %s"), id, error->message);
+  return g_steal_pointer (&actor);
+}
+
+/* Paths */
+
+static SamEscalationStep *
+read_step (xmlNodePtr node, Report *r)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *actor = get_prop (node, "actor");
+  g_autofree char *route = get_prop (node, "route");
+  g_autofree char *urgency = get_prop (node, "urgency");
+  g_autofree char *next = get_prop (node, "next");
+  SamStepKind k = SAM_STEP_KIND_NOTE;
+  SamUrgency u = SAM_URGENCY_NONE;
+  SamEscalationStep *step;
+
+  sam_step_kind_from_string (kind, &k);
+  step = sam_escalation_step_new (id, k);
+  sam_escalation_step_set_contact (step, actor, route);
+  if (sam_urgency_from_string (urgency, &u))
+    sam_escalation_step_set_urgency (step, u);
+  sam_escalation_step_set_next (step, next);
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    {
+      if (is_element (c, "text"))
+        read_text (c, sam_escalation_step_get_text (step));
+      else if (is_element (c, "legal-ref"))
+        read_text (c, sam_escalation_step_get_legal_ref (step));
+      else if (is_element (c, "answer"))
+        {
+          g_autofree char *a_next = get_prop (c, "next");
+          g_autofree char *a_path = get_prop (c, "path");
+          SamStepAnswer *answer = sam_escalation_step_add_answer (step, a_next, a_path);
+
+          if ((a_next == NULL) == (a_path == NULL))
+            report (r, xmlGetLineNo (c), _("step “%s”: an answer leads to one step (next) or "
+                                           "one other path (path)"), id);
+          for (xmlNodePtr l = c->children; l; l = l->next)
+            if (is_element (l, "label"))
+              read_text (l, &answer->label);
+        }
+    }
+  return step;
+}
+
+static SamEscalationPath *
+read_path (xmlNodePtr node, Report *r)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *situation = get_prop (node, "situation");
+  g_autofree char *area = get_prop (node, "area");
+  g_autofree char *start = get_prop (node, "start");
+  g_autofree char *updated_by = get_prop (node, "updated-by");
+  g_autoptr(GDateTime) updated = get_time_prop (node, "updated");
+  SamEscalationPath *path = sam_escalation_path_new (id);
+  SamSituation s = SAM_SITUATION_OTHER;
+
+  sam_situation_from_string (situation, &s);
+  sam_escalation_path_set_situation (path, s);
+  sam_escalation_path_set_area (path, area);
+  sam_escalation_path_set_start (path, start);
+  sam_escalation_path_set_revision (path, MAX (1, get_int_prop (node, "revision", 1)));
+  sam_escalation_path_set_updated (path, updated, updated_by);
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    {
+      if (is_element (c, "title"))
+        read_text (c, sam_escalation_path_get_title (path));
+      else if (is_element (c, "summary"))
+        read_text (c, sam_escalation_path_get_summary (path));
+      else if (is_element (c, "step"))
+        {
+          g_autoptr(SamEscalationStep) step = read_step (c, r);
+          g_object_set_data (G_OBJECT (step), "line", GINT_TO_POINTER (xmlGetLineNo (c)));
+          sam_escalation_path_add_step (path, step);
+        }
+    }
+  if (sam_escalation_path_find_step (path, start) == NULL)
+    report (r, xmlGetLineNo (node), _("path “%s”: the start step “%s” is not in the path"),
+            id, start);
+  return path;
+}
+
+/* References between records, which the schema cannot check across paths. */
+static void
+check_step_references (SamRegisterData *data, GHashTable *actors, SamEscalationPath *path,
+                       SamEscalationStep *step, Report *r)
+{
+  int line = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (step), "line"));
+  const char *id = sam_escalation_step_get_id (step);
+  const char *actor_id = sam_escalation_step_get_actor_id (step);
+  const char *route_id = sam_escalation_step_get_route_id (step);
+  const char *next = sam_escalation_step_get_next (step);
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
+  SamActor *actor = actor_id ? g_hash_table_lookup (actors, actor_id) : NULL;
+
+  if (actor_id && actor == NULL)
+    report (r, line, _("step “%s” names the actor “%s”, which is not in the file"), id, actor_id);
+  if (route_id && (actor == NULL || sam_actor_find_route (actor, route_id) == NULL))
+    report (r, line, _("step “%s” names the route “%s”, which is not a route of its actor"),
+            id, route_id);
+  if (next && sam_escalation_path_find_step (path, next) == NULL)
+    report (r, line, _("step “%s” leads to “%s”, which is not a step of this path"), id, next);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      gboolean found = FALSE;
+
+      if (a->next && sam_escalation_path_find_step (path, a->next) == NULL)
+        report (r, line, _("step “%s”: an answer leads to “%s”, which is not a step of this path"),
+                id, a->next);
+      for (guint p = 0; a->path && p < data->paths->len; p++)
+        found |= g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), a->path);
+      if (a->path && !found)
+        report (r, line, _("step “%s”: an answer leads to the path “%s”, which is not in the file"),
+                id, a->path);
+    }
+}
+
+static void
+check_references (SamRegisterData *data, Report *r)
+{
+  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < data->actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (data->actors, i);
+      g_hash_table_insert (actors, (char *) sam_actor_get_id (actor), actor);
+    }
+  for (guint p = 0; p < data->paths->len; p++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (data->paths, p);
+      GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+      for (guint s = 0; s < steps->len; s++)
+        check_step_references (data, actors, path, g_ptr_array_index (steps, s), r);
+    }
+}
+
+static void
+read_meta (SamRegisterData *data, xmlNodePtr node)
+{
+  data->meta.id = get_prop (node, "id");
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    {
+      g_autofree char *content = NULL;
+
+      if (is_element (c, "name"))
+        read_text (c, &data->meta.name);
+      else if (is_element (c, "owner"))
+        data->meta.owner = get_content (c);
+      else if (is_element (c, "register-version"))
+        data->meta.version = g_ascii_strtoll (content = get_content (c), NULL, 10);
+      else if (is_element (c, "published"))
+        data->meta.published = sam_timestamp_parse (content = get_content (c));
+    }
+}
+
+static SamRegisterData *
+read_register (xmlNodePtr root, Report *r)
+{
+  g_autoptr(SamRegisterData) data = sam_register_data_new ();
+
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    {
+      if (is_element (c, "meta"))
+        read_meta (data, c);
+      else if (is_element (c, "actors"))
+        {
+          for (xmlNodePtr a = c->children; a; a = a->next)
+            if (is_element (a, "actor"))
+              g_ptr_array_add (data->actors, read_actor (a, r));
+        }
+      else if (is_element (c, "paths"))
+        {
+          for (xmlNodePtr p = c->children; p; p = p->next)
+            if (is_element (p, "path"))
+              g_ptr_array_add (data->paths, read_path (p, r));
+        }
+    }
+  check_references (data, r);
+  return g_steal_pointer (&data);
+}
+
+static gboolean
+check_version (xmlNodePtr root, Report *r)
+{
+  g_autofree char *version = get_prop (root, "version");
+
+  if (root->ns == NULL || !xmlStrEqual (root->ns->href, (const xmlChar *) SAM_REGISTER_XML_NS) ||
+      !is_element (root, "register"))
+    {
+      report (r, xmlGetLineNo (root), _("this is not a Samverkan register file"));
+      return FALSE;
+    }
+  if (version && g_ascii_strtoll (version, NULL, 10) > SAM_REGISTER_XML_VERSION)
+    {
+      report (r, xmlGetLineNo (root),
+              _("the file is in format version %s, made by a newer Samverkan; this "
+                "version reads version %d"), version, SAM_REGISTER_XML_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_problems_error (GError **error, const char *filename, Report *r)
+{
+  g_autofree char *list = NULL;
+
+  g_ptr_array_add (r->problems, NULL);
+  list = g_strjoinv ("\n", (char **) r->problems->pdata);
+  g_ptr_array_remove_index (r->problems, r->problems->len - 1);
+  g_set_error (error, SAM_ERROR, r->unsafe ? SAM_ERROR_UNSAFE : SAM_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE, "%s has %u problem; nothing was imported:\n%s",
+                            "%s has %u problems; nothing was imported:\n%s", r->problems->len),
+               filename ? filename : _("The file"), r->problems->len, list);
+}
+
+SamRegisterData *
+sam_register_xml_parse (const char  *data,
+                        gsize        length,
+                        const char  *filename,
+                        GPtrArray   *problems,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  Report r = { problems ? problems : own, FALSE };
+  guint before = r.problems->len;
+  g_autoptr(SamRegisterData) result = NULL;
+  xmlDocPtr doc;
+
+  install_loader ();
+  doc = parse_document (data, length, filename, &r);
+  if (doc != NULL && xmlDocGetRootElement (doc) == NULL)
+    report (&r, 0, _("the file is empty"));
+  else if (doc != NULL && check_version (xmlDocGetRootElement (doc), &r) &&
+           validate_schema (doc, &r))
+    result = read_register (xmlDocGetRootElement (doc), &r);
+  if (doc == NULL && r.problems->len == before)
+    report (&r, 0, _("the file is not well-formed XML"));
+  g_clear_pointer (&doc, xmlFreeDoc);
+
+  if (r.problems->len > before)
+    {
+      set_problems_error (error, filename, &r);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gboolean
+sam_register_xml_import (SamStore      *store,
+                         GFile         *file,
+                         GPtrArray     *problems,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(SamRegisterData) data = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+  data = sam_register_xml_parse (contents, length, name, problems, error);
+  if (data == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return sam_store_import (store, &data->meta, data->actors, data->paths, error);
+}

@@ -1,0 +1,289 @@
+/* sam-store-paths.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SamStore: escalation paths and their steps.
+ */
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-actor-json.h"
+#include "sam-errors.h"
+#include "sam-store-private.h"
+
+static gboolean
+step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _sam_store_set_error (self, error);
+  return FALSE;
+}
+
+static gboolean
+write_answers (SamStore *self, SamEscalationStep *step, GError **error)
+{
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      sqlite3_stmt *stmt = _sam_store_prepare (self,
+          "INSERT INTO step_answer (step_id, position, label_sv, label_en, next_step, next_path) "
+          "VALUES (?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+      sqlite3_bind_int (stmt, 2, i);
+      _sam_bind_text (stmt, 3, sam_text_get (&a->label, SAM_LANG_SV));
+      _sam_bind_text (stmt, 4, sam_text_get (&a->label, SAM_LANG_EN));
+      _sam_bind_text (stmt, 5, a->next);
+      _sam_bind_text (stmt, 6, a->path);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_step (SamStore *self, const char *path_id, guint position, SamEscalationStep *step,
+            GError **error)
+{
+  SamUrgency urgency = sam_escalation_step_get_urgency (step);
+  SamText *text = sam_escalation_step_get_text (step);
+  SamText *legal = sam_escalation_step_get_legal_ref (step);
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT INTO escalation_step (id, path_id, position, kind, text_sv, text_en, legal_ref_sv, "
+      "legal_ref_en, actor_id, route_id, urgency, next_step) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+  _sam_bind_text (stmt, 2, path_id);
+  sqlite3_bind_int (stmt, 3, position);
+  _sam_bind_text (stmt, 4, sam_step_kind_to_string (sam_escalation_step_get_kind (step)));
+  _sam_bind_text (stmt, 5, sam_text_get (text, SAM_LANG_SV));
+  _sam_bind_text (stmt, 6, sam_text_get (text, SAM_LANG_EN));
+  _sam_bind_text (stmt, 7, sam_text_get (legal, SAM_LANG_SV));
+  _sam_bind_text (stmt, 8, sam_text_get (legal, SAM_LANG_EN));
+  _sam_bind_text (stmt, 9, sam_escalation_step_get_actor_id (step));
+  _sam_bind_text (stmt, 10, sam_escalation_step_get_route_id (step));
+  _sam_bind_text (stmt, 11, urgency ? sam_urgency_to_string (urgency) : NULL);
+  _sam_bind_text (stmt, 12, sam_escalation_step_get_next (step));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_sam_store_get_db (self)) == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                             _("A step with the id “%s” is already in the register."),
+                             sam_escalation_step_get_id (step)), FALSE);
+      return (_sam_store_set_error (self, error), FALSE);
+    }
+  return write_answers (self, step, error);
+}
+
+gboolean
+_sam_store_write_path (SamStore          *self,
+                       SamEscalationPath *path,
+                       GError           **error)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  SamText *title = sam_escalation_path_get_title (path);
+  SamText *summary = sam_escalation_path_get_summary (path);
+  g_autofree char *updated = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+
+  if (sam_escalation_path_get_revision (path) < 1)
+    sam_escalation_path_set_revision (path, 1);
+  if (sam_escalation_path_get_updated_at (path) == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) at = g_date_time_add_seconds (now, -g_date_time_get_microsecond (now) / 1e6);
+      sam_escalation_path_set_updated (path, at, sam_store_get_user (self));
+    }
+  updated = sam_timestamp_format (sam_escalation_path_get_updated_at (path));
+
+  stmt = _sam_store_prepare (self,
+      "INSERT INTO escalation_path (id, situation, area_code, start_step, title_sv, title_en, "
+      "summary_sv, summary_en, revision, updated_at, updated_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
+  _sam_bind_text (stmt, 2, sam_situation_to_string (sam_escalation_path_get_situation (path)));
+  _sam_bind_text (stmt, 3, sam_escalation_path_get_area (path));
+  _sam_bind_text (stmt, 4, sam_escalation_path_get_start (path));
+  _sam_bind_text (stmt, 5, sam_text_get (title, SAM_LANG_SV));
+  _sam_bind_text (stmt, 6, sam_text_get (title, SAM_LANG_EN));
+  _sam_bind_text (stmt, 7, sam_text_get (summary, SAM_LANG_SV));
+  _sam_bind_text (stmt, 8, sam_text_get (summary, SAM_LANG_EN));
+  sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
+  _sam_bind_text (stmt, 10, updated);
+  _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    if (!write_step (self, sam_escalation_path_get_id (path), i, g_ptr_array_index (steps, i), error))
+      return FALSE;
+  after = sam_path_to_json_text (path);
+  return _sam_store_log_change (self, "path", sam_escalation_path_get_id (path), "insert",
+                                sam_escalation_path_get_revision (path), NULL, after, error);
+}
+
+gboolean
+sam_store_insert_path (SamStore          *self,
+                       SamEscalationPath *path,
+                       GError           **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!_sam_store_write_path (self, path, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  return _sam_store_commit (self, error);
+}
+
+static gboolean
+read_answers (SamStore *self, SamEscalationStep *step, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT label_sv, label_en, next_step, next_path FROM step_answer WHERE step_id = ? "
+      "ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamStepAnswer *a = sam_escalation_step_add_answer (step,
+          (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+      sam_text_set (&a->label, SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 0));
+      sam_text_set (&a->label, SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
+read_steps (SamStore *self, SamEscalationPath *path, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT id, kind, text_sv, text_en, legal_ref_sv, legal_ref_en, actor_id, route_id, "
+      "urgency, next_step FROM escalation_step WHERE path_id = ? ORDER BY position", error);
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamStepKind kind = SAM_STEP_KIND_NOTE;
+      SamUrgency urgency = SAM_URGENCY_NONE;
+      g_autoptr(SamEscalationStep) step = NULL;
+
+      sam_step_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
+      step = sam_escalation_step_new ((const char *) sqlite3_column_text (stmt, 0), kind);
+      sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 2));
+      sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 3));
+      sam_text_set (sam_escalation_step_get_legal_ref (step), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 4));
+      sam_text_set (sam_escalation_step_get_legal_ref (step), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 5));
+      sam_escalation_step_set_contact (step, (const char *) sqlite3_column_text (stmt, 6),
+                                       (const char *) sqlite3_column_text (stmt, 7));
+      if (sam_urgency_from_string ((const char *) sqlite3_column_text (stmt, 8), &urgency))
+        sam_escalation_step_set_urgency (step, urgency);
+      sam_escalation_step_set_next (step, (const char *) sqlite3_column_text (stmt, 9));
+      sam_escalation_path_add_step (path, step);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  for (guint i = 0; i < steps->len; i++)
+    if (!read_answers (self, g_ptr_array_index (steps, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static GPtrArray *
+load_paths (SamStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamEscalationPath *path = sam_escalation_path_new ((const char *) sqlite3_column_text (stmt, 0));
+      SamSituation situation = SAM_SITUATION_OTHER;
+      g_autoptr(GDateTime) updated = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 9));
+
+      sam_situation_from_string ((const char *) sqlite3_column_text (stmt, 1), &situation);
+      sam_escalation_path_set_situation (path, situation);
+      sam_escalation_path_set_area (path, (const char *) sqlite3_column_text (stmt, 2));
+      sam_escalation_path_set_start (path, (const char *) sqlite3_column_text (stmt, 3));
+      sam_text_set (sam_escalation_path_get_title (path), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 4));
+      sam_text_set (sam_escalation_path_get_title (path), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 5));
+      sam_text_set (sam_escalation_path_get_summary (path), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 6));
+      sam_text_set (sam_escalation_path_get_summary (path), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 7));
+      sam_escalation_path_set_revision (path, sqlite3_column_int64 (stmt, 8));
+      sam_escalation_path_set_updated (path, updated, (const char *) sqlite3_column_text (stmt, 10));
+      g_ptr_array_add (paths, path);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), NULL);
+  for (guint i = 0; i < paths->len; i++)
+    if (!read_steps (self, g_ptr_array_index (paths, i), error))
+      return NULL;
+  return g_steal_pointer (&paths);
+}
+
+#define PATH_COLUMNS "id, situation, area_code, start_step, title_sv, title_en, summary_sv, " \
+                     "summary_en, revision, updated_at, updated_by"
+
+GPtrArray *
+sam_store_list_paths (SamStore  *self,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  stmt = _sam_store_prepare (self,
+      "SELECT " PATH_COLUMNS " FROM escalation_path WHERE deleted = 0 ORDER BY id", error);
+  return stmt ? load_paths (self, stmt, error) : NULL;
+}
+
+SamEscalationPath *
+sam_store_load_path (SamStore    *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  stmt = _sam_store_prepare (self,
+      "SELECT " PATH_COLUMNS " FROM escalation_path WHERE id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, id);
+  paths = load_paths (self, stmt, error);
+  if (paths == NULL)
+    return NULL;
+  if (paths->len == 0)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
+                   _("There is no escalation path with the id “%s” in the register."), id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (paths, 0));
+}

@@ -1,0 +1,75 @@
+/* sam-store-private.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the files that make up SamStore; nothing outside src/core
+ * includes it.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_sam_store_get_db          (SamStore      *self);
+/* A prepared statement cached for the life of the store, reset and with
+ * its bindings cleared; NULL with @error set on failure. */
+sqlite3_stmt *_sam_store_prepare         (SamStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _sam_store_exec            (SamStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+void          _sam_store_set_error       (SamStore      *self,
+                                          GError       **error);
+/* BEGIN IMMEDIATE, refusing when the store is read-only. */
+gboolean      _sam_store_begin           (SamStore      *self,
+                                          GError       **error);
+gboolean      _sam_store_commit          (SamStore      *self,
+                                          GError       **error);
+void          _sam_store_rollback        (SamStore      *self);
+gboolean      _sam_store_log_change      (SamStore      *self,
+                                          const char    *entity,
+                                          const char    *entity_id,
+                                          const char    *op,
+                                          gint64         revision,
+                                          const char    *before,
+                                          const char    *after,
+                                          GError       **error);
+char         *_sam_store_now_timestamp   (void);
+
+/* Writes one actor row and its children; @keep_times keeps the revision
+ * and update time the actor carries (import), else sets revision 1. */
+gboolean      _sam_store_write_actor     (SamStore      *self,
+                                          SamActor      *actor,
+                                          gboolean       keep_times,
+                                          GError       **error);
+gboolean      _sam_store_write_path      (SamStore          *self,
+                                          SamEscalationPath *path,
+                                          GError           **error);
+/* Binds text, or NULL for an empty string. */
+void          _sam_bind_text             (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+char         *_sam_column_dup            (sqlite3_stmt  *stmt,
+                                          int            column);
+/* Parses a schedule kept by the store, sharing equal ones. */
+SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
+                                          const char    *text);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+SamActor     *_sam_store_load_actor_by_rowid (SamStore *self,
+                                              gint64    rowid,
+                                              GError  **error);
+/* Live actors by id, for export. */
+GPtrArray    *_sam_store_list_all_actors     (SamStore *self,
+                                              GError  **error);
+/* Sets a value read back from the store, which was checked when written. */
+void          _sam_contact_route_set_stored_value (SamContactRoute *route,
+                                                   const char      *value);
+G_END_DECLS

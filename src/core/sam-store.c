@@ -1,0 +1,731 @@
+/* sam-store.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file per register: WAL, foreign keys, numbered migrations,
+ * every write one transaction with its change-log rows.
+ */
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "sam-errors.h"
+#include "sam-store-private.h"
+
+#define MIGRATIONS_PATH "/io/github/samverkan/Samverkan/core/migrations"
+
+struct _SamStore
+{
+  GObject parent_instance;
+
+  char *path;
+  char *user;
+  sqlite3 *db;
+  gboolean read_only;
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+  GHashTable *schedules;    /* hours text → SamSchedule */
+};
+
+G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sam-error-quark, sam_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = SAM_STORE (object);
+
+  g_hash_table_unref (self->statements);
+  g_hash_table_unref (self->schedules);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->user);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_store_finalize;
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+  self->schedules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) sam_schedule_unref);
+}
+
+void
+_sam_store_set_error (SamStore *self, GError **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  SamError kind = SAM_ERROR_DATABASE;
+  const char *hint;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    {
+      kind = SAM_ERROR_BUSY;
+      hint = _("Another program is writing to the register. Try again in a moment.");
+    }
+  else if (primary == SQLITE_READONLY || primary == SQLITE_PERM)
+    {
+      kind = SAM_ERROR_READ_ONLY;
+      hint = _("The register file cannot be written.");
+    }
+  else if (primary == SQLITE_FULL)
+    hint = _("The disk is full. Nothing was saved; free some space and try again.");
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    hint = _("The file is damaged or is not a Samverkan register.");
+  else
+    hint = _("The register could not be read or written.");
+
+  g_set_error (error, SAM_ERROR, kind, "%s (%s: %s)", hint, self->path,
+               sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_sam_store_get_db (SamStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_sam_store_prepare (SamStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (char *) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_sam_store_exec (SamStore *self, const char *sql, GError **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+  _sam_store_set_error (self, error);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+gboolean
+_sam_store_begin (SamStore *self, GError **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("The register “%s” is open read-only; nothing was changed."), self->path);
+      return FALSE;
+    }
+  return _sam_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_sam_store_commit (SamStore *self, GError **error)
+{
+  if (_sam_store_exec (self, "COMMIT", error))
+    return TRUE;
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+void
+_sam_store_rollback (SamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+_sam_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_sam_column_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+SamSchedule *
+_sam_store_parse_hours (SamStore *self, const char *text)
+{
+  SamSchedule *schedule;
+
+  if (text == NULL)
+    return NULL;
+  schedule = g_hash_table_lookup (self->schedules, text);
+  if (schedule == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      schedule = sam_schedule_parse (text, &error);
+      if (schedule == NULL)
+        {
+          g_warning ("%s: %s", self->path, error->message);
+          return NULL;
+        }
+      g_hash_table_insert (self->schedules, g_strdup (text), schedule);
+    }
+  return sam_schedule_ref (schedule);
+}
+
+char *
+sam_timestamp_format (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (dt);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+sam_timestamp_parse (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (text == NULL)
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
+char *
+_sam_store_now_timestamp (void)
+{
+  g_autoptr(GDateTime) now = sam_now_local ();
+
+  return sam_timestamp_format (now);
+}
+
+gboolean
+_sam_store_log_change (SamStore   *self,
+                       const char *entity,
+                       const char *entity_id,
+                       const char *op,
+                       gint64      revision,
+                       const char *before,
+                       const char *after,
+                       GError    **error)
+{
+  g_autofree char *now = _sam_store_now_timestamp ();
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT INTO change_log (at, who, entity, entity_id, op, revision, before, after) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, now);
+  _sam_bind_text (stmt, 2, sam_store_get_user (self));
+  _sam_bind_text (stmt, 3, entity);
+  _sam_bind_text (stmt, 4, entity_id);
+  _sam_bind_text (stmt, 5, op);
+  sqlite3_bind_int64 (stmt, 6, revision);
+  _sam_bind_text (stmt, 7, before);
+  _sam_bind_text (stmt, 8, after);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+/* Migrations */
+
+static int
+get_user_version (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA user_version", NULL);
+  int version;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);   /* a statement left on a row keeps a read transaction open */
+  return version;
+}
+
+static gboolean
+apply_migration (SamStore *self, int version, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autoptr(GBytes) sql = g_resources_lookup_data (path, 0, error);
+  g_autofree char *text = NULL;
+  g_autofree char *pragma = NULL;
+
+  if (sql == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!_sam_store_exec (self, text, error) || !_sam_store_exec (self, pragma, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  return _sam_store_commit (self, error);
+}
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static gboolean
+migrate (SamStore *self, GError **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  int current = get_user_version (self);
+  guint n;
+
+  if (names == NULL)
+    return FALSE;
+  n = g_strv_length (names);
+  if (current > (int) n)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NEWER_FORMAT,
+                   _("The register “%s” was made by a newer version of Samverkan "
+                     "(format %d; this version knows up to %u)."), self->path, current, n);
+      return FALSE;
+    }
+  if (current == (int) n)
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("The register “%s” needs an update to this version's format, "
+                     "but it is read-only."), self->path);
+      return FALSE;
+    }
+  qsort (names, n, sizeof (char *), compare_names);
+  for (guint i = current; i < n; i++)
+    {
+      /* "001-initial.sql" is version 1 */
+      if ((guint) atoi (names[i]) != i + 1)
+        {
+          g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+                       "Migration %s is out of sequence", names[i]);
+          return FALSE;
+        }
+      if (!apply_migration (self, i + 1, names[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_meta (SamStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('id', ?), ('created', ?)", error);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = _sam_store_now_timestamp ();
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, id);
+  _sam_bind_text (stmt, 2, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
+configure (SamStore *self, GError **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (self->read_only)
+    return TRUE;
+  return _sam_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
+}
+
+/* A file we may read but not write, or in a folder we may not write (WAL
+ * needs its -wal and -shm files beside it), opens read-only. */
+static gboolean
+path_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, F_OK) == 0 && g_access (path, W_OK) != 0)
+    return FALSE;
+  return g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_db (SamStore *self, GError **error)
+{
+  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (self->read_only)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      /* immutable: without write access there is no -shm file to share */
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      flags |= SQLITE_OPEN_READONLY;
+    }
+  else
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (uri ? uri : self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+                   _("Could not open the register “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SamStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = !path_is_writable (path);
+  if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("Cannot create the register “%s”: the folder cannot be written."), path);
+      return NULL;
+    }
+  if (!open_db (self, error) || !configure (self, error))
+    return NULL;
+  /* Catches "not a database" before a migration tries to write to it */
+  if (get_user_version (self) < 0)
+    return (_sam_store_set_error (self, error), NULL);
+  if (!migrate (self, error))
+    return NULL;
+  if (!self->read_only && !ensure_meta (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+sam_store_is_read_only (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+sam_store_get_schema_version (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return get_user_version (self);
+}
+
+const char *
+sam_store_get_user (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  if (self->user == NULL)
+    {
+      const char *real = g_get_real_name ();
+      self->user = g_strdup (real && *real && !g_str_equal (real, "Unknown")
+                             ? real : g_get_user_name ());
+    }
+  return self->user;
+}
+
+void
+sam_store_set_user (SamStore *self, const char *user)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+/* Meta */
+
+void
+sam_register_meta_clear (SamRegisterMeta *meta)
+{
+  g_clear_pointer (&meta->id, g_free);
+  sam_text_clear (&meta->name);
+  g_clear_pointer (&meta->owner, g_free);
+  g_clear_pointer (&meta->published, g_date_time_unref);
+  meta->version = 0;
+}
+
+gboolean
+sam_store_get_meta (SamStore *self, SamRegisterMeta *meta, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "SELECT key, value FROM meta", error);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_str_equal (key, "id"))
+        meta->id = g_strdup (value);
+      else if (g_str_equal (key, "name_sv"))
+        sam_text_set (&meta->name, SAM_LANG_SV, value);
+      else if (g_str_equal (key, "name_en"))
+        sam_text_set (&meta->name, SAM_LANG_EN, value);
+      else if (g_str_equal (key, "owner"))
+        meta->owner = g_strdup (value);
+      else if (g_str_equal (key, "version"))
+        meta->version = g_ascii_strtoll (value, NULL, 10);
+      else if (g_str_equal (key, "published"))
+        meta->published = sam_timestamp_parse (value);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
+put_meta (SamStore *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      value ? "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
+            : "DELETE FROM meta WHERE key = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, key);
+  if (value)
+    _sam_bind_text (stmt, 2, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+/* Inside a transaction the caller holds. */
+static gboolean
+write_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
+{
+  g_autofree char *version = meta->version > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, meta->version)
+                                               : NULL;
+  g_autofree char *published = sam_timestamp_format (meta->published);
+
+  return (meta->id == NULL || put_meta (self, "id", meta->id, error)) &&
+         put_meta (self, "name_sv", sam_text_get (&meta->name, SAM_LANG_SV), error) &&
+         put_meta (self, "name_en", sam_text_get (&meta->name, SAM_LANG_EN), error) &&
+         put_meta (self, "owner", meta->owner, error) &&
+         put_meta (self, "version", version, error) &&
+         put_meta (self, "published", published, error);
+}
+
+gboolean
+sam_store_set_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!write_meta (self, meta, error) ||
+      !_sam_store_log_change (self, "register", meta->id ? meta->id : "", "update", 0,
+                              NULL, NULL, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  return _sam_store_commit (self, error);
+}
+
+static gint64
+count (SamStore *self, const char *sql)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, NULL);
+  gint64 n;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+sam_store_is_empty (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return count (self, "SELECT count(*) FROM actor") == 0 &&
+         count (self, "SELECT count(*) FROM escalation_path") == 0;
+}
+
+gint64
+sam_store_count_actors (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return count (self, "SELECT count(*) FROM actor WHERE deleted = 0");
+}
+
+gboolean
+sam_store_import (SamStore              *self,
+                  const SamRegisterMeta *meta,
+                  GPtrArray             *actors,
+                  GPtrArray             *paths,
+                  GError               **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  /* Checked inside the transaction so a second writer cannot slip in */
+  if (!sam_store_is_empty (self))
+    {
+      _sam_store_rollback (self);
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_EMPTY,
+                   _("The register “%s” already holds actors or paths; import into an "
+                     "empty register."), self->path);
+      return FALSE;
+    }
+  if (!write_meta (self, meta, error))
+    goto fail;
+  for (guint i = 0; i < actors->len; i++)
+    if (!_sam_store_write_actor (self, g_ptr_array_index (actors, i), TRUE, error))
+      goto fail;
+  for (guint i = 0; paths && i < paths->len; i++)
+    if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
+      goto fail;
+  return _sam_store_commit (self, error);
+
+fail:
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+/* Change log */
+
+void
+sam_change_free (SamChange *change)
+{
+  g_clear_pointer (&change->at, g_date_time_unref);
+  g_free (change->who);
+  g_free (change->entity);
+  g_free (change->entity_id);
+  g_free (change->op);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+GPtrArray *
+sam_store_list_changes (SamStore   *self,
+                        const char *entity,
+                        const char *entity_id,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_change_free);
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT id, at, who, entity, entity_id, op, revision, before, after FROM change_log "
+      "WHERE entity = ? AND entity_id = ? ORDER BY id DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, entity);
+  _sam_bind_text (stmt, 2, entity_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamChange *c = g_new0 (SamChange, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->at = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 1));
+      c->who = _sam_column_dup (stmt, 2);
+      c->entity = _sam_column_dup (stmt, 3);
+      c->entity_id = _sam_column_dup (stmt, 4);
+      c->op = _sam_column_dup (stmt, 5);
+      c->revision = sqlite3_column_int64 (stmt, 6);
+      c->before = _sam_column_dup (stmt, 7);
+      c->after = _sam_column_dup (stmt, 8);
+      g_ptr_array_add (changes, c);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), NULL);
+  return g_steal_pointer (&changes);
+}
+
+gboolean
+sam_store_check_integrity (SamStore   *self,
+                           GPtrArray  *problems,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA integrity_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (row, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Database integrity: %s"), row));
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+
+  stmt = _sam_store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems, g_strdup_printf (_("A row in “%s” points to a missing record."),
+                                                sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}

@@ -1,0 +1,94 @@
+/* sam-text.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sam-text.h"
+
+void
+sam_text_clear (SamText *self)
+{
+  for (guint i = 0; i < SAM_N_LANGS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+}
+
+void
+sam_text_set (SamText *self, SamLang lang, const char *text)
+{
+  g_return_if_fail (lang < SAM_N_LANGS);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (self->text[lang], text) == 0)
+    return;
+  g_free (self->text[lang]);
+  self->text[lang] = g_strdup (text);
+}
+
+const char *
+sam_text_get (const SamText *self, SamLang lang)
+{
+  g_return_val_if_fail (lang < SAM_N_LANGS, NULL);
+  return self->text[lang];
+}
+
+const char *
+sam_text_get_best (const SamText *self, SamLang lang, gboolean *fell_back)
+{
+  const char *text = sam_text_get (self, lang);
+  gboolean other = FALSE;
+
+  if (text == NULL)
+    {
+      text = self->text[lang == SAM_LANG_SV ? SAM_LANG_EN : SAM_LANG_SV];
+      other = text != NULL;
+    }
+  if (fell_back)
+    *fell_back = other;
+  return text;
+}
+
+void
+sam_text_copy (SamText *dest, const SamText *src)
+{
+  for (guint i = 0; i < SAM_N_LANGS; i++)
+    sam_text_set (dest, i, src->text[i]);
+}
+
+gboolean
+sam_text_equal (const SamText *a, const SamText *b)
+{
+  for (guint i = 0; i < SAM_N_LANGS; i++)
+    if (g_strcmp0 (a->text[i], b->text[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+sam_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *lower = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  lower = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,38 @@
+/* sam-text.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sam-enums.h"
+
+G_BEGIN_DECLS
+
+/* A register text in Swedish and English; either may be NULL. */
+typedef struct {
+  char *text[SAM_N_LANGS];
+} SamText;
+
+void         sam_text_clear      (SamText       *self);
+void         sam_text_set        (SamText       *self,
+                                  SamLang        lang,
+                                  const char    *text);
+const char  *sam_text_get        (const SamText *self,
+                                  SamLang        lang);
+/* The text in @lang, or in the other language when @lang is missing;
+ * @fell_back (nullable) says which happened. */
+const char  *sam_text_get_best   (const SamText *self,
+                                  SamLang        lang,
+                                  gboolean      *fell_back);
+void         sam_text_copy       (SamText       *dest,
+                                  const SamText *src);
+gboolean     sam_text_equal      (const SamText *a,
+                                  const SamText *b);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Lower case without diacritics, for matching and sorting: "Umeå" → "umea". */
+char        *sam_text_fold       (const char    *text);
+G_END_DECLS
