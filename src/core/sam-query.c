@@ -39,6 +39,7 @@ sam_query_new (const char *text)
 
   query->text = g_strdup (text);
   query->limit = 50;
+  query->sort_lang = sam_lang_from_locale ();
   return query;
 }
 
@@ -136,17 +137,22 @@ hit_compare (gconstpointer a, gconstpointer b)
   "      AND l.language = ?8))"
 
 static const char *const tier_sql[] = {
-  [TIER_EXACT] = "SELECT a.rowid, a.key_sv, a.hours FROM actor a WHERE a.deleted = 0"
+  [TIER_EXACT] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE a.deleted = 0"
                  " AND (a.key_sv = ?1 OR a.key_en = ?1)" FILTERS,
-  [TIER_NAME]  = "SELECT a.rowid, a.key_sv, a.hours FROM actor_fts JOIN actor a ON a.rowid = actor_fts.rowid"
+  [TIER_NAME]  = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts JOIN actor a ON a.rowid = actor_fts.rowid"
                  " WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS,
-  [TIER_OTHER] = "SELECT a.rowid, a.key_sv, a.hours FROM actor_fts JOIN actor a ON a.rowid = actor_fts.rowid"
+  [TIER_OTHER] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts JOIN actor a ON a.rowid = actor_fts.rowid"
                  " WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS,
 };
 
-static const char *const browse_sql =
-  "SELECT a.rowid, a.key_sv, a.hours FROM actor a WHERE a.deleted = 0 AND ?1 IS NULL" FILTERS
-  " ORDER BY a.key_sv";
+/* Without text: everything the filters let through, by name in the sort
+ * language (each order has its index). */
+static const char *const browse_sql[SAM_N_LANGS] = {
+  [SAM_LANG_SV] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a"
+                  " WHERE a.deleted = 0 AND ?1 IS NULL" FILTERS " ORDER BY a.sort_sv",
+  [SAM_LANG_EN] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a"
+                  " WHERE a.deleted = 0 AND ?1 IS NULL" FILTERS " ORDER BY a.key_en",
+};
 
 static void
 bind_filters (sqlite3_stmt *stmt, const SamQuery *query)
@@ -202,7 +208,7 @@ collect (SamStore *self, const char *sql, const char *arg, Tier tier, const SamQ
       hit = g_new0 (Hit, 1);
       hit->rowid = rowid;
       hit->tier = tier;
-      hit->key = _sam_column_dup (stmt, 1);
+      hit->key = _sam_column_dup (stmt, query->sort_lang == SAM_LANG_EN ? 3 : 1);
       g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
       g_ptr_array_add (hits, hit);
     }
@@ -226,7 +232,7 @@ find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error
 
   if (all == NULL)
     {
-      if (!collect (self, browse_sql, NULL, TIER_NAME, query, now, seen, hits, error))
+      if (!collect (self, browse_sql[query->sort_lang], NULL, TIER_NAME, query, now, seen, hits, error))
         return NULL;
       return g_steal_pointer (&hits);
     }

@@ -21,6 +21,7 @@ typedef struct {
   gboolean open_now;
   GDateTime *now;       /* the clock for open_now; NULL for now */
   guint limit;          /* 0: no limit */
+  SamLang sort_lang;    /* names sort in this language; the UI's by default */
 } SamQuery;
 
 SamQuery  *sam_query_new     (const char *text);

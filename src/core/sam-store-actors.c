@@ -204,7 +204,7 @@ delete_children (SamStore *self, const char *id, GError **error)
   return TRUE;
 }
 
-/* Binds the columns an insert and an update share, as ?1 … ?14. */
+/* Binds the columns an insert and an update share: ?1 … ?15 and ?18. */
 static void
 bind_actor (sqlite3_stmt *stmt, SamActor *actor)
 {
@@ -216,6 +216,7 @@ bind_actor (sqlite3_stmt *stmt, SamActor *actor)
   g_autofree char *updated = sam_timestamp_format (sam_actor_get_updated_at (actor));
   g_autofree char *key_sv = sam_text_fold (sam_text_get (name, SAM_LANG_SV));
   g_autofree char *key_en = sam_text_fold (sam_text_get (name, SAM_LANG_EN));
+  g_autofree char *sort_sv = sam_text_sort_key_sv (sam_text_get (name, SAM_LANG_SV));
 
   _sam_bind_text (stmt, 1, sam_actor_get_id (actor));
   _sam_bind_text (stmt, 2, sam_actor_get_parent_id (actor));
@@ -232,6 +233,7 @@ bind_actor (sqlite3_stmt *stmt, SamActor *actor)
   _sam_bind_text (stmt, 13, sam_actor_get_updated_by (actor));
   sqlite3_bind_text (stmt, 14, key_sv, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 15, key_en, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 18, sort_sv, -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -265,7 +267,8 @@ _sam_store_write_actor (SamStore  *self,
   stmt = _sam_store_prepare (self,
       "INSERT INTO actor (id, parent_id, kind, name_sv, name_en, description_sv, description_en, "
       "hours, verified_at, verified_by, review_days, updated_at, updated_by, key_sv, key_en, "
-      "revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+      "revision, sort_sv) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -496,7 +499,7 @@ sam_store_list_actors (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   stmt = _sam_store_prepare (self,
-      "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 ORDER BY key_sv, id", error);
+      "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 ORDER BY sort_sv, id", error);
   return stmt ? load_actors (self, stmt, error) : NULL;
 }
 
@@ -514,7 +517,7 @@ sam_store_list_unit_ids (SamStore   *self,
                          GError    **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  return read_set (self, "SELECT id FROM actor WHERE parent_id = ? AND deleted = 0 ORDER BY key_sv",
+  return read_set (self, "SELECT id FROM actor WHERE parent_id = ? AND deleted = 0 ORDER BY sort_sv",
                    id, error);
 }
 
@@ -531,7 +534,7 @@ sam_store_list_overdue (SamStore   *self,
   /* never verified first, then oldest verification first */
   stmt = _sam_store_prepare (self,
       "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 "
-      "ORDER BY verified_at IS NOT NULL, verified_at, key_sv", error);
+      "ORDER BY verified_at IS NOT NULL, verified_at, sort_sv", error);
   if (stmt == NULL || (all = load_actors (self, stmt, error)) == NULL)
     return NULL;
   for (guint i = 0; i < all->len; i++)
@@ -572,7 +575,8 @@ update_row (SamStore *self, SamActor *actor, gint64 old_revision, GError **error
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
       "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
-      "key_sv = ?14, key_en = ?15, revision = ?16 WHERE id = ?1 AND revision = ?17", error);
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18 WHERE id = ?1 AND revision = ?17",
+      error);
 
   if (stmt == NULL)
     return FALSE;

@@ -92,3 +92,28 @@ sam_text_fold (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+sam_text_sort_key_sv (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text ? text : "", -1);
+  GString *marked = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  /* å ä ö are letters of their own, after z: mark them before folding */
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x00E5)
+        g_string_append (marked, "z{");
+      else if (c == 0x00E4 || c == 0x00E6)
+        g_string_append (marked, "z|");
+      else if (c == 0x00F6 || c == 0x00F8)
+        g_string_append (marked, "z}");
+      else
+        g_string_append_unichar (marked, c);
+    }
+  folded = sam_text_fold (marked->str);
+  g_string_free (marked, TRUE);
+  return g_steal_pointer (&folded);
+}

@@ -35,4 +35,7 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* Lower case without diacritics, for matching and sorting: "Umeå" → "umea". */
 char        *sam_text_fold       (const char    *text);
+/* A key that sorts Swedish text in Swedish alphabetical order (å ä ö
+ * after z, other accents ignored), comparable with strcmp. */
+char        *sam_text_sort_key_sv (const char   *text);
 G_END_DECLS

@@ -25,10 +25,13 @@ CREATE TABLE actor (
   deleted      INTEGER NOT NULL DEFAULT 0,
   -- folded names ("umea kommun") for sorting and for ranking an exact name first
   key_sv       TEXT NOT NULL,
-  key_en       TEXT NOT NULL
+  key_en       TEXT NOT NULL,
+  -- Swedish alphabetical order: å ä ö after z
+  sort_sv      TEXT NOT NULL
 );
 CREATE INDEX actor_key_sv ON actor (deleted, key_sv);
 CREATE INDEX actor_key_en ON actor (deleted, key_en);
+CREATE INDEX actor_sort_sv ON actor (deleted, sort_sv);
 CREATE INDEX actor_parent ON actor (parent_id);
 
 CREATE TABLE actor_area (

@@ -1,0 +1,20 @@
+/* sam-application.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_APPLICATION (sam_application_get_type ())
+G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
+
+SamApplication *sam_application_new        (void);
+SamStore       *sam_application_get_store  (SamApplication *self);
+
+G_END_DECLS
