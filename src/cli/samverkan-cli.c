@@ -168,6 +168,7 @@ cmd_import (const char *register_path, int argc, char **argv)
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  guint n;
   int status;
 
   if (!parse_command_line ("import", _("IN.xml"),
@@ -180,9 +181,8 @@ cmd_import (const char *register_path, int argc, char **argv)
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!sam_register_xml_import (store, file, NULL, NULL, &error))
     return fail (error);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GINT64_FORMAT " actor.\n",
-                        "Imported %" G_GINT64_FORMAT " actors.\n", sam_store_count_actors (store)),
-           sam_store_count_actors (store));
+  n = (guint) sam_store_count_actors (store);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
   return EXIT_OK;
 }
 
@@ -384,7 +384,7 @@ cmd_check (const char *register_path, int argc, char **argv)
     return fail (error);
   g_print (_("Register: %s\n"), sam_store_get_path (store));
   g_print (_("Format version: %d\n"), sam_store_get_schema_version (store));
-  g_print (_("Actors: %" G_GINT64_FORMAT "\n"), sam_store_count_actors (store));
+  g_print (_("Actors: %u\n"), (guint) sam_store_count_actors (store));
   overdue = sam_store_list_overdue (store, now, &error);
   if (overdue == NULL)
     return fail (error);

@@ -118,7 +118,10 @@ static void
 collect_error (void *user_data, xmlErrorPtr error)
 {
   Report *r = user_data;
-  g_autofree char *message = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  g_autofree char *raw = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  g_auto(GStrv) parts = g_strsplit (raw, "{" SAM_REGISTER_XML_NS "}", -1);
+  /* "Element '{https://…/1}actor'" reads better as "Element 'actor'" */
+  g_autofree char *message = g_strjoinv ("", parts);
 
   /* Stopping the parser on a DOCTYPE is reported once, above */
   if (r->unsafe && error->domain == XML_FROM_PARSER)

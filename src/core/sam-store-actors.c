@@ -556,13 +556,12 @@ load_for_write (SamStore *self, const char *id, gint64 revision, GError **error)
   if (sam_actor_get_revision (stored) != revision)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
-                   _("“%s” was changed by %s since you opened it (version %" G_GINT64_FORMAT
-                     ", yours is %" G_GINT64_FORMAT "). Nothing was saved: reload it to see "
-                     "the changes, then make yours again."),
+                   _("“%s” was changed by %s since you opened it (version %u, yours is %u). "
+                     "Nothing was saved: reload it to see the changes, then make yours again."),
                    sam_actor_get_display_name (stored),
                    sam_actor_get_updated_by (stored) ? sam_actor_get_updated_by (stored)
                                                      : _("someone else"),
-                   sam_actor_get_revision (stored), revision);
+                   (guint) sam_actor_get_revision (stored), (guint) revision);
       return NULL;
     }
   return g_steal_pointer (&stored);
