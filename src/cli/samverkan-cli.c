@@ -423,9 +423,14 @@ describe_commands (void)
 
   g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-8s %-10s %s\n", commands[i].name,
-                            *commands[i].args ? _(commands[i].args) : "",
-                            _(commands[i].summary));
+    {
+      const char *args = *commands[i].args ? _(commands[i].args) : "";
+      /* pad by characters, not bytes: "[SÖKORD…]" */
+      glong pad = MAX (0, 11 - g_utf8_strlen (args, -1));
+
+      g_string_append_printf (out, "  %-8s %s%*s%s\n", commands[i].name, args, (int) pad, "",
+                              _(commands[i].summary));
+    }
   g_string_append (out, _("\nRun “samverkan-cli COMMAND --help” for the options of a command.\n"
                           "Exit status: 0 success, 1 nothing found or problems found, "
                           "2 bad input or usage."));

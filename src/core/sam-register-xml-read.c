@@ -350,8 +350,10 @@ read_actor (xmlNodePtr node, Report *r)
 
   require_both (sam_actor_get_name (actor), node,
                 _("the actor has no name in Swedish"), _("the actor has no name in English"), r);
-  if (!sam_actor_validate (actor, &error) && error->domain == SAM_ERROR &&
-      !g_str_has_prefix (error->message, _("Name")))
+  /* names are reported above; validation checks the rest */
+  if (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV) &&
+      sam_text_get (sam_actor_get_name (actor), SAM_LANG_EN) &&
+      !sam_actor_validate (actor, &error))
     report (r, xmlGetLineNo (node), _("actor “%s”: %s"), id, error->message);
   return g_steal_pointer (&actor);
 }
