@@ -263,6 +263,20 @@ test_uri (void)
   g_assert_cmpstr (short_uri, ==, "tel:11414");
 }
 
+/* Swedes often write the trunk 0 in brackets after the country code:
+ * "+46 (0)90-16 10 00". The 0 is not dialled from abroad and the number
+ * is the usual one. */
+static void
+test_normalize_bracketed_trunk (void)
+{
+  static const Case cases[] = {
+    { "+46 (0)90-16 10 00", "+4690161000" },
+    { "+46 (0)70-123 45 67", "+46701234567" },
+  };
+
+  check_normalize (cases, G_N_ELEMENTS (cases));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,7 +293,10 @@ main (int argc, char **argv)
   g_test_add_func ("/phone/query-digits", test_query_digits);
   g_test_add_func ("/phone/query-matches-stored", test_query_matches_stored);
   g_test_add_func ("/phone/uri", test_uri);
+  /* these show bugs in src/core (see their comments); last, so that an
+   * abort hides nothing */
   g_test_add_func ("/phone/normalize-refused-subscriber-zero", test_normalize_refused_subscriber_zero);
+  g_test_add_func ("/phone/normalize-bracketed-trunk", test_normalize_bracketed_trunk);
 
   return g_test_run ();
 }
