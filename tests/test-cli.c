@@ -179,6 +179,11 @@ test_usage_errors (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "show"), ==, 2);
   g_assert_cmpint (run (f, "check", "extra"), ==, 2);
   g_assert_cmpint (run (f, "search", "--bogus", "x"), ==, 2);
+  /* a mistyped register name is an error, not a new empty register */
+  g_assert_cmpint (run (f, "--register", "/nonexistent/nope.sqlite", "search", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "/nonexistent/nope.sqlite"));
+  g_assert_cmpint (run (f, "check"), ==, 2);   /* $SAMVERKAN_REGISTER names no file yet */
+  g_assert_false (g_file_test (g_environ_getenv (f->env, "SAMVERKAN_REGISTER"), G_FILE_TEST_EXISTS));
   /* without a command: the usage, and status 2 */
   g_assert_cmpint (run_v (f, (const char * const []) { NULL }), ==, 2);
 }

@@ -78,9 +78,21 @@ parse_command_line (const char *name, const char *args, const char *summary,
   return TRUE;
 }
 
+/* Opens the register to work on. A register named with --register or
+ * $SAMVERKAN_REGISTER must exist, unless the command fills it (import): a
+ * mistyped name is an error, not a new empty register. */
 static SamStore *
-open_register (const char *path, GError **error)
+open_register (const char *path, gboolean may_create, GError **error)
 {
+  const char *named = path ? path : g_getenv ("SAMVERKAN_REGISTER");
+
+  if (!may_create && named && *named && !g_file_test (named, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no register at %s. Create one with “samverkan-cli init %s”."),
+                   named, named);
+      return NULL;
+    }
   return sam_default_register_open (path, error);
 }
 
@@ -175,7 +187,7 @@ cmd_import (const char *register_path, int argc, char **argv)
                            _("Import an exchange file into an empty register, all or nothing."),
                            NULL, &argc, &argv, 1, 1, &status))
     return status;
-  store = open_register (register_path, &error);
+  store = open_register (register_path, TRUE, &error);
   if (store == NULL)
     return fail (error);
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -198,7 +210,7 @@ cmd_export (const char *register_path, int argc, char **argv)
   if (!parse_command_line ("export", _("OUT.xml"), _("Export the whole register as XML."),
                            NULL, &argc, &argv, 1, 1, &status))
     return status;
-  store = open_register (register_path, &error);
+  store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -289,7 +301,7 @@ cmd_search (const char *register_path, int argc, char **argv)
   query->text = g_strjoinv (" ", argv + 1);
   if (!fill_query (query, kind, &error))
     return fail (error);
-  store = open_register (register_path, &error);
+  store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
   actors = sam_store_search (store, query, &error);
@@ -339,7 +351,7 @@ cmd_show (const char *register_path, int argc, char **argv)
   if (!parse_command_line ("show", _("ID"), _("Show one actor with all its contact routes."),
                            entries, &argc, &argv, 1, 1, &status))
     return status;
-  store = open_register (register_path, &error);
+  store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
   actor = sam_store_load_actor (store, argv[1], &error);
@@ -377,7 +389,7 @@ cmd_check (const char *register_path, int argc, char **argv)
                              "actors overdue for verification."),
                            NULL, &argc, &argv, 0, 0, &status))
     return status;
-  store = open_register (register_path, &error);
+  store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
   if (!sam_store_check_integrity (store, problems, &error))

@@ -12,6 +12,7 @@
 #include "sam-actor.h"
 #include "sam-areas.h"
 #include "sam-errors.h"
+#include "sam-store-private.h"
 
 struct _SamActor
 {
@@ -421,16 +422,8 @@ sam_actor_remove_route (SamActor *self, const char *route_id)
 }
 
 gboolean
-sam_actor_validate (SamActor *self, GError **error)
+_sam_actor_validate_fields (SamActor *self, GError **error)
 {
-  g_return_val_if_fail (SAM_IS_ACTOR (self), FALSE);
-
-  if (sam_text_get (&self->name, SAM_LANG_SV) == NULL)
-    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                         _("Name (Swedish): a name is required.")), FALSE);
-  if (sam_text_get (&self->name, SAM_LANG_EN) == NULL)
-    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                         _("Name (English): a name is required.")), FALSE);
   if (self->areas->len == 0)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Areas: choose at least one area the actor serves.")), FALSE);
@@ -448,4 +441,18 @@ sam_actor_validate (SamActor *self, GError **error)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Part of: an actor cannot be a unit of itself.")), FALSE);
   return TRUE;
+}
+
+gboolean
+sam_actor_validate (SamActor *self, GError **error)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR (self), FALSE);
+
+  if (sam_text_get (&self->name, SAM_LANG_SV) == NULL)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Name (Swedish): a name is required.")), FALSE);
+  if (sam_text_get (&self->name, SAM_LANG_EN) == NULL)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Name (English): a name is required.")), FALSE);
+  return _sam_actor_validate_fields (self, error);
 }

@@ -152,8 +152,7 @@ check_value (SamRouteKind kind, const char *value, GError **error)
                    field, trimmed);
       return NULL;
     }
-  if (kind == SAM_ROUTE_KIND_WEB && !g_str_has_prefix (trimmed, "https://") &&
-      !g_str_has_prefix (trimmed, "http://"))
+  if (kind == SAM_ROUTE_KIND_WEB && (!g_str_has_prefix (trimmed, "https://") || trimmed[8] == '\0'))
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                    _("%s: “%s” is not a web address starting with https://."),

@@ -16,10 +16,6 @@
 char *
 sam_default_register_path (void)
 {
-  const char *env = g_getenv ("SAMVERKAN_REGISTER");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
   return g_build_filename (g_get_user_data_dir (), "samverkan", "register.sqlite", NULL);
 }
 
@@ -42,7 +38,15 @@ sam_load_sample_register (SamStore *store, GError **error)
 SamStore *
 sam_default_register_open (const char *path, GError **error)
 {
-  g_autofree char *default_path = path ? NULL : sam_default_register_path ();
+  const char *env = g_getenv ("SAMVERKAN_REGISTER");
+  g_autofree char *default_path = NULL;
+
+  /* a register named by the user starts empty; only the user's own
+   * default register starts from the sample */
+  if (path == NULL && env != NULL && *env != '\0')
+    path = env;
+  if (path == NULL)
+    default_path = sam_default_register_path ();
   g_autofree char *dir = NULL;
   g_autoptr(SamStore) store = NULL;
   gboolean is_new;

@@ -9,11 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* $SAMVERKAN_REGISTER, else samverkan/register.sqlite in the user's data
- * directory. */
+/* samverkan/register.sqlite in the user's data directory. */
 char     *sam_default_register_path  (void);
-/* Opens @path (NULL: the default); a register that does not exist yet is
- * created and filled from the built-in sample register. */
+/* Opens @path, else $SAMVERKAN_REGISTER, else the user's own register;
+ * the user's own register is created from the built-in sample register
+ * the first time. */
 SamStore *sam_default_register_open  (const char  *path,
                                       GError     **error);
 /* Fills an empty store with the built-in sample register. */

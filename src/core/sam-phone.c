@@ -62,13 +62,17 @@ area_code_length (const char *national)
   return 3;
 }
 
-/* Keeps digits and a leading '+'; refuses letters and other characters. */
+/* Keeps digits and a leading '+'; refuses letters and other characters.
+ * @area_end is set to the number of digits typed before the first hyphen or
+ * closing bracket ("090-16 10 00": 3), or 0 when there is none: where a
+ * person put the separator says where the area code ends. */
 static char *
-strip_formatting (const char *input, gboolean *plus)
+strip_formatting (const char *input, gboolean *plus, guint *area_end)
 {
   GString *digits = g_string_new (NULL);
   const char *p = input;
 
+  *area_end = 0;
   while (g_ascii_isspace (*p))
     p++;
   *plus = (*p == '+');
@@ -76,22 +80,34 @@ strip_formatting (const char *input, gboolean *plus)
     p++;
   for (; *p; p++)
     {
+      /* "+46 (0)90-16 10 00": the bracketed trunk 0 is not dialled */
+      if (*plus && g_str_has_prefix (p, "(0)"))
+        {
+          p += 2;
+          continue;
+        }
       if (g_ascii_isdigit (*p))
         g_string_append_c (digits, *p);
+      else if ((*p == '-' || *p == ')') && *area_end == 0)
+        *area_end = digits->len;
       else if (!strchr (" -()./\t", *p))
         return (g_string_free (digits, TRUE), NULL);
     }
   return g_string_free (digits, FALSE);
 }
 
+/* @typed_code_len is the area code length the person's separator shows,
+ * or 0 to go by the numbering plan alone. */
 static gboolean
-national_is_valid (const char *national)
+national_is_valid (const char *national, guint typed_code_len)
 {
   gsize len = strlen (national);
   guint code_len;
 
   /* The whole number is 7–9 digits after the trunk 0 */
   if (len < 7 || len > 9 || national[0] == '0')
+    return FALSE;
+  if (typed_code_len > 0 && (typed_code_len > 3 || national[typed_code_len] == '0'))
     return FALSE;
   if (is_mobile (national))
     return len == 9 && national[2] != '0';
@@ -107,10 +123,12 @@ sam_phone_normalize (const char  *input,
   g_autofree char *digits = NULL;
   const char *national = NULL;
   gboolean plus = FALSE;
+  guint area_end = 0;
+  guint typed_code_len = 0;
 
   g_return_val_if_fail (input != NULL, NULL);
 
-  digits = strip_formatting (input, &plus);
+  digits = strip_formatting (input, &plus, &area_end);
   if (digits != NULL && !plus && is_short_number (digits))
     return g_steal_pointer (&digits);
 
@@ -131,7 +149,10 @@ sam_phone_normalize (const char  *input,
         return g_strconcat ("+", intl, NULL);
     }
 
-  if (national != NULL && national_is_valid (national))
+  /* digits before the separator, less what precedes the national number */
+  if (national != NULL && area_end > (guint) (national - digits))
+    typed_code_len = area_end - (national - digits);
+  if (national != NULL && national_is_valid (national, typed_code_len))
     return g_strconcat ("+46", national, NULL);
 
   g_set_error (error, SAM_PHONE_ERROR, SAM_PHONE_ERROR_INVALID,
@@ -213,8 +234,9 @@ sam_phone_query_digits (const char *text)
 {
   g_autofree char *digits = NULL;
   gboolean plus = FALSE;
+  guint area_end;
 
-  digits = strip_formatting (text, &plus);
+  digits = strip_formatting (text, &plus, &area_end);
   if (digits == NULL || strlen (digits) < 3)
     return NULL;
   if (plus && g_str_has_prefix (digits, "46"))

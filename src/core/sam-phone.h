@@ -18,7 +18,7 @@ typedef enum {
 GQuark    sam_phone_error_quark    (void);
 
 /* Returns the stored form of a phone number typed in any usual way: E.164
- * ("+46901610000") for ordinary numbers, bare digits for Swedish short numbers
+ * ("+4690161000") for ordinary numbers, bare digits for Swedish short numbers
  * ("112", "11414", "1177", "116006"). @field names the field in the error. */
 char     *sam_phone_normalize      (const char  *input,
                                     const char  *field,
@@ -27,7 +27,7 @@ char     *sam_phone_normalize      (const char  *input,
 /* The usual Swedish way to write a stored number: "090-16 10 00". */
 char     *sam_phone_format         (const char  *normalized);
 
-/* Digits a search matches against: the national form "0901610000" for
+/* Digits a search matches against: the national form "090161000" for
  * Swedish numbers, the digits themselves for short and foreign numbers. */
 char     *sam_phone_search_digits  (const char  *normalized);
 

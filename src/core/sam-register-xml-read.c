@@ -21,6 +21,7 @@
 
 #include "sam-errors.h"
 #include "sam-register-xml.h"
+#include "sam-store-private.h"
 
 #define RESOURCE_DIR "/io/github/samverkan/Samverkan/core/"
 
@@ -350,10 +351,8 @@ read_actor (xmlNodePtr node, Report *r)
 
   require_both (sam_actor_get_name (actor), node,
                 _("the actor has no name in Swedish"), _("the actor has no name in English"), r);
-  /* names are reported above; validation checks the rest */
-  if (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV) &&
-      sam_text_get (sam_actor_get_name (actor), SAM_LANG_EN) &&
-      !sam_actor_validate (actor, &error))
+  /* names are reported above; this checks the rest */
+  if (!_sam_actor_validate_fields (actor, &error))
     report (r, xmlGetLineNo (node), _("actor “%s”: %s"), id, error->message);
   return g_steal_pointer (&actor);
 }
@@ -439,24 +438,18 @@ read_path (xmlNodePtr node, Report *r)
   return path;
 }
 
-/* References between records, which the schema cannot check across paths. */
+/* Where steps lead, which the schema cannot check across paths. A step
+ * naming an actor or route that is gone is not refused: the register keeps
+ * such paths on purpose, and path validation reports them. */
 static void
-check_step_references (SamRegisterData *data, GHashTable *actors, SamEscalationPath *path,
+check_step_references (SamRegisterData *data, SamEscalationPath *path,
                        SamEscalationStep *step, Report *r)
 {
   int line = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (step), "line"));
   const char *id = sam_escalation_step_get_id (step);
-  const char *actor_id = sam_escalation_step_get_actor_id (step);
-  const char *route_id = sam_escalation_step_get_route_id (step);
   const char *next = sam_escalation_step_get_next (step);
   GPtrArray *answers = sam_escalation_step_get_answers (step);
-  SamActor *actor = actor_id ? g_hash_table_lookup (actors, actor_id) : NULL;
 
-  if (actor_id && actor == NULL)
-    report (r, line, _("step “%s” names the actor “%s”, which is not in the file"), id, actor_id);
-  if (route_id && (actor == NULL || sam_actor_find_route (actor, route_id) == NULL))
-    report (r, line, _("step “%s” names the route “%s”, which is not a route of its actor"),
-            id, route_id);
   if (next && sam_escalation_path_find_step (path, next) == NULL)
     report (r, line, _("step “%s” leads to “%s”, which is not a step of this path"), id, next);
   for (guint i = 0; i < answers->len; i++)
@@ -472,6 +465,30 @@ check_step_references (SamRegisterData *data, GHashTable *actors, SamEscalationP
       if (a->path && !found)
         report (r, line, _("step “%s”: an answer leads to the path “%s”, which is not in the file"),
                 id, a->path);
+    }
+}
+
+/* An actor may not be inside itself through its units. */
+static void
+check_parent_cycles (SamRegisterData *data, GHashTable *actors, Report *r)
+{
+  for (guint i = 0; i < data->actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (data->actors, i);
+      const char *parent = sam_actor_get_parent_id (actor);
+
+      for (guint depth = 0; parent != NULL; depth++)
+        {
+          SamActor *up = g_hash_table_lookup (actors, parent);
+
+          if (g_str_equal (parent, sam_actor_get_id (actor)) || depth > data->actors->len)
+            {
+              report (r, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (actor), "line")),
+                      _("actor “%s” is inside one of its own units"), sam_actor_get_id (actor));
+              break;
+            }
+          parent = up ? sam_actor_get_parent_id (up) : NULL;
+        }
     }
 }
 
@@ -491,8 +508,9 @@ check_references (SamRegisterData *data, Report *r)
       GPtrArray *steps = sam_escalation_path_get_steps (path);
 
       for (guint s = 0; s < steps->len; s++)
-        check_step_references (data, actors, path, g_ptr_array_index (steps, s), r);
+        check_step_references (data, path, g_ptr_array_index (steps, s), r);
     }
+  check_parent_cycles (data, actors, r);
 }
 
 static void
@@ -527,7 +545,11 @@ read_register (xmlNodePtr root, Report *r)
         {
           for (xmlNodePtr a = c->children; a; a = a->next)
             if (is_element (a, "actor"))
-              g_ptr_array_add (data->actors, read_actor (a, r));
+              {
+                SamActor *actor = read_actor (a, r);
+                g_object_set_data (G_OBJECT (actor), "line", GINT_TO_POINTER (xmlGetLineNo (a)));
+                g_ptr_array_add (data->actors, actor);
+              }
         }
       else if (is_element (c, "paths"))
         {

@@ -197,6 +197,12 @@ sam_schedule_parse (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    {
+      g_set_error (error, SAM_SCHEDULE_ERROR, SAM_SCHEDULE_ERROR_INVALID,
+                   _("Opening hours are empty: write them such as Mo-Fr 08:00-16:30, or 24/7."));
+      return NULL;
+    }
   if (g_str_equal (copy, "24/7"))
     return sam_schedule_new_always ();
 
@@ -361,14 +367,36 @@ sam_schedule_is_open_at (const SamSchedule *self,
   return open_in (self->days[day_key (local)], self->days[day_key (before)], minute);
 }
 
+/* Wall-clock @minutes after local midnight of the day @days after @local's
+ * (built from the clock reading, so DST days come out right). */
+static void
+add_candidate (GPtrArray *candidates, GDateTime *local, int days, guint minutes)
+{
+  g_autoptr(GDateTime) day = g_date_time_add_days (local, days + minutes / DAY_MINUTES);
+
+  minutes %= DAY_MINUTES;
+  g_ptr_array_add (candidates,
+                   g_date_time_new (sam_time_zone (), g_date_time_get_year (day),
+                                    g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                                    minutes / 60, minutes % 60, 0));
+}
+
+static int
+compare_times (gconstpointer a, gconstpointer b)
+{
+  return g_date_time_compare (*(GDateTime * const *) a, *(GDateTime * const *) b);
+}
+
 /* The next moment, within eight days, when the schedule opens or closes;
- * NULL for 24/7 or a schedule that never changes. Steps over
- * local wall-clock time in five-minute steps, so DST days come out right. */
+ * NULL for 24/7 or a schedule that does not change in that time. The state
+ * can only change at a span's start or end or at midnight (holidays), so
+ * those are the only moments looked at. */
 GDateTime *
 sam_schedule_next_change (const SamSchedule *self,
                           GDateTime         *when)
 {
-  g_autoptr(GDateTime) t = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   gboolean open;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -376,15 +404,25 @@ sam_schedule_next_change (const SamSchedule *self,
   if (self->always)
     return NULL;
   open = sam_schedule_is_open_at (self, when);
-  t = g_date_time_to_timezone (when, sam_time_zone ());
-  for (guint i = 0; i < 8 * 24 * 12; i++)
+  local = g_date_time_to_timezone (when, sam_time_zone ());
+  for (int d = -1; d <= 8; d++)
     {
-      GDateTime *next = g_date_time_add_seconds (t, 300 - (g_date_time_get_minute (t) % 5) * 60
-                                                    - g_date_time_get_second (t));
-      g_date_time_unref (t);
-      t = next;
-      if (sam_schedule_is_open_at (self, t) != open)
-        return g_steal_pointer (&t);
+      add_candidate (candidates, local, d, 0);
+      for (guint k = 0; k < N_DAY_KEYS; k++)
+        for (guint i = 0; i < self->days[k]->len; i++)
+          {
+            const Span *span = &g_array_index (self->days[k], Span, i);
+            add_candidate (candidates, local, d, span->start);
+            add_candidate (candidates, local, d, span->end);
+          }
+    }
+  g_ptr_array_sort (candidates, compare_times);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GDateTime *t = g_ptr_array_index (candidates, i);
+
+      if (g_date_time_compare (t, when) > 0 && sam_schedule_is_open_at (self, t) != open)
+        return g_date_time_ref (t);
     }
   return NULL;
 }
@@ -412,9 +450,9 @@ sam_now_local (void)
 
   if (fixed != NULL && *fixed != '\0')
     {
-      GDateTime *dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
       if (dt != NULL)
-        return dt;
+        return g_date_time_to_timezone (dt, sam_time_zone ());
       g_warning ("SAMVERKAN_NOW=%s is not an ISO 8601 time; using the real clock", fixed);
     }
   return g_date_time_new_now (sam_time_zone ());

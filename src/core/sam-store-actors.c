@@ -32,6 +32,41 @@ step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
 
 /* Writing */
 
+/* The parent must be a live actor, and the actor may not end up inside
+ * itself: following parents from the new parent must never reach it. */
+static gboolean
+check_parent (SamStore *self, SamActor *actor, GError **error)
+{
+  g_autofree char *current = g_strdup (sam_actor_get_parent_id (actor));
+  guint depth = 0;
+
+  while (current != NULL)
+    {
+      sqlite3_stmt *stmt = _sam_store_prepare (self,
+          "SELECT parent_id FROM actor WHERE id = ? AND deleted = 0", error);
+      char *next;
+
+      if (stmt == NULL)
+        return FALSE;
+      if (g_str_equal (current, sam_actor_get_id (actor)) || ++depth > 64)
+        return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                             _("Part of: “%s” cannot be inside one of its own units."),
+                             sam_actor_get_display_name (actor)), FALSE);
+      _sam_bind_text (stmt, 1, current);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                               _("Part of: there is no actor with the id “%s”."), current), FALSE);
+        }
+      next = _sam_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      g_free (current);
+      current = next;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_set (SamStore *self, const char *sql, const char *id, GPtrArray *values, GError **error)
 {
@@ -77,7 +112,13 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
   _sam_bind_text (stmt, 7, sam_text_get (label, SAM_LANG_EN));
   _sam_bind_text (stmt, 8, hours_text);
   _sam_bind_text (stmt, 9, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
-  return step_done (self, stmt, error);
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  if ((sqlite3_extended_errcode (_sam_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("A contact route with the id “%s” is already in the register."),
+                         sam_contact_route_get_id (route)), FALSE);
+  return (_sam_store_set_error (self, error), FALSE);
 }
 
 static void
@@ -258,6 +299,9 @@ _sam_store_write_actor (SamStore  *self,
   gint64 rowid;
 
   if (!sam_actor_validate (actor, error))
+    return FALSE;
+  /* an import checks parents in the file: they may come after their units */
+  if (!keep_times && !check_parent (self, actor, error))
     return FALSE;
   if (!keep_times || sam_actor_get_updated_at (actor) == NULL)
     stamp (self, actor, 1);
@@ -594,7 +638,7 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
 
-  if (!sam_actor_validate (actor, error))
+  if (!sam_actor_validate (actor, error) || !check_parent (self, actor, error))
     return FALSE;
   stored = load_for_write (self, sam_actor_get_id (actor), old_revision, error);
   if (stored == NULL)
@@ -694,6 +738,21 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
                    _("“%s” was changed by someone else since you opened it. Nothing was "
                      "deleted: reload it and try again."), sam_actor_get_display_name (stored));
       return FALSE;
+    }
+  if (deleted)
+    {
+      g_autoptr(GPtrArray) units = sam_store_list_unit_ids (self, id, error);
+
+      if (units == NULL)
+        return FALSE;
+      if (units->len > 0)
+        return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” has %u unit. Delete it or move it to another "
+                                          "organisation first.",
+                                          "“%s” has %u units. Delete them or move them to another "
+                                          "organisation first.", units->len),
+                             sam_actor_get_display_name (stored), units->len), FALSE);
     }
   stmt = _sam_store_prepare (self,
       "UPDATE actor SET deleted = ?2, revision = revision + 1 WHERE id = ?1", error);

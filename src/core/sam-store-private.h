@@ -69,6 +69,9 @@ SamActor     *_sam_store_load_actor_by_rowid (SamStore *self,
 /* Live actors by id, for export. */
 GPtrArray    *_sam_store_list_all_actors     (SamStore *self,
                                               GError  **error);
+/* sam_actor_validate without the names, which an import reports apart. */
+gboolean      _sam_actor_validate_fields     (SamActor *actor,
+                                              GError  **error);
 /* Sets a value read back from the store, which was checked when written. */
 void          _sam_contact_route_set_stored_value (SamContactRoute *route,
                                                    const char      *value);
