@@ -32,7 +32,15 @@ struct _SamStore
   gboolean read_only;
   GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
   GHashTable *schedules;    /* hours text → SamSchedule */
+  gint64 data_version;      /* PRAGMA data_version when last looked at */
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
 
@@ -63,6 +71,15 @@ static void
 sam_store_class_init (SamStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sam_store_finalize;
+
+  /**
+   * SamStore::changed:
+   *
+   * Emitted after a write through this store commits, and when
+   * sam_store_check_for_changes() finds a write by another program.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -156,10 +173,13 @@ _sam_store_begin (SamStore *self, GError **error)
 gboolean
 _sam_store_commit (SamStore *self, GError **error)
 {
-  if (_sam_store_exec (self, "COMMIT", error))
-    return TRUE;
-  _sam_store_rollback (self);
-  return FALSE;
+  if (!_sam_store_exec (self, "COMMIT", error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 void
@@ -266,6 +286,8 @@ _sam_store_log_change (SamStore   *self,
     return (_sam_store_set_error (self, error), FALSE);
   return TRUE;
 }
+
+static gint64 read_data_version (SamStore *self);
 
 /* Migrations */
 
@@ -447,6 +469,7 @@ sam_store_open (const char  *path,
     return NULL;
   if (!self->read_only && !ensure_meta (self, error))
     return NULL;
+  self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 
@@ -727,5 +750,78 @@ sam_store_check_integrity (SamStore   *self,
                                                 sqlite3_column_text (stmt, 0)));
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gint64
+read_data_version (SamStore *self)
+{
+  return count (self, "PRAGMA data_version");
+}
+
+gboolean
+sam_store_check_for_changes (SamStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* data_version moves only when another connection commits */
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+sam_store_backup (SamStore    *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  g_unlink (tmp);
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          /* the online backup restarts when another connection writes */
+          while ((rc = sqlite3_backup_step (backup, 256)) == SQLITE_OK ||
+                 rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep (rc == SQLITE_OK ? 0 : 20);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+                   _("Could not save a copy of the register as “%s”: %s"), dest_path,
+                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not save a copy of the register as “%s”: %s"), dest_path,
+                   g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
   return TRUE;
 }

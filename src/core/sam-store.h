@@ -136,6 +136,15 @@ gboolean     sam_store_import           (SamStore              *self,
                                          GPtrArray             *paths,
                                          GError               **error);
 
+/* Looks whether another program wrote to the register since the last look,
+ * and emits ::changed if so. Cheap: call it when the window gets focus. */
+gboolean     sam_store_check_for_changes (SamStore     *self);
+/* Writes a consistent copy of the register to @dest_path (SQLite's online
+ * backup), replacing it only when the copy is complete. */
+gboolean     sam_store_backup           (SamStore      *self,
+                                         const char    *dest_path,
+                                         GError       **error);
+
 /* Timestamps are stored and exchanged as "2026-11-25T12:00:00Z". */
 char        *sam_timestamp_format       (GDateTime     *dt);
 GDateTime   *sam_timestamp_parse        (const char    *text);
