@@ -345,7 +345,7 @@ sam_actor_is_overdue (SamActor *self, GDateTime *now)
   if (self->verified_at == NULL)
     return TRUE;
   due = g_date_time_add_days (self->verified_at, self->review_days);
-  return g_date_time_compare (due, now) < 0;
+  return due != NULL && g_date_time_compare (due, now) < 0;
 }
 
 gint64
@@ -440,6 +440,9 @@ _sam_actor_validate_fields (SamActor *self, GError **error)
   if (self->parent_id && g_str_equal (self->parent_id, self->id))
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Part of: an actor cannot be a unit of itself.")), FALSE);
+  if (self->review_days > SAM_ACTOR_MAX_REVIEW_DAYS)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Review interval: at most %u days."), SAM_ACTOR_MAX_REVIEW_DAYS), FALSE);
   return TRUE;
 }
 

@@ -15,6 +15,7 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_ACTOR (sam_actor_get_type ())
+#define SAM_ACTOR_MAX_REVIEW_DAYS 3650
 G_DECLARE_FINAL_TYPE (SamActor, sam_actor, SAM, ACTOR, GObject)
 
 /* An organisation, or a unit inside one (it then has a parent). A detached

@@ -200,14 +200,27 @@ get_content (xmlNodePtr node)
   return copy;
 }
 
+/* "sv", "SV" and "sv-SE" are Swedish; a language other than Swedish or
+ * English, or a second text in the same language, is a problem. */
 static void
-read_text (xmlNodePtr node, SamText *text)
+read_text (xmlNodePtr node, SamText *text, Report *r)
 {
   xmlChar *lang = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
   g_autofree char *content = get_content (node);
+  g_autofree char *primary = g_ascii_strdown ((const char *) lang ? (const char *) lang : "", -1);
+  char *dash = strchr (primary, '-');
   SamLang l;
 
-  if (sam_lang_from_string ((const char *) lang, &l))
+  if (dash)
+    *dash = '\0';
+  if (!sam_lang_from_string (primary, &l))
+    report (r, xmlGetLineNo (node), _("“%s” is written in the language “%s”; texts are in "
+                                      "Swedish (sv) or English (en)"),
+            (const char *) node->name, lang ? (const char *) lang : "");
+  else if (sam_text_get (text, l) != NULL)
+    report (r, xmlGetLineNo (node), _("“%s” is given twice in the same language"),
+            (const char *) node->name);
+  else
     sam_text_set (text, l, content);
   xmlFree (lang);
 }
@@ -221,11 +234,14 @@ get_int_prop (xmlNodePtr node, const char *name, gint64 fallback)
 }
 
 static GDateTime *
-get_time_prop (xmlNodePtr node, const char *name)
+get_time_prop (xmlNodePtr node, const char *name, Report *r)
 {
   g_autofree char *value = get_prop (node, name);
+  GDateTime *dt = sam_timestamp_parse (value);
 
-  return sam_timestamp_parse (value);
+  if (value != NULL && dt == NULL)
+    report (r, xmlGetLineNo (node), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), value);
+  return dt;
 }
 
 static SamSchedule *
@@ -268,7 +284,7 @@ read_route (xmlNodePtr node, Report *r)
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "label"))
-        read_text (c, sam_contact_route_get_label (route));
+        read_text (c, sam_contact_route_get_label (route), r);
       else if (is_element (c, "value"))
         {
           g_autofree char *value = get_content (c);
@@ -292,9 +308,9 @@ read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
   g_autofree char *content = NULL;
 
   if (is_element (c, "name"))
-    read_text (c, sam_actor_get_name (actor));
+    read_text (c, sam_actor_get_name (actor), r);
   else if (is_element (c, "description"))
-    read_text (c, sam_actor_get_description (actor));
+    read_text (c, sam_actor_get_description (actor), r);
   else if (is_element (c, "areas"))
     {
       for (xmlNodePtr a = c->children; a; a = a->next)
@@ -317,7 +333,7 @@ read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
     }
   else if (is_element (c, "verified"))
     {
-      g_autoptr(GDateTime) at = get_time_prop (c, "at");
+      g_autoptr(GDateTime) at = get_time_prop (c, "at", r);
       g_autofree char *by = get_prop (c, "by");
       sam_actor_set_verified (actor, at, by);
     }
@@ -335,7 +351,7 @@ read_actor (xmlNodePtr node, Report *r)
   g_autofree char *kind = get_prop (node, "kind");
   g_autofree char *parent = get_prop (node, "parent");
   g_autofree char *updated_by = get_prop (node, "updated-by");
-  g_autoptr(GDateTime) updated = get_time_prop (node, "updated");
+  g_autoptr(GDateTime) updated = get_time_prop (node, "updated", r);
   g_autoptr(SamActor) actor = sam_actor_new (id);
   g_autoptr(GError) error = NULL;
   SamActorKind k = SAM_ACTOR_KIND_OTHER;
@@ -343,8 +359,9 @@ read_actor (xmlNodePtr node, Report *r)
   sam_actor_kind_from_string (kind, &k);
   sam_actor_set_kind (actor, k);
   sam_actor_set_parent_id (actor, parent);
-  sam_actor_set_review_days (actor, MAX (1, get_int_prop (node, "review-days", 365)));
-  sam_actor_set_revision (actor, MAX (1, get_int_prop (node, "revision", 1)));
+  /* the schema bounds both; the clamps keep a value in range whatever it says */
+  sam_actor_set_review_days (actor, CLAMP (get_int_prop (node, "review-days", 365), 1, SAM_ACTOR_MAX_REVIEW_DAYS));
+  sam_actor_set_revision (actor, CLAMP (get_int_prop (node, "revision", 1), 1, G_MAXINT32));
   sam_actor_set_updated (actor, updated, updated_by);
   for (xmlNodePtr c = node->children; c; c = c->next)
     read_actor_child (actor, c, r);
@@ -381,9 +398,9 @@ read_step (xmlNodePtr node, Report *r)
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "text"))
-        read_text (c, sam_escalation_step_get_text (step));
+        read_text (c, sam_escalation_step_get_text (step), r);
       else if (is_element (c, "legal-ref"))
-        read_text (c, sam_escalation_step_get_legal_ref (step));
+        read_text (c, sam_escalation_step_get_legal_ref (step), r);
       else if (is_element (c, "answer"))
         {
           g_autofree char *a_next = get_prop (c, "next");
@@ -395,7 +412,7 @@ read_step (xmlNodePtr node, Report *r)
                                            "one other path (path)"), id);
           for (xmlNodePtr l = c->children; l; l = l->next)
             if (is_element (l, "label"))
-              read_text (l, &answer->label);
+              read_text (l, &answer->label, r);
         }
     }
   return step;
@@ -409,7 +426,7 @@ read_path (xmlNodePtr node, Report *r)
   g_autofree char *area = get_prop (node, "area");
   g_autofree char *start = get_prop (node, "start");
   g_autofree char *updated_by = get_prop (node, "updated-by");
-  g_autoptr(GDateTime) updated = get_time_prop (node, "updated");
+  g_autoptr(GDateTime) updated = get_time_prop (node, "updated", r);
   SamEscalationPath *path = sam_escalation_path_new (id);
   SamSituation s = SAM_SITUATION_OTHER;
 
@@ -417,14 +434,14 @@ read_path (xmlNodePtr node, Report *r)
   sam_escalation_path_set_situation (path, s);
   sam_escalation_path_set_area (path, area);
   sam_escalation_path_set_start (path, start);
-  sam_escalation_path_set_revision (path, MAX (1, get_int_prop (node, "revision", 1)));
+  sam_escalation_path_set_revision (path, CLAMP (get_int_prop (node, "revision", 1), 1, G_MAXINT32));
   sam_escalation_path_set_updated (path, updated, updated_by);
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "title"))
-        read_text (c, sam_escalation_path_get_title (path));
+        read_text (c, sam_escalation_path_get_title (path), r);
       else if (is_element (c, "summary"))
-        read_text (c, sam_escalation_path_get_summary (path));
+        read_text (c, sam_escalation_path_get_summary (path), r);
       else if (is_element (c, "step"))
         {
           g_autoptr(SamEscalationStep) step = read_step (c, r);
@@ -514,7 +531,7 @@ check_references (SamRegisterData *data, Report *r)
 }
 
 static void
-read_meta (SamRegisterData *data, xmlNodePtr node)
+read_meta (SamRegisterData *data, xmlNodePtr node, Report *r)
 {
   data->meta.id = get_prop (node, "id");
   for (xmlNodePtr c = node->children; c; c = c->next)
@@ -522,13 +539,17 @@ read_meta (SamRegisterData *data, xmlNodePtr node)
       g_autofree char *content = NULL;
 
       if (is_element (c, "name"))
-        read_text (c, &data->meta.name);
+        read_text (c, &data->meta.name, r);
       else if (is_element (c, "owner"))
         data->meta.owner = get_content (c);
       else if (is_element (c, "register-version"))
         data->meta.version = g_ascii_strtoll (content = get_content (c), NULL, 10);
       else if (is_element (c, "published"))
-        data->meta.published = sam_timestamp_parse (content = get_content (c));
+        {
+          data->meta.published = sam_timestamp_parse (content = get_content (c));
+          if (data->meta.published == NULL)
+            report (r, xmlGetLineNo (c), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), content);
+        }
     }
 }
 
@@ -540,7 +561,7 @@ read_register (xmlNodePtr root, Report *r)
   for (xmlNodePtr c = root->children; c; c = c->next)
     {
       if (is_element (c, "meta"))
-        read_meta (data, c);
+        read_meta (data, c, r);
       else if (is_element (c, "actors"))
         {
           for (xmlNodePtr a = c->children; a; a = a->next)

@@ -18,12 +18,22 @@ sam_text_clear (SamText *self)
     g_clear_pointer (&self->text[i], g_free);
 }
 
+/* Nothing but spaces is no text. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 void
 sam_text_set (SamText *self, SamLang lang, const char *text)
 {
   g_return_if_fail (lang < SAM_N_LANGS);
 
-  if (text != NULL && *text == '\0')
+  if (text != NULL && is_blank (text))
     text = NULL;
   if (g_strcmp0 (self->text[lang], text) == 0)
     return;
