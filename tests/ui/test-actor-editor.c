@@ -1,0 +1,583 @@
+/* test-actor-editor.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The actor editor against a register filled with the sample: fields typed
+ * the way a person types them, saves, refused saves, a stale save.
+ *
+ * With SAM_SCREENSHOT_DIR set, /actor-editor/screenshot writes PNGs of the
+ * editor showing an error there.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sam-actor-editor.h"
+#include "sam-default-register.h"
+#include "sam-route-editor-row.h"
+
+typedef struct {
+  char *dir;
+  SamStore *store;
+  GtkWindow *parent;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("samverkan-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "register.sqlite", NULL);
+  f->store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  sam_load_sample_register (f->store, &error);
+  g_assert_no_error (error);
+  f->parent = GTK_WINDOW (adw_window_new ());
+  gtk_window_present (f->parent);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "register.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (f->parent);
+  iterate ();
+  g_assert_finalize_object (f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Widgets, found the way a person finds them: by the title they read */
+
+static void
+collect (GtkWidget *widget, GType type, const char *title, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (title == NULL ||
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, title, found);
+}
+
+static gpointer
+find_row (gpointer root, GType type, const char *title)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (root), type, title, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static GPtrArray *
+find_route_rows (SamActorEditor *editor)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (editor), SAM_TYPE_ROUTE_EDITOR_ROW, NULL, found);
+  return found;
+}
+
+static void
+type_into (gpointer root, const char *title, const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, title));
+  int pos = 0;
+
+  gtk_editable_set_text (entry, "");
+  gtk_editable_insert_text (entry, text, -1, &pos);
+}
+
+static void
+collect_errors (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+      gtk_widget_get_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_errors (child, out);
+}
+
+/* The error messages the editor shows now, one a line. */
+static char *
+dup_errors (SamActorEditor *editor)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_errors (GTK_WIDGET (editor), out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_focus_in (SamActorEditor *editor, gpointer widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (editor));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkButton *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (ADW_IS_BUTTON_CONTENT (widget) &&
+      g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0)
+    return GTK_BUTTON (gtk_widget_get_parent (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog_for (gpointer window)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == window)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Editors */
+
+static SamActorEditor *
+open_editor (Fixture *f, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = NULL;
+  SamActorEditor *editor;
+
+  if (id)
+    {
+      actor = sam_store_load_actor (f->store, id, &error);
+      g_assert_no_error (error);
+    }
+  editor = sam_actor_editor_new (f->parent, f->store, actor, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  return editor;
+}
+
+static void
+saved_cb (SamActorEditor *editor, SamActor *actor, SamActor **out)
+{
+  g_assert_null (*out);
+  *out = g_object_ref (actor);
+}
+
+static void
+reload_cb (SamActorEditor *editor, const char *id, char **out)
+{
+  g_assert_null (*out);
+  *out = g_strdup (id);
+}
+
+static SamActor *
+load (Fixture *f, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SamActor *actor = sam_store_load_actor (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return actor;
+}
+
+static const char *
+route_value (SamActor *actor, const char *route_id)
+{
+  SamContactRoute *route = sam_actor_find_route (actor, route_id);
+
+  g_assert_nonnull (route);
+  return sam_contact_route_get_value (route);
+}
+
+/* The switchboard's route row, found by the number it shows. */
+static gpointer
+switchboard_row (SamActorEditor *editor)
+{
+  return find_row (editor, SAM_TYPE_ROUTE_EDITOR_ROW, "090-16 10 00");
+}
+
+static void
+test_save_phone (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  g_autoptr(SamActor) saved = NULL;
+  g_autoptr(SamActor) stored = NULL;
+  g_autoptr(SamActor) before = load (f, "umea-kommun");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  g_assert_cmpint (sam_actor_get_revision (sam_actor_editor_get_actor (editor)), ==, 1);
+
+  type_into (switchboard_row (editor), "Phone", "090-16 10 01");
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+
+  g_assert_null (editor);   /* closed */
+  g_assert_nonnull (saved);
+  g_assert_cmpint (sam_actor_get_revision (saved), ==, 2);
+  stored = load (f, "umea-kommun");
+  g_assert_cmpstr (route_value (stored, "umea-kommun-phone"), ==, "+4690161001");
+  g_assert_cmpint (sam_actor_get_revision (stored), ==, 2);
+  /* the rest is as it was */
+  g_assert_cmpstr (route_value (stored, "umea-kommun-email"), ==, "umea.kommun@umea.se");
+  g_assert_cmpuint (sam_actor_get_routes (stored)->len, ==, sam_actor_get_routes (before)->len);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (stored), SAM_LANG_SV), ==, "Umeå kommun");
+  g_assert_cmpstr (sam_text_get (sam_actor_get_description (stored), SAM_LANG_EN), ==,
+                   sam_text_get (sam_actor_get_description (before), SAM_LANG_EN));
+  g_assert_cmpuint (sam_actor_get_tags (stored)->len, ==, 3);
+  g_assert_cmpuint (sam_actor_get_target_groups (stored)->len, ==, 2);
+  g_assert_cmpuint (sam_actor_get_languages (stored)->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (sam_actor_get_areas (stored), 0), ==, "2480");
+  g_assert_true (g_date_time_equal (sam_actor_get_verified_at (stored), sam_actor_get_verified_at (before)));
+  {
+    g_autofree char *hours = sam_schedule_to_string (sam_actor_get_hours (stored));
+    g_assert_cmpstr (hours, ==, "Mo-Fr 08:00-17:00");
+  }
+}
+
+static void
+assert_unchanged (Fixture *f)
+{
+  g_autoptr(SamActor) stored = load (f, "umea-kommun");
+
+  g_assert_cmpint (sam_actor_get_revision (stored), ==, 1);
+  g_assert_cmpstr (route_value (stored, "umea-kommun-phone"), ==, "+4690161000");
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (stored), SAM_LANG_EN), ==, "Umeå Municipality");
+}
+
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  gpointer route_row = switchboard_row (editor);
+  g_autofree char *errors = NULL;
+  g_autofree char *errors_after = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  errors = dup_errors (editor);
+  g_assert_cmpstr (errors, ==, "");
+
+  /* a phone number too short */
+  type_into (route_row, "Phone", "12");
+  g_assert_false (sam_actor_editor_save (editor));
+  iterate ();
+  assert_unchanged (f);
+  g_clear_pointer (&errors, g_free);
+  errors = dup_errors (editor);
+  g_assert_nonnull (strstr (errors, "Phone: “12”"));
+  g_assert_true (gtk_widget_has_css_class (find_row (route_row, ADW_TYPE_ENTRY_ROW, "Phone"), "error"));
+  g_assert_true (adw_expander_row_get_expanded (route_row));
+  g_assert_true (has_focus_in (editor, find_row (route_row, ADW_TYPE_ENTRY_ROW, "Phone")));
+
+  /* fixed as the user types */
+  type_into (route_row, "Phone", "090-16 10 00");
+  errors_after = dup_errors (editor);
+  g_assert_cmpstr (errors_after, ==, "");
+
+  /* no English name */
+  type_into (editor, "Name (English)", "");
+  g_assert_false (sam_actor_editor_save (editor));
+  iterate ();
+  assert_unchanged (f);
+  g_clear_pointer (&errors, g_free);
+  errors = dup_errors (editor);
+  g_assert_nonnull (strstr (errors, "Name (English)"));
+  g_assert_null (strstr (errors, "Phone"));
+  g_assert_true (has_focus_in (editor, find_row (editor, ADW_TYPE_ENTRY_ROW, "Name (English)")));
+
+  /* hours the parser refuses */
+  type_into (editor, "Name (English)", "Umeå Municipality");
+  type_into (editor, "Opening hours", "Mo-Fr 8-16");
+  g_clear_pointer (&errors, g_free);
+  errors = dup_errors (editor);
+  g_assert_nonnull (strstr (errors, "Opening hours"));
+  g_assert_false (sam_actor_editor_save (editor));
+  assert_unchanged (f);
+
+  g_assert_nonnull (editor);   /* still open */
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_null (editor);
+}
+
+static void
+test_stale (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *first = open_editor (f, "umea-kommun");
+  SamActorEditor *second = open_editor (f, "umea-kommun");
+  g_autoptr(SamActor) stored = NULL;
+  g_autofree char *reload_id = NULL;
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  g_signal_connect (second, "reload-requested", G_CALLBACK (reload_cb), &reload_id);
+
+  type_into (switchboard_row (first), "Phone", "090-16 10 01");
+  type_into (switchboard_row (second), "Phone", "090-16 10 02");
+  g_assert_true (sam_actor_editor_save (first));
+  g_assert_false (sam_actor_editor_save (second));
+  iterate ();
+
+  stored = load (f, "umea-kommun");
+  g_assert_cmpstr (route_value (stored, "umea-kommun-phone"), ==, "+4690161001");
+  g_assert_cmpint (sam_actor_get_revision (stored), ==, 2);
+
+  /* the dialog says so; Cancel keeps the editor open */
+  dialog = find_dialog_for (second);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Someone Else");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was saved"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_null (find_dialog_for (second));
+  g_assert_nonnull (second);
+  g_assert_null (reload_id);
+
+  /* Reload asks for a fresh copy and closes */
+  g_assert_false (sam_actor_editor_save (second));
+  iterate ();
+  dialog = find_dialog_for (second);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "reload");
+  iterate ();
+  g_assert_cmpstr (reload_id, ==, "umea-kommun");
+  g_assert_null (second);
+  g_assert_null (first);
+
+  g_clear_object (&stored);
+  stored = load (f, "umea-kommun");
+  g_assert_cmpstr (route_value (stored, "umea-kommun-phone"), ==, "+4690161001");
+}
+
+static void
+test_new_actor (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, NULL);
+  g_autoptr(SamActor) saved = NULL;
+  g_autoptr(SamActor) stored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkButton *add = find_button (GTK_WIDGET (editor), "_Add Contact Route");
+  gpointer area_entry = find_row (editor, ADW_TYPE_ENTRY_ROW, "Add municipality or county");
+  GPtrArray *areas;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+
+  /* nothing typed: the names and the areas are wrong */
+  g_assert_false (sam_actor_editor_save (editor));
+  {
+    g_autofree char *errors = dup_errors (editor);
+    g_assert_nonnull (strstr (errors, "Name (Swedish)"));
+    g_assert_nonnull (strstr (errors, "Areas"));
+    g_assert_true (has_focus_in (editor, find_row (editor, ADW_TYPE_ENTRY_ROW, "Name (Swedish)")));
+  }
+
+  type_into (editor, "Name (Swedish)", "Testjouren i Umeå");
+  type_into (editor, "Name (English)", "Test helpline in Umeå");
+  /* areas by name, case and accents aside, and by code */
+  type_into (editor, "Add municipality or county", "umea, 24");
+  g_signal_emit_by_name (area_entry, "entry-activated");
+  /* and by picking a suggestion */
+  type_into (editor, "Add municipality or county", "skellef");
+  gtk_widget_activate (find_row (editor, ADW_TYPE_ACTION_ROW, "Skellefteå"));
+  g_assert_cmpstr (gtk_editable_get_text (area_entry), ==, "");
+
+  gtk_widget_activate (GTK_WIDGET (add));
+  gtk_widget_activate (GTK_WIDGET (add));
+  rows = find_route_rows (editor);
+  g_assert_cmpuint (rows->len, ==, 2);
+  type_into (g_ptr_array_index (rows, 0), "Phone", "090-12 34 56");
+  adw_combo_row_set_selected (find_row (g_ptr_array_index (rows, 1), ADW_TYPE_COMBO_ROW, "Kind"),
+                              SAM_ROUTE_KIND_EMAIL);
+  type_into (g_ptr_array_index (rows, 1), "E-mail", "jour@example.se");
+  type_into (g_ptr_array_index (rows, 1), "Own opening hours", "Mo-Fr 09:00-15:00");
+
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+  g_assert_null (editor);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (sam_actor_get_id (saved), ==, "testjouren-i-umea");
+
+  stored = sam_store_load_actor (f->store, sam_actor_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_actor_get_revision (stored), ==, 1);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (stored), SAM_LANG_EN), ==, "Test helpline in Umeå");
+  areas = sam_actor_get_areas (stored);
+  g_assert_cmpuint (areas->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (areas, 0), ==, "24");
+  g_assert_cmpstr (g_ptr_array_index (areas, 1), ==, "2480");
+  g_assert_cmpstr (g_ptr_array_index (areas, 2), ==, "2482");
+  g_assert_cmpuint (sam_actor_get_routes (stored)->len, ==, 2);
+  g_assert_cmpstr (sam_contact_route_get_value (g_ptr_array_index (sam_actor_get_routes (stored), 0)), ==,
+                   "+4690123456");
+  g_assert_cmpstr (sam_contact_route_get_value (g_ptr_array_index (sam_actor_get_routes (stored), 1)), ==,
+                   "jour@example.se");
+  g_assert_nonnull (sam_contact_route_get_hours (g_ptr_array_index (sam_actor_get_routes (stored), 1)));
+}
+
+static void
+test_move_and_remove (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  g_autoptr(GPtrArray) rows = find_route_rows (editor);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(SamActor) saved = NULL;
+  GPtrArray *routes;
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  g_assert_cmpuint (rows->len, ==, 4);
+  /* the e-mail row goes first, the web row away */
+  g_signal_emit_by_name (g_ptr_array_index (rows, 1), "move-requested", -1);
+  g_signal_emit_by_name (g_ptr_array_index (rows, 2), "remove-requested");
+  after = find_route_rows (editor);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (rows, 1));
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+
+  routes = sam_actor_get_routes (saved);
+  g_assert_cmpstr (sam_contact_route_get_id (g_ptr_array_index (routes, 0)), ==, "umea-kommun-email");
+  g_assert_cmpstr (sam_contact_route_get_id (g_ptr_array_index (routes, 1)), ==, "umea-kommun-phone");
+  g_assert_cmpstr (sam_contact_route_get_id (g_ptr_array_index (routes, 2)), ==, "umea-kommun-visit");
+  {
+    g_autoptr(SamActor) stored = load (f, "umea-kommun");
+    g_assert_cmpuint (sam_actor_get_routes (stored)->len, ==, 3);
+    g_assert_null (sam_actor_find_route (stored, "umea-kommun-web"));
+  }
+}
+
+/* Renders @window as it looks now into @dir/@name. */
+static void
+save_png (gpointer window, const char *dir, const char *name)
+{
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (window), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("SAM_SCREENSHOT_DIR");
+  SamActorEditor *editor;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set SAM_SCREENSHOT_DIR to write screenshots");
+      return;
+    }
+  editor = open_editor (f, "umea-kommun");
+  type_into (switchboard_row (editor), "Phone", "12");
+  type_into (editor, "Opening hours", "Mo-Fr 8-17");
+  type_into (editor, "Add municipality or county", "väster");
+  sam_actor_editor_save (editor);
+  wait_ms (500);
+  save_png (editor, dir, "editor-top.png");
+
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (switchboard_row (editor)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  for (guint i = 1; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("editor-%u.png", i);
+
+      gtk_adjustment_set_value (adjustment, i * (gtk_adjustment_get_page_size (adjustment) - 80));
+      wait_ms (300);
+      save_png (editor, dir, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  editor = open_editor (f, NULL);
+  sam_actor_editor_save (editor);
+  wait_ms (500);
+  save_png (editor, dir, "new-actor.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+}
+
+int
+main (int argc, char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display; run under xvfb-run\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/actor-editor/save-phone", Fixture, NULL, fixture_set_up, test_save_phone, fixture_tear_down);
+  g_test_add ("/actor-editor/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/actor-editor/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
+  g_test_add ("/actor-editor/new-actor", Fixture, NULL, fixture_set_up, test_new_actor, fixture_tear_down);
+  g_test_add ("/actor-editor/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
+  g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
+  return g_test_run ();
+}
