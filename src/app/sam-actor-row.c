@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-row.h"
-#include "sam-areas.h"
+#include "sam-format.h"
 
 struct _SamActorRow
 {
@@ -37,23 +37,6 @@ first_public_phone (SamActor *actor)
   return NULL;
 }
 
-static char *
-describe_areas (SamActor *actor)
-{
-  GPtrArray *areas = sam_actor_get_areas (actor);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
-
-      if (out->len)
-        g_string_append (out, ", ");
-      g_string_append (out, area ? sam_area_get_name (area) : (char *) g_ptr_array_index (areas, i));
-    }
-  return g_string_free (out, FALSE);
-}
-
 static GtkWidget *
 make_badge (SamActor *actor, GDateTime *now)
 {
@@ -77,12 +60,21 @@ make_badge (SamActor *actor, GDateTime *now)
   return label;
 }
 
+/* In the review list: when it was last verified, instead of the area. */
+static char *
+describe_verification (SamActor *actor)
+{
+  g_autofree char *date = sam_format_date (sam_actor_get_verified_at (actor));
+
+  return date ? g_strdup_printf (_("Last verified %s"), date) : g_strdup (_("Never verified"));
+}
+
 static void
-populate (SamActorRow *self, GDateTime *now)
+populate (SamActorRow *self, GDateTime *now, gboolean review)
 {
   SamActor *actor = self->actor;
   SamLang lang = sam_lang_from_locale ();
-  g_autofree char *areas = describe_areas (actor);
+  g_autofree char *areas = review ? describe_verification (actor) : sam_format_areas (actor);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s",
                                                sam_actor_kind_get_label (sam_actor_get_kind (actor)),
                                                areas);
@@ -97,9 +89,9 @@ populate (SamActorRow *self, GDateTime *now)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sam_actor_kind_get_label (sam_actor_get_kind (actor)), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), icon);
-  if (badge)
+  if (badge && !review)
     adw_action_row_add_suffix (ADW_ACTION_ROW (self), badge);
-  if (phone)
+  if (phone && !review)
     {
       g_autofree char *display = sam_contact_route_dup_display_value (phone);
       GtkWidget *label = gtk_label_new (display);
@@ -132,12 +124,12 @@ sam_actor_row_init (SamActorRow *self)
 }
 
 SamActorRow *
-sam_actor_row_new (SamActor *actor, GDateTime *now)
+sam_actor_row_new (SamActor *actor, GDateTime *now, gboolean review)
 {
   SamActorRow *self = g_object_new (SAM_TYPE_ACTOR_ROW, NULL);
 
   self->actor = g_object_ref (actor);
-  populate (self, now);
+  populate (self, now, review);
   return self;
 }
 

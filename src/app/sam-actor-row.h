@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamActorRow, sam_actor_row, SAM, ACTOR_ROW, AdwActionRow)
 
 /* A row of the actor list: name, kind and area, whether it is open at
- * @now, and its first public phone number. */
+ * @now, and its first public phone number; in the review list (@review),
+ * name, kind and when it was last verified. */
 SamActorRow *sam_actor_row_new        (SamActor  *actor,
-                                       GDateTime *now);
+                                       GDateTime *now,
+                                       gboolean   review);
 SamActor    *sam_actor_row_get_actor  (SamActorRow *self);
 
 G_END_DECLS

@@ -9,15 +9,17 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-about.h"
 #include "sam-application.h"
 #include "sam-default-register.h"
+#include "sam-preferences-window.h"
 #include "sam-window.h"
 
 struct _SamApplication
 {
   AdwApplication parent_instance;
 
-  SamStore *store;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
@@ -33,24 +35,70 @@ show_open_error (SamApplication *self, GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The last register used, or the user's own (from the sample the first
+ * time); a last register that has gone away falls back to the user's own. */
+static SamStore *
+open_start_register (SamApplication *self, GError **error)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-register");
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      SamStore *store = sam_store_open (last, NULL);
+      if (store != NULL)
+        return store;
+    }
+  return sam_default_register_open (NULL, error);
+}
+
+static void
+register_changed_cb (SamWindow *window, const char *path, SamApplication *self)
+{
+  g_settings_set_string (self->settings, "last-register", path);
+}
+
+static void
+restore_size (SamApplication *self, GtkWindow *window)
+{
+  gtk_window_set_default_size (window, g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (window);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window, SamApplication *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return FALSE;
+}
+
 static void
 sam_application_activate (GApplication *app)
 {
   SamApplication *self = SAM_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL && self->store == NULL)
+  if (window == NULL)
     {
-      self->store = sam_default_register_open (NULL, &error);
-      if (self->store == NULL)
+      store = open_start_register (self, &error);
+      if (store == NULL)
         {
           show_open_error (self, error);
           return;
         }
+      window = GTK_WINDOW (sam_window_new (GTK_APPLICATION (app), store));
+      restore_size (self, window);
+      g_signal_connect_object (window, "register-changed", G_CALLBACK (register_changed_cb), self, 0);
+      g_signal_connect_object (window, "close-request", G_CALLBACK (close_request_cb), self, 0);
     }
-  if (window == NULL)
-    window = GTK_WINDOW (sam_window_new (self, self->store));
   gtk_window_present (window);
 }
 
@@ -60,26 +108,42 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (sam_preferences_window_new (parent));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  sam_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
 };
 
 static void
 sam_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
 sam_application_dispose (GObject *object)
 {
-  SamApplication *self = SAM_APPLICATION (object);
-
-  g_clear_object (&self->store);
+  g_clear_object (&SAM_APPLICATION (object)->settings);
   G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
 }
 
@@ -94,6 +158,7 @@ sam_application_class_init (SamApplicationClass *klass)
 static void
 sam_application_init (SamApplication *self)
 {
+  self->settings = g_settings_new (APP_ID);
 }
 
 SamApplication *
@@ -104,11 +169,4 @@ sam_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/samverkan/Samverkan",
                        NULL);
-}
-
-SamStore *
-sam_application_get_store (SamApplication *self)
-{
-  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
-  return self->store;
 }

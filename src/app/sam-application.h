@@ -7,14 +7,11 @@
 
 #include <adwaita.h>
 
-#include "sam-store.h"
-
 G_BEGIN_DECLS
 
 #define SAM_TYPE_APPLICATION (sam_application_get_type ())
 G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
 
-SamApplication *sam_application_new        (void);
-SamStore       *sam_application_get_store  (SamApplication *self);
+SamApplication *sam_application_new (void);
 
 G_END_DECLS

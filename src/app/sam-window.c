@@ -9,11 +9,22 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-actor-editor.h"
+#include "sam-actor-page.h"
 #include "sam-actor-row.h"
+#include "sam-areas.h"
+#include "sam-format.h"
+#include "sam-history-window.h"
 #include "sam-query.h"
-#include "sam-window.h"
+#include "sam-window-private.h"
 
 #define RESULT_LIMIT 200
+
+/* Languages offered by the filter: the ones a register in Sweden lists most. */
+static const char * const filter_languages[] = {
+  "sv", "en", "ar", "so", "fa", "prs", "ti", "ku", "ru", "uk", "ro", "bg", "pl", "es", "fr",
+  "de", "th", "fi", "se", "sgn", NULL
+};
 
 struct _SamWindow
 {
@@ -21,23 +32,271 @@ struct _SamWindow
 
   SamStore *store;
   GPtrArray *results;
+  GPtrArray *area_codes;      /* index in the area drop-down → code (NULL: all) */
+  gboolean review_mode;
+  GCancellable *busy;
+  AdwToast *busy_toast;
 
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *banner;
+  GtkLabel *banner_label;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
   AdwWindowTitle *window_title;
+  AdwWindowTitle *content_title;
   GtkSearchEntry *search_entry;
+  GtkMenuButton *filter_button;
+  GtkRevealer *chips_revealer;
+  GtkFlowBox *chips;
+  GtkStack *list_stack;
   GtkListBox *actor_list;
-  GtkStack *stack;
   AdwStatusPage *empty_page;
+  GtkWidget *clear_filters_button;
+  GtkWidget *all_areas_button;
+  GtkStack *content_stack;
+  SamActorPage *actor_page;
+  GtkWidget *edit_button;
+  GtkWidget *actor_menu_button;
+  GtkPopover *filter_popover;
+  GtkDropDown *area_dropdown;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *group_dropdown;
+  GtkDropDown *language_dropdown;
+  GtkCheckButton *open_now_check;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error (SamWindow *self, GError *error)
+static void refresh (SamWindow *self);
+
+void
+_sam_window_toast (SamWindow *self, const char *text)
 {
-  adw_status_page_set_title (self->empty_page, _("The Register Could Not Be Searched"));
-  adw_status_page_set_description (self->empty_page, error->message);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
+
+void
+_sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellable)
+{
+  if (text == NULL)
+    {
+      if (self->busy_toast)
+        adw_toast_dismiss (self->busy_toast);
+      g_clear_object (&self->busy_toast);
+      g_clear_object (&self->busy);
+      return;
+    }
+  g_set_object (&self->busy, cancellable);
+  if (self->busy_toast == NULL)
+    {
+      self->busy_toast = g_object_ref (adw_toast_new (text));
+      adw_toast_set_timeout (self->busy_toast, 0);
+      adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
+      adw_toast_set_action_name (self->busy_toast, "win.cancel-operation");
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
+    }
+  else
+    adw_toast_set_title (self->busy_toast, text);
+}
+
+/* Filters */
+
+static const char *
+selected_token (GtkDropDown *dropdown, const char * const *tokens)
+{
+  guint index = gtk_drop_down_get_selected (dropdown);
+
+  /* item 0 is "any" */
+  return index == 0 || index == GTK_INVALID_LIST_POSITION ? NULL : tokens[index - 1];
+}
+
+static const char * const *
+kind_tokens (void)
+{
+  static const char *tokens[SAM_N_ACTOR_KINDS + 1];
+
+  if (tokens[0] == NULL)
+    for (guint i = 0; i < SAM_N_ACTOR_KINDS; i++)
+      tokens[i] = sam_actor_kind_to_string (i);
+  return tokens;
+}
+
+static const char *
+selected_area (SamWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->area_dropdown);
+
+  return index < self->area_codes->len ? g_ptr_array_index (self->area_codes, index) : NULL;
+}
+
+static SamQuery *
+build_query (SamWindow *self)
+{
+  SamQuery *query = sam_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *kind = selected_token (self->kind_dropdown, kind_tokens ());
+
+  query->limit = RESULT_LIMIT;
+  query->has_kind = kind && sam_actor_kind_from_string (kind, &query->kind);
+  query->area = g_strdup (selected_area (self));
+  query->target_group = g_strdup (selected_token (self->group_dropdown, sam_target_groups ()));
+  query->language = g_strdup (selected_token (self->language_dropdown, filter_languages));
+  query->open_now = gtk_check_button_get_active (self->open_now_check);
+  return query;
+}
+
+static void
+chip_clicked_cb (GtkButton *button, SamWindow *self)
+{
+  GObject *control = g_object_get_data (G_OBJECT (button), "control");
+
+  if (GTK_IS_DROP_DOWN (control))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (control), 0);
+  else
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (control), FALSE);
+}
+
+static void
+add_chip (SamWindow *self, const char *text, gpointer control)
+{
+  g_autofree char *tooltip = g_strdup_printf (_("Remove the filter “%s”"), text);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (button, "filter-chip");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  g_object_set_data (G_OBJECT (button), "control", control);
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_flow_box_append (self->chips, button);
+}
+
+static const char *
+dropdown_label (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item ? gtk_string_object_get_string (item) : "";
+}
+
+/* The active filters as buttons that each remove one. */
+static void
+update_chips (SamWindow *self)
+{
+  GtkDropDown *dropdowns[] = { self->area_dropdown, self->kind_dropdown, self->group_dropdown,
+                               self->language_dropdown };
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
+    gtk_flow_box_remove (self->chips, child);
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    if (gtk_drop_down_get_selected (dropdowns[i]) > 0)
+      {
+        add_chip (self, dropdown_label (dropdowns[i]), dropdowns[i]);
+        any = TRUE;
+      }
+  if (gtk_check_button_get_active (self->open_now_check))
+    {
+      add_chip (self, _("Open now"), self->open_now_check);
+      any = TRUE;
+    }
+  gtk_revealer_set_reveal_child (self->chips_revealer, any);
+  if (any)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+gboolean
+sam_window_has_filters (SamWindow *self)
+{
+  return gtk_drop_down_get_selected (self->area_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->kind_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->group_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->language_dropdown) > 0 ||
+         gtk_check_button_get_active (self->open_now_check);
+}
+
+static GtkStringList *
+make_list (const char *any, guint n, const char *(*label) (guint))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+  return list;
+}
+
+static const char *
+kind_label (guint i)
+{
+  return sam_actor_kind_get_label (i);
+}
+
+static const char *
+group_label (guint i)
+{
+  return sam_target_group_get_label (sam_target_groups ()[i]);
+}
+
+static const char *
+language_label (guint i)
+{
+  return sam_language_get_label (filter_languages[i]);
+}
+
+static void
+setup_filters (SamWindow *self)
+{
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = make_list (_("Any kind"), SAM_N_ACTOR_KINDS, kind_label);
+  g_autoptr(GtkStringList) groups = make_list (_("Anyone"), g_strv_length ((char **) sam_target_groups ()), group_label);
+  g_autoptr(GtkStringList) languages = make_list (_("Any language"), g_strv_length ((char **) filter_languages), language_label);
+  GPtrArray *all = sam_areas_get_all ();
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  self->area_codes = g_ptr_array_new ();
+  gtk_string_list_append (areas, _("All areas"));
+  g_ptr_array_add (self->area_codes, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const SamArea *area = g_ptr_array_index (all, i);
+
+      if (area->kind == SAM_AREA_COUNTRY)
+        continue;
+      gtk_string_list_append (areas, sam_area_get_name (area));
+      g_ptr_array_add (self->area_codes, (char *) area->code);
+    }
+  gtk_drop_down_set_expression (self->area_dropdown, expression);
+  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
+}
+
+void
+sam_window_set_area_filter (SamWindow *self, const char *code)
+{
+  for (guint i = 0; i < self->area_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->area_codes, i), code) == 0)
+      {
+        gtk_drop_down_set_selected (self->area_dropdown, i);
+        return;
+      }
+  gtk_drop_down_set_selected (self->area_dropdown, 0);
+}
+
+/* The list */
 
 static void
 clear_list (SamWindow *self)
@@ -48,27 +307,146 @@ clear_list (SamWindow *self)
     gtk_list_box_remove (self->actor_list, child);
 }
 
+/* An empty result says what to try next, not just "nothing". */
+static void
+show_empty (SamWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *description = NULL;
+
+  if (self->review_mode)
+    {
+      adw_status_page_set_title (self->empty_page, _("Everything Is Verified"));
+      adw_status_page_set_description (self->empty_page, _("No actor is overdue for verification."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Actors Found"));
+      description = sam_window_has_filters (self)
+        ? g_strdup_printf (_("Nothing matches “%s” with the filters you chose. Clear the filters, "
+                             "or search all areas."), text)
+        : g_strdup_printf (_("Nothing matches “%s”. Try part of a name, a municipality, a keyword "
+                             "such as “jour”, or a phone number."), text);
+      adw_status_page_set_description (self->empty_page, description);
+    }
+  gtk_widget_set_visible (self->clear_filters_button, !self->review_mode && sam_window_has_filters (self));
+  gtk_widget_set_visible (self->all_areas_button, !self->review_mode && selected_area (self) != NULL);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+show_results (SamWindow *self, GPtrArray *results)
+{
+  g_autoptr(GDateTime) now = sam_now_local ();
+  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
+
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  self->results = results;
+  clear_list (self);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (results, i);
+      SamActorRow *row = sam_actor_row_new (actor, now, self->review_mode);
+
+      gtk_list_box_append (self->actor_list, GTK_WIDGET (row));
+      if (shown && g_str_equal (sam_actor_get_id (shown), sam_actor_get_id (actor)))
+        gtk_list_box_select_row (self->actor_list, GTK_LIST_BOX_ROW (row));
+    }
+  if (results->len == 0)
+    show_empty (self);
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "results");
+}
+
 static void
 refresh (SamWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(SamQuery) query = sam_query_new (text);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = sam_now_local ();
+  GPtrArray *results;
 
-  query->limit = RESULT_LIMIT;
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  self->results = sam_store_search (self->store, query, &error);
-  clear_list (self);
-  if (self->results == NULL)
+  if (self->store == NULL)
+    return;
+  update_chips (self);
+  if (self->review_mode)
     {
-      show_error (self, error);
+      g_autoptr(GDateTime) now = sam_now_local ();
+      results = sam_store_list_overdue (self->store, now, &error);
+    }
+  else
+    {
+      g_autoptr(SamQuery) query = build_query (self);
+      results = sam_store_search (self->store, query, &error);
+    }
+  if (results == NULL)
+    {
+      _sam_window_toast (self, error->message);
       return;
     }
-  for (guint i = 0; i < self->results->len; i++)
-    gtk_list_box_append (self->actor_list,
-                         GTK_WIDGET (sam_actor_row_new (g_ptr_array_index (self->results, i), now)));
-  gtk_stack_set_visible_child_name (self->stack, self->results->len ? "results" : "empty");
+  show_results (self, results);
+}
+
+/* Showing an actor */
+
+static void update_actions (SamWindow *self);
+
+static void
+show_actor (SamWindow *self, SamActor *actor)
+{
+  sam_actor_page_set_actor (self->actor_page, self->store, actor);
+  adw_window_title_set_title (self->content_title, actor ? sam_actor_get_display_name (actor) : "");
+  gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
+  if (actor)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_actions (self);
+}
+
+void
+sam_window_show_actor (SamWindow *self, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = id ? sam_store_load_actor (self->store, id, &error) : NULL;
+
+  if (id && actor == NULL)
+    _sam_window_toast (self, error->message);
+  show_actor (self, actor);
+}
+
+/* Reloads the shown actor after a change; it may be gone. */
+static void
+reload_shown (SamWindow *self)
+{
+  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
+  g_autoptr(SamActor) fresh = NULL;
+
+  if (shown == NULL)
+    return;
+  fresh = sam_store_load_actor (self->store, sam_actor_get_id (shown), NULL);
+  if (fresh)
+    {
+      sam_actor_page_set_actor (self->actor_page, self->store, fresh);
+      adw_window_title_set_title (self->content_title, sam_actor_get_display_name (fresh));
+    }
+  else
+    show_actor (self, NULL);
+}
+
+static void
+store_changed_cb (SamWindow *self)
+{
+  refresh (self);
+  reload_shown (self);
+}
+
+static void
+row_activated_cb (SamWindow *self, GtkListBoxRow *row)
+{
+  show_actor (self, sam_actor_row_get_actor (SAM_ACTOR_ROW (row)));
+}
+
+static void
+actor_activated_cb (SamWindow *self, const char *id)
+{
+  sam_window_show_actor (self, id);
 }
 
 static void
@@ -77,15 +455,292 @@ search_changed_cb (SamWindow *self)
   refresh (self);
 }
 
+/* Enter opens the first result. */
 static void
-update_subtitle (SamWindow *self)
+search_activate_cb (SamWindow *self)
 {
-  SamRegisterMeta meta = { 0 };
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->actor_list, 0);
 
-  if (sam_store_get_meta (self->store, &meta, NULL))
-    adw_window_title_set_subtitle (self->window_title,
-                                   sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
-  sam_register_meta_clear (&meta);
+  if (first != NULL && gtk_stack_get_visible_child (self->list_stack) != GTK_WIDGET (self->empty_page))
+    {
+      gtk_list_box_select_row (self->actor_list, first);
+      show_actor (self, sam_actor_row_get_actor (SAM_ACTOR_ROW (first)));
+    }
+}
+
+static void
+search_stop_cb (SamWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filter_changed_cb (SamWindow *self)
+{
+  refresh (self);
+}
+
+/* Actions */
+
+static gboolean
+can_edit (SamWindow *self)
+{
+  return self->store != NULL && !sam_store_is_read_only (self->store);
+}
+
+static void
+update_actions (SamWindow *self)
+{
+  gboolean shown = sam_actor_page_get_actor (self->actor_page) != NULL;
+  gboolean editable = can_edit (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-actor", shown && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-verified", shown && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-unit", shown && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_set_visible (self->edit_button, shown && editable);
+  gtk_widget_set_visible (self->actor_menu_button, shown);
+}
+
+static void
+update_read_only (SamWindow *self)
+{
+  gboolean read_only = self->store && sam_store_is_read_only (self->store);
+
+  if (read_only)
+    {
+      g_autofree char *text = g_strdup_printf (_("This register is read-only: you may not change %s. "
+                                                 "You can look up and print, but not edit."),
+                                               sam_store_get_path (self->store));
+      gtk_label_set_text (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner, read_only);
+  update_actions (self);
+}
+
+static void
+focus_search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+filter_area_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_menu_button_popup (self->filter_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->area_dropdown));
+}
+
+static void
+clear_filters_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  gtk_drop_down_set_selected (self->area_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->group_dropdown, 0);
+  gtk_drop_down_set_selected (self->language_dropdown, 0);
+  gtk_check_button_set_active (self->open_now_check, FALSE);
+}
+
+static void
+all_areas_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_drop_down_set_selected (SAM_WINDOW (widget)->area_dropdown, 0);
+}
+
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (self->review_mode)
+    {
+      self->review_mode = FALSE;
+      adw_window_title_set_title (self->window_title, _("Samverkan"));
+      gtk_widget_set_visible (GTK_WIDGET (self->search_entry), TRUE);
+      refresh (self);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_review_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  self->review_mode = !self->review_mode;
+  adw_window_title_set_title (self->window_title, self->review_mode ? _("Needs Review") : _("Samverkan"));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !self->review_mode);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  refresh (self);
+}
+
+static void
+editor_saved_cb (SamActorEditor *editor, SamActor *actor, SamWindow *self)
+{
+  /* the store's ::changed signal refreshed the list already */
+  sam_window_show_actor (self, sam_actor_get_id (actor));
+}
+
+static void
+editor_reload_cb (SamActorEditor *editor, const char *id, SamWindow *self)
+{
+  sam_window_show_actor (self, id);
+}
+
+static void
+open_editor (SamWindow *self, SamActor *actor, const char *parent_id)
+{
+  SamActorEditor *editor = sam_actor_editor_new (GTK_WINDOW (self), self->store, actor, parent_id);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  g_signal_connect_object (editor, "reload-requested", G_CALLBACK (editor_reload_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_actor_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+
+  if (actor && can_edit (self))
+    open_editor (self, actor, NULL);
+}
+
+static void
+new_actor_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  if (can_edit (SAM_WINDOW (widget)))
+    open_editor (SAM_WINDOW (widget), NULL, NULL);
+}
+
+static void
+new_unit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+
+  if (actor && can_edit (self))
+    open_editor (self, NULL, sam_actor_get_id (actor));
+}
+
+/* Delete asks nothing: the toast offers Undo, and the change log keeps the
+ * actor even after that. */
+static void
+delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (actor == NULL || !can_edit (self))
+    return;
+  id = g_strdup (sam_actor_get_id (actor));
+  title = g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
+  if (!sam_store_delete_actor (self->store, id, sam_actor_get_revision (actor), &error))
+    {
+      _sam_window_toast (self, error->message);
+      return;
+    }
+  show_actor (self, NULL);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_store_restore_actor (self->store, id, &error))
+    {
+      _sam_window_toast (self, error->message);
+      return;
+    }
+  sam_window_show_actor (self, id);
+}
+
+static void
+mark_verified_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
+  g_autoptr(SamActor) actor = shown ? sam_actor_copy (shown) : NULL;
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (actor == NULL)
+    return;
+  if (!sam_store_mark_verified (self->store, actor, now, &error))
+    {
+      _sam_window_toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (_("“%s” marked as verified today"), sam_actor_get_display_name (actor));
+  _sam_window_toast (self, text);
+}
+
+static void
+show_history_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+
+  if (actor)
+    gtk_window_present (GTK_WINDOW (sam_history_window_new (GTK_WINDOW (self), self->store, actor)));
+}
+
+static void
+cancel_operation_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->busy)
+    g_cancellable_cancel (self->busy);
+}
+
+static void
+copy_first_route_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
+
+  if (routes && routes->len > 0)
+    sam_actor_page_copy_route (self->actor_page,
+                               sam_contact_route_get_id (g_ptr_array_index (routes, 0)));
+}
+
+static gboolean
+is_active_cb (SamWindow *self)
+{
+  /* another program may have written while we were away */
+  if (self->store && gtk_window_is_active (GTK_WINDOW (self)))
+    sam_store_check_for_changes (self->store);
+  return FALSE;
 }
 
 static void
@@ -93,10 +748,19 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = SAM_WINDOW (object);
 
+  if (self->busy)
+    g_cancellable_cancel (self->busy);
+  g_clear_object (&self->busy);
+  g_clear_object (&self->busy_toast);
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SamWindow, name)
 
 static void
 sam_window_class_init (SamWindowClass *klass)
@@ -105,31 +769,89 @@ sam_window_class_init (SamWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sam_window_dispose;
 
+  g_type_ensure (SAM_TYPE_ACTOR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, actor_list);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, empty_page);
+  BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
+  BIND (content); BIND (window_title); BIND (content_title); BIND (search_entry);
+  BIND (filter_button); BIND (chips_revealer); BIND (chips); BIND (list_stack); BIND (actor_list);
+  BIND (empty_page); BIND (clear_filters_button); BIND (all_areas_button); BIND (content_stack);
+  BIND (actor_page); BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
+  BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
+  BIND (edit_button); BIND (actor_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-area", NULL, filter_area_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.all-areas", NULL, all_areas_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-actor", NULL, edit_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-actor", NULL, delete_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-verified", NULL, mark_verified_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
+  _sam_window_class_add_file_actions (widget_class);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-actor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-actor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-first-route", NULL);
 }
 
 static void
 sam_window_init (SamWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_filters (self);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
 }
 
 SamWindow *
-sam_window_new (SamApplication *application, SamStore *store)
+sam_window_new (GtkApplication *application, SamStore *store)
 {
   SamWindow *self = g_object_new (SAM_TYPE_WINDOW, "application", application, NULL);
 
-  self->store = g_object_ref (store);
-  update_subtitle (self);
-  refresh (self);
+  sam_window_set_store (self, store);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
+}
+
+SamStore *
+sam_window_get_store (SamWindow *self)
+{
+  return self->store;
+}
+
+void
+sam_window_set_store (SamWindow *self, SamStore *store)
+{
+  SamRegisterMeta meta = { 0 };
+
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (sam_store_get_meta (store, &meta, NULL))
+    adw_window_title_set_subtitle (self->window_title,
+                                   sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
+  sam_register_meta_clear (&meta);
+  show_actor (self, NULL);
+  update_read_only (self);
+  refresh (self);
 }
 
 GtkEditable *
@@ -149,4 +871,16 @@ sam_window_get_result (SamWindow *self, guint index)
 {
   g_return_val_if_fail (self->results && index < self->results->len, NULL);
   return g_ptr_array_index (self->results, index);
+}
+
+SamActor *
+sam_window_get_shown_actor (SamWindow *self)
+{
+  return sam_actor_page_get_actor (self->actor_page);
+}
+
+gboolean
+sam_window_is_showing_review (SamWindow *self)
+{
+  return self->review_mode;
 }

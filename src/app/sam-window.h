@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "sam-application.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -15,12 +14,26 @@ G_BEGIN_DECLS
 #define SAM_TYPE_WINDOW (sam_window_get_type ())
 G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
 
-SamWindow *sam_window_new         (SamApplication *application,
-                                   SamStore       *store);
-/* The search entry, and the actors shown now (for tests). */
-GtkEditable *sam_window_get_search_entry (SamWindow *self);
-guint        sam_window_get_n_results    (SamWindow *self);
-SamActor    *sam_window_get_result       (SamWindow *self,
-                                          guint      index);
+/* The main window: the actor list with search and filters beside the page
+ * of the chosen actor. @application may be NULL (tests). */
+SamWindow   *sam_window_new              (GtkApplication *application,
+                                          SamStore       *store);
+SamStore    *sam_window_get_store        (SamWindow      *self);
+void         sam_window_set_store        (SamWindow      *self,
+                                          SamStore       *store);
+
+/* For tests: the search entry, the actors listed now, and the actor shown. */
+GtkEditable *sam_window_get_search_entry (SamWindow      *self);
+guint        sam_window_get_n_results    (SamWindow      *self);
+SamActor    *sam_window_get_result       (SamWindow      *self,
+                                          guint           index);
+SamActor    *sam_window_get_shown_actor  (SamWindow      *self);
+void         sam_window_show_actor       (SamWindow      *self,
+                                          const char     *id);
+/* Filters as the popover sets them: NULL/FALSE clears. */
+void         sam_window_set_area_filter  (SamWindow      *self,
+                                          const char     *code);
+gboolean     sam_window_has_filters      (SamWindow      *self);
+gboolean     sam_window_is_showing_review (SamWindow     *self);
 
 G_END_DECLS

@@ -1,0 +1,123 @@
+/* sam-format.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-areas.h"
+#include "sam-format.h"
+
+char *
+sam_format_date (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (dt, sam_time_zone ());
+  /* Translators: a date as in "25 Nov 2026"; see strftime for the codes */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+static const char *
+day_name (const char *token)
+{
+  static const struct { const char *token; const char *name; } days[] = {
+    { "Mo", N_("Mon") }, { "Tu", N_("Tue") }, { "We", N_("Wed") }, { "Th", N_("Thu") },
+    { "Fr", N_("Fri") }, { "Sa", N_("Sat") }, { "Su", N_("Sun") },
+    /* Translators: opening hours on public holidays and their eves */
+    { "PH", N_("holidays") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (g_str_equal (days[i].token, token))
+      return _(days[i].name);
+  return token;
+}
+
+char *
+sam_format_hours (SamSchedule *hours)
+{
+  g_autofree char *text = NULL;
+  GString *out;
+
+  if (hours == NULL)
+    return NULL;
+  if (sam_schedule_is_always (hours))
+    return g_strdup (_("Always open"));
+  text = sam_schedule_to_string (hours);
+  out = g_string_new (NULL);
+  /* the canonical text is ASCII: day tokens are two letters */
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+        {
+          char token[3] = { p[0], p[1], 0 };
+          g_string_append (out, day_name (token));
+          p++;
+        }
+      else if (*p == '-')
+        g_string_append (out, "–");
+      else if (*p == ';')
+        g_string_append (out, ";");
+      else if (*p == ',' && p[1] != ' ')
+        g_string_append (out, ", ");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sam_format_open_state (SamSchedule *hours, GDateTime *now, gboolean *is_open)
+{
+  g_autoptr(GDateTime) change = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  gboolean open;
+
+  if (hours == NULL)
+    return NULL;
+  open = sam_schedule_is_open_at (hours, now);
+  if (is_open)
+    *is_open = open;
+  if (sam_schedule_is_always (hours))
+    return g_strdup (_("Always open"));
+  change = sam_schedule_next_change (hours, now);
+  if (change == NULL)
+    return g_strdup (open ? _("Open now") : _("Closed"));
+  local = g_date_time_to_timezone (change, sam_time_zone ());
+  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now) &&
+      g_date_time_get_year (local) == g_date_time_get_year (now))
+    when = g_date_time_format (local, "%H:%M");
+  else
+    {
+      g_autofree char *clock = g_date_time_format (local, "%H:%M");
+      static const char *tokens[] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" };
+      when = g_strdup_printf ("%s %s", day_name (tokens[g_date_time_get_day_of_week (local) - 1]), clock);
+    }
+  /* Translators: "Open now, closes 16:30" / "Closed, opens Thu 08:00" */
+  return open ? g_strdup_printf (_("Open now, closes %s"), when)
+              : g_strdup_printf (_("Closed, opens %s"), when);
+}
+
+char *
+sam_format_areas (SamActor *actor)
+{
+  GPtrArray *areas = sam_actor_get_areas (actor);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
+
+      if (out->len)
+        g_string_append (out, ", ");
+      g_string_append (out, area ? sam_area_get_name (area) : (char *) g_ptr_array_index (areas, i));
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,23 @@
+/* sam-format.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sam-actor.h"
+
+G_BEGIN_DECLS
+
+/* "25 Nov 2026", in the user's language. */
+char *sam_format_date          (GDateTime   *dt);
+/* Opening hours as people read them: "Mon–Fri 08:00–16:30". */
+char *sam_format_hours         (SamSchedule *hours);
+/* "Open now", "Closed, opens Thu 08:00", "Always open"; NULL without hours. */
+char *sam_format_open_state    (SamSchedule *hours,
+                                GDateTime   *now,
+                                gboolean    *is_open);
+/* The areas an actor serves: "Umeå, Västerbottens län". */
+char *sam_format_areas         (SamActor    *actor);
+
+G_END_DECLS

@@ -1,0 +1,327 @@
+/* sam-window-files.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy.
+ * Import, export and copy run in a thread on a connection of their own
+ * (a store is not shared between threads), with Cancel in a toast.
+ */
+#define G_LOG_DOMAIN "sam-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-register-xml.h"
+#include "sam-window-private.h"
+
+typedef enum {
+  JOB_IMPORT,
+  JOB_EXPORT,
+  JOB_COPY,
+} JobKind;
+
+typedef struct {
+  JobKind kind;
+  char *register_path;
+  GFile *file;
+  guint n_actors;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->register_path);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(SamStore) store = sam_store_open (job->register_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    store = sam_store_open (job->register_path, &error);
+  if (store != NULL)
+    switch (job->kind)
+      {
+      case JOB_IMPORT:
+        ok = sam_register_xml_import (store, job->file, NULL, cancellable, &error);
+        job->n_actors = ok ? (guint) sam_store_count_actors (store) : 0;
+        break;
+      case JOB_EXPORT:
+        ok = sam_register_xml_export (store, job->file, cancellable, &error);
+        break;
+      case JOB_COPY:
+        ok = path ? sam_store_backup (store, path, &error)
+                  : (g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                          _("Choose a file on this computer.")), FALSE);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+show_error_dialog (SamWindow *self, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SamWindow *self = SAM_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = NULL;
+  static const char *failed[] = {
+    [JOB_IMPORT] = N_("Import Failed"),
+    [JOB_EXPORT] = N_("Export Failed"),
+    [JOB_COPY] = N_("Copy Failed"),
+  };
+
+  _sam_window_set_busy (self, NULL, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _sam_window_toast (self, _("Cancelled; nothing was changed"));
+      else
+        show_error_dialog (self, _(failed[job->kind]), error->message);
+      return;
+    }
+  if (job->kind == JOB_IMPORT)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor from %s",
+                                           "Imported %u actors from %s", job->n_actors),
+                              job->n_actors, name);
+      /* the import wrote through its own connection */
+      sam_store_check_for_changes (sam_window_get_store (self));
+    }
+  else
+    text = g_strdup_printf (_("Saved %s"), name);
+  _sam_window_toast (self, text);
+}
+
+static void
+start_job (SamWindow *self, JobKind kind, GFile *file, const char *busy_text)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = g_task_new (self, cancellable, job_done_cb, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->register_path = g_strdup (sam_store_get_path (sam_window_get_store (self)));
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  _sam_window_set_busy (self, busy_text, cancellable);
+  g_task_run_in_thread (task, run_job);
+}
+
+/* File choosers */
+
+typedef void (*ChosenFunc) (SamWindow *self, GFile *file);
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser, int response, SamWindow *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (chooser), "func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      func (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (SamWindow *self, GtkFileChooserAction action, const char *title,
+             const char *accept, const char *pattern, const char *pattern_name,
+             const char *suggested, ChosenFunc func)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern_name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  if (suggested)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "func", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+switch_to (SamWindow *self, GFile *file, gboolean must_be_new)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      _sam_window_toast (self, _("Choose a file on this computer."));
+      return;
+    }
+  if (must_be_new && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s already exists; choose a new name, or open it."), path);
+      show_error_dialog (self, _("The Register Was Not Created"), text);
+      return;
+    }
+  store = sam_store_open (path, &error);
+  if (store == NULL)
+    {
+      show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
+      return;
+    }
+  sam_window_set_store (self, store);
+  g_signal_emit_by_name (self, "register-changed", path);
+}
+
+static void
+new_register_chosen (SamWindow *self, GFile *file)
+{
+  switch_to (self, file, TRUE);
+}
+
+static void
+open_register_chosen (SamWindow *self, GFile *file)
+{
+  switch_to (self, file, FALSE);
+}
+
+static void
+import_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
+
+  start_job (self, JOB_IMPORT, file, text);
+}
+
+static void
+export_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
+
+  start_job (self, JOB_EXPORT, file, text);
+}
+
+static void
+copy_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Saving a copy as %s…"), name);
+
+  start_job (self, JOB_COPY, file, text);
+}
+
+static void
+new_register_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Register"), _("_Create"),
+               "*.sqlite", _("Registers"), _("register.sqlite"), new_register_chosen);
+}
+
+static void
+open_register_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Register"), _("_Open"),
+               "*.sqlite", _("Registers"), NULL, open_register_chosen);
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
+{
+  if (g_str_equal (response, "new"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-register", NULL);
+}
+
+/* An import fills an empty register; merging into one with data is the
+ * next step of the exchange work, so say so rather than fail later. */
+static void
+import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (sam_store_is_empty (sam_window_get_store (self)))
+    {
+      choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
+                   _("Exchange files"), NULL, import_chosen);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Into a New Register"),
+                                   _("An exchange file is imported into an empty register. "
+                                     "Create a new register first, then import the file into it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "new", _("_New Register…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
+               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+}
+
+static void
+save_copy_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested name of a copy; %s is today's date */
+  g_autofree char *suggested = g_strdup_printf (_("register-copy-%s.sqlite"), date);
+
+  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+               "*.sqlite", _("Registers"), suggested, copy_chosen);
+}
+
+void
+_sam_window_class_add_file_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-register", NULL, new_register_action);
+  gtk_widget_class_install_action (widget_class, "win.open-register", NULL, open_register_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
+
+  /* SamWindow::register-changed (path): another register is shown now */
+  g_signal_new ("register-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
