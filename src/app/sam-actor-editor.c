@@ -308,7 +308,7 @@ make_area_chip (SamActorEditor *self, const char *code)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
-  gtk_widget_add_css_class (button, "area-chip");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data_full (G_OBJECT (button), "sam-area-code", g_strdup (code), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (area_chip_clicked_cb), self);
   return button;
@@ -514,10 +514,17 @@ validate (SamActorEditor *self, gboolean include_pending, gboolean focus)
   if (focus && first)
     gtk_widget_grab_focus (first);
   for (guint i = 0; i < self->route_rows->len; i++)
-    if (!sam_route_editor_row_check (g_ptr_array_index (self->route_rows, i),
-                                     self->show_all_errors, focus && first == NULL) &&
-        first == NULL)
-      first = g_ptr_array_index (self->route_rows, i);
+    {
+      SamRouteEditorRow *row = g_ptr_array_index (self->route_rows, i);
+
+      if (sam_route_editor_row_check (row, self->show_all_errors, focus && first == NULL))
+        continue;
+      /* a save opens every wrong route so its message shows */
+      if (focus)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      if (first == NULL)
+        first = GTK_WIDGET (row);
+    }
   return first == NULL;
 }
 
@@ -583,7 +590,6 @@ route_move_requested_cb (SamRouteEditorRow *row, int delta, SamActorEditor *self
   for (guint i = 0; i < self->route_rows->len; i++)
     adw_preferences_group_add (self->routes_group, g_ptr_array_index (self->route_rows, i));
   update_route_rows (self);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /* Helpers: filling and building */
@@ -802,13 +808,21 @@ show_toast (SamActorEditor *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stale_response_cb (SamActorEditor *self, const char *response)
 {
   if (g_strcmp0 (response, "reload") != 0)
     return;
   g_signal_emit (self, signals[RELOAD_REQUESTED], 0, sam_actor_get_id (self->actor));
-  gtk_window_close (GTK_WINDOW (self));
+  /* not while the dialog, which closes with the editor, is still responding */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -249,16 +249,28 @@ hours_changed_cb (SamRouteEditorRow *self)
   sam_route_editor_row_check (self, FALSE, FALSE);
 }
 
+/* The editor moves the row by taking it out of the list and back: keep the
+ * focus on a move button that still can move it. */
+static void
+move (SamRouteEditorRow *self, int delta)
+{
+  GtkWidget *pressed = GTK_WIDGET (delta < 0 ? self->up_button : self->down_button);
+  GtkWidget *other = GTK_WIDGET (delta < 0 ? self->down_button : self->up_button);
+
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, delta);
+  gtk_widget_grab_focus (gtk_widget_get_sensitive (pressed) ? pressed : other);
+}
+
 static void
 up_clicked_cb (SamRouteEditorRow *self)
 {
-  g_signal_emit (self, signals[MOVE_REQUESTED], 0, -1);
+  move (self, -1);
 }
 
 static void
 down_clicked_cb (SamRouteEditorRow *self)
 {
-  g_signal_emit (self, signals[MOVE_REQUESTED], 0, 1);
+  move (self, 1);
 }
 
 static void

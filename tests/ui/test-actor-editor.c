@@ -172,10 +172,19 @@ find_button (GtkWidget *widget, const char *label)
   return NULL;
 }
 
+/* What a click on a response button does. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+}
+
 static AdwMessageDialog *
 find_dialog_for (gpointer window)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -380,8 +389,7 @@ test_stale (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Someone Else");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was saved"));
-  adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  respond (dialog, "cancel");
   g_assert_null (find_dialog_for (second));
   g_assert_nonnull (second);
   g_assert_null (reload_id);
@@ -391,8 +399,7 @@ test_stale (Fixture *f, gconstpointer data)
   iterate ();
   dialog = find_dialog_for (second);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "reload");
-  iterate ();
+  respond (dialog, "reload");
   g_assert_cmpstr (reload_id, ==, "umea-kommun");
   g_assert_null (second);
   g_assert_null (first);
@@ -436,8 +443,8 @@ test_new_actor (Fixture *f, gconstpointer data)
   gtk_widget_activate (find_row (editor, ADW_TYPE_ACTION_ROW, "Skellefteå"));
   g_assert_cmpstr (gtk_editable_get_text (area_entry), ==, "");
 
-  gtk_widget_activate (GTK_WIDGET (add));
-  gtk_widget_activate (GTK_WIDGET (add));
+  g_signal_emit_by_name (add, "clicked");
+  g_signal_emit_by_name (add, "clicked");
   rows = find_route_rows (editor);
   g_assert_cmpuint (rows->len, ==, 2);
   type_into (g_ptr_array_index (rows, 0), "Phone", "090-12 34 56");
@@ -525,6 +532,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 {
   const char *dir = g_getenv ("SAM_SCREENSHOT_DIR");
   SamActorEditor *editor;
+  GtkWidget *route_row;
   GtkScrolledWindow *scrolled;
   GtkAdjustment *adjustment;
 
@@ -534,15 +542,15 @@ test_screenshot (Fixture *f, gconstpointer data)
       return;
     }
   editor = open_editor (f, "umea-kommun");
-  type_into (switchboard_row (editor), "Phone", "12");
+  route_row = switchboard_row (editor);
+  type_into (route_row, "Phone", "12");
   type_into (editor, "Opening hours", "Mo-Fr 8-17");
   type_into (editor, "Add municipality or county", "väster");
   sam_actor_editor_save (editor);
   wait_ms (500);
   save_png (editor, dir, "editor-top.png");
 
-  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (switchboard_row (editor)),
-                                                           GTK_TYPE_SCROLLED_WINDOW));
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (route_row, GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   for (guint i = 1; i < 6; i++)
     {
