@@ -39,6 +39,19 @@ day_name (const char *token)
   return token;
 }
 
+/* "32:00": a clock time past 24:00, the next day's 08:00 */
+static gboolean
+clock_past_midnight (const char *p)
+{
+  int minutes;
+
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || p[2] != ':' ||
+      !g_ascii_isdigit (p[3]) || !g_ascii_isdigit (p[4]))
+    return FALSE;
+  minutes = ((p[0] - '0') * 10 + (p[1] - '0')) * 60 + (p[3] - '0') * 10 + (p[4] - '0');
+  return minutes > 24 * 60;
+}
+
 char *
 sam_format_hours (SamSchedule *hours)
 {
@@ -62,6 +75,15 @@ sam_format_hours (SamSchedule *hours)
         }
       else if (*p == '-')
         g_string_append (out, "–");
+      else if (clock_past_midnight (p))
+        {
+          /* "Su 00:00-32:00" reads "Sun 00:00–08:00 next day" */
+          g_autofree char *clock = g_strdup_printf ("%02d:%c%c", (p[0] - '0') * 10 + (p[1] - '0') - 24,
+                                                    p[3], p[4]);
+          /* Translators: a closing time on the day after, "08:00 next day" */
+          g_string_append_printf (out, _("%s next day"), clock);
+          p += 4;
+        }
       else if (*p == ';')
         g_string_append (out, ";");
       else if (*p == ',' && p[1] != ' ')

@@ -58,6 +58,7 @@ struct _SamWindow
   SamActorPage *actor_page;
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
+  GtkWidget *review_back_button;
   GtkPopover *filter_popover;
   GtkDropDown *area_dropdown;
   GtkDropDown *kind_dropdown;
@@ -390,9 +391,25 @@ refresh (SamWindow *self)
 static void update_actions (SamWindow *self);
 
 static void
+select_row_of (SamWindow *self, SamActor *actor)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->actor_list, i)) != NULL; i++)
+    if (actor && g_str_equal (sam_actor_get_id (sam_actor_row_get_actor (SAM_ACTOR_ROW (row))),
+                              sam_actor_get_id (actor)))
+      {
+        gtk_list_box_select_row (self->actor_list, row);
+        return;
+      }
+  gtk_list_box_unselect_all (self->actor_list);
+}
+
+static void
 show_actor (SamWindow *self, SamActor *actor)
 {
   sam_actor_page_set_actor (self->actor_page, self->store, actor);
+  select_row_of (self, actor);
   adw_window_title_set_title (self->content_title, actor ? sam_actor_get_display_name (actor) : "");
   gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
   if (actor)
@@ -559,6 +576,21 @@ all_areas_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+set_review_mode (SamWindow *self, gboolean review)
+{
+  self->review_mode = review;
+  adw_window_title_set_title (self->window_title, review ? _("Needs Review") : _("Samverkan"));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !review);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), !review);
+  gtk_widget_set_visible (self->review_back_button, review);
+  gtk_revealer_set_reveal_child (self->chips_revealer, !review && sam_window_has_filters (self));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  refresh (self);
+  if (!review)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
@@ -566,25 +598,14 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   else if (self->review_mode)
-    {
-      self->review_mode = FALSE;
-      adw_window_title_set_title (self->window_title, _("Samverkan"));
-      gtk_widget_set_visible (GTK_WIDGET (self->search_entry), TRUE);
-      refresh (self);
-    }
+    set_review_mode (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
 show_review_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  SamWindow *self = SAM_WINDOW (widget);
-
-  self->review_mode = !self->review_mode;
-  adw_window_title_set_title (self->window_title, self->review_mode ? _("Needs Review") : _("Samverkan"));
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !self->review_mode);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  refresh (self);
+  set_review_mode (SAM_WINDOW (widget), !SAM_WINDOW (widget)->review_mode);
 }
 
 static void
@@ -777,7 +798,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (empty_page); BIND (clear_filters_button); BIND (all_areas_button); BIND (content_stack);
   BIND (actor_page); BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
-  BIND (edit_button); BIND (actor_menu_button);
+  BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -815,6 +836,22 @@ sam_window_class_init (SamWindowClass *klass)
 static void
 sam_window_init (SamWindow *self)
 {
+  static gsize display_setup;
+
+  /* our icons (the filter funnel) and style, loaded here rather than by
+   * GtkApplication so a window made without one (tests) looks the same */
+  if (g_once_init_enter (&display_setup))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                        "/io/github/samverkan/Samverkan/icons");
+      gtk_css_provider_load_from_resource (css, "/io/github/samverkan/Samverkan/samverkan.css");
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&display_setup, 1);
+    }
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_filters (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);

@@ -29,7 +29,7 @@ static const Entry actor_kinds[SAM_N_ACTOR_KINDS] = {
   { "ngo",                  N_("Voluntary organisation"),      "emblem-default-symbolic" },
   { "helpline",             N_("Helpline"),                    "call-start-symbolic" },
   { "emergency",            N_("Emergency"),                   "dialog-warning-symbolic" },
-  { "other",                N_("Other"),                       "view-more-symbolic" },
+  { "other",                N_("Other"),                       "x-office-address-book-symbolic" },
 };
 
 static const Entry route_kinds[SAM_N_ROUTE_KINDS] = {

@@ -1,0 +1,137 @@
+/* test-screenshots.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders the main states of the window to PNG: the list, an actor's page,
+ * the editor showing an error, and the review list; in English and in
+ * Swedish. With $SAMVERKAN_SCREENSHOT_DIR set the files go there (that is
+ * how data/screenshots/ is made); without it, to a temporary folder, so the
+ * suite checks that every state draws.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "sam-actor-editor.h"
+#include "sam-default-register.h"
+#include "sam-window.h"
+
+static char *out_dir;
+static char *lang;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (out_dir, file, NULL);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (w, >, 100);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_object_unref (paintable);
+  g_test_message ("wrote %s", path);
+}
+
+static GtkEditable *
+find_editable_with_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_EDITABLE (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkEditable *found = find_editable_with_text (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_screenshots (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samverkan-shots-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "register.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+  SamWindow *window;
+  SamActorEditor *editor;
+  GtkEditable *phone;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_load_sample_register (store, &error));
+  window = sam_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (600);
+  save_png (GTK_WIDGET (window), "list");
+
+  sam_window_show_actor (window, "umea-socialjour");
+  wait_ms (400);
+  save_png (GTK_WIDGET (window), "actor");
+
+  editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_ms (400);
+  phone = find_editable_with_text (GTK_WIDGET (editor), "090-16 33 90");
+  g_assert_nonnull (phone);
+  gtk_editable_set_text (phone, "090-12");
+  g_assert_false (sam_actor_editor_save (editor));
+  wait_ms (400);
+  save_png (GTK_WIDGET (editor), "editor-error");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL);
+  g_assert_true (sam_window_is_showing_review (window));
+  sam_window_show_actor (window, "iom");
+  wait_ms (400);
+  save_png (GTK_WIDGET (window), "review");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *languages = g_getenv ("LANGUAGE");
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display; run under xvfb-run\n");
+      return 0;
+    }
+  setlocale (LC_ALL, "");
+  /* the translations built beside the test, not installed ones */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMVERKAN_LOCALE_DIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  lang = g_strdup (languages && g_str_has_prefix (languages, "sv") ? "sv" : "en");
+  out_dir = g_strdup (g_getenv ("SAMVERKAN_SCREENSHOT_DIR"));
+  if (out_dir == NULL)
+    out_dir = g_dir_make_tmp ("samverkan-png-XXXXXX", NULL);
+  g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/screenshots/main-states", test_screenshots);
+  return g_test_run ();
+}
