@@ -1004,6 +1004,24 @@ sam_actor_editor_init (SamActorEditor *self)
   fill_target_groups (self);
 }
 
+/* A new actor starts with the review interval of the preferences, and the
+ * areas of its organisation or else the default area. */
+static void
+apply_new_defaults (SamActorEditor *self, const char *parent_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *area = g_settings_get_string (settings, "default-area");
+  g_autoptr(SamActor) parent = parent_id ? sam_store_load_actor (self->store, parent_id, NULL) : NULL;
+
+  sam_actor_set_parent_id (self->actor, parent_id);
+  sam_actor_set_review_days (self->actor, MAX (g_settings_get_uint (settings, "review-days"), 1));
+  if (parent)
+    for (guint i = 0; i < sam_actor_get_areas (parent)->len; i++)
+      sam_actor_add_area (self->actor, g_ptr_array_index (sam_actor_get_areas (parent), i));
+  else if (sam_area_lookup (area))
+    sam_actor_add_area (self->actor, area);
+}
+
 /* Public API */
 
 static const char *
@@ -1031,8 +1049,8 @@ sam_actor_editor_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->is_new = actor == NULL;
   self->actor = actor ? sam_actor_copy (actor) : sam_actor_new (NULL);
-  if (self->is_new && parent_id)
-    sam_actor_set_parent_id (self->actor, parent_id);
+  if (self->is_new)
+    apply_new_defaults (self, parent_id);
   adw_window_title_set_title (self->window_title, choose_title (actor, parent_id));
   if (actor)
     adw_window_title_set_subtitle (self->window_title, sam_actor_get_display_name (actor));

@@ -356,9 +356,11 @@ test_refused (Fixture *f, gconstpointer data)
   assert_unchanged (f);
 
   g_assert_nonnull (editor);   /* still open */
-  gtk_window_destroy (GTK_WINDOW (editor));
+  /* what Cancel and Escape do */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
   iterate ();
   g_assert_null (editor);
+  assert_unchanged (f);
 }
 
 static void
@@ -477,6 +479,48 @@ test_new_actor (Fixture *f, gconstpointer data)
 }
 
 static void
+test_new_defaults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SamActorEditor *editor;
+  g_autoptr(SamActor) saved = NULL;
+  g_autoptr(SamActor) unit = NULL;
+
+  g_settings_set_string (settings, "default-area", "2480");
+  g_settings_set_uint (settings, "review-days", 90);
+  editor = open_editor (f, NULL);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  type_into (editor, "Name (Swedish)", "Ny aktör");
+  type_into (editor, "Name (English)", "New actor");
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+  g_assert_cmpuint (sam_actor_get_areas (saved)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sam_actor_get_areas (saved), 0), ==, "2480");
+  g_assert_cmpuint (sam_actor_get_review_days (saved), ==, 90);
+  g_assert_null (sam_actor_get_parent_id (saved));
+  g_assert_cmpstr (sam_actor_get_id (saved), ==, "ny-aktor");
+
+  /* a unit: inside its organisation, serving its areas */
+  editor = sam_actor_editor_new (f->parent, f->store, NULL, "polisen");
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_row (editor, ADW_TYPE_ACTION_ROW, "Part of")), ==,
+                   "Swedish Police Authority");
+  g_clear_object (&saved);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  type_into (editor, "Name (Swedish)", "Ny aktör");
+  type_into (editor, "Name (English)", "New unit");
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+  /* "ny-aktor" is taken */
+  g_assert_cmpstr (sam_actor_get_id (saved), ==, "ny-aktor-2");
+  unit = load (f, "ny-aktor-2");
+  g_assert_cmpstr (sam_actor_get_parent_id (unit), ==, "polisen");
+  g_assert_cmpstr (g_ptr_array_index (sam_actor_get_areas (unit), 0), ==, "SE");
+
+  g_settings_reset (settings, "default-area");
+  g_settings_reset (settings, "review-days");
+}
+
+static void
 test_move_and_remove (Fixture *f, gconstpointer data)
 {
   SamActorEditor *editor = open_editor (f, "umea-kommun");
@@ -493,7 +537,8 @@ test_move_and_remove (Fixture *f, gconstpointer data)
   after = find_route_rows (editor);
   g_assert_cmpuint (after->len, ==, 3);
   g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (rows, 1));
-  g_assert_true (sam_actor_editor_save (editor));
+  /* what Save, Ctrl+S and Ctrl+Return do */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   iterate ();
 
   routes = sam_actor_get_routes (saved);
@@ -585,6 +630,7 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/actor-editor/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add ("/actor-editor/new-actor", Fixture, NULL, fixture_set_up, test_new_actor, fixture_tear_down);
+  g_test_add ("/actor-editor/new-defaults", Fixture, NULL, fixture_set_up, test_new_defaults, fixture_tear_down);
   g_test_add ("/actor-editor/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
