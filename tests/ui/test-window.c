@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-default-register.h"
+#include "sam-errors.h"
 #include "sam-window.h"
 
 typedef struct {
@@ -116,6 +117,121 @@ test_empty_result (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sam_window_get_n_results (f->window), ==, 0);
 }
 
+static char *
+register_path (Fixture *f)
+{
+  return g_build_filename (f->dir, "register.sqlite", NULL);
+}
+
+/* Enter in the search entry opens the first result. */
+static void
+test_enter_opens_first (Fixture *f, gconstpointer data)
+{
+  type_and_wait (f, "socialjour");
+  g_assert_cmpuint (sam_window_get_n_results (f->window), >, 0);
+  g_signal_emit_by_name (sam_window_get_search_entry (f->window), "activate");
+  g_assert_nonnull (sam_window_get_shown_actor (f->window));
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==,
+                   sam_actor_get_id (sam_window_get_result (f->window, 0)));
+}
+
+/* Delete asks nothing; Undo in the toast brings the actor back. */
+static void
+test_delete_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) gone = NULL;
+  g_autoptr(SamActor) back = NULL;
+
+  sam_window_show_actor (f->window, "terrafem");
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==, "terrafem");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-actor", NULL);
+  gone = sam_store_load_actor (f->store, "terrafem", &error);
+  g_assert_null (gone);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sam_window_get_shown_actor (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", "s", "terrafem");
+  back = sam_store_load_actor (f->store, "terrafem", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==, "terrafem");
+}
+
+static void
+test_mark_verified (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = NULL;
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *verified = NULL;
+
+  sam_window_show_actor (f->window, "iom");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-verified", NULL);
+  actor = sam_store_load_actor (f->store, "iom", &error);
+  g_assert_no_error (error);
+  verified = g_date_time_format (sam_actor_get_verified_at (actor), "%Y-%m-%d");
+  g_assert_cmpstr (verified, ==, today);
+  g_assert_false (sam_actor_is_overdue (actor, now));
+}
+
+/* A municipality filter keeps its own, county and national actors. */
+static void
+test_area_filter (Fixture *f, gconstpointer data)
+{
+  sam_window_set_area_filter (f->window, "2482");
+  g_assert_true (sam_window_has_filters (f->window));
+  g_assert_true (results_contain (f, "skelleftea-socialjour"));
+  g_assert_true (results_contain (f, "polisen"));
+  g_assert_false (results_contain (f, "umea-socialjour"));
+
+  type_and_wait (f, "zzqqxx");
+  g_assert_cmpuint (sam_window_get_n_results (f->window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL);
+  g_assert_false (sam_window_has_filters (f->window));
+}
+
+/* Another program's write shows when the window looks again. */
+static void
+test_other_writer (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = register_path (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) other = sam_store_open (path, &error);
+  g_autoptr(SamActor) actor = NULL;
+  SamActor *shown;
+
+  g_assert_no_error (error);
+  sam_window_show_actor (f->window, "terrafem");
+  actor = sam_store_load_actor (other, "terrafem", &error);
+  g_assert_no_error (error);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Terrafem Zebra");
+  g_assert_true (sam_store_update_actor (other, actor, &error));
+  g_assert_no_error (error);
+
+  /* what the window does when it gets focus */
+  g_assert_true (sam_store_check_for_changes (f->store));
+  shown = sam_window_get_shown_actor (f->window);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (shown), SAM_LANG_EN), ==, "Terrafem Zebra");
+  g_assert_cmpint (sam_actor_get_revision (shown), ==, 2);
+  g_assert_false (sam_store_check_for_changes (f->store));
+}
+
+static void
+test_review (Fixture *f, gconstpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-review", NULL);
+  g_assert_true (sam_window_is_showing_review (f->window));
+  /* never verified first, then the oldest verification */
+  g_assert_cmpuint (sam_window_get_n_results (f->window), >=, 4);
+  g_assert_null (sam_actor_get_verified_at (sam_window_get_result (f->window, 0)));
+  g_assert_true (results_contain (f, "iom"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  g_assert_false (sam_window_is_showing_review (f->window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,5 +245,11 @@ main (int argc, char **argv)
   g_test_add ("/window/lists-sample", Fixture, NULL, fixture_set_up, test_lists_sample, fixture_tear_down);
   g_test_add ("/window/search-filters-rows", Fixture, NULL, fixture_set_up, test_search_filters_rows, fixture_tear_down);
   g_test_add ("/window/empty-result", Fixture, NULL, fixture_set_up, test_empty_result, fixture_tear_down);
+  g_test_add ("/window/enter-opens-first", Fixture, NULL, fixture_set_up, test_enter_opens_first, fixture_tear_down);
+  g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/window/mark-verified", Fixture, NULL, fixture_set_up, test_mark_verified, fixture_tear_down);
+  g_test_add ("/window/area-filter", Fixture, NULL, fixture_set_up, test_area_filter, fixture_tear_down);
+  g_test_add ("/window/other-writer", Fixture, NULL, fixture_set_up, test_other_writer, fixture_tear_down);
+  g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
   return g_test_run ();
 }
