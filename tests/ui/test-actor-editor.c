@@ -7,13 +7,15 @@
  * the way a person types them, saves, refused saves, a stale save.
  *
  * With SAM_SCREENSHOT_DIR set, /actor-editor/screenshot writes PNGs of the
- * editor showing an error there.
+ * editor showing errors there; with SAM_LOCALEDIR too, in $LANGUAGE.
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 
 #include "sam-actor-editor.h"
 #include "sam-default-register.h"
@@ -588,9 +590,9 @@ test_screenshot (Fixture *f, gconstpointer data)
     }
   editor = open_editor (f, "umea-kommun");
   route_row = switchboard_row (editor);
-  type_into (route_row, "Phone", "12");
-  type_into (editor, "Opening hours", "Mo-Fr 8-17");
-  type_into (editor, "Add municipality or county", "väster");
+  type_into (route_row, _("Phone"), "12");
+  type_into (editor, _("Opening hours"), "Mo-Fr 8-17");
+  type_into (editor, _("Add municipality or county"), "väster");
   sam_actor_editor_save (editor);
   wait_ms (500);
   save_png (editor, dir, "editor-top.png");
@@ -625,6 +627,15 @@ main (int argc, char **argv)
       return 0;
     }
   gtk_test_init (&argc, &argv, NULL);
+  /* screenshots in another language: SAM_LOCALEDIR holds the compiled
+   * catalogue (gtk_test_init () keeps the C locale otherwise) */
+  if (g_getenv ("SAM_LOCALEDIR"))
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAM_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
   g_test_add ("/actor-editor/save-phone", Fixture, NULL, fixture_set_up, test_save_phone, fixture_tear_down);
   g_test_add ("/actor-editor/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
