@@ -2,6 +2,9 @@
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One line of text each for name and details, so rows measure cheaply: a
+ * list view makes only the rows on screen and rebinds them as it scrolls.
  */
 #define G_LOG_DOMAIN "sam-actor-row"
 
@@ -14,12 +17,18 @@
 
 struct _SamActorRow
 {
-  AdwActionRow parent_instance;
+  GtkWidget parent_instance;
 
   SamActor *actor;
+  GtkWidget *box;
+  GtkImage *icon;
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  GtkLabel *badge;
+  GtkLabel *phone;
 };
 
-G_DEFINE_FINAL_TYPE (SamActorRow, sam_actor_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (SamActorRow, sam_actor_row, GTK_TYPE_WIDGET)
 
 static SamContactRoute *
 first_public_phone (SamActor *actor)
@@ -37,29 +46,6 @@ first_public_phone (SamActor *actor)
   return NULL;
 }
 
-static GtkWidget *
-make_badge (SamActor *actor, GDateTime *now)
-{
-  SamSchedule *hours = sam_actor_get_hours (actor);
-  GtkWidget *label;
-  const char *text;
-  const char *style;
-
-  if (hours == NULL)
-    return NULL;
-  if (sam_schedule_is_always (hours))
-    text = _("Always open"), style = "success";
-  else if (sam_schedule_is_open_at (hours, now))
-    text = _("Open now"), style = "success";
-  else
-    text = _("Closed"), style = "dim-label";
-  label = gtk_label_new (text);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
 /* In the review list: when it was last verified, instead of the area. */
 static char *
 describe_verification (SamActor *actor)
@@ -70,37 +56,68 @@ describe_verification (SamActor *actor)
 }
 
 static void
-populate (SamActorRow *self, GDateTime *now, gboolean review)
+set_badge (SamActorRow *self, SamActor *actor, GDateTime *now)
 {
-  SamActor *actor = self->actor;
-  SamLang lang = sam_lang_from_locale ();
-  g_autofree char *areas = review ? describe_verification (actor) : sam_format_areas (actor);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                               sam_actor_kind_get_label (sam_actor_get_kind (actor)),
-                                               areas);
-  g_autofree char *title = g_markup_escape_text (sam_text_get_best (sam_actor_get_name (actor), lang, NULL), -1);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
-  SamContactRoute *phone = first_public_phone (actor);
-  GtkWidget *icon = gtk_image_new_from_icon_name (sam_actor_kind_get_icon_name (sam_actor_get_kind (actor)));
-  GtkWidget *badge = make_badge (actor, now);
+  SamSchedule *hours = sam_actor_get_hours (actor);
+  gboolean open = hours && sam_schedule_is_open_at (hours, now);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped_subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sam_actor_kind_get_label (sam_actor_get_kind (actor)), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self), icon);
-  if (badge && !review)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (self), badge);
-  if (phone && !review)
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), hours != NULL);
+  if (hours == NULL)
+    return;
+  gtk_label_set_text (self->badge, sam_schedule_is_always (hours) ? _("Always open")
+                                   : open ? _("Open now") : _("Closed"));
+  if (open)
     {
-      g_autofree char *display = sam_contact_route_dup_display_value (phone);
-      GtkWidget *label = gtk_label_new (display);
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "actor-phone");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "dim-label");
     }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "success");
+    }
+}
+
+void
+sam_actor_row_bind (SamActorRow *self, SamActor *actor, GDateTime *now, gboolean review)
+{
+  SamActorKind kind = sam_actor_get_kind (actor);
+  const char *name = sam_text_get_best (sam_actor_get_name (actor), sam_lang_from_locale (), NULL);
+  g_autofree char *detail = review ? describe_verification (actor) : sam_format_areas (actor);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", sam_actor_kind_get_label (kind), detail);
+  SamContactRoute *phone = review ? NULL : first_public_phone (actor);
+  g_autofree char *number = phone ? sam_contact_route_dup_display_value (phone) : NULL;
+
+  g_return_if_fail (SAM_IS_ACTOR_ROW (self));
+
+  g_set_object (&self->actor, actor);
+  gtk_image_set_from_icon_name (self->icon, sam_actor_kind_get_icon_name (kind));
+  gtk_label_set_text (self->title, name);
+  gtk_label_set_text (self->subtitle, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), name);
+  if (review)
+    gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  else
+    set_badge (self, actor, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->phone), number != NULL);
+  gtk_label_set_text (self->phone, number ? number : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+}
+
+static GtkLabel *
+make_label (GtkWidget *parent, const char *css_class, gboolean expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, expand);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (parent), label);
+  return GTK_LABEL (label);
 }
 
 static void
@@ -109,28 +126,46 @@ sam_actor_row_dispose (GObject *object)
   SamActorRow *self = SAM_ACTOR_ROW (object);
 
   g_clear_object (&self->actor);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (sam_actor_row_parent_class)->dispose (object);
 }
 
 static void
 sam_actor_row_class_init (SamActorRowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = sam_actor_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "actor-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 sam_actor_row_init (SamActorRow *self)
 {
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->icon));
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), texts);
+  self->title = make_label (texts, NULL, TRUE);
+  self->subtitle = make_label (texts, "caption", TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  self->badge = make_label (self->box, "caption", FALSE);
+  self->phone = make_label (self->box, "actor-phone", FALSE);
 }
 
 SamActorRow *
-sam_actor_row_new (SamActor *actor, GDateTime *now, gboolean review)
+sam_actor_row_new (void)
 {
-  SamActorRow *self = g_object_new (SAM_TYPE_ACTOR_ROW, NULL);
-
-  self->actor = g_object_ref (actor);
-  populate (self, now, review);
-  return self;
+  return g_object_new (SAM_TYPE_ACTOR_ROW, NULL);
 }
 
 SamActor *

@@ -5,21 +5,24 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "sam-actor.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_ACTOR_ROW (sam_actor_row_get_type ())
-G_DECLARE_FINAL_TYPE (SamActorRow, sam_actor_row, SAM, ACTOR_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SamActorRow, sam_actor_row, SAM, ACTOR_ROW, GtkWidget)
 
-/* A row of the actor list: name, kind and area, whether it is open at
+/* A row of the actor list view, made once and bound to one actor after
+ * another as the list scrolls: name, kind and area, whether it is open at
  * @now, and its first public phone number; in the review list (@review),
- * name, kind and when it was last verified. */
-SamActorRow *sam_actor_row_new        (SamActor  *actor,
-                                       GDateTime *now,
-                                       gboolean   review);
+ * when it was last verified instead. */
+SamActorRow *sam_actor_row_new        (void);
+void         sam_actor_row_bind       (SamActorRow *self,
+                                       SamActor    *actor,
+                                       GDateTime   *now,
+                                       gboolean     review);
 SamActor    *sam_actor_row_get_actor  (SamActorRow *self);
 
 G_END_DECLS

@@ -50,7 +50,10 @@ struct _SamWindow
   GtkRevealer *chips_revealer;
   GtkFlowBox *chips;
   GtkStack *list_stack;
-  GtkListBox *actor_list;
+  GtkListView *actor_list;
+  GListStore *model;              /* the actors listed, as SamActor */
+  GtkSingleSelection *selection;
+  GDateTime *now;                 /* the clock the rows show open/closed for */
   AdwStatusPage *empty_page;
   GtkWidget *clear_filters_button;
   GtkWidget *all_areas_button;
@@ -285,6 +288,26 @@ setup_filters (SamWindow *self)
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
 }
 
+static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
+static void bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
+
+static void
+setup_list (SamWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->model = g_list_store_new (SAM_TYPE_ACTOR);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_model (self->actor_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->actor_list, factory);
+  g_object_unref (self->selection);
+  g_object_unref (factory);
+}
+
 void
 sam_window_set_area_filter (SamWindow *self, const char *code)
 {
@@ -298,15 +321,6 @@ sam_window_set_area_filter (SamWindow *self, const char *code)
 }
 
 /* The list */
-
-static void
-clear_list (SamWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
-    gtk_list_box_remove (self->actor_list, child);
-}
 
 /* An empty result says what to try next, not just "nothing". */
 static void
@@ -335,24 +349,19 @@ show_empty (SamWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+static void select_row_of (SamWindow *self, SamActor *actor);
+
 static void
 show_results (SamWindow *self, GPtrArray *results)
 {
-  g_autoptr(GDateTime) now = sam_now_local ();
-  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
-
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = sam_now_local ();
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results;
-  clear_list (self);
-  for (guint i = 0; i < results->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (results, i);
-      SamActorRow *row = sam_actor_row_new (actor, now, self->review_mode);
-
-      gtk_list_box_append (self->actor_list, GTK_WIDGET (row));
-      if (shown && g_str_equal (sam_actor_get_id (shown), sam_actor_get_id (actor)))
-        gtk_list_box_select_row (self->actor_list, GTK_LIST_BOX_ROW (row));
-    }
+  /* one items-changed: the view rebinds only the rows on screen */
+  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                       results->pdata, results->len);
+  select_row_of (self, sam_actor_page_get_actor (self->actor_page));
   if (results->len == 0)
     show_empty (self);
   else
@@ -393,16 +402,15 @@ static void update_actions (SamWindow *self);
 static void
 select_row_of (SamWindow *self, SamActor *actor)
 {
-  GtkListBoxRow *row;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->actor_list, i)) != NULL; i++)
-    if (actor && g_str_equal (sam_actor_get_id (sam_actor_row_get_actor (SAM_ACTOR_ROW (row))),
-                              sam_actor_get_id (actor)))
+  for (guint i = 0; actor && self->results && i < self->results->len; i++)
+    if (g_str_equal (sam_actor_get_id (g_ptr_array_index (self->results, i)), sam_actor_get_id (actor)))
       {
-        gtk_list_box_select_row (self->actor_list, row);
-        return;
+        position = i;
+        break;
       }
-  gtk_list_box_unselect_all (self->actor_list);
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -455,9 +463,25 @@ store_changed_cb (SamWindow *self)
 }
 
 static void
-row_activated_cb (SamWindow *self, GtkListBoxRow *row)
+list_activate_cb (SamWindow *self, guint position)
 {
-  show_actor (self, sam_actor_row_get_actor (SAM_ACTOR_ROW (row)));
+  g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (actor)
+    show_actor (self, actor);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (sam_actor_row_new ()));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
+{
+  sam_actor_row_bind (SAM_ACTOR_ROW (gtk_list_item_get_child (item)),
+                      gtk_list_item_get_item (item), self->now, self->review_mode);
 }
 
 static void
@@ -476,13 +500,8 @@ search_changed_cb (SamWindow *self)
 static void
 search_activate_cb (SamWindow *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->actor_list, 0);
-
-  if (first != NULL && gtk_stack_get_visible_child (self->list_stack) != GTK_WIDGET (self->empty_page))
-    {
-      gtk_list_box_select_row (self->actor_list, first);
-      show_actor (self, sam_actor_row_get_actor (SAM_ACTOR_ROW (first)));
-    }
+  if (self->results && self->results->len > 0)
+    show_actor (self, g_ptr_array_index (self->results, 0));
 }
 
 static void
@@ -755,6 +774,26 @@ copy_first_route_action (GtkWidget *widget, const char *name, GVariant *param)
                                sam_contact_route_get_id (g_ptr_array_index (routes, 0)));
 }
 
+/* For the start-up benchmark (bench/startup.py): print when the first frame
+ * is drawn, on the monotonic clock, and quit. */
+static void
+first_frame_cb (GdkFrameClock *clock, SamWindow *self)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (g_strcmp0 (g_getenv ("SAMVERKAN_BENCH_FIRST_FRAME"), "quit") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+realize_cb (SamWindow *self)
+{
+  if (g_getenv ("SAMVERKAN_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                      G_CALLBACK (first_frame_cb), self);
+}
+
 static gboolean
 is_active_cb (SamWindow *self)
 {
@@ -778,6 +817,8 @@ sam_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
 
@@ -803,7 +844,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
@@ -854,7 +895,9 @@ sam_window_init (SamWindow *self)
     }
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_filters (self);
+  setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
 SamWindow *
