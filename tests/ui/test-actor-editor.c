@@ -522,6 +522,39 @@ test_new_defaults (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "review-days");
 }
 
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the store refuses shows in a toast, and the editor stays open. */
+static void
+test_store_error (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = sam_actor_editor_new (f->parent, f->store, NULL, "no-such-actor");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  type_into (editor, "Name (Swedish)", "Enhet");
+  type_into (editor, "Name (English)", "Unit");
+  type_into (editor, "Add municipality or county", "SE");
+  g_assert_false (sam_actor_editor_save (editor));
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "there is no actor with the id “no-such-actor”"));
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, 38);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_null (editor);
+}
+
 static void
 test_move_and_remove (Fixture *f, gconstpointer data)
 {
@@ -616,6 +649,17 @@ test_screenshot (Fixture *f, gconstpointer data)
   save_png (editor, dir, "new-actor.png");
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();
+
+  editor = sam_actor_editor_new (f->parent, f->store, NULL, "no-such-actor");
+  gtk_window_present (GTK_WINDOW (editor));
+  type_into (editor, _("Name (Swedish)"), "Enhet");
+  type_into (editor, _("Name (English)"), "Unit");
+  type_into (editor, _("Add municipality or county"), "SE");
+  sam_actor_editor_save (editor);
+  wait_ms (800);
+  save_png (editor, dir, "store-error.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
 }
 
 int
@@ -642,6 +686,7 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add ("/actor-editor/new-actor", Fixture, NULL, fixture_set_up, test_new_actor, fixture_tear_down);
   g_test_add ("/actor-editor/new-defaults", Fixture, NULL, fixture_set_up, test_new_defaults, fixture_tear_down);
+  g_test_add ("/actor-editor/store-error", Fixture, NULL, fixture_set_up, test_store_error, fixture_tear_down);
   g_test_add ("/actor-editor/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
