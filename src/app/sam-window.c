@@ -964,3 +964,9 @@ sam_window_is_showing_review (SamWindow *self)
 {
   return self->review_mode;
 }
+
+gboolean
+sam_window_is_read_only_banner_shown (SamWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->banner);
+}

@@ -35,5 +35,6 @@ void         sam_window_set_area_filter  (SamWindow      *self,
                                           const char     *code);
 gboolean     sam_window_has_filters      (SamWindow      *self);
 gboolean     sam_window_is_showing_review (SamWindow     *self);
+gboolean     sam_window_is_read_only_banner_shown (SamWindow *self);
 
 G_END_DECLS

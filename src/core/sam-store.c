@@ -418,24 +418,35 @@ path_is_writable (const char *path)
   return g_access (dir, W_OK) == 0;
 }
 
+static int
+open_uri (SamStore *self, const char *options, int flags)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, options);
+  int rc;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  rc = sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA user_version", NULL, NULL, NULL);
+  return rc;
+}
+
 static gboolean
 open_db (SamStore *self, GError **error)
 {
-  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
-  g_autofree char *uri = NULL;
   int rc;
 
-  if (self->read_only)
-    {
-      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
-      /* immutable: without write access there is no -shm file to share */
-      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
-      flags |= SQLITE_OPEN_READONLY;
-    }
+  if (!self->read_only)
+    rc = open_uri (self, "mode=rwc", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   else
-    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-
-  rc = sqlite3_open_v2 (uri ? uri : self->path, &self->db, flags, NULL);
+    {
+      /* Read-only, still seeing other writers' WAL; when the folder cannot
+       * be written there is no -shm to share, and only immutable opens it. */
+      rc = open_uri (self, "mode=ro", SQLITE_OPEN_READONLY);
+      if (rc != SQLITE_OK)
+        rc = open_uri (self, "mode=ro&immutable=1", SQLITE_OPEN_READONLY);
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
@@ -447,9 +458,8 @@ open_db (SamStore *self, GError **error)
   return TRUE;
 }
 
-SamStore *
-sam_store_open (const char  *path,
-                GError     **error)
+static SamStore *
+open_store (const char *path, gboolean read_only, GError **error)
 {
   g_autoptr(SamStore) self = NULL;
 
@@ -457,7 +467,7 @@ sam_store_open (const char  *path,
 
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = !path_is_writable (path);
+  self->read_only = read_only || !path_is_writable (path);
   if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
@@ -475,6 +485,20 @@ sam_store_open (const char  *path,
     return NULL;
   self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
+}
+
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+SamStore *
+sam_store_open_read_only (const char  *path,
+                          GError     **error)
+{
+  return open_store (path, TRUE, error);
 }
 
 const char *

@@ -49,6 +49,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamChange, sam_change_free)
  * SAM_ERROR_READ_ONLY before it touches anything. */
 SamStore    *sam_store_open             (const char    *path,
                                          GError       **error);
+/* Opens an existing register only to read it (a published register one
+ * follows, or a file one may not change). */
+SamStore    *sam_store_open_read_only   (const char    *path,
+                                         GError       **error);
 const char  *sam_store_get_path         (SamStore      *self);
 gboolean     sam_store_is_read_only     (SamStore      *self);
 int          sam_store_get_schema_version (SamStore    *self);

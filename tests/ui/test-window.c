@@ -232,6 +232,32 @@ test_review (Fixture *f, gconstpointer data)
   g_assert_false (sam_window_is_showing_review (f->window));
 }
 
+/* A register that may not be written opens read-only: a banner says why,
+ * and the edit actions are off, so nothing tries to write and fails later. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = register_path (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reader = sam_store_open_read_only (path, &error);
+  g_autoptr(SamActor) still = NULL;
+  SamWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_is_read_only (reader));
+  window = sam_window_new (NULL, reader);
+  gtk_window_present (GTK_WINDOW (window));
+  sam_window_show_actor (window, "terrafem");
+  g_assert_nonnull (sam_window_get_shown_actor (window));
+  g_assert_true (sam_window_is_read_only_banner_shown (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-actor", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-verified", NULL);
+  still = sam_store_load_actor (f->store, "terrafem", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_actor_get_revision (still), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +277,6 @@ main (int argc, char **argv)
   g_test_add ("/window/area-filter", Fixture, NULL, fixture_set_up, test_area_filter, fixture_tear_down);
   g_test_add ("/window/other-writer", Fixture, NULL, fixture_set_up, test_other_writer, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
+  g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   return g_test_run ();
 }
