@@ -204,7 +204,6 @@ test_new_file (Fixture *f, gconstpointer data)
   g_autoptr(SamStore) store = open_store (f->path);
 
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (sam_store_get_schema_version (store), ==, 1);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_true (sam_store_is_empty (store));
   g_assert_cmpint (sam_store_count_actors (store), ==, 0);
@@ -223,10 +222,46 @@ test_reopen (Fixture *f, gconstpointer data)
   g_clear_object (&store);
 
   store = open_store (f->path);
-  g_assert_cmpint (sam_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sam_store_count_actors (store), ==, 1);
   loaded = load (store, "test-jour");
   assert_actors_equal (actor, loaded);
+}
+
+/* A register made by an earlier version is brought up to date on opening,
+ * its data kept: here one at format 1, with its old name indexes. */
+static void
+test_migration (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamActor) loaded = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  insert (store, actor);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX actor_key_sv; DROP INDEX actor_key_en;"
+                                     "CREATE INDEX actor_key_sv ON actor (deleted, key_sv);"
+                                     "CREATE INDEX actor_key_en ON actor (deleted, key_en);"
+                                     "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+  loaded = load (store, "test-jour");
+  assert_actors_equal (actor, loaded);
+  g_clear_object (&store);
+
+  /* migration 002 indexes the names alone */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat (name) FROM pragma_index_info ('actor_key_sv')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "key_sv");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }
 
 static void
@@ -942,6 +977,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/new-file", test_new_file);
   ADD ("/store/reopen", test_reopen);
+  ADD ("/store/migration", test_migration);
   ADD ("/store/newer-format", test_newer_format);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/round-trip", test_round_trip);
