@@ -18,7 +18,11 @@
 #include "sam-query.h"
 #include "sam-window-private.h"
 
-#define RESULT_LIMIT 200
+/* The list shows the best 50: enough to choose from, and cheap to redo on
+ * every keystroke (a list view of 4.8 makes a row for each of up to 200
+ * items, so the cost follows this number); more words or a filter narrow
+ * it, and the list says when there is more. */
+#define RESULT_LIMIT 50
 
 /* Languages offered by the filter: the ones a register in Sweden lists most. */
 static const char * const filter_languages[] = {
@@ -62,6 +66,7 @@ struct _SamWindow
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;
+  GtkWidget *more_label;
   GtkPopover *filter_popover;
   GtkDropDown *area_dropdown;
   GtkDropDown *kind_dropdown;
@@ -362,6 +367,7 @@ show_results (SamWindow *self, GPtrArray *results)
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                        results->pdata, results->len);
   select_row_of (self, sam_actor_page_get_actor (self->actor_page));
+  gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
   if (results->len == 0)
     show_empty (self);
   else
@@ -379,6 +385,7 @@ refresh (SamWindow *self)
   update_chips (self);
   if (self->review_mode)
     {
+      /* the whole review list: it is the coordinator's to-do list */
       g_autoptr(GDateTime) now = sam_now_local ();
       results = sam_store_list_overdue (self->store, now, &error);
     }
@@ -839,7 +846,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (empty_page); BIND (clear_filters_button); BIND (all_areas_button); BIND (content_stack);
   BIND (actor_page); BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
-  BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button);
+  BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
