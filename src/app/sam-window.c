@@ -356,6 +356,28 @@ show_empty (SamWindow *self)
 
 static void select_row_of (SamWindow *self, SamActor *actor);
 
+/* The actor page is made the first time an actor is shown: start-up draws
+ * the list alone. */
+static SamActor *
+shown_actor (SamWindow *self)
+{
+  return self->actor_page ? sam_actor_page_get_actor (self->actor_page) : NULL;
+}
+
+static void actor_activated_cb (SamWindow *self, const char *id);
+
+static SamActorPage *
+ensure_actor_page (SamWindow *self)
+{
+  if (self->actor_page == NULL)
+    {
+      self->actor_page = sam_actor_page_new ();
+      g_signal_connect_swapped (self->actor_page, "actor-activated", G_CALLBACK (actor_activated_cb), self);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->actor_page), "actor");
+    }
+  return self->actor_page;
+}
+
 static void
 show_results (SamWindow *self, GPtrArray *results)
 {
@@ -366,7 +388,7 @@ show_results (SamWindow *self, GPtrArray *results)
   /* one items-changed: the view rebinds only the rows on screen */
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                        results->pdata, results->len);
-  select_row_of (self, sam_actor_page_get_actor (self->actor_page));
+  select_row_of (self, shown_actor (self));
   gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
   if (results->len == 0)
     show_empty (self);
@@ -423,7 +445,8 @@ select_row_of (SamWindow *self, SamActor *actor)
 static void
 show_actor (SamWindow *self, SamActor *actor)
 {
-  sam_actor_page_set_actor (self->actor_page, self->store, actor);
+  if (actor || self->actor_page)
+    sam_actor_page_set_actor (ensure_actor_page (self), self->store, actor);
   select_row_of (self, actor);
   adw_window_title_set_title (self->content_title, actor ? sam_actor_get_display_name (actor) : "");
   gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
@@ -447,7 +470,7 @@ sam_window_show_actor (SamWindow *self, const char *id)
 static void
 reload_shown (SamWindow *self)
 {
-  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
+  SamActor *shown = shown_actor (self);
   g_autoptr(SamActor) fresh = NULL;
 
   if (shown == NULL)
@@ -534,7 +557,7 @@ can_edit (SamWindow *self)
 static void
 update_actions (SamWindow *self)
 {
-  gboolean shown = sam_actor_page_get_actor (self->actor_page) != NULL;
+  gboolean shown = shown_actor (self) != NULL;
   gboolean editable = can_edit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
@@ -661,7 +684,7 @@ static void
 edit_actor_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  SamActor *actor = shown_actor (self);
 
   if (actor && can_edit (self))
     open_editor (self, actor, NULL);
@@ -678,7 +701,7 @@ static void
 new_unit_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  SamActor *actor = shown_actor (self);
 
   if (actor && can_edit (self))
     open_editor (self, NULL, sam_actor_get_id (actor));
@@ -690,7 +713,7 @@ static void
 delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  SamActor *actor = shown_actor (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
@@ -733,7 +756,7 @@ static void
 mark_verified_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *shown = sam_actor_page_get_actor (self->actor_page);
+  SamActor *shown = shown_actor (self);
   g_autoptr(SamActor) actor = shown ? sam_actor_copy (shown) : NULL;
   g_autoptr(GDateTime) now = sam_now_local ();
   g_autoptr(GError) error = NULL;
@@ -754,7 +777,7 @@ static void
 show_history_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  SamActor *actor = shown_actor (self);
 
   if (actor)
     gtk_window_present (GTK_WINDOW (sam_history_window_new (GTK_WINDOW (self), self->store, actor)));
@@ -773,11 +796,11 @@ static void
 copy_first_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = sam_actor_page_get_actor (self->actor_page);
+  SamActor *actor = shown_actor (self);
   GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
 
   if (routes && routes->len > 0)
-    sam_actor_page_copy_route (self->actor_page,
+    sam_actor_page_copy_route (ensure_actor_page (self),
                                sam_contact_route_get_id (g_ptr_array_index (routes, 0)));
 }
 
@@ -838,13 +861,12 @@ sam_window_class_init (SamWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sam_window_dispose;
 
-  g_type_ensure (SAM_TYPE_ACTOR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
   BIND (content); BIND (window_title); BIND (content_title); BIND (search_entry);
   BIND (filter_button); BIND (chips_revealer); BIND (chips); BIND (list_stack); BIND (actor_list);
   BIND (empty_page); BIND (clear_filters_button); BIND (all_areas_button); BIND (content_stack);
-  BIND (actor_page); BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
+  BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -852,7 +874,6 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.filter-area", NULL, filter_area_action);
@@ -963,7 +984,7 @@ sam_window_get_result (SamWindow *self, guint index)
 SamActor *
 sam_window_get_shown_actor (SamWindow *self)
 {
-  return sam_actor_page_get_actor (self->actor_page);
+  return shown_actor (self);
 }
 
 gboolean

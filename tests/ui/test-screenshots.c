@@ -32,6 +32,18 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Waits, up to five seconds, for @widget to be laid out: the machine may
+ * be busy with other tests. */
+static void
+wait_for_size (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) <= 100 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  wait_ms (100);
+}
+
 static void
 save_png (GtkWidget *widget, const char *name)
 {
@@ -44,6 +56,9 @@ save_png (GtkWidget *widget, const char *name)
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  wait_for_size (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
   g_assert_cmpint (w, >, 100);
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -94,6 +109,7 @@ test_screenshots (void)
   editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
   gtk_window_present (GTK_WINDOW (editor));
   wait_ms (400);
+  wait_for_size (GTK_WIDGET (editor));
   phone = find_editable_with_text (GTK_WIDGET (editor), "090-16 33 90");
   g_assert_nonnull (phone);
   gtk_editable_set_text (phone, "090-12");
