@@ -258,7 +258,8 @@ sam_store_search (SamStore        *store,
 {
   g_autoptr(GDateTime) now = query->now ? g_date_time_ref (query->now) : sam_now_local ();
   g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autofree gint64 *rowids = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -266,14 +267,11 @@ sam_store_search (SamStore        *store,
   hits = find_hits (store, query, now, error);
   if (hits == NULL)
     return NULL;
+  rowids = g_new (gint64, hits->len + 1);
   for (guint i = 0; i < hits->len; i++)
-    {
-      Hit *hit = g_ptr_array_index (hits, i);
-      SamActor *actor = _sam_store_load_actor_by_rowid (store, hit->rowid, error);
-
-      if (actor == NULL)
-        return NULL;
-      g_ptr_array_add (actors, actor);
-    }
+    rowids[i] = ((Hit *) g_ptr_array_index (hits, i))->rowid;
+  actors = _sam_store_load_actors_by_rowids (store, rowids, hits->len, error);
+  if (actors == NULL)
+    return NULL;
   return g_steal_pointer (&actors);
 }

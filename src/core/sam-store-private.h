@@ -66,6 +66,11 @@ G_BEGIN_DECLS
 SamActor     *_sam_store_load_actor_by_rowid (SamStore *self,
                                               gint64    rowid,
                                               GError  **error);
+/* Actors by rowid, in the order of @rowids, with all their children. */
+GPtrArray    *_sam_store_load_actors_by_rowids (SamStore     *self,
+                                                const gint64 *rowids,
+                                                guint         n,
+                                                GError      **error);
 /* Live actors by id, for export. */
 GPtrArray    *_sam_store_list_all_actors     (SamStore *self,
                                               GError  **error);
