@@ -687,16 +687,22 @@ sam_store_import (SamStore              *self,
     }
   if (!write_meta (self, meta, error))
     goto fail;
+  /* a bigger page cache for the one large transaction (256 MB at most) */
+  _sam_store_exec (self, "PRAGMA cache_size = -262144", NULL);
   for (guint i = 0; i < actors->len; i++)
     if (!_sam_store_write_actor (self, g_ptr_array_index (actors, i), TRUE, error))
       goto fail;
   for (guint i = 0; paths && i < paths->len; i++)
     if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
       goto fail;
-  return _sam_store_commit (self, error);
+  if (!_sam_store_commit (self, error))
+    goto fail;
+  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
+  return TRUE;
 
 fail:
   _sam_store_rollback (self);
+  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
   return FALSE;
 }
 
