@@ -51,6 +51,8 @@ def run_once(cmd, title, env, timeout=30.0):
             break
         time.sleep(0.005)
     first = None
+    # the first frame comes after the window is mapped: give it time to say so
+    time.sleep(0.5)
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         out, _ = proc.communicate(timeout=10)
