@@ -140,6 +140,7 @@ main (int argc, char **argv)
   /* the translations built beside the test, not installed ones */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMVERKAN_LOCALE_DIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   lang = g_strdup (languages && g_str_has_prefix (languages, "sv") ? "sv" : "en");
   out_dir = g_strdup (g_getenv ("SAMVERKAN_SCREENSHOT_DIR"));
   if (out_dir == NULL)
