@@ -94,7 +94,12 @@ sam_application_activate (GApplication *app)
           show_open_error (self, error);
           return;
         }
+      g_autofree char *area = g_settings_get_string (self->settings, "default-area");
+
       window = GTK_WINDOW (sam_window_new (GTK_APPLICATION (app), store));
+      /* a social worker looks up their own area first; one click clears it */
+      if (*area != '\0')
+        sam_window_set_area_filter (SAM_WINDOW (window), area);
       restore_size (self, window);
       g_signal_connect_object (window, "register-changed", G_CALLBACK (register_changed_cb), self, 0);
       g_signal_connect_object (window, "close-request", G_CALLBACK (close_request_cb), self, 0);
