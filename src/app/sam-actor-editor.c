@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "sam-field-error.h"
 #include "sam-actor-editor.h"
 #include "sam-areas.h"
 #include "sam-errors.h"
@@ -461,20 +462,7 @@ show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
 {
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  sam_field_set_error (row, message);
 }
 
 /* Checks every field in the order they are shown and shows the errors of

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-field-error.h"
 #include "sam-route-editor-row.h"
 
 struct _SamRouteEditorRow
@@ -128,20 +129,7 @@ check_hours (SamRouteEditorRow *self, gboolean *ok, GError **error)
 static void
 show_field_error (GtkWidget *row, const char *message)
 {
-  if (message)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  sam_field_set_error (row, message);
 }
 
 static void

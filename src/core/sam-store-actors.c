@@ -23,15 +23,6 @@
   "rowid, id, parent_id, kind, name_sv, name_en, description_sv, description_en, hours, " \
   "verified_at, verified_by, review_days, revision, updated_at, updated_by"
 
-static gboolean
-step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  _sam_store_set_error (self, error);
-  return FALSE;
-}
-
 /* Writing */
 
 /* The parent must be a live actor, and the actor may not end up inside
@@ -80,7 +71,7 @@ write_set (SamStore *self, const char *sql, const char *id, GPtrArray *values, G
         return FALSE;
       _sam_bind_text (stmt, 1, id);
       _sam_bind_text (stmt, 2, g_ptr_array_index (values, i));
-      if (!step_done (self, stmt, error))
+      if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -188,7 +179,7 @@ write_search_row (SamStore *self, sqlite3_int64 rowid, SamActor *actor, GError *
   _sam_bind_text (stmt, 2, name->str);
   _sam_bind_text (stmt, 3, body->str);
   _sam_bind_text (stmt, 4, phones->str);
-  return step_done (self, stmt, error);
+  return _sam_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -200,7 +191,7 @@ delete_search_row (SamStore *self, const char *id, GError **error)
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, id);
-  return step_done (self, stmt, error);
+  return _sam_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -241,7 +232,7 @@ delete_children (SamStore *self, const char *id, GError **error)
       if (stmt == NULL)
         return FALSE;
       _sam_bind_text (stmt, 1, id);
-      if (!step_done (self, stmt, error))
+      if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -717,7 +708,7 @@ update_row (SamStore *self, SamActor *actor, gint64 old_revision, GError **error
   bind_actor (stmt, actor);
   sqlite3_bind_int64 (stmt, 16, sam_actor_get_revision (actor));
   sqlite3_bind_int64 (stmt, 17, old_revision);
-  return step_done (self, stmt, error);
+  return _sam_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -851,7 +842,7 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
     return FALSE;
   _sam_bind_text (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, deleted);
-  if (!step_done (self, stmt, error) || !delete_search_row (self, id, error))
+  if (!_sam_store_step_done (self, stmt, error) || !delete_search_row (self, id, error))
     return FALSE;
   if (!deleted)
     {

@@ -16,15 +16,6 @@
 #include "sam-store-private.h"
 
 static gboolean
-step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  _sam_store_set_error (self, error);
-  return FALSE;
-}
-
-static gboolean
 write_answers (SamStore *self, SamEscalationStep *step, GError **error)
 {
   GPtrArray *answers = sam_escalation_step_get_answers (step);
@@ -44,7 +35,7 @@ write_answers (SamStore *self, SamEscalationStep *step, GError **error)
       _sam_bind_text (stmt, 4, sam_text_get (&a->label, SAM_LANG_EN));
       _sam_bind_text (stmt, 5, a->next);
       _sam_bind_text (stmt, 6, a->path);
-      if (!step_done (self, stmt, error))
+      if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -126,7 +117,7 @@ _sam_store_write_path (SamStore          *self,
   sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
   _sam_bind_text (stmt, 10, updated);
   _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   for (guint i = 0; i < steps->len; i++)
     if (!write_step (self, sam_escalation_path_get_id (path), i, g_ptr_array_index (steps, i), error))

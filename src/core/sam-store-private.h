@@ -25,6 +25,10 @@ gboolean      _sam_store_exec            (SamStore      *self,
                                           GError       **error);
 void          _sam_store_set_error       (SamStore      *self,
                                           GError       **error);
+/* Steps a statement that returns no rows; FALSE with @error set on failure. */
+gboolean      _sam_store_step_done       (SamStore      *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
 /* BEGIN IMMEDIATE, refusing when the store is read-only. */
 gboolean      _sam_store_begin           (SamStore      *self,
                                           GError       **error);

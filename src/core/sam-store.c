@@ -189,6 +189,15 @@ _sam_store_rollback (SamStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+_sam_store_step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _sam_store_set_error (self, error);
+  return FALSE;
+}
+
 void
 _sam_bind_text (sqlite3_stmt *stmt, int index, const char *text)
 {
