@@ -445,6 +445,31 @@ test_env_register_import (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_actors (path), ==, 2);
 }
 
+static void
+test_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *path;
+
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "trafficking-adult"));
+  g_assert_nonnull (strstr (f->out, "trafficking-child"));
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "check"), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "buying-sex"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "114 14"));      /* the police, named with its route */
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "--json", "trafficking-child"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_no_error (error);
+  path = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (path, "id"), ==, "trafficking-child");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (path, "steps")), >, 5);
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "nope"), ==, 1);
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "frobnicate"), ==, 2);
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "show"), ==, 2);
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "--help"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -460,6 +485,7 @@ main (int argc, char **argv)
   SAMPLE ("/cli/search", test_search);
   SAMPLE ("/cli/search-json", test_search_json);
   SAMPLE ("/cli/show", test_show);
+  SAMPLE ("/cli/path", test_path);
   SAMPLE ("/cli/export-import", test_export_import);
   SAMPLE ("/cli/check", test_check);
   ADD ("/cli/default-register", test_default_register);

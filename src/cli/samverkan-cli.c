@@ -19,6 +19,7 @@
 #include "sam-areas.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
+#include "sam-path-check.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
 
@@ -419,6 +420,130 @@ cmd_check (const char *register_path, int argc, char **argv)
   return problems->len ? EXIT_NOTHING : EXIT_OK;
 }
 
+/* path list | path show [--json] ID | path check */
+static void
+print_step (SamStore *store, SamEscalationStep *step, SamLang lang)
+{
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
+  const char *text = sam_text_get_best (sam_escalation_step_get_text (step), lang, NULL);
+  const char *legal = sam_text_get_best (sam_escalation_step_get_legal_ref (step), lang, NULL);
+  const char *actor_id = sam_escalation_step_get_actor_id (step);
+  SamUrgency urgency = sam_escalation_step_get_urgency (step);
+
+  g_print ("  [%s] %s\n", sam_escalation_step_get_id (step), text ? text : "");
+  if (urgency != SAM_URGENCY_NONE)
+    g_print ("      %s: %s\n", _("Urgency"), sam_urgency_get_label (urgency));
+  if (actor_id)
+    {
+      g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, NULL);
+      SamContactRoute *route = actor ? sam_actor_find_route (actor, sam_escalation_step_get_route_id (step)) : NULL;
+      g_autofree char *value = route ? sam_contact_route_dup_display_value (route) : NULL;
+
+      g_print ("      %s: %s%s%s\n", _("Contact"), actor ? sam_actor_get_display_name (actor) : actor_id,
+               value ? ", " : "", value ? value : "");
+    }
+  if (legal)
+    g_print ("      %s: %s\n", _("Law"), legal);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      const char *label = sam_text_get_best (&a->label, lang, NULL);
+
+      g_print ("      %s → %s\n", label ? label : "?", a->next ? a->next : a->path);
+    }
+  if (sam_escalation_step_get_next (step))
+    g_print ("      → %s\n", sam_escalation_step_get_next (step));
+}
+
+static int
+path_list (SamStore *store, GPtrArray *paths)
+{
+  SamLang lang = sam_lang_from_locale ();
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, i);
+      guint n = sam_escalation_path_get_steps (path)->len;
+
+      g_print ("%-20s %s ", sam_escalation_path_get_id (path),
+               sam_text_get_best (sam_escalation_path_get_title (path), lang, NULL));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "(%u step)\n", "(%u steps)\n", n), n);
+    }
+  return paths->len ? EXIT_OK : EXIT_NOTHING;
+}
+
+static int
+path_check (SamStore *store, GPtrArray *paths)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, i);
+      g_autoptr(GPtrArray) problems = sam_path_check (path, paths, store);
+
+      for (guint k = 0; k < problems->len; k++)
+        g_print ("%s: %s\n", sam_escalation_path_get_id (path), (char *) g_ptr_array_index (problems, k));
+      total += problems->len;
+    }
+  if (total == 0)
+    g_print (_("No problems found.\n"));
+  return total ? EXIT_NOTHING : EXIT_OK;
+}
+
+static int
+cmd_path (const char *register_path, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (path show)"), NULL },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  SamEscalationPath *path = NULL;
+  const char *what;
+  int status;
+
+  if (!parse_command_line ("path", _("list|show ID|check"),
+                           _("List the escalation paths, show one with its steps, or check them all."),
+                           entries, &argc, &argv, 1, 2, &status))
+    return status;
+  what = argv[1];
+  if (!g_str_equal (what, "list") && !g_str_equal (what, "show") && !g_str_equal (what, "check"))
+    return (g_printerr (_("samverkan-cli: “%s” is not list, show or check.\n"), what), EXIT_BAD_INPUT);
+  if (g_str_equal (what, "show") != (argc == 3))
+    return (g_printerr ("samverkan-cli: %s\n", _("Wrong number of arguments.")), EXIT_BAD_INPUT);
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL || (paths = sam_store_list_paths (store, &error)) == NULL)
+    return fail (error);
+  if (g_str_equal (what, "list"))
+    return path_list (store, paths);
+  if (g_str_equal (what, "check"))
+    return path_check (store, paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (paths, i)), argv[2]))
+      path = g_ptr_array_index (paths, i);
+  if (path == NULL)
+    {
+      g_printerr (_("samverkan-cli: There is no escalation path with the id “%s” in the register.\n"), argv[2]);
+      return EXIT_NOTHING;
+    }
+  if (json)
+    {
+      JsonNode *node = sam_path_to_json (path);
+      print_json (node);
+      json_node_unref (node);
+      return EXIT_OK;
+    }
+  g_print ("%s\n", sam_text_get_best (sam_escalation_path_get_title (path), sam_lang_from_locale (), NULL));
+  for (guint i = 0; i < sam_escalation_path_get_steps (path)->len; i++)
+    print_step (store, g_ptr_array_index (sam_escalation_path_get_steps (path), i), sam_lang_from_locale ());
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file into an empty register"), cmd_import },
@@ -426,6 +551,7 @@ static const Command commands[] = {
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
+  { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
 };
 
 static char *

@@ -133,10 +133,14 @@ sam_escalation_step_set_contact (SamEscalationStep *self,
                                  const char        *actor_id,
                                  const char        *route_id)
 {
+  /* copy first: the new ids may be the old strings */
+  char *actor = g_strdup (actor_id);
+  char *route = g_strdup (route_id);
+
   g_free (self->actor_id);
   g_free (self->route_id);
-  self->actor_id = g_strdup (actor_id);
-  self->route_id = g_strdup (route_id);
+  self->actor_id = actor;
+  self->route_id = route;
 }
 
 SamUrgency
@@ -160,8 +164,10 @@ sam_escalation_step_get_next (SamEscalationStep *self)
 void
 sam_escalation_step_set_next (SamEscalationStep *self, const char *next)
 {
+  char *copy = g_strdup (next);
+
   g_free (self->next);
-  self->next = g_strdup (next);
+  self->next = copy;
 }
 
 GPtrArray *

@@ -557,14 +557,14 @@ line_of (gpointer object)
 }
 
 /* Ids are unique across the file: actors, routes, paths, steps. */
-static void
-check_unique (GHashTable *seen, const char *what, const char *id, gpointer value, int line,
-              Report *r)
+/* FALSE when @id is in @seen already. */
+static gboolean
+add_unique (GHashTable *seen, const char *id, gpointer value)
 {
   if (g_hash_table_contains (seen, id))
-    report (r, line, _("the %s id “%s” is used twice"), what, id);
-  else
-    g_hash_table_insert (seen, (char *) id, value);
+    return FALSE;
+  g_hash_table_insert (seen, (char *) id, value);
+  return TRUE;
 }
 
 static void
@@ -579,11 +579,12 @@ check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
       SamActor *actor = g_ptr_array_index (data->actors, i);
       GPtrArray *list = sam_actor_get_routes (actor);
 
-      /* Translators: "the actor id “x” is used twice" */
-      check_unique (actors, C_("id of", "actor"), sam_actor_get_id (actor), actor, line_of (actor), r);
+      if (!add_unique (actors, sam_actor_get_id (actor), actor))
+        report (r, line_of (actor), _("the actor id “%s” is used twice"), sam_actor_get_id (actor));
       for (guint k = 0; k < list->len; k++)
-        check_unique (routes, C_("id of", "route"), sam_contact_route_get_id (g_ptr_array_index (list, k)),
-                      actor, line_of (g_ptr_array_index (list, k)), r);
+        if (!add_unique (routes, sam_contact_route_get_id (g_ptr_array_index (list, k)), actor))
+          report (r, line_of (g_ptr_array_index (list, k)), _("the contact route id “%s” is used twice"),
+                  sam_contact_route_get_id (g_ptr_array_index (list, k)));
     }
   for (guint i = 0; i < data->actors->len; i++)
     {
@@ -599,11 +600,12 @@ check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
       SamEscalationPath *path = g_ptr_array_index (data->paths, p);
       GPtrArray *list = sam_escalation_path_get_steps (path);
 
-      check_unique (paths, C_("id of", "path"), sam_escalation_path_get_id (path), path, line_of (path), r);
+      if (!add_unique (paths, sam_escalation_path_get_id (path), path))
+        report (r, line_of (path), _("the path id “%s” is used twice"), sam_escalation_path_get_id (path));
       for (guint k = 0; k < list->len; k++)
-        check_unique (steps, C_("id of", "step"),
-                      sam_escalation_step_get_id (g_ptr_array_index (list, k)), path,
-                      line_of (g_ptr_array_index (list, k)), r);
+        if (!add_unique (steps, sam_escalation_step_get_id (g_ptr_array_index (list, k)), path))
+          report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"),
+                  sam_escalation_step_get_id (g_ptr_array_index (list, k)));
     }
 }
 

@@ -1,0 +1,165 @@
+/* sam-path-check.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-path-check"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-errors.h"
+#include "sam-path-check.h"
+
+typedef struct {
+  SamEscalationPath *path;
+  GPtrArray *problems;
+} Check;
+
+static void G_GNUC_PRINTF (3, 4)
+problem (Check *c, SamEscalationStep *step, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  const char *text = step ? sam_text_get_best (sam_escalation_step_get_text (step),
+                                               sam_lang_from_locale (), NULL) : NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (step)
+    /* Translators: "Step “s3” (Call 112 now.): the answer “Yes” leads nowhere" */
+    g_ptr_array_add (c->problems, g_strdup_printf (_("Step “%s” (%s): %s"), sam_escalation_step_get_id (step),
+                                                   text ? text : "", message));
+  else
+    g_ptr_array_add (c->problems, g_steal_pointer (&message));
+}
+
+static gboolean
+path_exists (GPtrArray *paths, const char *id)
+{
+  for (guint i = 0; paths && i < paths->len; i++)
+    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (paths, i)), id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_leads (Check *c, SamEscalationStep *step, GPtrArray *paths)
+{
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
+  const char *next = sam_escalation_step_get_next (step);
+
+  if (sam_escalation_step_get_kind (step) == SAM_STEP_KIND_QUESTION && answers->len == 0)
+    problem (c, step, _("a question needs answers"));
+  if (next && sam_escalation_path_find_step (c->path, next) == NULL)
+    problem (c, step, _("it leads to “%s”, which is not a step of this path"), next);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      const char *label = sam_text_get_best (&a->label, sam_lang_from_locale (), NULL);
+
+      if (a->next == NULL && a->path == NULL)
+        problem (c, step, _("the answer “%s” leads nowhere"), label ? label : "?");
+      else if (a->next && sam_escalation_path_find_step (c->path, a->next) == NULL)
+        problem (c, step, _("the answer “%s” leads to “%s”, which is not a step of this path"),
+                 label ? label : "?", a->next);
+      else if (a->path && !path_exists (paths, a->path))
+        problem (c, step, _("the answer “%s” leads to the path “%s”, which is not in the register"),
+                 label ? label : "?", a->path);
+    }
+}
+
+static void
+check_contact (Check *c, SamEscalationStep *step, SamStore *store)
+{
+  const char *actor_id = sam_escalation_step_get_actor_id (step);
+  const char *route_id = sam_escalation_step_get_route_id (step);
+  g_autoptr(SamActor) actor = NULL;
+
+  if (actor_id == NULL || store == NULL)
+    {
+      if (route_id && actor_id == NULL)
+        problem (c, step, _("it names a contact route but no actor"));
+      return;
+    }
+  actor = sam_store_load_actor (store, actor_id, NULL);
+  if (actor == NULL)
+    problem (c, step, _("it names the actor “%s”, which is not in the register"), actor_id);
+  else if (route_id && sam_actor_find_route (actor, route_id) == NULL)
+    problem (c, step, _("it names the contact route “%s”, which “%s” does not have"),
+             route_id, sam_actor_get_display_name (actor));
+}
+
+/* Steps after @step: its next and its answers' next. */
+static void
+successors (SamEscalationPath *path, SamEscalationStep *step, GPtrArray *out)
+{
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
+  SamEscalationStep *next = sam_escalation_path_find_step (path, sam_escalation_step_get_next (step));
+
+  g_ptr_array_set_size (out, 0);
+  if (next)
+    g_ptr_array_add (out, next);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      SamEscalationStep *s = a->next ? sam_escalation_path_find_step (path, a->next) : NULL;
+      if (s)
+        g_ptr_array_add (out, s);
+    }
+}
+
+/* Depth first from the start: colours find the unreachable steps (never
+ * reached) and the cycles (a step reached again while on the way). */
+enum { WHITE, GREY, BLACK };
+
+static void
+visit (Check *c, SamEscalationStep *step, GHashTable *colour)
+{
+  g_autoptr(GPtrArray) next = g_ptr_array_new ();
+
+  g_hash_table_insert (colour, step, GINT_TO_POINTER (GREY));
+  successors (c->path, step, next);
+  for (guint i = 0; i < next->len; i++)
+    {
+      SamEscalationStep *s = g_ptr_array_index (next, i);
+      int state = GPOINTER_TO_INT (g_hash_table_lookup (colour, s));
+
+      if (state == GREY)
+        problem (c, step, _("it leads back to step “%s”: a path may not go round in a circle"),
+                 sam_escalation_step_get_id (s));
+      else if (state == WHITE)
+        visit (c, s, colour);
+    }
+  g_hash_table_insert (colour, step, GINT_TO_POINTER (BLACK));
+}
+
+GPtrArray *
+sam_path_check (SamEscalationPath *path, GPtrArray *paths, SamStore *store)
+{
+  Check c = { path, g_ptr_array_new_with_free_func (g_free) };
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  SamEscalationStep *start = sam_escalation_path_find_step (path, sam_escalation_path_get_start (path));
+  g_autoptr(GHashTable) colour = g_hash_table_new (NULL, NULL);
+
+  if (steps->len == 0)
+    problem (&c, NULL, _("The path has no steps."));
+  else if (start == NULL)
+    problem (&c, NULL, _("The path starts at “%s”, which is not one of its steps."),
+             sam_escalation_path_get_start (path) ? sam_escalation_path_get_start (path) : "");
+  for (guint i = 0; i < steps->len; i++)
+    {
+      check_leads (&c, g_ptr_array_index (steps, i), paths);
+      check_contact (&c, g_ptr_array_index (steps, i), store);
+    }
+  if (start)
+    {
+      visit (&c, start, colour);
+      for (guint i = 0; i < steps->len; i++)
+        if (!g_hash_table_contains (colour, g_ptr_array_index (steps, i)))
+          problem (&c, g_ptr_array_index (steps, i), _("no answer or step leads here"));
+    }
+  return c.problems;
+}

@@ -1,0 +1,23 @@
+/* sam-path-check.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+/* What is wrong with an escalation path, each problem naming its step:
+ * a start step that is not there, a question without answers, an answer
+ * or a next step that leads nowhere, a step no way leads to, a cycle, a
+ * step naming an actor or route that is not in the register (any more).
+ * @paths are all the register's paths (answers may hand over to another);
+ * @store (nullable) looks up actors. Returns translated lines; empty when
+ * the path is sound. */
+GPtrArray *sam_path_check (SamEscalationPath *path,
+                           GPtrArray         *paths,
+                           SamStore          *store);
+
+G_END_DECLS

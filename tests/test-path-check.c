@@ -1,0 +1,206 @@
+/* test-path-check.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Validation of escalation paths: every problem is found and names its step.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "sam-default-register.h"
+#include "sam-path-check.h"
+
+typedef struct {
+  char *dir;
+  SamStore *store;
+  GPtrArray *paths;
+} Fixture;
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("samverkan-path-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "register.sqlite", NULL);
+  f->store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_load_sample_register (f->store, &error));
+  f->paths = sam_store_list_paths (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->paths->len, ==, 4);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "register.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_ptr_array_unref (f->paths);
+  g_clear_object (&f->store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static SamEscalationPath *
+find_path (Fixture *f, const char *id)
+{
+  for (guint i = 0; i < f->paths->len; i++)
+    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (f->paths, i)), id))
+      return g_ptr_array_index (f->paths, i);
+  g_assert_not_reached ();
+}
+
+/* Exactly one problem, naming @step and saying @words. */
+static void
+assert_one_problem (GPtrArray *problems, const char *step, const char *words)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", step);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), quoted));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), words));
+}
+
+static void
+test_sample_is_sound (Fixture *f, gconstpointer data)
+{
+  for (guint i = 0; i < f->paths->len; i++)
+    {
+      g_autoptr(GPtrArray) problems = sam_path_check (g_ptr_array_index (f->paths, i), f->paths, f->store);
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+}
+
+static void
+test_answer_leads_nowhere (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationStep *question = sam_escalation_path_find_step (path, "buying-sex-s1");
+  SamStepAnswer *answer = g_ptr_array_index (sam_escalation_step_get_answers (question), 1);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_clear_pointer (&answer->next, g_free);
+  problems = sam_path_check (path, f->paths, f->store);
+  /* the answer leads nowhere, and the step it led to is now unreachable */
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“buying-sex-s1”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "leads nowhere"));
+}
+
+static void
+test_missing_step (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  sam_escalation_step_set_next (sam_escalation_path_find_step (path, "buying-sex-s3"), "nowhere");
+  problems = sam_path_check (path, f->paths, f->store);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“buying-sex-s3”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“nowhere”"));
+}
+
+static void
+test_unreachable (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  g_autoptr(SamEscalationStep) lonely = sam_escalation_step_new ("lonely", SAM_STEP_KIND_NOTE);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  sam_text_set (sam_escalation_step_get_text (lonely), SAM_LANG_EN, "Nobody comes here.");
+  sam_escalation_path_add_step (path, lonely);
+  problems = sam_path_check (path, f->paths, f->store);
+  assert_one_problem (problems, "lonely", "no answer or step leads here");
+}
+
+static void
+test_cycle (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  /* s3 leads on to s4; make s4 lead back to s3 */
+  sam_escalation_step_set_next (sam_escalation_path_find_step (path, "buying-sex-s4"), "buying-sex-s3");
+  problems = sam_path_check (path, f->paths, f->store);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“buying-sex-s3”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "circle"));
+}
+
+static void
+test_question_without_answers (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationStep *question = sam_escalation_path_find_step (path, "buying-sex-s5");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_ptr_array_set_size (sam_escalation_step_get_answers (question), 0);
+  problems = sam_path_check (path, f->paths, f->store);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“buying-sex-s5”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "needs answers"));
+}
+
+/* A step naming an actor that was deleted, or a route its actor lacks. */
+static void
+test_deleted_actor_and_route (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationStep *police = sam_escalation_path_find_step (path, "buying-sex-s3");
+  const char *actor_id = sam_escalation_step_get_actor_id (police);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (actor_id);
+  sam_escalation_step_set_contact (police, actor_id, "no-such-route");
+  problems = sam_path_check (path, f->paths, f->store);
+  assert_one_problem (problems, "buying-sex-s3", "no-such-route");
+
+  sam_escalation_step_set_contact (police, "terrafem", NULL);
+  g_assert_true (sam_store_delete_actor (f->store, "terrafem", -1, &error));
+  g_assert_no_error (error);
+  again = sam_path_check (path, f->paths, f->store);
+  assert_one_problem (again, "buying-sex-s3", "“terrafem”");
+}
+
+static void
+test_missing_start (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "buying-sex");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  sam_escalation_path_set_start (path, "gone");
+  problems = sam_path_check (path, f->paths, f->store);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“gone”"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, func) g_test_add (name, Fixture, NULL, set_up, func, tear_down)
+  ADD ("/path-check/sample-is-sound", test_sample_is_sound);
+  ADD ("/path-check/answer-leads-nowhere", test_answer_leads_nowhere);
+  ADD ("/path-check/missing-step", test_missing_step);
+  ADD ("/path-check/unreachable", test_unreachable);
+  ADD ("/path-check/cycle", test_cycle);
+  ADD ("/path-check/question-without-answers", test_question_without_answers);
+  ADD ("/path-check/deleted-actor-and-route", test_deleted_actor_and_route);
+  ADD ("/path-check/missing-start", test_missing_start);
+#undef ADD
+  return g_test_run ();
+}
