@@ -58,6 +58,8 @@ struct _SamWindow
   GListStore *model;              /* the actors listed, as SamActor */
   GtkSingleSelection *selection;
   GDateTime *now;                 /* the clock the rows show open/closed for */
+  guint rest_id;                  /* adds the rows below the first screenful */
+  guint refresh_id;               /* the first search, run just before the first frame */
   AdwStatusPage *empty_page;
   GtkWidget *clear_filters_button;
   GtkWidget *all_areas_button;
@@ -378,16 +380,38 @@ ensure_actor_page (SamWindow *self)
   return self->actor_page;
 }
 
+/* Rows past the first screenful go in after the frame that shows it: the
+ * list a person sees is drawn first, at start-up and on every keystroke. */
+#define FIRST_ROWS 20
+
+static gboolean
+add_rest_cb (gpointer data)
+{
+  SamWindow *self = data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  self->rest_id = 0;
+  if (self->results && shown < self->results->len)
+    g_list_store_splice (self->model, shown, 0, self->results->pdata + shown, self->results->len - shown);
+  select_row_of (self, shown_actor (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_results (SamWindow *self, GPtrArray *results)
 {
+  guint first = MIN (results->len, FIRST_ROWS);
+
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = sam_now_local ();
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   self->results = results;
-  /* one items-changed: the view rebinds only the rows on screen */
+  /* one items-changed: the view rebinds only the rows it has */
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                       results->pdata, results->len);
+                       results->pdata, first);
+  if (results->len > first)
+    self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
   select_row_of (self, shown_actor (self));
   gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
   if (results->len == 0)
@@ -402,6 +426,7 @@ refresh (SamWindow *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store == NULL)
     return;
   update_chips (self);
@@ -424,6 +449,29 @@ refresh (SamWindow *self)
   show_results (self, results);
 }
 
+/* A new register is searched in an idle at high priority, which runs after
+ * the window is mapped and before its first frame is drawn: the window
+ * appears sooner and its first frame still holds the list. */
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  SamWindow *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_refresh (SamWindow *self)
+{
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh (self);
+    }
+}
+
 /* Showing an actor */
 
 static void update_actions (SamWindow *self);
@@ -433,7 +481,9 @@ select_row_of (SamWindow *self, SamActor *actor)
 {
   guint position = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; actor && self->results && i < self->results->len; i++)
+  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  for (guint i = 0; actor && self->results && i < MIN (listed, self->results->len); i++)
     if (g_str_equal (sam_actor_get_id (g_ptr_array_index (self->results, i)), sam_actor_get_id (actor)))
       {
         position = i;
@@ -848,6 +898,8 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
@@ -959,7 +1011,8 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   sam_register_meta_clear (&meta);
   show_actor (self, NULL);
   update_read_only (self);
-  refresh (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 GtkEditable *
@@ -971,12 +1024,14 @@ sam_window_get_search_entry (SamWindow *self)
 guint
 sam_window_get_n_results (SamWindow *self)
 {
+  flush_refresh (self);
   return self->results ? self->results->len : 0;
 }
 
 SamActor *
 sam_window_get_result (SamWindow *self, guint index)
 {
+  flush_refresh (self);
   g_return_val_if_fail (self->results && index < self->results->len, NULL);
   return g_ptr_array_index (self->results, index);
 }
