@@ -53,7 +53,12 @@ def run_once(cmd, title, env, timeout=30.0):
     first = None
     # the first frame comes after the window is mapped: give it time to say so
     time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGTERM)
+    if proc.poll() is not None:
+        print(f"{cmd[0]} ended by itself (status {proc.returncode})", file=sys.stderr)
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
     try:
         out, _ = proc.communicate(timeout=10)
     except subprocess.TimeoutExpired:
