@@ -5,9 +5,70 @@
  */
 #pragma once
 
+#include "sam-actor-page.h"
+#include "sam-query.h"
 #include "sam-window.h"
 
 G_BEGIN_DECLS
+
+/* The list shows the best 50: enough to choose from, and cheap to redo on
+ * every keystroke (a list view of 4.8 makes a row for each of up to 200
+ * items, so the cost follows this number); more words or a filter narrow
+ * it, and the list says when there is more. */
+#define RESULT_LIMIT 50
+
+struct _SamWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SamStore *store;
+  GPtrArray *results;
+  GPtrArray *area_codes;      /* index in the area drop-down → code (NULL: all) */
+  gboolean review_mode;
+  GCancellable *busy;
+  AdwToast *busy_toast;
+
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *banner;
+  GtkLabel *banner_label;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  AdwWindowTitle *window_title;
+  AdwWindowTitle *content_title;
+  GtkSearchEntry *search_entry;
+  GtkMenuButton *filter_button;
+  GtkRevealer *chips_revealer;
+  GtkFlowBox *chips;
+  GtkStack *list_stack;
+  GtkListView *actor_list;
+  GListStore *model;              /* the actors listed, as SamActor */
+  GtkSingleSelection *selection;
+  GDateTime *now;                 /* the clock the rows show open/closed for */
+  guint rest_id;                  /* adds the rows below the first screenful */
+  guint refresh_id;               /* the first search, run just before the first frame */
+  AdwStatusPage *empty_page;
+  GtkWidget *clear_filters_button;
+  GtkWidget *all_areas_button;
+  GtkStack *content_stack;
+  SamActorPage *actor_page;
+  GtkWidget *edit_button;
+  GtkWidget *actor_menu_button;
+  GtkWidget *review_back_button;
+  GtkWidget *more_label;
+  GtkPopover *filter_popover;
+  GtkDropDown *area_dropdown;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *group_dropdown;
+  GtkDropDown *language_dropdown;
+  GtkCheckButton *open_now_check;
+};
+
+/* sam-window-filters.c */
+void        _sam_window_setup_filters        (SamWindow *self);
+SamQuery   *_sam_window_build_query          (SamWindow *self);
+void        _sam_window_update_chips         (SamWindow *self);
+const char *_sam_window_get_selected_area    (SamWindow *self);
 
 /* sam-window-files.c: New, Open, Import, Export and Save a Copy. */
 void _sam_window_class_add_file_actions (GtkWidgetClass *widget_class);

@@ -18,64 +18,8 @@
 #include "sam-query.h"
 #include "sam-window-private.h"
 
-/* The list shows the best 50: enough to choose from, and cheap to redo on
- * every keystroke (a list view of 4.8 makes a row for each of up to 200
- * items, so the cost follows this number); more words or a filter narrow
- * it, and the list says when there is more. */
-#define RESULT_LIMIT 50
 
-/* Languages offered by the filter: the ones a register in Sweden lists most. */
-static const char * const filter_languages[] = {
-  "sv", "en", "ar", "so", "fa", "prs", "ti", "ku", "ru", "uk", "ro", "bg", "pl", "es", "fr",
-  "de", "th", "fi", "se", "sgn", NULL
-};
 
-struct _SamWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  SamStore *store;
-  GPtrArray *results;
-  GPtrArray *area_codes;      /* index in the area drop-down → code (NULL: all) */
-  gboolean review_mode;
-  GCancellable *busy;
-  AdwToast *busy_toast;
-
-  AdwToastOverlay *toast_overlay;
-  GtkRevealer *banner;
-  GtkLabel *banner_label;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
-  GtkWidget *content;
-  AdwWindowTitle *window_title;
-  AdwWindowTitle *content_title;
-  GtkSearchEntry *search_entry;
-  GtkMenuButton *filter_button;
-  GtkRevealer *chips_revealer;
-  GtkFlowBox *chips;
-  GtkStack *list_stack;
-  GtkListView *actor_list;
-  GListStore *model;              /* the actors listed, as SamActor */
-  GtkSingleSelection *selection;
-  GDateTime *now;                 /* the clock the rows show open/closed for */
-  guint rest_id;                  /* adds the rows below the first screenful */
-  guint refresh_id;               /* the first search, run just before the first frame */
-  AdwStatusPage *empty_page;
-  GtkWidget *clear_filters_button;
-  GtkWidget *all_areas_button;
-  GtkStack *content_stack;
-  SamActorPage *actor_page;
-  GtkWidget *edit_button;
-  GtkWidget *actor_menu_button;
-  GtkWidget *review_back_button;
-  GtkWidget *more_label;
-  GtkPopover *filter_popover;
-  GtkDropDown *area_dropdown;
-  GtkDropDown *kind_dropdown;
-  GtkDropDown *group_dropdown;
-  GtkDropDown *language_dropdown;
-  GtkCheckButton *open_now_check;
-};
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -112,189 +56,6 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
     adw_toast_set_title (self->busy_toast, text);
 }
 
-/* Filters */
-
-static const char *
-selected_token (GtkDropDown *dropdown, const char * const *tokens)
-{
-  guint index = gtk_drop_down_get_selected (dropdown);
-
-  /* item 0 is "any" */
-  return index == 0 || index == GTK_INVALID_LIST_POSITION ? NULL : tokens[index - 1];
-}
-
-static const char * const *
-kind_tokens (void)
-{
-  static const char *tokens[SAM_N_ACTOR_KINDS + 1];
-
-  if (tokens[0] == NULL)
-    for (guint i = 0; i < SAM_N_ACTOR_KINDS; i++)
-      tokens[i] = sam_actor_kind_to_string (i);
-  return tokens;
-}
-
-static const char *
-selected_area (SamWindow *self)
-{
-  guint index = gtk_drop_down_get_selected (self->area_dropdown);
-
-  return index < self->area_codes->len ? g_ptr_array_index (self->area_codes, index) : NULL;
-}
-
-static SamQuery *
-build_query (SamWindow *self)
-{
-  SamQuery *query = sam_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  const char *kind = selected_token (self->kind_dropdown, kind_tokens ());
-
-  query->limit = RESULT_LIMIT;
-  query->has_kind = kind && sam_actor_kind_from_string (kind, &query->kind);
-  query->area = g_strdup (selected_area (self));
-  query->target_group = g_strdup (selected_token (self->group_dropdown, sam_target_groups ()));
-  query->language = g_strdup (selected_token (self->language_dropdown, filter_languages));
-  query->open_now = gtk_check_button_get_active (self->open_now_check);
-  return query;
-}
-
-static void
-chip_clicked_cb (GtkButton *button, SamWindow *self)
-{
-  GObject *control = g_object_get_data (G_OBJECT (button), "control");
-
-  if (GTK_IS_DROP_DOWN (control))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (control), 0);
-  else
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (control), FALSE);
-}
-
-static void
-add_chip (SamWindow *self, const char *text, gpointer control)
-{
-  g_autofree char *tooltip = g_strdup_printf (_("Remove the filter “%s”"), text);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "filter-chip");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "small");
-  g_object_set_data (G_OBJECT (button), "control", control);
-  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
-  gtk_flow_box_append (self->chips, button);
-}
-
-static const char *
-dropdown_label (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item ? gtk_string_object_get_string (item) : "";
-}
-
-/* The active filters as buttons that each remove one. */
-static void
-update_chips (SamWindow *self)
-{
-  GtkDropDown *dropdowns[] = { self->area_dropdown, self->kind_dropdown, self->group_dropdown,
-                               self->language_dropdown };
-  GtkWidget *child;
-  gboolean any = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_flow_box_remove (self->chips, child);
-  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
-    if (gtk_drop_down_get_selected (dropdowns[i]) > 0)
-      {
-        add_chip (self, dropdown_label (dropdowns[i]), dropdowns[i]);
-        any = TRUE;
-      }
-  if (gtk_check_button_get_active (self->open_now_check))
-    {
-      add_chip (self, _("Open now"), self->open_now_check);
-      any = TRUE;
-    }
-  gtk_revealer_set_reveal_child (self->chips_revealer, any);
-  if (any)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-}
-
-gboolean
-sam_window_has_filters (SamWindow *self)
-{
-  return gtk_drop_down_get_selected (self->area_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->kind_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->group_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->language_dropdown) > 0 ||
-         gtk_check_button_get_active (self->open_now_check);
-}
-
-static GtkStringList *
-make_list (const char *any, guint n, const char *(*label) (guint))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, any);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, label (i));
-  return list;
-}
-
-static const char *
-kind_label (guint i)
-{
-  return sam_actor_kind_get_label (i);
-}
-
-static const char *
-group_label (guint i)
-{
-  return sam_target_group_get_label (sam_target_groups ()[i]);
-}
-
-static const char *
-language_label (guint i)
-{
-  return sam_language_get_label (filter_languages[i]);
-}
-
-static void
-setup_filters (SamWindow *self)
-{
-  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) kinds = make_list (_("Any kind"), SAM_N_ACTOR_KINDS, kind_label);
-  g_autoptr(GtkStringList) groups = make_list (_("Anyone"), g_strv_length ((char **) sam_target_groups ()), group_label);
-  g_autoptr(GtkStringList) languages = make_list (_("Any language"), g_strv_length ((char **) filter_languages), language_label);
-  GPtrArray *all = sam_areas_get_all ();
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  self->area_codes = g_ptr_array_new ();
-  gtk_string_list_append (areas, _("All areas"));
-  g_ptr_array_add (self->area_codes, NULL);
-  for (guint i = 0; i < all->len; i++)
-    {
-      const SamArea *area = g_ptr_array_index (all, i);
-
-      if (area->kind == SAM_AREA_COUNTRY)
-        continue;
-      gtk_string_list_append (areas, sam_area_get_name (area));
-      g_ptr_array_add (self->area_codes, (char *) area->code);
-    }
-  gtk_drop_down_set_expression (self->area_dropdown, expression);
-  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
-  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
-  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
-}
-
 static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
 static void bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
 
@@ -315,17 +76,6 @@ setup_list (SamWindow *self)
   g_object_unref (factory);
 }
 
-void
-sam_window_set_area_filter (SamWindow *self, const char *code)
-{
-  for (guint i = 0; i < self->area_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->area_codes, i), code) == 0)
-      {
-        gtk_drop_down_set_selected (self->area_dropdown, i);
-        return;
-      }
-  gtk_drop_down_set_selected (self->area_dropdown, 0);
-}
 
 /* The list */
 
@@ -352,7 +102,7 @@ show_empty (SamWindow *self)
       adw_status_page_set_description (self->empty_page, description);
     }
   gtk_widget_set_visible (self->clear_filters_button, !self->review_mode && sam_window_has_filters (self));
-  gtk_widget_set_visible (self->all_areas_button, !self->review_mode && selected_area (self) != NULL);
+  gtk_widget_set_visible (self->all_areas_button, !self->review_mode && _sam_window_get_selected_area (self) != NULL);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
@@ -429,7 +179,7 @@ refresh (SamWindow *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store == NULL)
     return;
-  update_chips (self);
+  _sam_window_update_chips (self);
   if (self->review_mode)
     {
       /* the whole review list: it is the coordinator's to-do list */
@@ -438,7 +188,7 @@ refresh (SamWindow *self)
     }
   else
     {
-      g_autoptr(SamQuery) query = build_query (self);
+      g_autoptr(SamQuery) query = _sam_window_build_query (self);
       results = sam_store_search (self->store, query, &error);
     }
   if (results == NULL)
@@ -974,7 +724,7 @@ sam_window_init (SamWindow *self)
       g_once_init_leave (&display_setup, 1);
     }
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_filters (self);
+  _sam_window_setup_filters (self);
   setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
