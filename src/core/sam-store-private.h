@@ -44,6 +44,9 @@ gboolean      _sam_store_log_change      (SamStore      *self,
                                           const char    *after,
                                           GError       **error);
 char         *_sam_store_now_timestamp   (void);
+gboolean      _sam_store_write_meta      (SamStore              *self,
+                                          const SamRegisterMeta *meta,
+                                          GError               **error);
 
 /* Writes one actor row and its children; @keep_times keeps the revision
  * and update time the actor carries (import), else sets revision 1. */
@@ -70,6 +73,11 @@ G_BEGIN_DECLS
 SamActor     *_sam_store_load_actor_by_rowid (SamStore *self,
                                               gint64    rowid,
                                               GError  **error);
+/* One actor with all its children; @include_deleted finds tombstones too. */
+SamActor     *_sam_store_load_actor_full     (SamStore   *self,
+                                              const char *id,
+                                              gboolean    include_deleted,
+                                              GError    **error);
 /* Actors by rowid, in the order of @rowids, with all their children. */
 GPtrArray    *_sam_store_load_actors_by_rowids (SamStore     *self,
                                                 const gint64 *rowids,

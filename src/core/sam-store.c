@@ -614,8 +614,8 @@ put_meta (SamStore *self, const char *key, const char *value, GError **error)
 }
 
 /* Inside a transaction the caller holds. */
-static gboolean
-write_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
+gboolean
+_sam_store_write_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
 {
   g_autofree char *version = meta->version > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, meta->version)
                                                : NULL;
@@ -636,7 +636,7 @@ sam_store_set_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
 
   if (!_sam_store_begin (self, error))
     return FALSE;
-  if (!write_meta (self, meta, error) ||
+  if (!_sam_store_write_meta (self, meta, error) ||
       !_sam_store_log_change (self, "register", meta->id ? meta->id : "", "update", 0,
                               NULL, NULL, error))
     {
@@ -672,171 +672,6 @@ sam_store_count_actors (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), -1);
   return count (self, "SELECT count(*) FROM actor WHERE deleted = 0");
-}
-
-/* Drops the secondary indexes of the tables an import fills and returns
- * the SQL that makes them again: building an index once over sorted rows
- * is faster than keeping it up to date row by row. Inside a transaction. */
-static GPtrArray *
-drop_indexes (SamStore *self, GError **error)
-{
-  g_autoptr(GPtrArray) create = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-      "AND tbl_name IN ('actor', 'actor_area', 'contact_route', 'escalation_step')", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, _sam_column_dup (stmt, 0));
-      g_ptr_array_add (create, _sam_column_dup (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    return (_sam_store_set_error (self, error), NULL);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
-      if (!_sam_store_exec (self, sql, error))
-        return NULL;
-    }
-  return g_steal_pointer (&create);
-}
-
-gboolean
-sam_store_import (SamStore              *self,
-                  const SamRegisterMeta *meta,
-                  GPtrArray             *actors,
-                  GPtrArray             *paths,
-                  GError               **error)
-{
-  g_autoptr(GPtrArray) indexes = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  /* Checked inside the transaction so a second writer cannot slip in */
-  if (!sam_store_is_empty (self))
-    {
-      _sam_store_rollback (self);
-      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_EMPTY,
-                   _("The register “%s” already holds actors or paths; import into an "
-                     "empty register."), self->path);
-      return FALSE;
-    }
-  if (!write_meta (self, meta, error))
-    goto fail;
-  /* a bigger page cache for the one large transaction (256 MB at most) */
-  _sam_store_exec (self, "PRAGMA cache_size = -262144", NULL);
-  if ((indexes = drop_indexes (self, error)) == NULL ||
-      !_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts, rank) VALUES ('automerge', 0)", error))
-    goto fail;
-  for (guint i = 0; i < actors->len; i++)
-    if (!_sam_store_write_actor (self, g_ptr_array_index (actors, i), TRUE, error))
-      goto fail;
-  for (guint i = 0; paths && i < paths->len; i++)
-    if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
-      goto fail;
-  /* one merge of the search index at the end, and the indexes built once */
-  if (!_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts) VALUES ('optimize')", error) ||
-      !_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts, rank) VALUES ('automerge', 4)", error))
-    goto fail;
-  for (guint i = 0; i < indexes->len; i++)
-    if (!_sam_store_exec (self, g_ptr_array_index (indexes, i), error))
-      goto fail;
-  if (!_sam_store_commit (self, error))
-    goto fail;
-  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
-  return TRUE;
-
-fail:
-  _sam_store_rollback (self);
-  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
-  return FALSE;
-}
-
-/* Change log */
-
-void
-sam_change_free (SamChange *change)
-{
-  g_clear_pointer (&change->at, g_date_time_unref);
-  g_free (change->who);
-  g_free (change->entity);
-  g_free (change->entity_id);
-  g_free (change->op);
-  g_free (change->before);
-  g_free (change->after);
-  g_free (change);
-}
-
-GPtrArray *
-sam_store_list_changes (SamStore   *self,
-                        const char *entity,
-                        const char *entity_id,
-                        GError    **error)
-{
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_change_free);
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT id, at, who, entity, entity_id, op, revision, before, after FROM change_log "
-      "WHERE entity = ? AND entity_id = ? ORDER BY id DESC", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  _sam_bind_text (stmt, 1, entity);
-  _sam_bind_text (stmt, 2, entity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamChange *c = g_new0 (SamChange, 1);
-
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->at = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 1));
-      c->who = _sam_column_dup (stmt, 2);
-      c->entity = _sam_column_dup (stmt, 3);
-      c->entity_id = _sam_column_dup (stmt, 4);
-      c->op = _sam_column_dup (stmt, 5);
-      c->revision = sqlite3_column_int64 (stmt, 6);
-      c->before = _sam_column_dup (stmt, 7);
-      c->after = _sam_column_dup (stmt, 8);
-      g_ptr_array_add (changes, c);
-    }
-  if (rc != SQLITE_DONE)
-    return (_sam_store_set_error (self, error), NULL);
-  return g_steal_pointer (&changes);
-}
-
-gboolean
-sam_store_check_integrity (SamStore   *self,
-                           GPtrArray  *problems,
-                           GError    **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA integrity_check", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *row = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (row, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Database integrity: %s"), row));
-    }
-  if (rc != SQLITE_DONE)
-    return (_sam_store_set_error (self, error), FALSE);
-
-  stmt = _sam_store_prepare (self, "PRAGMA foreign_key_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems, g_strdup_printf (_("A row in “%s” points to a missing record."),
-                                                sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    return (_sam_store_set_error (self, error), FALSE);
-  return TRUE;
 }
 
 static gint64
