@@ -15,53 +15,27 @@
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-register-xml.h"
+#include "sam-test-util.h"
 
 typedef struct {
   char *dir;
   SamStore *store;   /* an empty register */
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
 
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static SamStore *
-new_store (const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SamStore *store = sam_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
 
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("samverkan-xml-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = new_store (f->dir, "register.sqlite");
+  f->dir = sam_test_make_dir ();
+  f->store = sam_test_open_store (f->dir, "register.sqlite", FALSE);
 }
 
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
@@ -110,7 +84,7 @@ load_sample (SamStore *store)
 static void
 test_round_trip (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) copy = new_store (f->dir, "copy.sqlite");
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
@@ -139,7 +113,7 @@ test_round_trip (Fixture *f, gconstpointer data)
 static void
 test_round_trip_after_edits (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) copy = new_store (f->dir, "copy.sqlite");
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
   g_autoptr(SamActor) actor = NULL;
   g_autoptr(GDateTime) checked = g_date_time_new_from_iso8601 ("2026-11-25T10:00:00Z", NULL);
   g_autoptr(GError) error = NULL;
@@ -175,7 +149,7 @@ test_round_trip_after_edits (Fixture *f, gconstpointer data)
 static void
 test_round_trip_deleted_path_actor (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) copy = new_store (f->dir, "copy.sqlite");
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
@@ -202,7 +176,7 @@ test_round_trip_deleted_path_actor (Fixture *f, gconstpointer data)
 static void
 test_round_trip_deleted_parent (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) copy = new_store (f->dir, "copy.sqlite");
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
@@ -231,7 +205,7 @@ test_round_trip_deleted_parent (Fixture *f, gconstpointer data)
 static void
 test_round_trip_empty (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) copy = new_store (f->dir, "copy.sqlite");
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;

@@ -15,6 +15,7 @@
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-query.h"
+#include "sam-test-util.h"
 
 typedef struct {
   char *dir;
@@ -22,31 +23,10 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 set_up_empty (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("samverkan-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "register.sqlite", NULL);
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->dir = sam_test_make_dir ();
+  f->store = sam_test_open_store (f->dir, "register.sqlite", FALSE);
 }
 
 static void
@@ -64,7 +44,7 @@ static void
 tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -8,9 +8,7 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "sam-default-register.h"
+#include "sam-test-util.h"
 #include "sam-walk.h"
 
 typedef struct {
@@ -23,14 +21,9 @@ static void
 set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("samverkan-walk-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "register.sqlite", NULL);
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sam_load_sample_register (f->store, &error));
+  f->dir = sam_test_make_dir ();
+  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
   f->paths = sam_store_list_paths (f->store, &error);
   g_assert_no_error (error);
 }
@@ -38,16 +31,9 @@ set_up (Fixture *f, gconstpointer data)
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *db = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
   g_ptr_array_unref (f->paths);
   g_clear_object (&f->store);
-  g_unlink (db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -19,6 +19,7 @@
 
 #include "sam-actor-editor.h"
 #include "sam-default-register.h"
+#include "sam-test-util.h"
 #include "sam-route-editor-row.h"
 
 typedef struct {
@@ -57,13 +58,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("samverkan-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "register.sqlite", NULL);
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  sam_load_sample_register (f->store, &error);
-  g_assert_no_error (error);
+  f->dir = sam_test_make_dir ();
+  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
   f->parent = GTK_WINDOW (adw_window_new ());
   gtk_window_present (f->parent);
 }
@@ -71,17 +67,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   gtk_window_destroy (f->parent);
   iterate ();
   g_assert_finalize_object (f->store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
