@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-page.h"
+#include "sam-areas.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 
@@ -148,7 +149,7 @@ show_header (SamActorPage *self, SamStore *store, GDateTime *now)
 {
   SamActor *actor = self->actor;
   SamActorKind kind = sam_actor_get_kind (actor);
-  g_autofree char *areas = sam_format_areas (actor);
+  g_autofree char *areas = sam_areas_join_names (sam_actor_get_areas (actor));
   g_autofree char *summary = g_strdup_printf ("%s · %s", sam_actor_kind_get_label (kind), areas);
   gboolean open = FALSE;
   g_autofree char *state = sam_format_open_state (sam_actor_get_hours (actor), now, &open);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-row.h"
+#include "sam-areas.h"
 #include "sam-format.h"
 
 struct _SamActorRow
@@ -83,7 +84,7 @@ sam_actor_row_bind (SamActorRow *self, SamActor *actor, GDateTime *now, gboolean
 {
   SamActorKind kind = sam_actor_get_kind (actor);
   const char *name = sam_text_get_best (sam_actor_get_name (actor), sam_lang_from_locale (), NULL);
-  g_autofree char *detail = review ? describe_verification (actor) : sam_format_areas (actor);
+  g_autofree char *detail = review ? describe_verification (actor) : sam_areas_join_names (sam_actor_get_areas (actor));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", sam_actor_kind_get_label (kind), detail);
   SamContactRoute *phone = review ? NULL : first_public_phone (actor);
   g_autofree char *number = phone ? sam_contact_route_dup_display_value (phone) : NULL;

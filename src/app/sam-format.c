@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-areas.h"
 #include "sam-format.h"
 
 char *
@@ -125,21 +124,4 @@ sam_format_open_state (SamSchedule *hours, GDateTime *now, gboolean *is_open)
   /* Translators: "Open now, closes 16:30" / "Closed, opens Thu 08:00" */
   return open ? g_strdup_printf (_("Open now, closes %s"), when)
               : g_strdup_printf (_("Closed, opens %s"), when);
-}
-
-char *
-sam_format_areas (SamActor *actor)
-{
-  GPtrArray *areas = sam_actor_get_areas (actor);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
-
-      if (out->len)
-        g_string_append (out, ", ");
-      g_string_append (out, area ? sam_area_get_name (area) : (char *) g_ptr_array_index (areas, i));
-    }
-  return g_string_free (out, FALSE);
 }

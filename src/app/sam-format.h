@@ -17,7 +17,5 @@ char *sam_format_hours         (SamSchedule *hours);
 char *sam_format_open_state    (SamSchedule *hours,
                                 GDateTime   *now,
                                 gboolean    *is_open);
-/* The areas an actor serves: "Umeå, Västerbottens län". */
-char *sam_format_areas         (SamActor    *actor);
 
 G_END_DECLS

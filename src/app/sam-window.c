@@ -460,8 +460,9 @@ show_review_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 editor_saved_cb (SamActorEditor *editor, SamActor *actor, SamWindow *self)
 {
-  /* the store's ::changed signal refreshed the list already */
-  sam_window_show_actor (self, sam_actor_get_id (actor));
+  /* the store's ::changed signal refreshed the list; @actor is as saved,
+   * so it is shown without reading it again */
+  show_actor (self, actor);
 }
 
 static void

@@ -109,22 +109,6 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static char *
-join_areas (SamActor *actor)
-{
-  GPtrArray *areas = sam_actor_get_areas (actor);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
-      if (out->len)
-        g_string_append (out, ", ");
-      g_string_append (out, area ? sam_area_get_name (area) : (char *) g_ptr_array_index (areas, i));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 print_route (SamContactRoute *route, SamLang lang)
 {
@@ -142,7 +126,7 @@ print_route (SamContactRoute *route, SamLang lang)
 static void
 print_actor_line (SamActor *actor, SamLang lang)
 {
-  g_autofree char *areas = join_areas (actor);
+  g_autofree char *areas = sam_areas_join_names (sam_actor_get_areas (actor));
   GPtrArray *routes = sam_actor_get_routes (actor);
 
   g_print ("%s  (%s; %s)  %s\n", sam_text_get_best (sam_actor_get_name (actor), lang, NULL),

@@ -147,3 +147,20 @@ sam_area_get_covering (const SamArea *area)
 {
   return ((const Entry *) area)->covering;
 }
+
+char *
+sam_areas_join_names (GPtrArray *codes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      const SamArea *area = sam_area_lookup (code);
+
+      if (out->len)
+        g_string_append (out, ", ");
+      g_string_append (out, area ? sam_area_get_name (area) : code);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -34,4 +34,8 @@ const char    *sam_area_get_name     (const SamArea *area);
  * county and the whole country. NULL-terminated, owned by the table. */
 const char * const *sam_area_get_covering (const SamArea *area);
 
+/* The names of the areas @codes in the UI language, joined: "Umeå,
+ * Västerbottens län"; an unknown code stands as it is. */
+char          *sam_areas_join_names  (GPtrArray  *codes);
+
 G_END_DECLS

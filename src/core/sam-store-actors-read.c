@@ -263,22 +263,6 @@ _sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n,
   return ordered;
 }
 
-SamActor *
-_sam_store_load_actor_by_rowid (SamStore *self, gint64 rowid, GError **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT " ACTOR_COLUMNS " FROM actor WHERE rowid = ?", error);
-  g_autoptr(GPtrArray) actors = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  actors = load_actors (self, stmt, error);
-  if (actors == NULL || actors->len == 0)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (actors, 0));
-}
-
 GPtrArray *
 sam_store_list_actors (SamStore  *self,
                        GError   **error)

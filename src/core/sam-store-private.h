@@ -70,9 +70,6 @@ SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
 G_END_DECLS
 
 G_BEGIN_DECLS
-SamActor     *_sam_store_load_actor_by_rowid (SamStore *self,
-                                              gint64    rowid,
-                                              GError  **error);
 /* One actor with all its children; @include_deleted finds tombstones too. */
 SamActor     *_sam_store_load_actor_full     (SamStore   *self,
                                               const char *id,
