@@ -21,30 +21,6 @@ struct _SamRouteRow
 
 G_DEFINE_FINAL_TYPE (SamRouteRow, sam_route_row, ADW_TYPE_ACTION_ROW)
 
-static const char *
-kind_icon (SamRouteKind kind)
-{
-  switch (kind)
-    {
-    case SAM_ROUTE_KIND_PHONE:
-    case SAM_ROUTE_KIND_ON_CALL_PHONE:
-      return "call-start-symbolic";
-    case SAM_ROUTE_KIND_SMS:
-      return "chat-message-new-symbolic";
-    case SAM_ROUTE_KIND_EMAIL:
-      return "mail-unread-symbolic";
-    case SAM_ROUTE_KIND_SECURE_EMAIL:
-      return "channel-secure-symbolic";
-    case SAM_ROUTE_KIND_WEB:
-      return "web-browser-symbolic";
-    case SAM_ROUTE_KIND_VISITING_ADDRESS:
-    case SAM_ROUTE_KIND_POSTAL_ADDRESS:
-    case SAM_N_ROUTE_KINDS:
-    default:
-      return "mark-location-symbolic";
-    }
-}
-
 /* What the open button says it does: call, write, open. */
 static const char *
 open_label (SamRouteKind kind)
@@ -100,7 +76,7 @@ populate (SamRouteRow *self, SamSchedule *actor_hours, GDateTime *now)
   g_autofree char *title = g_markup_escape_text (display, -1);
   g_autofree char *subtitle = describe (route, actor_hours, now);
   g_autofree char *uri = sam_contact_route_dup_uri (route);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon (kind));
+  GtkWidget *icon = gtk_image_new_from_icon_name (sam_route_kind_get_icon_name (kind));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
@@ -124,7 +100,7 @@ populate (SamRouteRow *self, SamSchedule *actor_hours, GDateTime *now)
                              make_button ("edit-copy-symbolic", _("Copy"), "actor.copy-route", id));
   if (uri != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (self),
-                               make_button (kind_icon (kind), open_label (kind), "actor.open-route", id));
+                               make_button (sam_route_kind_get_icon_name (kind), open_label (kind), "actor.open-route", id));
 }
 
 static void

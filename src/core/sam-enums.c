@@ -35,12 +35,12 @@ static const Entry actor_kinds[SAM_N_ACTOR_KINDS] = {
 static const Entry route_kinds[SAM_N_ROUTE_KINDS] = {
   { "phone",            N_("Phone"),            "call-start-symbolic" },
   { "on-call-phone",    N_("On-call phone"),    "call-start-symbolic" },
-  { "sms",              N_("Text message"),     "mail-send-symbolic" },
+  { "sms",              N_("Text message"),     "chat-message-new-symbolic" },
   { "email",            N_("E-mail"),           "mail-unread-symbolic" },
   { "secure-email",     N_("Secure e-mail"),    "channel-secure-symbolic" },
   { "web",              N_("Website"),          "web-browser-symbolic" },
   { "visiting-address", N_("Visiting address"), "mark-location-symbolic" },
-  { "postal-address",   N_("Postal address"),   "mail-read-symbolic" },
+  { "postal-address",   N_("Postal address"),   "mark-location-symbolic" },
 };
 
 static const Entry visibilities[SAM_N_VISIBILITIES] = {
@@ -136,6 +136,13 @@ sam_route_kind_get_label (SamRouteKind kind)
 {
   g_return_val_if_fail (kind < SAM_N_ROUTE_KINDS, NULL);
   return _(route_kinds[kind].label);
+}
+
+const char *
+sam_route_kind_get_icon_name (SamRouteKind kind)
+{
+  g_return_val_if_fail (kind < SAM_N_ROUTE_KINDS, NULL);
+  return route_kinds[kind].icon;
 }
 
 gboolean

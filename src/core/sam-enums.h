@@ -87,6 +87,7 @@ const char   *sam_actor_kind_get_icon_name (SamActorKind kind);
 const char   *sam_route_kind_to_string     (SamRouteKind kind);
 gboolean      sam_route_kind_from_string   (const char *str, SamRouteKind *out);
 const char   *sam_route_kind_get_label     (SamRouteKind kind);
+const char   *sam_route_kind_get_icon_name (SamRouteKind kind);
 gboolean      sam_route_kind_is_phone      (SamRouteKind kind);
 
 const char   *sam_visibility_to_string     (SamVisibility visibility);
