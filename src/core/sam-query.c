@@ -139,14 +139,17 @@ hit_compare (gconstpointer a, gconstpointer b)
   " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM actor_language l WHERE l.actor_id = a.id" \
   "      AND l.language = ?8))"
 
+#define FULL_TEXT_SQL \
+  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts CROSS JOIN actor a" \
+  " ON a.rowid = actor_fts.rowid WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS
+
 static const char *const tier_sql[] = {
   /* +deleted: the planner must use the name indexes, not (deleted, …) */
   [TIER_EXACT] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE +a.deleted = 0"
                  " AND (a.key_sv = ?1 OR a.key_en = ?1)" FILTERS,
-  [TIER_NAME]  = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts CROSS JOIN actor a ON a.rowid = actor_fts.rowid"
-                 " WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS,
-  [TIER_OTHER] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts CROSS JOIN actor a ON a.rowid = actor_fts.rowid"
-                 " WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS,
+  /* the two full-text tiers differ only in the MATCH expression bound */
+  [TIER_NAME]  = FULL_TEXT_SQL,
+  [TIER_OTHER] = FULL_TEXT_SQL,
 };
 
 /* Without text: everything the filters let through, by name in the sort
