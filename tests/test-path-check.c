@@ -162,6 +162,41 @@ test_deleted_actor_and_route (Fixture *f, gconstpointer data)
   assert_one_problem (again, "buying-sex-s3", "“terrafem”");
 }
 
+/* Fallbacks come back from the store in order, and a fallback naming an
+ * actor or route that is gone is reported on its step. */
+static void
+test_fallbacks (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = find_path (f, "trafficking-adult");
+  SamEscalationStep *coordinator = sam_escalation_path_find_step (path, "trafficking-adult-s7");
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (coordinator);
+  SamStepFallback *first, *second;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (fallbacks->len, ==, 2);
+  first = g_ptr_array_index (fallbacks, 0);
+  second = g_ptr_array_index (fallbacks, 1);
+  g_assert_cmpstr (first->actor_id, ==, "umea-socialjour");
+  g_assert_cmpstr (second->actor_id, ==, "polisen");
+
+  g_free (second->route_id);
+  second->route_id = g_strdup ("no-such-route");
+  problems = sam_path_check (path, f->paths, f->store);
+  assert_one_problem (problems, "trafficking-adult-s7", "no-such-route");
+
+  g_free (second->route_id);
+  second->route_id = NULL;
+  g_assert_true (sam_store_delete_actor (f->store, "umea-socialjour", -1, &error));
+  g_assert_no_error (error);
+  again = sam_path_check (path, f->paths, f->store);
+  /* s8 calls the socialjour itself, s7 falls back to it */
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (again, 0), "“trafficking-adult-s7”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (again, 0), "fallback"));
+}
+
 static void
 test_missing_start (Fixture *f, gconstpointer data)
 {
@@ -187,6 +222,7 @@ main (int argc, char **argv)
   ADD ("/path-check/question-without-answers", test_question_without_answers);
   ADD ("/path-check/deleted-actor-and-route", test_deleted_actor_and_route);
   ADD ("/path-check/missing-start", test_missing_start);
+  ADD ("/path-check/fallbacks", test_fallbacks);
 #undef ADD
   return g_test_run ();
 }

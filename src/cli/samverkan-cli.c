@@ -406,9 +406,21 @@ cmd_check (const char *register_path, int argc, char **argv)
 
 /* path list | path show [--json] ID | path check */
 static void
+print_contact (SamStore *store, const char *what, const char *actor_id, const char *route_id)
+{
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, NULL);
+  SamContactRoute *route = actor ? sam_actor_find_route (actor, route_id) : NULL;
+  g_autofree char *value = route ? sam_contact_route_dup_display_value (route) : NULL;
+
+  g_print ("      %s: %s%s%s\n", what, actor ? sam_actor_get_display_name (actor) : actor_id,
+           value ? ", " : "", value ? value : "");
+}
+
+static void
 print_step (SamStore *store, SamEscalationStep *step, SamLang lang)
 {
   GPtrArray *answers = sam_escalation_step_get_answers (step);
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
   const char *text = sam_text_get_best (sam_escalation_step_get_text (step), lang, NULL);
   const char *legal = sam_text_get_best (sam_escalation_step_get_legal_ref (step), lang, NULL);
   const char *actor_id = sam_escalation_step_get_actor_id (step);
@@ -418,13 +430,11 @@ print_step (SamStore *store, SamEscalationStep *step, SamLang lang)
   if (urgency != SAM_URGENCY_NONE)
     g_print ("      %s: %s\n", _("Urgency"), sam_urgency_get_label (urgency));
   if (actor_id)
+    print_contact (store, _("Contact"), actor_id, sam_escalation_step_get_route_id (step));
+  for (guint i = 0; i < fallbacks->len; i++)
     {
-      g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, NULL);
-      SamContactRoute *route = actor ? sam_actor_find_route (actor, sam_escalation_step_get_route_id (step)) : NULL;
-      g_autofree char *value = route ? sam_contact_route_dup_display_value (route) : NULL;
-
-      g_print ("      %s: %s%s%s\n", _("Contact"), actor ? sam_actor_get_display_name (actor) : actor_id,
-               value ? ", " : "", value ? value : "");
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+      print_contact (store, _("When closed"), f->actor_id, f->route_id);
     }
   if (legal)
     g_print ("      %s: %s\n", _("Law"), legal);

@@ -133,6 +133,7 @@ static void
 add_step (JsonBuilder *b, SamEscalationStep *step)
 {
   GPtrArray *answers = sam_escalation_step_get_answers (step);
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
   SamUrgency urgency = sam_escalation_step_get_urgency (step);
 
   json_builder_begin_object (b);
@@ -157,6 +158,21 @@ add_step (JsonBuilder *b, SamEscalationStep *step)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (fallbacks->len > 0)
+    {
+      json_builder_set_member_name (b, "fallbacks");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fallbacks->len; i++)
+        {
+          SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+
+          json_builder_begin_object (b);
+          add_string (b, "actor", f->actor_id);
+          add_string (b, "route", f->route_id);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
 }
 

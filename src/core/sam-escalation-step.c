@@ -22,6 +22,7 @@ struct _SamEscalationStep
   SamUrgency urgency;
   char *next;
   GPtrArray *answers;
+  GPtrArray *fallbacks;
 };
 
 G_DEFINE_FINAL_TYPE (SamEscalationStep, sam_escalation_step, G_TYPE_OBJECT)
@@ -36,6 +37,14 @@ answer_free (SamStepAnswer *answer)
 }
 
 static void
+fallback_free (SamStepFallback *fallback)
+{
+  g_free (fallback->actor_id);
+  g_free (fallback->route_id);
+  g_free (fallback);
+}
+
+static void
 sam_escalation_step_finalize (GObject *object)
 {
   SamEscalationStep *self = SAM_ESCALATION_STEP (object);
@@ -47,6 +56,7 @@ sam_escalation_step_finalize (GObject *object)
   g_free (self->route_id);
   g_free (self->next);
   g_ptr_array_unref (self->answers);
+  g_ptr_array_unref (self->fallbacks);
 
   G_OBJECT_CLASS (sam_escalation_step_parent_class)->finalize (object);
 }
@@ -61,6 +71,7 @@ static void
 sam_escalation_step_init (SamEscalationStep *self)
 {
   self->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_free);
+  self->fallbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) fallback_free);
 }
 
 SamEscalationStep *
@@ -88,6 +99,11 @@ sam_escalation_step_copy (SamEscalationStep *self)
       SamStepAnswer *a = g_ptr_array_index (self->answers, i);
       SamStepAnswer *b = sam_escalation_step_add_answer (copy, a->next, a->path);
       sam_text_copy (&b->label, &a->label);
+    }
+  for (guint i = 0; i < self->fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (self->fallbacks, i);
+      sam_escalation_step_add_fallback (copy, f->actor_id, f->route_id);
     }
   return copy;
 }
@@ -187,4 +203,23 @@ sam_escalation_step_add_answer (SamEscalationStep *self,
   answer->path = g_strdup (path);
   g_ptr_array_add (self->answers, answer);
   return answer;
+}
+
+GPtrArray *
+sam_escalation_step_get_fallbacks (SamEscalationStep *self)
+{
+  return self->fallbacks;
+}
+
+SamStepFallback *
+sam_escalation_step_add_fallback (SamEscalationStep *self,
+                                  const char        *actor_id,
+                                  const char        *route_id)
+{
+  SamStepFallback *fallback = g_new0 (SamStepFallback, 1);
+
+  fallback->actor_id = g_strdup (actor_id);
+  fallback->route_id = g_strdup (route_id);
+  g_ptr_array_add (self->fallbacks, fallback);
+  return fallback;
 }

@@ -20,6 +20,13 @@ typedef struct {
   char *path;
 } SamStepAnswer;
 
+/* Where to turn when an action's route is closed: another actor and route,
+ * tried in order (social services → socialjour → police). */
+typedef struct {
+  char *actor_id;
+  char *route_id;
+} SamStepFallback;
+
 #define SAM_TYPE_ESCALATION_STEP (sam_escalation_step_get_type ())
 G_DECLARE_FINAL_TYPE (SamEscalationStep, sam_escalation_step, SAM, ESCALATION_STEP, GObject)
 
@@ -47,5 +54,10 @@ GPtrArray    *sam_escalation_step_get_answers     (SamEscalationStep *self);
 SamStepAnswer *sam_escalation_step_add_answer     (SamEscalationStep *self,
                                                    const char        *next,
                                                    const char        *path);
+/* Array of SamStepFallback, in the order to try them */
+GPtrArray    *sam_escalation_step_get_fallbacks   (SamEscalationStep *self);
+SamStepFallback *sam_escalation_step_add_fallback (SamEscalationStep *self,
+                                                   const char        *actor_id,
+                                                   const char        *route_id);
 
 G_END_DECLS

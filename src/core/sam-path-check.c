@@ -72,12 +72,32 @@ check_leads (Check *c, SamEscalationStep *step, GPtrArray *paths)
 }
 
 static void
+check_fallbacks (Check *c, SamEscalationStep *step, SamStore *store)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
+  for (guint i = 0; i < fallbacks->len && store; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+      g_autoptr(SamActor) actor = sam_store_load_actor (store, f->actor_id, NULL);
+
+      if (actor == NULL)
+        problem (c, step, _("its fallback names the actor “%s”, which is not in the register"),
+                 f->actor_id);
+      else if (f->route_id && sam_actor_find_route (actor, f->route_id) == NULL)
+        problem (c, step, _("its fallback names the contact route “%s”, which “%s” does not have"),
+                 f->route_id, sam_actor_get_display_name (actor));
+    }
+}
+
+static void
 check_contact (Check *c, SamEscalationStep *step, SamStore *store)
 {
   const char *actor_id = sam_escalation_step_get_actor_id (step);
   const char *route_id = sam_escalation_step_get_route_id (step);
   g_autoptr(SamActor) actor = NULL;
 
+  check_fallbacks (c, step, store);
   if (actor_id == NULL || store == NULL)
     {
       if (route_id && actor_id == NULL)

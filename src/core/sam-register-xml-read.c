@@ -455,6 +455,13 @@ read_step (xmlNodePtr node, Report *r)
             if (is_element (l, "label"))
               read_text (l, &answer->label, r);
         }
+      else if (is_element (c, "fallback"))
+        {
+          g_autofree char *f_actor = get_prop (c, "actor");
+          g_autofree char *f_route = get_prop (c, "route");
+
+          sam_escalation_step_add_fallback (step, f_actor, f_route);
+        }
     }
   return step;
 }

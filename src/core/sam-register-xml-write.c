@@ -176,6 +176,7 @@ write_step (xmlTextWriterPtr w, SamEscalationStep *step)
 {
   SamUrgency urgency = sam_escalation_step_get_urgency (step);
   GPtrArray *answers = sam_escalation_step_get_answers (step);
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
 
   W (xmlTextWriterStartElement (w, X ("step")));
   W (xmlTextWriterWriteAttribute (w, X ("id"), X (sam_escalation_step_get_id (step))));
@@ -195,6 +196,15 @@ write_step (xmlTextWriterPtr w, SamEscalationStep *step)
       W (xmlTextWriterStartElement (w, X ("answer")));
       if (!write_opt_attr (w, "next", a->next) || !write_opt_attr (w, "path", a->path) ||
           !write_text (w, "label", &a->label))
+        return FALSE;
+      W (xmlTextWriterEndElement (w));
+    }
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+
+      W (xmlTextWriterStartElement (w, X ("fallback")));
+      if (!write_opt_attr (w, "actor", f->actor_id) || !write_opt_attr (w, "route", f->route_id))
         return FALSE;
       W (xmlTextWriterEndElement (w));
     }

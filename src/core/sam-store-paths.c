@@ -42,6 +42,30 @@ write_answers (SamStore *self, SamEscalationStep *step, GError **error)
 }
 
 static gboolean
+write_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+      sqlite3_stmt *stmt = _sam_store_prepare (self,
+          "INSERT INTO step_fallback (step_id, position, actor_id, route_id) VALUES (?, ?, ?, ?)",
+          error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+      sqlite3_bind_int (stmt, 2, i);
+      _sam_bind_text (stmt, 3, f->actor_id);
+      _sam_bind_text (stmt, 4, f->route_id);
+      if (!_sam_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 write_step (SamStore *self, const char *path_id, guint position, SamEscalationStep *step,
             GError **error)
 {
@@ -75,7 +99,7 @@ write_step (SamStore *self, const char *path_id, guint position, SamEscalationSt
                              sam_escalation_step_get_id (step)), FALSE);
       return (_sam_store_set_error (self, error), FALSE);
     }
-  return write_answers (self, step, error);
+  return write_answers (self, step, error) && write_fallbacks (self, step, error);
 }
 
 gboolean
@@ -168,6 +192,24 @@ read_answers (SamStore *self, SamEscalationStep *step, GError **error)
 }
 
 static gboolean
+read_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT actor_id, route_id FROM step_fallback WHERE step_id = ? ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    sam_escalation_step_add_fallback (step, (const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1));
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
 read_steps (SamStore *self, SamEscalationPath *path, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
@@ -201,7 +243,8 @@ read_steps (SamStore *self, SamEscalationPath *path, GError **error)
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), FALSE);
   for (guint i = 0; i < steps->len; i++)
-    if (!read_answers (self, g_ptr_array_index (steps, i), error))
+    if (!read_answers (self, g_ptr_array_index (steps, i), error) ||
+        !read_fallbacks (self, g_ptr_array_index (steps, i), error))
       return FALSE;
   return TRUE;
 }
