@@ -169,6 +169,24 @@ test_help (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "--open-now"));
 }
 
+/* --help and errors in Swedish when the user's language is Swedish. */
+static void
+test_help_swedish (Fixture *f, gconstpointer data)
+{
+  f->env = g_environ_setenv (f->env, "LANGUAGE", "sv", TRUE);
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_LOCALE_DIR", g_getenv ("SAMVERKAN_LOCALE_DIR"), TRUE);
+
+  g_assert_cmpint (run (f, "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Kommandon:"));
+  g_assert_nonnull (strstr (f->out, "Skapa ett tomt register"));
+  g_assert_nonnull (strstr (f->out, "Slutstatus"));
+  g_assert_null (strstr (f->out, "Exit status"));
+  g_assert_cmpint (run (f, "search", "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Bara aktörer som har öppet nu"));
+  g_assert_cmpint (run (f, "frobnicate"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "Okänt kommando"));
+}
+
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
@@ -410,6 +428,35 @@ test_check (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "(iom)"));
   g_assert_nonnull (strstr (f->out, "never verified"));
   g_assert_null (strstr (f->out, "(umea-kommun)"));
+  /* the sample is complete in both languages */
+  g_assert_null (strstr (f->out, "Missing translation"));
+}
+
+/* A text in one language only is listed by check, naming record and text. */
+static void
+test_check_translations (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *xml = NULL;
+  g_autofree char *half = in_dir (f, "half.xml");
+  g_autofree char *reg = in_dir (f, "half.sqlite");
+  g_autoptr(GRegex) en_description = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (sample, &xml, NULL, &error));
+  /* Terrafem's English description goes */
+  en_description = g_regex_new ("(<actor id=\"terrafem\"(?:.|\\n)*?)<description xml:lang=\"en\">[^<]*</description>",
+                                G_REGEX_DOTALL, 0, &error);
+  g_assert_no_error (error);
+  edited = g_regex_replace (en_description, xml, -1, 0, "\\1", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (edited), <, strlen (xml));
+  g_assert_true (g_file_set_contents (half, edited, -1, &error));
+  g_assert_cmpint (run (f, "init", reg), ==, 0);
+  g_assert_cmpint (run (f, "--register", reg, "import", half), ==, 0);
+  g_assert_cmpint (run (f, "--register", reg, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->out, "Missing translation: Terrafem (terrafem): the English text of the description is missing"));
 }
 
 /* Without --register and $SAMVERKAN_REGISTER the user's own register is
@@ -478,6 +525,8 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
 #define SAMPLE(path, func) g_test_add (path, Fixture, NULL, set_up_sample, func, tear_down)
   ADD ("/cli/help", test_help);
+  ADD ("/cli/help-swedish", test_help_swedish);
+  ADD ("/cli/check-translations", test_check_translations);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/init", test_init);
   ADD ("/cli/import", test_import);

@@ -11,6 +11,23 @@
 
 #include "sam-format.h"
 
+/* Month names come from our own catalog, not the C library's locale, so a
+ * date reads the same as the rest of the window: "25 nov. 2026" in Swedish
+ * even where no Swedish C locale is installed. */
+static const char *
+month_abbreviation (int month)
+{
+  static const char *months[] = {
+    NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"),
+    NC_("abbreviated month", "Mar"), NC_("abbreviated month", "Apr"),
+    NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
+    NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"),
+    NC_("abbreviated month", "Sep"), NC_("abbreviated month", "Oct"),
+    NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
+  };
+  return g_dpgettext2 (NULL, "abbreviated month", months[CLAMP (month, 1, 12) - 1]);
+}
+
 char *
 sam_format_date (GDateTime *dt)
 {
@@ -19,8 +36,26 @@ sam_format_date (GDateTime *dt)
   if (dt == NULL)
     return NULL;
   local = g_date_time_to_timezone (dt, sam_time_zone ());
-  /* Translators: a date as in "25 Nov 2026"; see strftime for the codes */
-  return g_date_time_format (local, _("%-d %b %Y"));
+  /* Translators: a date: day, abbreviated month, year, as in "25 Nov 2026" */
+  return g_strdup_printf (_("%1$d %2$s %3$d"), g_date_time_get_day_of_month (local),
+                          month_abbreviation (g_date_time_get_month (local)),
+                          g_date_time_get_year (local));
+}
+
+char *
+sam_format_date_time (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *clock = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (dt, sam_time_zone ());
+  date = sam_format_date (local);
+  clock = g_date_time_format (local, "%H:%M");
+  /* Translators: a date and a time, as in "25 Nov 2026, 14:03" */
+  return g_strdup_printf (_("%1$s, %2$s"), date, clock);
 }
 
 static const char *

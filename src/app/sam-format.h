@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 /* "25 Nov 2026", in the user's language. */
 char *sam_format_date          (GDateTime   *dt);
+char *sam_format_date_time     (GDateTime   *dt);
 /* Opening hours as people read them: "Mon–Fri 08:00–16:30". */
 char *sam_format_hours         (SamSchedule *hours);
 /* "Open now", "Closed, opens Thu 08:00", "Always open"; NULL without hours. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-change-diff.h"
+#include "sam-format.h"
 #include "sam-history-window.h"
 
 struct _SamHistoryWindow
@@ -25,9 +26,7 @@ static GtkWidget *
 change_row (SamChange *change)
 {
   g_autoptr(GPtrArray) lines = sam_change_describe (change);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (change->at, sam_time_zone ());
-  /* Translators: when a change was made, "25 Nov 2026, 14:03" */
-  g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  g_autofree char *when = sam_format_date_time (change->at);
   g_autofree char *who = g_markup_escape_text (change->who, -1);
   g_autofree char *title = g_strdup_printf ("%s · %s", sam_change_get_title (change), who);
   GtkWidget *row;

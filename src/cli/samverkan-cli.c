@@ -22,6 +22,7 @@
 #include "sam-path-check.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
+#include "sam-translation-check.h"
 
 enum {
   EXIT_OK = 0,
@@ -359,6 +360,25 @@ cmd_show (const char *register_path, int argc, char **argv)
 }
 
 /* check */
+static gboolean
+check_translations (SamStore *store, GPtrArray *problems, GError **error)
+{
+  g_autoptr(GPtrArray) actors = sam_store_list_actors (store, error);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+
+  if (actors == NULL || (paths = sam_store_list_paths (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < actors->len; i++)
+    sam_translation_check_actor (g_ptr_array_index (actors, i), missing);
+  for (guint i = 0; i < paths->len; i++)
+    sam_translation_check_path (g_ptr_array_index (paths, i), missing);
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (problems, g_strdup_printf (_("Missing translation: %s"),
+                                                (char *) g_ptr_array_index (missing, i)));
+  return TRUE;
+}
+
 static int
 cmd_check (const char *register_path, int argc, char **argv)
 {
@@ -370,8 +390,9 @@ cmd_check (const char *register_path, int argc, char **argv)
   int status;
 
   if (!parse_command_line ("check", "",
-                           _("Check the register: database integrity, format version, and "
-                             "actors overdue for verification."),
+                           _("Check the register: database integrity, format version, "
+                             "actors overdue for verification, and texts missing in Swedish "
+                             "or English."),
                            NULL, &argc, &argv, 0, 0, &status))
     return status;
   store = open_register (register_path, FALSE, &error);
@@ -397,6 +418,8 @@ cmd_check (const char *register_path, int argc, char **argv)
           : g_strdup_printf (_("Overdue for verification: %s (%s), never verified"),
                              sam_actor_get_display_name (actor), sam_actor_get_id (actor)));
     }
+  if (!check_translations (store, problems, &error))
+    return fail (error);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len == 0)
@@ -552,13 +575,16 @@ static char *
 describe_commands (void)
 {
   GString *out = g_string_new (_("Commands:"));
+  glong width = 0;
 
+  /* pad by characters, not bytes: "[SÖKORD…]" */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, g_utf8_strlen (*commands[i].args ? _(commands[i].args) : "", -1));
   g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       const char *args = *commands[i].args ? _(commands[i].args) : "";
-      /* pad by characters, not bytes: "[SÖKORD…]" */
-      glong pad = MAX (0, 11 - g_utf8_strlen (args, -1));
+      glong pad = width + 2 - g_utf8_strlen (args, -1);
 
       g_string_append_printf (out, "  %-8s %s%*s%s\n", commands[i].name, args, (int) pad, "",
                               _(commands[i].summary));
@@ -585,7 +611,8 @@ main (int argc, char **argv)
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SAMVERKAN_LOCALE_DIR: the catalogs of a build tree, for tests */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMVERKAN_LOCALE_DIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
