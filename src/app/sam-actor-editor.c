@@ -15,6 +15,7 @@
 #include "sam-areas.h"
 #include "sam-errors.h"
 #include "sam-route-editor-row.h"
+#include "sam-translation-hint.h"
 
 #define MAX_SUGGESTIONS 6
 #define ID_MAX_LENGTH 48
@@ -51,6 +52,8 @@ struct _SamActorEditor
   GtkLabel *name_en_error;
   AdwComboRow *kind_row;
   AdwActionRow *parent_row;
+  GtkLabel *description_sv_label;
+  GtkLabel *description_en_label;
   GtkTextView *description_sv_view;
   GtkTextView *description_en_view;
   AdwPreferencesGroup *areas_group;
@@ -953,6 +956,8 @@ sam_actor_editor_class_init (SamActorEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, name_en_error);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, SamActorEditor, description_sv_label);
+  gtk_widget_class_bind_template_child (widget_class, SamActorEditor, description_en_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, description_sv_view);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, description_en_view);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, areas_group);
@@ -988,6 +993,8 @@ sam_actor_editor_init (SamActorEditor *self)
 
   g_type_ensure (SAM_TYPE_ROUTE_EDITOR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_translation_hint_bind (self->description_sv_label, gtk_text_view_get_buffer (self->description_sv_view),
+                             self->description_en_label, gtk_text_view_get_buffer (self->description_en_view));
   fill_kinds (self);
   fill_target_groups (self);
 }

@@ -651,6 +651,55 @@ test_screenshot (Fixture *f, gconstpointer data)
   iterate ();
 }
 
+static void
+collect_type (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The label whose text starts with @prefix */
+static GtkLabel *
+find_label (gpointer root, const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (root), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
+      return g_ptr_array_index (labels, i);
+  g_assert_not_reached ();
+}
+
+/* An empty English description beside a Swedish one is marked missing in
+ * its heading, and the mark goes once it is written. */
+static void
+test_translation_missing (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkLabel *en_heading = find_label (editor, "In English");
+  GtkTextBuffer *en;
+
+  collect_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  en = gtk_text_view_get_buffer (g_ptr_array_index (views, 1));
+  g_assert_cmpstr (gtk_label_get_text (en_heading), ==, "In English");
+
+  gtk_text_buffer_set_text (en, "  ", -1);
+  g_assert_cmpstr (gtk_label_get_text (en_heading), ==, "In English · translation missing");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (en_heading), "warning"));
+  g_assert_cmpstr (gtk_label_get_text (find_label (editor, "In Swedish")), ==, "In Swedish");
+
+  gtk_text_buffer_set_text (en, "The municipality.", -1);
+  g_assert_cmpstr (gtk_label_get_text (en_heading), ==, "In English");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (en_heading), "warning"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -677,6 +726,7 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/new-defaults", Fixture, NULL, fixture_set_up, test_new_defaults, fixture_tear_down);
   g_test_add ("/actor-editor/store-error", Fixture, NULL, fixture_set_up, test_store_error, fixture_tear_down);
   g_test_add ("/actor-editor/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
+  g_test_add ("/actor-editor/translation-missing", Fixture, NULL, fixture_set_up, test_translation_missing, fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
 }
