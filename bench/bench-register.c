@@ -24,7 +24,7 @@
 #include "sam-register-xml.h"
 
 #define FIXED_NOW "2026-11-25T10:00:00+01:00"
-#define RAW_SQL "SELECT rowid FROM actor_fts WHERE actor_fts MATCH ?1 LIMIT 50"
+#define RAW_SQL "SELECT rowid FROM actor_search WHERE actor_search MATCH ?1 LIMIT 50"
 
 typedef struct {
   char *line;        /* as written in the file */
@@ -273,7 +273,7 @@ write_shell_sql (const char *path, GPtrArray *queries)
       if (q->match == NULL)
         continue;
       quoted = sqlite3_mprintf ("%Q", q->match);
-      g_string_append_printf (sql, "SELECT rowid FROM actor_fts WHERE actor_fts MATCH %s LIMIT 50;\n",
+      g_string_append_printf (sql, "SELECT rowid FROM actor_search WHERE actor_search MATCH %s LIMIT 50;\n",
                               quoted);
       sqlite3_free (g_steal_pointer (&quoted));
     }

@@ -171,7 +171,7 @@ assert_search_index_ok (const char *path)
   int rc;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, "INSERT INTO actor_fts (actor_fts) VALUES ('integrity-check')",
+  rc = sqlite3_exec (db, "INSERT INTO actor_search (actor_search) VALUES ('integrity-check')",
                      NULL, NULL, &message);
   if (rc != SQLITE_OK)
     g_error ("%s: search index: %s", path, message ? message : sqlite3_errstr (rc));
@@ -356,7 +356,7 @@ read_import_counts (SamStore *store, const char *path, ImportCounts *c)
   c->actors = sam_store_count_actors (store);
   c->units = count_rows (path, "SELECT count(*) FROM actor");
   c->routes = count_rows (path, "SELECT count(*) FROM contact_route");
-  c->search_rows = count_rows (path, "SELECT count(*) FROM actor_fts");
+  c->search_rows = count_rows (path, "SELECT count(*) FROM actor_search");
   c->changes = count_rows (path, "SELECT count(*) FROM change_log");
   c->paths = count_rows (path, "SELECT count(*) FROM escalation_path");
   c->steps = count_rows (path, "SELECT count(*) FROM escalation_step");

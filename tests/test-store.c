@@ -19,6 +19,7 @@
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-phone.h"
+#include "sam-query.h"
 #include "sam-store.h"
 
 typedef struct {
@@ -228,6 +229,24 @@ test_reopen (Fixture *f, gconstpointer data)
   assert_actors_equal (actor, loaded);
 }
 
+/* Searching @text in @area finds @id alone, or nothing when @id is NULL. */
+static void
+assert_found (SamStore *store, const char *text, const char *area, const char *id)
+{
+  g_autoptr(SamQuery) query = sam_query_new (text);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->area = g_strdup (area);
+  query->target_group = area ? g_strdup ("children") : NULL;
+  query->language = area ? g_strdup ("ar") : NULL;
+  found = sam_store_search (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, id ? 1 : 0);
+  if (id)
+    g_assert_cmpstr (sam_actor_get_id (g_ptr_array_index (found, 0)), ==, id);
+}
+
 /* A register made by an earlier version is brought up to date on opening,
  * its data kept: here one at format 1, with its old name indexes. */
 static void
@@ -246,6 +265,12 @@ test_migration (Fixture *f, gconstpointer data)
                                      "CREATE INDEX actor_key_sv ON actor (deleted, key_sv);"
                                      "CREATE INDEX actor_key_en ON actor (deleted, key_en);"
                                      "DROP TABLE step_fallback;"
+                                     /* the search index of format 1 */
+                                     "CREATE VIRTUAL TABLE actor_fts USING fts5 (name, body, phones,"
+                                     "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+                                     "INSERT INTO actor_fts (rowid, name, body, phones)"
+                                     "  SELECT rowid, name, body, phones FROM actor_search;"
+                                     "DROP TABLE actor_search;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -253,6 +278,11 @@ test_migration (Fixture *f, gconstpointer data)
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   loaded = load (store, "test-jour");
   assert_actors_equal (actor, loaded);
+  /* migration 004 carried the search rows over, with the filters */
+  assert_found (store, "socialjour", NULL, "test-jour");
+  assert_found (store, "jour", "2480", "test-jour");
+  assert_found (store, "jour", "24", "test-jour");
+  assert_found (store, "jour", "0180", NULL);
   g_clear_object (&store);
 
   /* migration 002 indexes the names alone */

@@ -21,12 +21,14 @@
 #include "sam-areas.h"
 #include "sam-phone.h"
 #include "sam-query.h"
+#include "sam-search-facets.h"
 #include "sam-store-private.h"
 
 typedef enum {
   TIER_EXACT,
   TIER_NAME,
   TIER_OTHER,
+  TIER_BROWSE,   /* no text: by name, filters in SQL */
 } Tier;
 
 typedef struct {
@@ -139,9 +141,13 @@ hit_compare (gconstpointer a, gconstpointer b)
   " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM actor_language l WHERE l.actor_id = a.id" \
   "      AND l.language = ?8))"
 
+/* The filters are in the MATCH expression (sam-search-facets.c); the
+ * unused filter parameters are left unbound. */
 #define FULL_TEXT_SQL \
-  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_fts CROSS JOIN actor a" \
-  " ON a.rowid = actor_fts.rowid WHERE actor_fts MATCH ?1 AND a.deleted = 0" FILTERS
+  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_search CROSS JOIN actor a" \
+  " ON a.rowid = actor_search.rowid WHERE actor_search MATCH ?1 AND a.deleted = 0" \
+  " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL" \
+  " AND ?7 IS NULL AND ?8 IS NULL"
 
 static const char *const tier_sql[] = {
   /* +deleted: the planner must use the name indexes, not (deleted, …) */
@@ -164,10 +170,12 @@ static const char *const browse_sql[SAM_N_LANGS] = {
 };
 
 static void
-bind_filters (sqlite3_stmt *stmt, const SamQuery *query)
+bind_filters (sqlite3_stmt *stmt, const SamQuery *query, Tier tier)
 {
   const SamArea *area = sam_area_lookup (query->area);
 
+  if (tier == TIER_NAME || tier == TIER_OTHER)
+    return;
   if (query->has_kind)
     _sam_bind_text (stmt, 2, sam_actor_kind_to_string (query->kind));
   if (area != NULL)
@@ -204,7 +212,7 @@ collect (SamStore *self, const char *sql, const char *arg, Tier tier, const SamQ
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, arg);
-  bind_filters (stmt, query);
+  bind_filters (stmt, query, tier);
   while ((query->limit == 0 || hits->len < query->limit) &&
          (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -229,19 +237,33 @@ collect (SamStore *self, const char *sql, const char *arg, Tier tier, const SamQ
   return TRUE;
 }
 
+/* "(text) AND facets"; takes @match */
+static char *
+with_facets (char *match, const char *facets)
+{
+  char *both;
+
+  if (match == NULL || facets == NULL)
+    return match;
+  both = g_strdup_printf ("(%s) AND %s", match, facets);
+  g_free (match);
+  return both;
+}
+
 static GPtrArray *
 find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
-  g_autofree char *names = sam_query_build_match (query->text, TRUE);
-  g_autofree char *all = sam_query_build_match (query->text, FALSE);
+  g_autofree char *facets = sam_search_facets_match (query);
+  g_autofree char *names = with_facets (sam_query_build_match (query->text, TRUE), facets);
+  g_autofree char *all = with_facets (sam_query_build_match (query->text, FALSE), facets);
   g_autofree char *trimmed = g_strstrip (g_strdup (query->text ? query->text : ""));
   g_autofree char *exact = NULL;
 
   if (all == NULL)
     {
-      if (!collect (self, browse_sql[query->sort_lang], NULL, TIER_NAME, query, now, seen, hits, error))
+      if (!collect (self, browse_sql[query->sort_lang], NULL, TIER_BROWSE, query, now, seen, hits, error))
         return NULL;
       return g_steal_pointer (&hits);
     }

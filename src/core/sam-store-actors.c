@@ -16,6 +16,7 @@
 #include "sam-areas.h"
 #include "sam-errors.h"
 #include "sam-phone.h"
+#include "sam-search-facets.h"
 #include "sam-store-private.h"
 
 /* Writing */
@@ -134,6 +135,7 @@ write_search_row (SamStore *self, sqlite3_int64 rowid, SamActor *actor, GError *
   g_autoptr(GString) name = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GString) phones = g_string_new (NULL);
+  g_autofree char *facets = NULL;
   GPtrArray *routes = sam_actor_get_routes (actor);
   GPtrArray *areas = sam_actor_get_areas (actor);
   sqlite3_stmt *stmt;
@@ -167,13 +169,15 @@ write_search_row (SamStore *self, sqlite3_int64 rowid, SamActor *actor, GError *
     append_text (body, g_ptr_array_index (sam_actor_get_tags (actor), i));
 
   stmt = _sam_store_prepare (self,
-      "INSERT INTO actor_fts (rowid, name, body, phones) VALUES (?, ?, ?, ?)", error);
+      "INSERT INTO actor_search (rowid, name, body, phones, facets) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
+  facets = sam_search_facets_for_actor (actor);
   sqlite3_bind_int64 (stmt, 1, rowid);
   _sam_bind_text (stmt, 2, name->str);
   _sam_bind_text (stmt, 3, body->str);
   _sam_bind_text (stmt, 4, phones->str);
+  _sam_bind_text (stmt, 5, facets);
   return _sam_store_step_done (self, stmt, error);
 }
 
@@ -181,7 +185,7 @@ static gboolean
 delete_search_row (SamStore *self, const char *id, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "DELETE FROM actor_fts WHERE rowid = (SELECT rowid FROM actor WHERE id = ?)", error);
+      "DELETE FROM actor_search WHERE rowid = (SELECT rowid FROM actor WHERE id = ?)", error);
 
   if (stmt == NULL)
     return FALSE;

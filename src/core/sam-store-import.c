@@ -72,7 +72,7 @@ sam_store_import (SamStore              *self,
   /* a bigger page cache for the one large transaction (256 MB at most) */
   _sam_store_exec (self, "PRAGMA cache_size = -262144", NULL);
   if ((indexes = drop_indexes (self, error)) == NULL ||
-      !_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts, rank) VALUES ('automerge', 0)", error))
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 0)", error))
     goto fail;
   for (guint i = 0; i < actors->len; i++)
     if (!_sam_store_write_actor (self, g_ptr_array_index (actors, i), TRUE, error))
@@ -81,8 +81,8 @@ sam_store_import (SamStore              *self,
     if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
       goto fail;
   /* one merge of the search index at the end, and the indexes built once */
-  if (!_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts) VALUES ('optimize')", error) ||
-      !_sam_store_exec (self, "INSERT INTO actor_fts (actor_fts, rank) VALUES ('automerge', 4)", error))
+  if (!_sam_store_exec (self, "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error) ||
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 4)", error))
     goto fail;
   for (guint i = 0; i < indexes->len; i++)
     if (!_sam_store_exec (self, g_ptr_array_index (indexes, i), error))
