@@ -408,7 +408,10 @@ static gboolean
 configure (SamStore *self, GError **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
-  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Reads through a memory map: search as you type reads a few pages per
+   * row it keeps, and a read() each was a third of its time on a large
+   * register. Writes still go through the journal. */
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456", error))
     return FALSE;
   if (self->read_only)
     return TRUE;
