@@ -175,30 +175,61 @@ language_label (guint i)
   return sam_language_get_label (filter_languages[i]);
 }
 
-void
-_sam_window_setup_filters (SamWindow *self)
+/* The area drop-down starts with "All areas" and the chosen area only, and
+ * lists all 311 when the filters are opened: a drop-down builds a row for
+ * each of its first 200 items as soon as it has them, which was a twentieth
+ * of the window's start-up. */
+static void
+set_area_list (SamWindow *self, gboolean all_areas, const char *selected)
 {
   g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) kinds = make_list (_("Any kind"), SAM_N_ACTOR_KINDS, kind_label);
-  g_autoptr(GtkStringList) groups = make_list (_("Anyone"), g_strv_length ((char **) sam_target_groups ()), group_label);
-  g_autoptr(GtkStringList) languages = make_list (_("Any language"), g_strv_length ((char **) filter_languages), language_label);
   GPtrArray *all = sam_areas_get_all ();
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  guint position = 0;
 
-  self->area_codes = g_ptr_array_new ();
+  g_ptr_array_set_size (self->area_codes, 0);
   gtk_string_list_append (areas, _("All areas"));
   g_ptr_array_add (self->area_codes, NULL);
   for (guint i = 0; i < all->len; i++)
     {
       const SamArea *area = g_ptr_array_index (all, i);
 
-      if (area->kind == SAM_AREA_COUNTRY)
+      if (area->kind == SAM_AREA_COUNTRY || (!all_areas && g_strcmp0 (area->code, selected) != 0))
         continue;
+      if (g_strcmp0 (area->code, selected) == 0)
+        position = self->area_codes->len;
       gtk_string_list_append (areas, sam_area_get_name (area));
       g_ptr_array_add (self->area_codes, (char *) area->code);
     }
-  gtk_drop_down_set_expression (self->area_dropdown, expression);
+  self->all_areas_listed = all_areas;
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
+  gtk_drop_down_set_selected (self->area_dropdown, position);
+}
+
+void
+_sam_window_list_all_areas (SamWindow *self)
+{
+  if (!self->all_areas_listed)
+    set_area_list (self, TRUE, _sam_window_get_selected_area (self));
+}
+
+static void
+filter_popover_show_cb (GtkWidget *popover, SamWindow *self)
+{
+  _sam_window_list_all_areas (self);
+}
+
+void
+_sam_window_setup_filters (SamWindow *self)
+{
+  g_autoptr(GtkStringList) kinds = make_list (_("Any kind"), SAM_N_ACTOR_KINDS, kind_label);
+  g_autoptr(GtkStringList) groups = make_list (_("Anyone"), g_strv_length ((char **) sam_target_groups ()), group_label);
+  g_autoptr(GtkStringList) languages = make_list (_("Any language"), g_strv_length ((char **) filter_languages), language_label);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  self->area_codes = g_ptr_array_new ();
+  gtk_drop_down_set_expression (self->area_dropdown, expression);
+  set_area_list (self, FALSE, NULL);
+  g_signal_connect (self->filter_popover, "show", G_CALLBACK (filter_popover_show_cb), self);
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
@@ -207,6 +238,11 @@ _sam_window_setup_filters (SamWindow *self)
 void
 sam_window_set_area_filter (SamWindow *self, const char *code)
 {
+  if (!self->all_areas_listed)
+    {
+      set_area_list (self, FALSE, sam_area_lookup (code) ? code : NULL);
+      return;
+    }
   for (guint i = 0; i < self->area_codes->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->area_codes, i), code) == 0)
       {

@@ -24,6 +24,7 @@ struct _SamWindow
   SamStore *store;
   GPtrArray *results;
   GPtrArray *area_codes;      /* index in the area drop-down → code (NULL: all) */
+  gboolean all_areas_listed;  /* the drop-down lists every area, not only the chosen one */
   gboolean review_mode;
   GCancellable *busy;
   AdwToast *busy_toast;
@@ -66,6 +67,7 @@ struct _SamWindow
 
 /* sam-window-filters.c */
 void        _sam_window_setup_filters        (SamWindow *self);
+void        _sam_window_list_all_areas       (SamWindow *self);
 SamQuery   *_sam_window_build_query          (SamWindow *self);
 void        _sam_window_update_chips         (SamWindow *self);
 const char *_sam_window_get_selected_area    (SamWindow *self);

@@ -403,6 +403,7 @@ filter_area_action (GtkWidget *widget, const char *name, GVariant *param)
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_menu_button_popup (self->filter_button);
+  _sam_window_list_all_areas (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->area_dropdown));
 }
 

@@ -166,12 +166,52 @@ test_mark_verified (Fixture *f, gconstpointer data)
   g_assert_false (sam_actor_is_overdue (actor, now));
 }
 
-/* A municipality filter keeps its own, county and national actors. */
+static void
+collect_dropdowns (GtkWidget *widget, GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, found);
+}
+
+/* The drop-down whose first item is "All areas" */
+static GtkDropDown *
+area_dropdown (Fixture *f)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_dropdowns (GTK_WIDGET (f->window), found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (found, i));
+      g_autoptr(GtkStringObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+      if (first && g_str_equal (gtk_string_object_get_string (first), "All areas"))
+        return g_ptr_array_index (found, i);
+    }
+  g_assert_not_reached ();
+}
+
+/* A municipality filter keeps its own, county and national actors. The
+ * drop-down lists every area once the filters are opened (Ctrl+K), the
+ * chosen one still chosen. */
 static void
 test_area_filter (Fixture *f, gconstpointer data)
 {
+  GtkDropDown *areas;
+  g_autoptr(GtkStringObject) chosen = NULL;
+
   sam_window_set_area_filter (f->window, "2482");
   g_assert_true (sam_window_has_filters (f->window));
+  areas = area_dropdown (f);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (areas)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-area", NULL);
+  /* 290 municipalities and 21 counties after "All areas" */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (areas)), ==, 312);
+  chosen = g_object_ref (gtk_drop_down_get_selected_item (areas));
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "Skellefteå");
   g_assert_true (results_contain (f, "skelleftea-socialjour"));
   g_assert_true (results_contain (f, "polisen"));
   g_assert_false (results_contain (f, "umea-socialjour"));
