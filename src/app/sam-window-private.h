@@ -7,6 +7,7 @@
 
 #include "sam-actor-page.h"
 #include "sam-query.h"
+#include "sam-walk-page.h"
 #include "sam-window.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,8 @@ struct _SamWindow
   GtkWidget *all_areas_button;
   GtkStack *content_stack;
   SamActorPage *actor_page;
+  SamWalkPage *walk_page;         /* made the first time a walk begins */
+  GtkWidget *back_button;
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;

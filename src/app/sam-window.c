@@ -242,6 +242,8 @@ select_row_of (SamWindow *self, SamActor *actor)
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+static void update_back_button (SamWindow *self);
+
 static void
 show_actor (SamWindow *self, SamActor *actor)
 {
@@ -253,6 +255,7 @@ show_actor (SamWindow *self, SamActor *actor)
   if (actor)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_actions (self);
+  update_back_button (self);
 }
 
 void
@@ -289,7 +292,10 @@ static void
 store_changed_cb (SamWindow *self)
 {
   refresh (self);
-  reload_shown (self);
+  if (sam_window_is_showing_walk (self))
+    sam_walk_page_refresh (self->walk_page);
+  else
+    reload_shown (self);
 }
 
 static void
@@ -357,7 +363,7 @@ can_edit (SamWindow *self)
 static void
 update_actions (SamWindow *self)
 {
-  gboolean shown = shown_actor (self) != NULL;
+  gboolean shown = shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
   gboolean editable = can_edit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
@@ -439,11 +445,68 @@ set_review_mode (SamWindow *self, gboolean review)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The walk-through */
+
+/* The back button of the content pane: on a narrow window it returns to the
+ * list; from the walk-through it returns to where one was before. */
+static void
+update_back_button (SamWindow *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) ||
+                                             sam_window_is_showing_walk (self));
+}
+
+static void
+walk_title_cb (SamWindow *self)
+{
+  if (sam_window_is_showing_walk (self))
+    adw_window_title_set_title (self->content_title, sam_walk_page_get_title (self->walk_page));
+}
+
+static SamWalkPage *
+ensure_walk_page (SamWindow *self)
+{
+  if (self->walk_page == NULL)
+    {
+      self->walk_page = sam_walk_page_new ();
+      sam_walk_page_set_store (self->walk_page, self->store);
+      g_signal_connect_swapped (self->walk_page, "notify::title", G_CALLBACK (walk_title_cb), self);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->walk_page), "walk");
+    }
+  return self->walk_page;
+}
+
+/* One action for the moment it matters: the trafficking path for the
+ * user's own area, at its first question. */
+static void
+suspect_trafficking_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *area = g_settings_get_string (settings, "default-area");
+  SamWalkPage *page = ensure_walk_page (self);
+
+  sam_walk_page_start (page, SAM_SITUATION_TRAFFICKING_ADULT, area);
+  gtk_stack_set_visible_child_name (self->content_stack, "walk");
+  adw_window_title_set_title (self->content_title, sam_walk_page_get_title (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_actions (self);
+  update_back_button (self);
+  sam_walk_page_focus_step (page);
+}
+
 static void
 back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
 
+  if (sam_window_is_showing_walk (self))
+    {
+      /* back to the actor shown before, or to the list */
+      show_actor (self, shown_actor (self));
+      if (shown_actor (self) != NULL)
+        return;
+    }
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   else if (self->review_mode)
@@ -672,6 +735,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
+  BIND (back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -693,6 +757,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
+  gtk_widget_class_install_action (widget_class, "win.suspect-trafficking", NULL, suspect_trafficking_action);
   _sam_window_class_add_file_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
@@ -703,6 +768,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-first-route", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.suspect-trafficking", NULL);
 }
 
 static void
@@ -729,6 +795,8 @@ sam_window_init (SamWindow *self)
   setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self);
+  update_back_button (self);
 }
 
 SamWindow *
@@ -756,6 +824,8 @@ sam_window_set_store (SamWindow *self, SamStore *store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (self->walk_page)
+    sam_walk_page_set_store (self->walk_page, store);
   if (sam_store_get_meta (store, &meta, NULL))
     adw_window_title_set_subtitle (self->window_title,
                                    sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
@@ -803,4 +873,17 @@ gboolean
 sam_window_is_read_only_banner_shown (SamWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->banner);
+}
+
+SamWalkPage *
+sam_window_get_walk_page (SamWindow *self)
+{
+  return self->walk_page;
+}
+
+gboolean
+sam_window_is_showing_walk (SamWindow *self)
+{
+  return self->walk_page != NULL &&
+         gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->walk_page);
 }
