@@ -468,6 +468,9 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
   gtk_widget_class_install_action (widget_class, "actor.copy-route", "s", copy_route_action);
   gtk_widget_class_install_action (widget_class, "actor.open-route", "s", open_route_action);
 
+  /* the window's Back leaves the page: the leaflet around it would take
+   * Alt+Left first and do nothing while it is unfolded */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   /* a question's answers by their number */
   for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
     {

@@ -55,6 +55,7 @@ struct _SamWindow
   SamActorPage *actor_page;
   SamWalkPage *walk_page;         /* made the first time a walk begins */
   GtkWidget *back_button;
+  char *delete_message;           /* what the last delete's toast said */
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;

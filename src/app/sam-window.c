@@ -581,12 +581,19 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  g_autofree char *used_text = NULL;
   AdwToast *toast;
 
   if (actor == NULL || !can_edit (self))
     return;
   id = g_strdup (sam_actor_get_id (actor));
-  title = g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
+  used = sam_store_list_paths_using (self->store, id, NULL, NULL);
+  used_text = sam_format_used_by_paths (used);
+  title = used_text
+    /* Translators: "“Regional coordinator” deleted. Used by 2 escalation paths: …" */
+    ? g_strdup_printf (_("“%s” deleted. %s"), sam_actor_get_display_name (actor), used_text)
+    : g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
   if (!sam_store_delete_actor (self->store, id, sam_actor_get_revision (actor), &error))
     {
       _sam_window_toast (self, error->message);
@@ -598,7 +605,12 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* a path that loses a contact is worth the time to read it */
+  if (used_text)
+    adw_toast_set_timeout (toast, 15);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->delete_message);
+  self->delete_message = g_strdup (title);
 }
 
 static void
@@ -712,6 +724,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->delete_message, g_free);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);
@@ -886,4 +899,10 @@ sam_window_is_showing_walk (SamWindow *self)
 {
   return self->walk_page != NULL &&
          gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->walk_page);
+}
+
+const char *
+sam_window_get_delete_message (SamWindow *self)
+{
+  return self->delete_message;
 }

@@ -39,6 +39,8 @@ gboolean     sam_window_is_showing_review (SamWindow     *self);
 /* The guided walk through a path, or NULL before the first is opened. */
 SamWalkPage *sam_window_get_walk_page   (SamWindow      *self);
 gboolean     sam_window_is_showing_walk (SamWindow      *self);
+/* What the toast of the last delete said, or NULL. */
+const char  *sam_window_get_delete_message (SamWindow   *self);
 gboolean     sam_window_is_read_only_banner_shown (SamWindow *self);
 
 G_END_DECLS
