@@ -83,4 +83,11 @@ void _sam_window_set_busy               (SamWindow      *self,
                                          const char     *text,
                                          GCancellable   *cancellable);
 
+/* sam-window.c */
+void _sam_window_update_actions         (SamWindow      *self);
+
+/* sam-window-walk.c: the walk-through page and its action. */
+void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);
+void _sam_window_update_back_button     (SamWindow      *self);
+
 G_END_DECLS

@@ -224,7 +224,6 @@ flush_refresh (SamWindow *self)
 
 /* Showing an actor */
 
-static void update_actions (SamWindow *self);
 
 static void
 select_row_of (SamWindow *self, SamActor *actor)
@@ -242,8 +241,6 @@ select_row_of (SamWindow *self, SamActor *actor)
   gtk_single_selection_set_selected (self->selection, position);
 }
 
-static void update_back_button (SamWindow *self);
-
 static void
 show_actor (SamWindow *self, SamActor *actor)
 {
@@ -254,8 +251,8 @@ show_actor (SamWindow *self, SamActor *actor)
   gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
   if (actor)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  update_actions (self);
-  update_back_button (self);
+  _sam_window_update_actions (self);
+  _sam_window_update_back_button (self);
 }
 
 void
@@ -360,8 +357,8 @@ can_edit (SamWindow *self)
   return self->store != NULL && !sam_store_is_read_only (self->store);
 }
 
-static void
-update_actions (SamWindow *self)
+void
+_sam_window_update_actions (SamWindow *self)
 {
   gboolean shown = shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
   gboolean editable = can_edit (self);
@@ -390,7 +387,7 @@ update_read_only (SamWindow *self)
       gtk_label_set_text (self->banner_label, text);
     }
   gtk_revealer_set_reveal_child (self->banner, read_only);
-  update_actions (self);
+  _sam_window_update_actions (self);
 }
 
 static void
@@ -443,56 +440,6 @@ set_review_mode (SamWindow *self, gboolean review)
   refresh (self);
   if (!review)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* The walk-through */
-
-/* The back button of the content pane: on a narrow window it returns to the
- * list; from the walk-through it returns to where one was before. */
-static void
-update_back_button (SamWindow *self)
-{
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) ||
-                                             sam_window_is_showing_walk (self));
-}
-
-static void
-walk_title_cb (SamWindow *self)
-{
-  if (sam_window_is_showing_walk (self))
-    adw_window_title_set_title (self->content_title, sam_walk_page_get_title (self->walk_page));
-}
-
-static SamWalkPage *
-ensure_walk_page (SamWindow *self)
-{
-  if (self->walk_page == NULL)
-    {
-      self->walk_page = sam_walk_page_new ();
-      sam_walk_page_set_store (self->walk_page, self->store);
-      g_signal_connect_swapped (self->walk_page, "notify::title", G_CALLBACK (walk_title_cb), self);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->walk_page), "walk");
-    }
-  return self->walk_page;
-}
-
-/* One action for the moment it matters: the trafficking path for the
- * user's own area, at its first question. */
-static void
-suspect_trafficking_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *area = g_settings_get_string (settings, "default-area");
-  SamWalkPage *page = ensure_walk_page (self);
-
-  sam_walk_page_start (page, SAM_SITUATION_TRAFFICKING_ADULT, area);
-  gtk_stack_set_visible_child_name (self->content_stack, "walk");
-  adw_window_title_set_title (self->content_title, sam_walk_page_get_title (page));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  update_actions (self);
-  update_back_button (self);
-  sam_walk_page_focus_step (page);
 }
 
 static void
@@ -770,8 +717,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
-  gtk_widget_class_install_action (widget_class, "win.suspect-trafficking", NULL, suspect_trafficking_action);
   _sam_window_class_add_file_actions (widget_class);
+  _sam_window_class_add_walk_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -808,8 +755,8 @@ sam_window_init (SamWindow *self)
   setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
-  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self);
-  update_back_button (self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (_sam_window_update_back_button), self);
+  _sam_window_update_back_button (self);
 }
 
 SamWindow *
@@ -886,19 +833,6 @@ gboolean
 sam_window_is_read_only_banner_shown (SamWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->banner);
-}
-
-SamWalkPage *
-sam_window_get_walk_page (SamWindow *self)
-{
-  return self->walk_page;
-}
-
-gboolean
-sam_window_is_showing_walk (SamWindow *self)
-{
-  return self->walk_page != NULL &&
-         gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->walk_page);
 }
 
 const char *
