@@ -22,6 +22,8 @@ struct _SamWalkPage
   SamEscalationPath *start;   /* the path chosen; a hand-over leaves it */
   SamWalk *walk;
   GPtrArray *contacts;        /* SamStepContact of the action shown */
+  guint change_id;            /* shows the step again when a contact opens or closes */
+  char *title;                /* as last notified */
 
   GtkScrolledWindow *scroller;
   GtkDropDown *path_dropdown;
@@ -30,6 +32,7 @@ struct _SamWalkPage
   GtkLabel *urgency_label;
   GtkLabel *text_label;
   GtkLabel *legal_label;
+  GtkLabel *closed_label;
   GtkListBox *contacts_list;
   GtkBox *answers_box;
   GtkWidget *continue_button;
@@ -128,6 +131,72 @@ show_answers (SamWalkPage *self, SamEscalationStep *step)
     gtk_box_append (self->answers_box, make_answer_button (self, g_ptr_array_index (answers, i), i));
 }
 
+static void show_step (SamWalkPage *self);
+
+static gboolean
+contact_changed_cb (gpointer data)
+{
+  SamWalkPage *self = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean had_focus = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+
+  self->change_id = 0;
+  show_step (self);
+  if (had_focus)
+    sam_walk_page_focus_step (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The order of the contacts changes when the first of them opens or closes:
+ * the page shows it then, not only on the next step. */
+static void
+schedule_change (SamWalkPage *self, GDateTime *now)
+{
+  GTimeSpan soonest = G_MAXINT64;
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      SamStepContact *c = g_ptr_array_index (self->contacts, i);
+
+      if (c->next_change != NULL)
+        soonest = MIN (soonest, g_date_time_difference (c->next_change, now));
+    }
+  if (soonest > 0 && soonest / G_TIME_SPAN_SECOND < G_MAXUINT - 1)
+    self->change_id = g_timeout_add_seconds ((guint) (soonest / G_TIME_SPAN_SECOND) + 1,
+                                             contact_changed_cb, self);
+}
+
+/* When the step's own contact is closed the first row is another one: say
+ * why, or a stressed reader calls the wrong number. */
+static void
+show_closed_hint (SamWalkPage *self, SamEscalationStep *step)
+{
+  g_autofree char *text = NULL;
+  SamStepContact *first;
+
+  if (self->contacts->len == 0)
+    return;
+  first = g_ptr_array_index (self->contacts, 0);
+  if (!first->is_fallback)
+    return;
+  for (guint i = 1; i < self->contacts->len; i++)
+    {
+      SamStepContact *c = g_ptr_array_index (self->contacts, i);
+
+      if (!c->is_fallback && c->state == SAM_CONTACT_CLOSED)
+        {
+          /* Translators: %s is the actor an action names, "Regional coordinator … is closed now" */
+          text = g_strdup_printf (_("%s is closed now. Contact the first one below instead."),
+                                  sam_actor_get_display_name (c->actor));
+          break;
+        }
+    }
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->closed_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_label), TRUE);
+}
+
 static void
 show_contacts (SamWalkPage *self, SamEscalationStep *step)
 {
@@ -151,6 +220,8 @@ show_contacts (SamWalkPage *self, SamEscalationStep *step)
       gtk_list_box_append (self->contacts_list, GTK_WIDGET (row));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), self->contacts->len > 0);
+  show_closed_hint (self, step);
+  schedule_change (self, now);
 }
 
 static void
@@ -165,6 +236,12 @@ show_urgency (SamWalkPage *self, SamUrgency urgency)
     return;
   gtk_label_set_text (self->urgency_label, sam_urgency_get_label (urgency));
   gtk_widget_add_css_class (GTK_WIDGET (self->urgency_label), classes[urgency]);
+  {
+    /* Translators: the accessible name of the urgency badge, "Urgency: Today" */
+    g_autofree char *name = g_strdup_printf (_("Urgency: %s"), sam_urgency_get_label (urgency));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->urgency_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
 }
 
 static void
@@ -251,12 +328,26 @@ clear_step (SamWalkPage *self)
   remove_children (GTK_WIDGET (self->contacts_list));
   remove_children (GTK_WIDGET (self->trail_list));
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_handle_id (&self->change_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
   gtk_widget_set_visible (self->continue_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->handover_label), FALSE);
   gtk_widget_set_visible (self->trail_box, FALSE);
   show_urgency (self, SAM_URGENCY_NONE);
+}
+
+static void
+notify_title (SamWalkPage *self)
+{
+  const char *title = sam_walk_page_get_title (self);
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 static void
@@ -293,7 +384,7 @@ show_step (SamWalkPage *self)
         }
     }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  notify_title (self);
 }
 
 static void
@@ -435,7 +526,15 @@ sam_walk_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_handle_id (&self->change_id, g_source_remove);
   G_OBJECT_CLASS (sam_walk_page_parent_class)->dispose (object);
+}
+
+static void
+sam_walk_page_finalize (GObject *object)
+{
+  g_free (SAM_WALK_PAGE (object)->title);
+  G_OBJECT_CLASS (sam_walk_page_parent_class)->finalize (object);
 }
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SamWalkPage, name)
@@ -450,14 +549,17 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
 
   object_class->get_property = sam_walk_page_get_property;
   object_class->dispose = sam_walk_page_dispose;
+  object_class->finalize = sam_walk_page_finalize;
 
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-walk-page.ui");
   BIND (scroller); BIND (path_dropdown); BIND (handover_label); BIND (kind_label);
-  BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (contacts_list);
+  BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (closed_label);
+  BIND (contacts_list);
   BIND (answers_box); BIND (continue_button); BIND (trail_box); BIND (trail_list);
   gtk_widget_class_bind_template_callback (widget_class, path_selected_cb);
 

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "sam-route-row.h"
@@ -144,6 +146,52 @@ row_subtitle (GPtrArray *rows, guint i)
   return adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
 }
 
+/* A shown label whose text contains @part, or NULL. */
+static GtkLabel *
+find_label (GtkWidget *widget, const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, part);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @widget shows some text of its own. */
+static gboolean
+has_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  if (ADW_IS_BUTTON_CONTENT (widget) && adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_text (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every button people can reach says what it does: in text, or, when it
+ * shows only an icon, in a tooltip (the code gives those an accessible
+ * name from the same string). */
+static void
+assert_buttons_named (GtkWidget *widget, guint *n_buttons)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget))
+    {
+      (*n_buttons)++;
+      if (!has_text (widget))
+        g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    assert_buttons_named (c, n_buttons);
+}
+
 /* The focused widget's accessible name, or its label. */
 static const char *
 focus_label (Fixture *f)
@@ -184,6 +232,7 @@ test_keyboard (Fixture *f, gconstpointer data)
   /* Wednesday noon: the coordinator's adults line first, with its number */
   rows = contact_rows (f);
   g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_null (find_label (GTK_WIDGET (sam_window_get_walk_page (f->window)), "is closed now"));
   g_assert_cmpstr (row_title (rows, 0), ==, "090-16 58 24");
   g_assert_nonnull (strstr (row_subtitle (rows, 0), "Open now"));
   g_assert_cmpstr (row_title (rows, 1), ==, "114 14");
@@ -216,6 +265,17 @@ test_night (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (row_subtitle (rows, 0), "on-call social services"));
   g_assert_cmpstr (row_title (rows, 2), ==, "090-16 58 24");
   g_assert_nonnull (strstr (row_subtitle (rows, 2), "Closed, opens Thu 08:00"));
+  /* the number the step names is not the first one: the page says why */
+  g_assert_nonnull (find_label (GTK_WIDGET (sam_window_get_walk_page (f->window)),
+                                "Region Nord is closed now. Contact the first one below instead."));
+  {
+    guint n_buttons = 0;
+
+    assert_buttons_named (GTK_WIDGET (sam_window_get_walk_page (f->window)), &n_buttons);
+    /* a copy and a call button for each of three rows, the drop-down,
+     * Continue, Back and Restart */
+    g_assert_cmpuint (n_buttons, >=, 10);
+  }
   /* the contact rows are reached by Tab from Continue's side: copy is a
    * named button with a tooltip */
   press ("shift+Tab");
