@@ -311,6 +311,42 @@ test_handover (Fixture *f, gconstpointer data)
   g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s3");
 }
 
+/* Another path from the drop-down, walked to its end: the end says so and
+ * offers Restart, which has the focus. */
+static void
+test_other_path_to_end (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *dropdown;
+  GListModel *titles;
+  GtkWidget *page;
+  guint i;
+
+  press ("ctrl+t");
+  page = GTK_WIDGET (sam_window_get_walk_page (f->window));
+  dropdown = GTK_DROP_DOWN (find_label (page, "Suspected human trafficking – adult") ?
+                            gtk_widget_get_ancestor (GTK_WIDGET (find_label (page, "Suspected human trafficking – adult")),
+                                                     GTK_TYPE_DROP_DOWN) : NULL);
+  g_assert_nonnull (dropdown);
+  titles = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (titles), ==, 4);
+  for (i = 0; i < g_list_model_get_n_items (titles); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (titles), i),
+                     "A person who buys sex and wants help"))
+      break;
+  gtk_drop_down_set_selected (dropdown, i);
+  g_assert_cmpstr (step_id (f), ==, "buying-sex-s1");
+  sam_walk_page_focus_step (SAM_WALK_PAGE (page));
+
+  /* no child involved; the note; KAST Umeå; the KAST step; no signs of
+   * trafficking; the last note */
+  press ("2 Return 1 Return 2 Return");
+  g_assert_true (sam_walk_is_finished (walk_of (f)));
+  g_assert_nonnull (find_label (page, "This is the end of the path."));
+  g_assert_cmpstr (focus_label (f), ==, "_Restart");
+  press ("Return");
+  g_assert_cmpstr (step_id (f), ==, "buying-sex-s1");
+}
+
 /* Deleting an actor a path uses says which paths in its undo toast. */
 static void
 test_delete_warns (Fixture *f, gconstpointer data)
@@ -346,6 +382,7 @@ main (int argc, char **argv)
   ADD ("/walk-page/keyboard", "2026-11-25T12:00:00+01:00", test_keyboard);
   ADD ("/walk-page/night", "2026-11-25T22:00:00+01:00", test_night);
   ADD ("/walk-page/handover", NULL, test_handover);
+  ADD ("/walk-page/other-path-to-end", NULL, test_other_path_to_end);
   ADD ("/walk-page/delete-warns", NULL, test_delete_warns);
   return g_test_run ();
 }
