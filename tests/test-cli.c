@@ -389,6 +389,11 @@ test_show (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "--register", f->reg, "show", "umea-kommun"), ==, 0);
   g_assert_nonnull (strstr (f->out, "090-16 10 00"));
   g_assert_nonnull (strstr (f->out, "Mo-Fr 08:00-17:00"));
+  g_assert_null (strstr (f->out, "Used in paths"));
+  /* the coordinator is named by two paths: deleting it would change them */
+  g_assert_cmpint (run (f, "--register", f->reg, "show", "regionkoordinator-nord"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Used in paths:\n    Suspected human trafficking – adult (trafficking-adult)\n"
+                                    "    Suspected human trafficking – child (trafficking-child)\n"));
 
   g_assert_cmpint (run (f, "--register", f->reg, "show", "nope"), ==, 1);
   g_assert_nonnull (strstr (f->err, "nope"));

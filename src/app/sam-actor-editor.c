@@ -14,6 +14,7 @@
 #include "sam-actor-editor.h"
 #include "sam-areas.h"
 #include "sam-errors.h"
+#include "sam-format.h"
 #include "sam-route-editor-row.h"
 #include "sam-translation-hint.h"
 
@@ -549,6 +550,28 @@ append_route (SamActorEditor *self, SamContactRoute *route)
   return row;
 }
 
+/* Removing a route a path names leaves that step without it: say which
+ * paths, under the routes, before anything is saved. */
+static void
+warn_paths_using (SamActorEditor *self, SamRouteEditorRow *row)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->is_new || self->actor == NULL)
+    return;
+  paths = sam_store_list_paths_using (self->store, sam_actor_get_id (self->actor),
+                                      sam_route_editor_row_get_route_id (row), NULL);
+  used = sam_format_used_by_paths (paths);
+  if (used == NULL)
+    return;
+  /* Translators: the %s is "Used by 2 escalation paths: …" */
+  text = g_strdup_printf (_("The route you removed is in use. %s. Saving leaves those steps "
+                            "without it; close without saving to keep it."), used);
+  adw_preferences_group_set_description (self->routes_group, text);
+}
+
 static void
 route_remove_requested_cb (SamRouteEditorRow *row, SamActorEditor *self)
 {
@@ -556,6 +579,7 @@ route_remove_requested_cb (SamRouteEditorRow *row, SamActorEditor *self)
 
   if (!g_ptr_array_find (self->route_rows, row, &index))
     return;
+  warn_paths_using (self, row);
   adw_preferences_group_remove (self->routes_group, GTK_WIDGET (row));
   g_ptr_array_remove_index (self->route_rows, index);
   update_route_rows (self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-escalation-path.h"
 #include "sam-format.h"
 
 /* Month names come from our own catalog, not the C library's locale, so a
@@ -159,4 +160,25 @@ sam_format_open_state (SamSchedule *hours, GDateTime *now, gboolean *is_open)
   /* Translators: "Open now, closes 16:30" / "Closed, opens Thu 08:00" */
   return open ? g_strdup_printf (_("Open now, closes %s"), when)
               : g_strdup_printf (_("Closed, opens %s"), when);
+}
+
+char *
+sam_format_used_by_paths (GPtrArray *paths)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  if (paths == NULL || paths->len == 0)
+    return NULL;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      SamText *title = sam_escalation_path_get_title (g_ptr_array_index (paths, i));
+
+      /* Translators: between the titles of escalation paths in a list */
+      g_string_append_printf (titles, "%s%s", i ? _(", ") : "",
+                              sam_text_get_best (title, sam_lang_from_locale (), NULL));
+    }
+  /* Translators: names the escalation paths that use an actor or a route */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Used by %u escalation path: %s",
+                                       "Used by %u escalation paths: %s", paths->len),
+                          paths->len, titles->str);
 }

@@ -19,4 +19,7 @@ char *sam_format_open_state    (SamSchedule *hours,
                                 GDateTime   *now,
                                 gboolean    *is_open);
 
+/* "Used by 2 escalation paths: A, B"; NULL when @paths is empty. */
+char *sam_format_used_by_paths (GPtrArray   *paths);
+
 G_END_DECLS

@@ -438,3 +438,10 @@ sam_route_editor_row_set_movable (SamRouteEditorRow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), up);
   gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), down);
 }
+
+const char *
+sam_route_editor_row_get_route_id (SamRouteEditorRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ROUTE_EDITOR_ROW (self), NULL);
+  return self->route_id;
+}

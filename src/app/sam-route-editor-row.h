@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (SamRouteEditorRow, sam_route_editor_row, SAM, ROUTE_EDITOR
  * phone route) is read, never changed. Emits "remove-requested" and
  * "move-requested" (-1 up, +1 down) for the editor to act on. */
 SamRouteEditorRow *sam_route_editor_row_new          (SamContactRoute   *route);
+/* The id of the route the row edits (a new route has one too). */
+const char        *sam_route_editor_row_get_route_id (SamRouteEditorRow *self);
 
 /* Checks the fields and shows their errors when @show_all or once the
  * field was edited; with @focus, focuses the first wrong field. */

@@ -49,12 +49,16 @@ make_button (const char *icon, const char *tooltip, const char *action, const ch
 }
 
 static char *
-describe (SamContactRoute *route, SamSchedule *actor_hours, GDateTime *now)
+describe (SamContactRoute *route, SamSchedule *actor_hours, const char *who, GDateTime *now)
 {
   SamSchedule *hours = sam_contact_route_get_hours (route);
   const char *label = sam_text_get_best (sam_contact_route_get_label (route), sam_lang_from_locale (), NULL);
-  g_autoptr(GString) out = g_string_new (label ? label : sam_route_kind_get_label (sam_contact_route_get_kind (route)));
+  g_autoptr(GString) out = g_string_new (who);
   g_autofree char *state = NULL;
+
+  if (who != NULL)
+    g_string_append (out, " · ");
+  g_string_append (out, label ? label : sam_route_kind_get_label (sam_contact_route_get_kind (route)));
 
   /* hours of its own, or the actor's for phones that keep office hours */
   if (hours == NULL && sam_route_kind_is_phone (sam_contact_route_get_kind (route)))
@@ -66,7 +70,7 @@ describe (SamContactRoute *route, SamSchedule *actor_hours, GDateTime *now)
 }
 
 static void
-populate (SamRouteRow *self, SamSchedule *actor_hours, GDateTime *now)
+populate (SamRouteRow *self, SamSchedule *actor_hours, const char *who, GDateTime *now)
 {
   SamContactRoute *route = self->route;
   SamRouteKind kind = sam_contact_route_get_kind (route);
@@ -74,7 +78,7 @@ populate (SamRouteRow *self, SamSchedule *actor_hours, GDateTime *now)
   const char *id = sam_contact_route_get_id (route);
   g_autofree char *display = sam_contact_route_dup_display_value (route);
   g_autofree char *title = g_markup_escape_text (display, -1);
-  g_autofree char *subtitle = describe (route, actor_hours, now);
+  g_autofree char *subtitle = describe (route, actor_hours, who, now);
   g_autofree char *uri = sam_contact_route_dup_uri (route);
   GtkWidget *icon = gtk_image_new_from_icon_name (sam_route_kind_get_icon_name (kind));
 
@@ -127,7 +131,17 @@ sam_route_row_new (SamContactRoute *route, SamSchedule *actor_hours, GDateTime *
   SamRouteRow *self = g_object_new (SAM_TYPE_ROUTE_ROW, NULL);
 
   self->route = g_object_ref (route);
-  populate (self, actor_hours, now);
+  populate (self, actor_hours, NULL, now);
+  return self;
+}
+
+SamRouteRow *
+sam_route_row_new_for_actor (SamContactRoute *route, SamActor *actor, GDateTime *now)
+{
+  SamRouteRow *self = g_object_new (SAM_TYPE_ROUTE_ROW, NULL);
+
+  self->route = g_object_ref (route);
+  populate (self, sam_actor_get_hours (actor), sam_actor_get_display_name (actor), now);
   return self;
 }
 

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (SamRouteRow, sam_route_row, SAM, ROUTE_ROW, AdwActionRow)
 SamRouteRow     *sam_route_row_new        (SamContactRoute *route,
                                            SamSchedule     *actor_hours,
                                            GDateTime       *now);
+/* The same, naming the actor first: for routes shown away from their actor. */
+SamRouteRow     *sam_route_row_new_for_actor (SamContactRoute *route,
+                                           SamActor        *actor,
+                                           GDateTime       *now);
 SamContactRoute *sam_route_row_get_route  (SamRouteRow     *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "sam-actor-page.h"
 #include "sam-query.h"
+#include "sam-walk-page.h"
 #include "sam-window.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ struct _SamWindow
   GtkWidget *all_areas_button;
   GtkStack *content_stack;
   SamActorPage *actor_page;
+  SamWalkPage *walk_page;         /* made the first time a walk begins */
+  GtkWidget *back_button;
+  char *delete_message;           /* what the last delete's toast said */
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;
@@ -80,5 +84,12 @@ void _sam_window_toast                  (SamWindow      *self,
 void _sam_window_set_busy               (SamWindow      *self,
                                          const char     *text,
                                          GCancellable   *cancellable);
+
+/* sam-window.c */
+void _sam_window_update_actions         (SamWindow      *self);
+
+/* sam-window-walk.c: the walk-through page and its action. */
+void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);
+void _sam_window_update_back_button     (SamWindow      *self);
 
 G_END_DECLS

@@ -224,7 +224,6 @@ flush_refresh (SamWindow *self)
 
 /* Showing an actor */
 
-static void update_actions (SamWindow *self);
 
 static void
 select_row_of (SamWindow *self, SamActor *actor)
@@ -252,7 +251,8 @@ show_actor (SamWindow *self, SamActor *actor)
   gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
   if (actor)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  update_actions (self);
+  _sam_window_update_actions (self);
+  _sam_window_update_back_button (self);
 }
 
 void
@@ -289,7 +289,10 @@ static void
 store_changed_cb (SamWindow *self)
 {
   refresh (self);
-  reload_shown (self);
+  if (sam_window_is_showing_walk (self))
+    sam_walk_page_refresh (self->walk_page);
+  else
+    reload_shown (self);
 }
 
 static void
@@ -354,10 +357,10 @@ can_edit (SamWindow *self)
   return self->store != NULL && !sam_store_is_read_only (self->store);
 }
 
-static void
-update_actions (SamWindow *self)
+void
+_sam_window_update_actions (SamWindow *self)
 {
-  gboolean shown = shown_actor (self) != NULL;
+  gboolean shown = shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
   gboolean editable = can_edit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
@@ -384,7 +387,7 @@ update_read_only (SamWindow *self)
       gtk_label_set_text (self->banner_label, text);
     }
   gtk_revealer_set_reveal_child (self->banner, read_only);
-  update_actions (self);
+  _sam_window_update_actions (self);
 }
 
 static void
@@ -445,6 +448,13 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
 
+  if (sam_window_is_showing_walk (self))
+    {
+      /* back to the actor shown before, or to the list */
+      show_actor (self, shown_actor (self));
+      if (shown_actor (self) != NULL)
+        return;
+    }
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   else if (self->review_mode)
@@ -519,12 +529,19 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  g_autofree char *used_text = NULL;
   AdwToast *toast;
 
   if (actor == NULL || !can_edit (self))
     return;
   id = g_strdup (sam_actor_get_id (actor));
-  title = g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
+  used = sam_store_list_paths_using (self->store, id, NULL, NULL);
+  used_text = sam_format_used_by_paths (used);
+  title = used_text
+    /* Translators: "“Regional coordinator” deleted. Used by 2 escalation paths: …" */
+    ? g_strdup_printf (_("“%s” deleted. %s"), sam_actor_get_display_name (actor), used_text)
+    : g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
   if (!sam_store_delete_actor (self->store, id, sam_actor_get_revision (actor), &error))
     {
       _sam_window_toast (self, error->message);
@@ -536,7 +553,12 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* a path that loses a contact is worth the time to read it */
+  if (used_text)
+    adw_toast_set_timeout (toast, 15);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->delete_message);
+  self->delete_message = g_strdup (title);
 }
 
 static void
@@ -650,6 +672,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->delete_message, g_free);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);
@@ -673,6 +696,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
+  BIND (back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -695,6 +719,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
   _sam_window_class_add_file_actions (widget_class);
+  _sam_window_class_add_walk_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -704,6 +729,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-first-route", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.suspect-trafficking", NULL);
 }
 
 static void
@@ -730,6 +756,8 @@ sam_window_init (SamWindow *self)
   setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (_sam_window_update_back_button), self);
+  _sam_window_update_back_button (self);
 }
 
 SamWindow *
@@ -757,6 +785,8 @@ sam_window_set_store (SamWindow *self, SamStore *store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (self->walk_page)
+    sam_walk_page_set_store (self->walk_page, store);
   if (sam_store_get_meta (store, &meta, NULL))
     adw_window_title_set_subtitle (self->window_title,
                                    sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
@@ -804,4 +834,10 @@ gboolean
 sam_window_is_read_only_banner_shown (SamWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->banner);
+}
+
+const char *
+sam_window_get_delete_message (SamWindow *self)
+{
+  return self->delete_message;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sam-store.h"
+#include "sam-walk-page.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,11 @@ void         sam_window_set_area_filter  (SamWindow      *self,
                                           const char     *code);
 gboolean     sam_window_has_filters      (SamWindow      *self);
 gboolean     sam_window_is_showing_review (SamWindow     *self);
+/* The guided walk through a path, or NULL before the first is opened. */
+SamWalkPage *sam_window_get_walk_page   (SamWindow      *self);
+gboolean     sam_window_is_showing_walk (SamWindow      *self);
+/* What the toast of the last delete said, or NULL. */
+const char  *sam_window_get_delete_message (SamWindow   *self);
 gboolean     sam_window_is_read_only_banner_shown (SamWindow *self);
 
 G_END_DECLS

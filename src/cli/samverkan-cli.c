@@ -320,6 +320,25 @@ print_actor_details (SamActor *actor)
     g_print (_("  Verified: never\n"));
 }
 
+/* The paths that name @actor: deleting or changing it changes them. */
+static void
+print_paths_using (SamStore *store, SamActor *actor)
+{
+  g_autoptr(GPtrArray) paths = sam_store_list_paths_using (store, sam_actor_get_id (actor), NULL, NULL);
+  SamLang lang = sam_lang_from_locale ();
+
+  if (paths == NULL || paths->len == 0)
+    return;
+  g_print ("  %s\n", _("Used in paths:"));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, i);
+
+      g_print ("    %s (%s)\n", sam_text_get_best (sam_escalation_path_get_title (path), lang, NULL),
+               sam_escalation_path_get_id (path));
+    }
+}
+
 /* show ID */
 static int
 cmd_show (const char *register_path, int argc, char **argv)
@@ -355,7 +374,10 @@ cmd_show (const char *register_path, int argc, char **argv)
       json_node_unref (node);
     }
   else
-    print_actor_details (actor);
+    {
+      print_actor_details (actor);
+      print_paths_using (store, actor);
+    }
   return EXIT_OK;
 }
 

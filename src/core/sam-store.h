@@ -119,6 +119,12 @@ SamEscalationPath *sam_store_load_path  (SamStore      *self,
 gboolean     sam_store_insert_path      (SamStore          *self,
                                          SamEscalationPath *path,
                                          GError           **error);
+/* The live paths with a step that names @actor_id, as its own contact or a
+ * fallback, and @route_id of it (any of its routes when NULL); by id. */
+GPtrArray   *sam_store_list_paths_using (SamStore      *self,
+                                         const char    *actor_id,
+                                         const char    *route_id,
+                                         GError       **error);
 
 /* The change log of one record (entity "actor" or "path"), newest first. */
 GPtrArray   *sam_store_list_changes     (SamStore      *self,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "sam-areas.h"
 #include "sam-walk.h"
 
 typedef struct {
@@ -213,4 +214,39 @@ sam_walk_get_answer_taken (SamWalk *self, guint i)
   g_return_val_if_fail (SAM_IS_WALK (self), -1);
   g_return_val_if_fail (i < self->taken->len, -1);
   return g_array_index (self->taken, Taken, i).answer;
+}
+
+static SamEscalationPath *
+find_for_area (GPtrArray *paths, SamSituation situation, const char *code)
+{
+  for (guint i = 0; code && i < paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, i);
+
+      if (sam_escalation_path_get_situation (path) == situation &&
+          g_strcmp0 (sam_escalation_path_get_area (path), code) == 0)
+        return path;
+    }
+  return NULL;
+}
+
+SamEscalationPath *
+sam_walk_pick_path (GPtrArray *paths, SamSituation situation, const char *area_code)
+{
+  const SamArea *area = area_code && *area_code ? sam_area_lookup (area_code) : NULL;
+  SamEscalationPath *path = NULL;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (area != NULL)
+    path = find_for_area (paths, situation, area->code);
+  if (path == NULL && area != NULL && area->county != NULL)
+    path = find_for_area (paths, situation, area->county);
+  if (path == NULL)
+    path = find_for_area (paths, situation, "SE");
+  /* a register for another region still has a path to show */
+  for (guint i = 0; path == NULL && i < paths->len; i++)
+    if (sam_escalation_path_get_situation (g_ptr_array_index (paths, i)) == situation)
+      path = g_ptr_array_index (paths, i);
+  return path;
 }

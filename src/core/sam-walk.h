@@ -39,4 +39,11 @@ GPtrArray         *sam_walk_get_taken       (SamWalk *self);
 int                sam_walk_get_answer_taken (SamWalk *self,
                                               guint    i);
 
+/* The path of @paths for @situation that fits @area_code best: one for the
+ * area itself, else its county, else the whole country, else any; NULL
+ * when no path covers @situation. An empty or NULL area takes the country. */
+SamEscalationPath *sam_walk_pick_path       (GPtrArray    *paths,
+                                             SamSituation  situation,
+                                             const char   *area_code);
+
 G_END_DECLS

@@ -700,6 +700,54 @@ test_translation_missing (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static SamRouteEditorRow *
+route_row_of (SamActorEditor *editor, const char *route_id)
+{
+  g_autoptr(GPtrArray) rows = find_route_rows (editor);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (sam_route_editor_row_get_route_id (g_ptr_array_index (rows, i)), route_id) == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+/* The descriptions of the editor's groups, joined. */
+static char *
+dup_group_descriptions (SamActorEditor *editor)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, NULL, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
+
+      if (description && *description)
+        g_string_append_printf (out, "%s\n", description);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Removing a route an escalation path names says which path, in the editor,
+ * before anything is saved; a route no path names is removed quietly. */
+static void
+test_remove_route_used_by_path (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "regionkoordinator-nord");
+  g_autofree char *quiet = NULL;
+  g_autofree char *warned = NULL;
+
+  g_signal_emit_by_name (route_row_of (editor, "regionkoordinator-nord-web"), "remove-requested");
+  quiet = dup_group_descriptions (editor);
+  g_assert_null (strstr (quiet, "escalation path"));
+  g_signal_emit_by_name (route_row_of (editor, "regionkoordinator-nord-adults-phone"), "remove-requested");
+  warned = dup_group_descriptions (editor);
+  g_assert_nonnull (strstr (warned, "The route you removed is in use. Used by 1 escalation path: "
+                                    "Suspected human trafficking – adult."));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -727,6 +775,8 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/store-error", Fixture, NULL, fixture_set_up, test_store_error, fixture_tear_down);
   g_test_add ("/actor-editor/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/actor-editor/translation-missing", Fixture, NULL, fixture_set_up, test_translation_missing, fixture_tear_down);
+  g_test_add ("/actor-editor/remove-route-used-by-path", Fixture, NULL, fixture_set_up,
+              test_remove_route_used_by_path, fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
 }

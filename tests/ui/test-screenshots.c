@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Renders the main states of the window to PNG: the list, an actor's page,
- * the editor showing an error, and the review list; in English and in
+ * the editor showing an error, the walk-through (a question, an action with
+ * whom to call at night, and the same on a narrow window), and the review list; in English and in
  * Swedish. With $SAMVERKAN_SCREENSHOT_DIR set the files go there (that is
  * how data/screenshots/ is made); without it, to a temporary folder, so the
  * suite checks that every state draws.
@@ -93,6 +94,7 @@ test_screenshots (void)
   SamWindow *window;
   SamActorEditor *editor;
   GtkEditable *phone;
+  SamWalk *walk;
 
   g_assert_no_error (error);
   g_assert_true (sam_load_sample_register (store, &error));
@@ -117,6 +119,28 @@ test_screenshots (void)
   wait_ms (400);
   save_png (GTK_WIDGET (editor), "editor-error");
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* the walk-through at night: a question, then an action whose office is
+   * closed, so the socialjour comes first */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.suspect-trafficking", NULL);
+  g_assert_true (sam_window_is_showing_walk (window));
+  wait_ms (400);
+  save_png (GTK_WIDGET (window), "walk-question");
+  walk = sam_walk_page_get_walk (sam_window_get_walk_page (window));
+  g_assert_true (sam_walk_answer (walk, 1));      /* no immediate danger */
+  g_assert_true (sam_walk_answer (walk, 1));      /* an adult */
+  g_assert_true (sam_walk_go_on (walk));          /* speak alone, with an interpreter */
+  g_assert_true (sam_walk_answer (walk, 0));      /* consent */
+  g_assert_true (sam_walk_answer (walk, 0));      /* office hours, as one may think */
+  g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (walk)), ==, "trafficking-adult-s7");
+  wait_ms (400);
+  save_png (GTK_WIDGET (window), "walk-action");
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
+  wait_ms (600);
+  save_png (GTK_WIDGET (window), "walk-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_ms (200);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL);
   g_assert_true (sam_window_is_showing_review (window));
