@@ -38,7 +38,9 @@ void          sam_flowchart_get_size   (SamFlowchart      *self,
 void          sam_flowchart_draw       (SamFlowchart      *self,
                                         cairo_t           *cr);
 
-/* For tests: the laid out boxes (one per step) and branch labels. */
+/* For tests: the laid out boxes and branch labels. The first boxes are the
+ * steps', in the path's order (get_box() names the step); after them come
+ * the small terminal boxes (see sam_flowchart_get_box_kind()). */
 guint         sam_flowchart_get_n_boxes  (SamFlowchart    *self);
 const char   *sam_flowchart_get_box      (SamFlowchart    *self,
                                           guint            i,
@@ -47,5 +49,42 @@ guint         sam_flowchart_get_n_labels (SamFlowchart    *self);
 void          sam_flowchart_get_label    (SamFlowchart    *self,
                                           guint            i,
                                           cairo_rectangle_t *rect);
+
+typedef enum {
+  SAM_FLOWCHART_BOX_STEP,
+  SAM_FLOWCHART_BOX_HANDOVER,  /* an answer handing over to another path; get_box() names that path */
+  SAM_FLOWCHART_BOX_BACK,      /* an answer leading back to an earlier step (a cycle); get_box() names the step */
+} SamFlowchartBoxKind;
+
+SamFlowchartBoxKind sam_flowchart_get_box_kind (SamFlowchart *self,
+                                                guint         i);
+/* The box of step @step_id, or -1. */
+int           sam_flowchart_find_box     (SamFlowchart    *self,
+                                          const char      *step_id);
+
+/* The arrows: each from one box to another (@label is the index of the
+ * branch label on it, or -1), as a line through @n_points points given as
+ * x, y pairs, the arrowhead at the last. */
+guint         sam_flowchart_get_n_edges  (SamFlowchart    *self);
+const double *sam_flowchart_get_edge     (SamFlowchart    *self,
+                                          guint            i,
+                                          guint           *from_box,
+                                          guint           *to_box,
+                                          int             *label,
+                                          guint           *n_points);
+
+/* The text's font (family and size); the default is Sans at 9 units, which
+ * is 9 pt on a page whatever the resolution of the layout's context. On
+ * screen pass the widget's font. Takes effect at the next layout. */
+void          sam_flowchart_set_font     (SamFlowchart               *self,
+                                          const PangoFontDescription *font);
+/* Text and line colour, and the colour that marks the current step (RGBA,
+ * 0…1). The defaults suit paper: near-black and blue. */
+void          sam_flowchart_set_colors   (SamFlowchart    *self,
+                                          const double     foreground[4],
+                                          const double     accent[4]);
+/* Marks the step @step_id (nullable) as where one is now. */
+void          sam_flowchart_set_current  (SamFlowchart    *self,
+                                          const char      *step_id);
 
 G_END_DECLS
