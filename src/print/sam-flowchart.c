@@ -1050,8 +1050,12 @@ link_weight (SamFlowchart *self, Link *link)
 {
   gboolean a = NODE (self, link->from)->kind >= NODE_LABEL;
   gboolean b = NODE (self, link->to)->kind >= NODE_LABEL;
+  /* the way on pulls harder than a branch that ends in a terminal box, so
+   * that the way on goes straight down */
+  NodeKind end = NODE (self, EDGE (self, link->edge)->to)->kind;
+  double w = end == NODE_HANDOVER || end == NODE_BACK ? 0.05 : 1;
 
-  return a && b ? 8 : a || b ? 2 : 1;
+  return w * (a && b ? 8 : a || b ? 2 : 1);
 }
 
 /* Places one layer: each node as near the mean of its neighbours (above,
@@ -1533,7 +1537,7 @@ fit (SamFlowchart *self, PangoContext *context, const Fonts *f, double avail, do
     {
       Node *n = NODE (self, i);
 
-      n->cap = n->kind == NODE_LABEL ? 12 * lh : n->kind == NODE_STEP ? 21 * lh : 15 * lh;
+      n->cap = n->kind == NODE_LABEL ? 15 * lh : n->kind == NODE_STEP ? 21 * lh : 15 * lh;
     }
   /* words broken only when nothing else helps */
   gboolean break_words = FALSE;
@@ -1600,7 +1604,7 @@ sam_flowchart_layout (SamFlowchart *self,
       fonts_clear (&f);
       fonts_init (&f, self->font, factors[k], context);
       self->lh = f.lh;
-      self->margin = 0.35 * f.lh;
+      self->margin = 0.5 * f.lh;   /* room for the ring around the current step */
       avail = max_width - 2 * self->margin;
       fits = fit (self, context, &f, avail, &widest);
     }
@@ -1649,6 +1653,18 @@ set_rgba (cairo_t *cr, const double rgb[], double alpha)
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
 }
 
+/* A kind's colour: as it is on a light background, lighter on a dark one
+ * (a light foreground says which), so that lines stay visible. */
+static void
+set_kind (SamFlowchart *self, cairo_t *cr, const double rgb[], double alpha)
+{
+  double luminance = 0.2126 * self->fg[0] + 0.7152 * self->fg[1] + 0.0722 * self->fg[2];
+  double mix = luminance > 0.5 ? 0.35 : 0;
+
+  cairo_set_source_rgba (cr, rgb[0] + (1 - rgb[0]) * mix, rgb[1] + (1 - rgb[1]) * mix,
+                         rgb[2] + (1 - rgb[2]) * mix, alpha);
+}
+
 static void
 set_fg (SamFlowchart *self, cairo_t *cr, double alpha)
 {
@@ -1685,10 +1701,14 @@ draw_box (SamFlowchart *self, cairo_t *cr, Node *n)
   cairo_set_line_width (cr, lw);
   if (current)
     {
-      rounded_rect (cr, -0.2 * lh, -0.2 * lh, n->w + 0.4 * lh, n->h + 0.4 * lh,
-                    n->step_kind == SAM_STEP_KIND_QUESTION ? 1.0 * lh : 0.45 * lh);
-      cairo_set_source_rgba (cr, self->accent[0], self->accent[1], self->accent[2], 0.18);
-      cairo_fill_preserve (cr);
+      /* a ring around, apart from the box's own line */
+      double off = 0.32 * lh;
+
+      rounded_rect (cr, 0, 0, n->w, n->h, n->step_kind == SAM_STEP_KIND_QUESTION ? 0.9 * lh : 0.3 * lh);
+      cairo_set_source_rgba (cr, self->accent[0], self->accent[1], self->accent[2], 0.22);
+      cairo_fill (cr);
+      rounded_rect (cr, -off, -off, n->w + 2 * off, n->h + 2 * off,
+                    (n->step_kind == SAM_STEP_KIND_QUESTION ? 0.9 * lh : 0.3 * lh) + off);
       cairo_set_source_rgba (cr, self->accent[0], self->accent[1], self->accent[2], 1);
       cairo_set_line_width (cr, 2.5 * lw);
       cairo_stroke (cr);
@@ -1698,9 +1718,9 @@ draw_box (SamFlowchart *self, cairo_t *cr, Node *n)
     {
     case NODE_HANDOVER:
       rounded_rect (cr, 0, 0, n->w, n->h, n->h / 2);
-      set_rgba (cr, handover_rgb, 0.13);
+      set_kind (self, cr, handover_rgb, 0.13);
       cairo_fill_preserve (cr);
-      set_rgba (cr, handover_rgb, 1);
+      set_kind (self, cr, handover_rgb, 1);
       cairo_set_line_width (cr, 1.3 * lw);
       cairo_stroke (cr);
       set_fg (self, cr, 1);
@@ -1719,9 +1739,9 @@ draw_box (SamFlowchart *self, cairo_t *cr, Node *n)
       if (n->step_kind == SAM_STEP_KIND_QUESTION)
         {
           rounded_rect (cr, 0, 0, n->w, n->h, 0.9 * lh);
-          set_rgba (cr, question_rgb, 0.11);
+          set_kind (self, cr, question_rgb, 0.11);
           cairo_fill_preserve (cr);
-          set_rgba (cr, question_rgb, 1);
+          set_kind (self, cr, question_rgb, 1);
           cairo_set_line_width (cr, 1.4 * lw);
           cairo_stroke (cr);
           /* the "?" mark */
@@ -1862,7 +1882,7 @@ sam_flowchart_draw (SamFlowchart *self,
       Node *n = NODE (self, g_array_index (self->labels, guint, k));
 
       rounded_rect (cr, n->x, n->y, n->w, n->h, MIN (n->h / 2, 0.6 * lh));
-      set_rgba (cr, question_rgb, 0.16);
+      set_kind (self, cr, question_rgb, 0.16);
       cairo_fill (cr);
       set_fg (self, cr, 1);
       show_layout (cr, n->text_layout, n->x + n->text_x, n->y + n->text_y);
