@@ -105,7 +105,8 @@ struct _SamFlowchart
   gboolean laid_out;
   double lh;                /* the body text's line height: the unit of every distance */
   double margin;
-  double scale;
+  double font_factor;       /* the text's size as laid out, of the font's */
+  double scale;             /* all of it, when even that was too wide */
   double width, height;     /* before the scale */
   GArray *layer_y, *layer_h;
 };
@@ -1010,6 +1011,24 @@ measure_node (SamFlowchart *self, Node *n, PangoContext *context, const Fonts *f
 
 /* Placing the boxes */
 
+/* How far from a box's sides arrows may leave or enter it: clear of its
+ * rounded corners. */
+static double
+port_inset (SamFlowchart *self, Node *n)
+{
+  double inset;
+
+  if (n->kind >= NODE_LABEL)
+    return n->w / 2;
+  if (n->kind == NODE_HANDOVER || n->kind == NODE_BACK)
+    inset = n->h / 2;
+  else if (n->step_kind == SAM_STEP_KIND_QUESTION)
+    inset = 1.0 * self->lh;
+  else
+    inset = 0.5 * self->lh;
+  return MIN (n->w / 2, inset);
+}
+
 static double
 node_gap (SamFlowchart *self, Node *n)
 {
@@ -1184,7 +1203,7 @@ straighten (SamFlowchart *self, double bound)
           for (int end = 0; end < 2; end++)
             {
               Node *box = NODE (self, end == 0 ? edge->from : edge->to);
-              double inset = MIN (box->w / 2, 0.9 * self->lh);
+              double inset = port_inset (self, box);
 
               if ((end == 0 && k != 1) || (end == 1 && j != last))
                 continue;
@@ -1254,7 +1273,7 @@ set_ports (SamFlowchart *self, Node *n, gboolean out, double sp)
   guint len = links->len;
   g_autofree double *keys = g_new (double, 2 * MAX (len, 1));
   g_autofree double *x = g_new (double, MAX (len, 1));
-  double inset = n->kind >= NODE_LABEL ? n->w / 2 : MIN (n->w / 2, 0.9 * self->lh);
+  double inset = port_inset (self, n);
   double lo = n->x + inset, hi = n->x + n->w - inset;
 
   if (len == 0)
@@ -1301,7 +1320,8 @@ assign_tracks (SamFlowchart *self, guint l)
 {
   GArray *layer = g_ptr_array_index (self->layers, l);
   g_autoptr(GArray) turns = g_array_new (FALSE, FALSE, sizeof (guint));
-  double eps = 0.5, margin = 0.4 * self->lh;
+  /* ends nearer than eps go straight, a hair aslant */
+  double eps = 0.15 * self->lh, margin = 0.4 * self->lh;
   guint n, tracks = 0;
   g_autofree guint8 *above = NULL;   /* above[a * n + b]: a's track above b's */
   g_autofree int *track = NULL;
@@ -1429,9 +1449,22 @@ add_point (GArray *points, double x, double y)
   g_array_append_val (points, y);
 }
 
-#define TRACK_TOP(self) (0.75 * (self)->lh)
-#define TRACK_SPACING(self) (0.6 * (self)->lh)
-#define GAP_BOTTOM(self) (1.1 * (self)->lh)
+#define TRACK_TOP(self) (0.6 * (self)->lh)
+#define TRACK_SPACING(self) (0.55 * (self)->lh)
+#define GAP_BOTTOM(self) (1.0 * (self)->lh)        /* room for the arrowheads */
+#define GAP_BOTTOM_LABELS(self) (0.4 * (self)->lh) /* above labels: no arrowheads */
+
+/* Whether anything in layer @l is a box (that arrows end on). */
+static gboolean
+layer_has_boxes (SamFlowchart *self, guint l)
+{
+  GArray *layer = g_ptr_array_index (self->layers, l);
+
+  for (guint k = 0; k < layer->len; k++)
+    if (NODE (self, g_array_index (layer, guint, k))->kind < NODE_LABEL)
+      return TRUE;
+  return FALSE;
+}
 
 /* Everything after the boxes' sizes: x, ports, tracks, y, the edges' lines. */
 static void
@@ -1470,7 +1503,7 @@ arrange (SamFlowchart *self, double bound)
       y += h;
       if (l + 1 < n_layers)
         y += TRACK_TOP (self) + MAX (tracks[l], 1) * TRACK_SPACING (self) - TRACK_SPACING (self) +
-             GAP_BOTTOM (self);
+             (layer_has_boxes (self, l + 1) ? GAP_BOTTOM (self) : GAP_BOTTOM_LABELS (self));
     }
   self->height = y + self->margin;
 
@@ -1526,6 +1559,16 @@ arrange (SamFlowchart *self, double bound)
     }
 }
 
+/* The narrowest @n may be made: not so narrow that words break unless
+ * @break_words. */
+static double
+least_cap (Node *n, double lh, gboolean break_words)
+{
+  double least = n->kind == NODE_LABEL ? 3.5 * lh : 7 * lh;
+
+  return break_words ? least : MAX (least, n->soft_min);
+}
+
 /* Caps start wide and get narrower in the layers too wide for @avail.
  * Returns whether everything fits. */
 static gboolean
@@ -1537,7 +1580,7 @@ fit (SamFlowchart *self, PangoContext *context, const Fonts *f, double avail, do
     {
       Node *n = NODE (self, i);
 
-      n->cap = n->kind == NODE_LABEL ? 15 * lh : n->kind == NODE_STEP ? 21 * lh : 15 * lh;
+      n->cap = n->kind == NODE_LABEL ? 15 * lh : n->kind == NODE_STEP ? 25 * lh : 15 * lh;
     }
   /* words broken only when nothing else helps */
   gboolean break_words = FALSE;
@@ -1555,25 +1598,41 @@ fit (SamFlowchart *self, PangoContext *context, const Fonts *f, double avail, do
           g_autofree double *off = g_new (double, MAX (layer->len, 1));
           double width = layer_offsets (self, layer, off);
 
+          gboolean layer_changed = FALSE;
+
           *widest = MAX (*widest, width);
           if (width <= avail)
             continue;
           over = TRUE;
-          for (guint k = 0; k < layer->len; k++)
+          /* the widest first (a short label need not wrap because a box
+           * beside it is wide), then all */
+          for (int all = 0; all < 2 && !layer_changed; all++)
             {
-              Node *n = NODE (self, g_array_index (layer, guint, k));
-              double least = n->kind == NODE_LABEL ? 3.5 * lh : 7 * lh;
+              double widest_node = 0;
 
-              if (!break_words)
-                least = MAX (least, n->soft_min);
-              double cap = MAX (least, MIN (n->cap, n->w) * MAX (0.8, MIN (0.95, avail / width)));
-
-              if (n->kind != NODE_DUMMY && cap < n->cap - 0.01)
+              for (guint k = 0; k < layer->len; k++)
                 {
-                  n->cap = cap;
-                  changed = TRUE;
+                  Node *n = NODE (self, g_array_index (layer, guint, k));
+
+                  if (all || n->cap > least_cap (n, lh, break_words) + 0.01)
+                    widest_node = MAX (widest_node, n->w);
+                }
+              for (guint k = 0; k < layer->len; k++)
+                {
+                  Node *n = NODE (self, g_array_index (layer, guint, k));
+                  double least = least_cap (n, lh, break_words);
+                  double cap = MAX (least, MIN (n->cap, n->w) * MAX (0.8, MIN (0.95, avail / width)));
+
+                  if (n->kind == NODE_DUMMY || (!all && n->w < 0.7 * widest_node))
+                    continue;
+                  if (cap < n->cap - 0.01)
+                    {
+                      n->cap = cap;
+                      layer_changed = TRUE;
+                    }
                 }
             }
+          changed |= layer_changed;
         }
       if (!over)
         return TRUE;
@@ -1607,6 +1666,7 @@ sam_flowchart_layout (SamFlowchart *self,
       self->margin = 0.5 * f.lh;   /* room for the ring around the current step */
       avail = max_width - 2 * self->margin;
       fits = fit (self, context, &f, avail, &widest);
+      self->font_factor = factors[k];
     }
   fonts_clear (&f);
   /* At the smallest text it still does not fit: all of it smaller. */
@@ -1629,6 +1689,15 @@ sam_flowchart_layout (SamFlowchart *self,
         g_array_index (edge->scaled, double, k) = g_array_index (edge->points, double, k) * self->scale;
     }
   self->laid_out = TRUE;
+}
+
+double
+sam_flowchart_get_text_scale (SamFlowchart *self)
+{
+  g_return_val_if_fail (SAM_IS_FLOWCHART (self), 1);
+  g_return_val_if_fail (self->laid_out, 1);
+
+  return self->font_factor * self->scale;
 }
 
 void

@@ -34,6 +34,9 @@ void          sam_flowchart_layout     (SamFlowchart      *self,
 void          sam_flowchart_get_size   (SamFlowchart      *self,
                                         double            *width,
                                         double            *height);
+/* How much smaller than the font the text came out so that the chart
+ * fits the width: 1 when it did not have to. */
+double        sam_flowchart_get_text_scale (SamFlowchart  *self);
 /* Draws the laid out chart with its top left corner at the current origin of @cr. */
 void          sam_flowchart_draw       (SamFlowchart      *self,
                                         cairo_t           *cr);
