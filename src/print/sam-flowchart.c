@@ -1580,7 +1580,7 @@ fit (SamFlowchart *self, PangoContext *context, const Fonts *f, double avail, do
     {
       Node *n = NODE (self, i);
 
-      n->cap = n->kind == NODE_LABEL ? 15 * lh : n->kind == NODE_STEP ? 25 * lh : 15 * lh;
+      n->cap = n->kind == NODE_LABEL ? 19 * lh : n->kind == NODE_STEP ? 25 * lh : 15 * lh;
     }
   /* words broken only when nothing else helps */
   gboolean break_words = FALSE;
