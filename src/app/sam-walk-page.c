@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-flowchart-view.h"
 #include "sam-route-row.h"
 #include "sam-step-contact.h"
 #include "sam-walk-page.h"
@@ -38,6 +39,8 @@ struct _SamWalkPage
   GtkWidget *continue_button;
   GtkWidget *trail_box;
   GtkListBox *trail_list;
+  SamFlowchartView *chart;
+  SamEscalationPath *charted;   /* the path the chart shows */
 };
 
 G_DEFINE_FINAL_TYPE (SamWalkPage, sam_walk_page, ADW_TYPE_BIN)
@@ -350,6 +353,21 @@ notify_title (SamWalkPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* The flowchart of the path being walked, its current step marked; laid
+ * out again only when the walk moves to another path. */
+static void
+show_chart (SamWalkPage *self, SamEscalationStep *step)
+{
+  SamEscalationPath *path = sam_walk_get_path (self->walk);
+
+  if (path != self->charted)
+    {
+      sam_flowchart_view_set_path (self->chart, path, self->store, sam_lang_from_locale ());
+      self->charted = path;
+    }
+  sam_flowchart_view_set_current (self->chart, step ? sam_escalation_step_get_id (step) : NULL);
+}
+
 static void
 show_step (SamWalkPage *self)
 {
@@ -368,6 +386,7 @@ show_step (SamWalkPage *self)
     }
   show_handover (self);
   show_trail (self);
+  show_chart (self, step);
   if (step == NULL)
     show_end (self);
   else
@@ -556,11 +575,13 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
                                                 G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_FLOWCHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-walk-page.ui");
   BIND (scroller); BIND (path_dropdown); BIND (handover_label); BIND (kind_label);
   BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (closed_label);
   BIND (contacts_list);
   BIND (answers_box); BIND (continue_button); BIND (trail_box); BIND (trail_list);
+  BIND (chart);
   gtk_widget_class_bind_template_callback (widget_class, path_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "walk.answer", "u", answer_action);
@@ -607,6 +628,7 @@ sam_walk_page_set_store (SamWalkPage *self, SamStore *store)
 
   g_set_object (&self->store, store);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
+  self->charted = NULL;
   self->paths = sam_store_list_paths (store, &error);
   if (self->paths == NULL)
     {
