@@ -287,6 +287,81 @@ test_read_only (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+iterate (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Text a sighted user reads on a widget: a label anywhere inside it. */
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && has_visible_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every button shown has words: its own text, or a tooltip (which GTK
+ * also gives screen readers as its description) when it shows an icon only. */
+static void
+collect_unnamed_buttons (GtkWidget *widget, GPtrArray *unnamed, guint *seen)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    (*seen)++;
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) &&
+      !has_visible_text (widget) && gtk_widget_get_tooltip_text (widget) == NULL &&
+      /* the inner button of a menu button is named by the menu button */
+      !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
+      /* minimize, maximize and close are GTK's, named by it */
+      !GTK_IS_WINDOW_CONTROLS (gtk_widget_get_parent (widget)))
+    g_ptr_array_add (unnamed, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_buttons (child, unnamed, seen);
+}
+
+static void
+assert_buttons_named (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+  guint seen = 0;
+
+  collect_unnamed_buttons (root, unnamed, &seen);
+  /* the header's, the filters', the routes' call and copy buttons… */
+  g_assert_cmpuint (seen, >=, 8);
+  for (guint i = 0; i < unnamed->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (unnamed, i);
+      g_test_message ("a %s without words (css name %s, parent %s)", G_OBJECT_TYPE_NAME (w),
+                      gtk_widget_get_css_name (w), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (w)));
+    }
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+/* The list, an actor's page, and the filters: no icon-only button without a tooltip. */
+static void
+test_buttons_named (Fixture *f, gconstpointer data)
+{
+  assert_buttons_named (GTK_WIDGET (f->window));
+  sam_window_show_actor (f->window, "umea-socialjour");
+  iterate ();
+  assert_buttons_named (GTK_WIDGET (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-area", NULL);
+  iterate ();
+  assert_buttons_named (GTK_WIDGET (f->window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,6 +381,7 @@ main (int argc, char **argv)
   g_test_add ("/window/area-filter", Fixture, NULL, fixture_set_up, test_area_filter, fixture_tear_down);
   g_test_add ("/window/other-writer", Fixture, NULL, fixture_set_up, test_other_writer, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
+  g_test_add ("/window/buttons-named", Fixture, NULL, fixture_set_up, test_buttons_named, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   return g_test_run ();
 }
