@@ -107,6 +107,35 @@ has_value (GArray *numbers, SamContactRoute *route)
   return FALSE;
 }
 
+static gboolean
+has_actor (GArray *numbers, SamActor *actor)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_str_equal (sam_actor_get_id (g_array_index (numbers, SheetNumber, i).actor), sam_actor_get_id (actor)))
+      return TRUE;
+  return FALSE;
+}
+
+/* An actor's on-call line for this sheet: on a sheet for professionals
+ * their own line rather than the public one. */
+static SamContactRoute *
+best_on_call (SamActor *actor)
+{
+  GPtrArray *routes = sam_actor_get_routes (actor);
+  SamContactRoute *best = NULL;
+
+  /* the copies hold only the routes the audience may see */
+  for (guint i = 0; i < routes->len; i++)
+    {
+      SamContactRoute *route = g_ptr_array_index (routes, i);
+
+      if (sam_contact_route_get_kind (route) == SAM_ROUTE_KIND_ON_CALL_PHONE &&
+          (best == NULL || sam_contact_route_get_visibility (route) > sam_contact_route_get_visibility (best)))
+        best = route;
+    }
+  return best;
+}
+
 GArray *
 _sam_sheet_emergency_numbers (SheetLayout *sl, GPtrArray *actors, guint max)
 {
@@ -114,30 +143,33 @@ _sam_sheet_emergency_numbers (SheetLayout *sl, GPtrArray *actors, guint max)
   GPtrArray *emergency = _sam_sheet_get_emergency (sl->sheet);
 
   /* the emergency actors' numbers besides 112, which the band prints
-   * anyway; then the on-call lines of the actors on the sheet, then the
-   * area's other on-call lines */
-  for (guint pass = 0; pass < 3; pass++)
+   * anyway */
+  for (guint i = 0; i < emergency->len && numbers->len < max; i++)
     {
-      GPtrArray *from = pass == 0 ? emergency : pass == 1 ? actors : _sam_sheet_get_on_call (sl->sheet);
+      SamActor *actor = g_ptr_array_index (emergency, i);
+      GPtrArray *routes = sam_actor_get_routes (actor);
+
+      for (guint k = 0; k < routes->len && numbers->len < max; k++)
+        {
+          SheetNumber n = { actor, g_ptr_array_index (routes, k) };
+
+          if (_sam_sheet_route_is_dialable (n.route) && !has_value (numbers, n.route) &&
+              g_strcmp0 (sam_contact_route_get_value (n.route), "112") != 0)
+            g_array_append_val (numbers, n);
+        }
+    }
+  /* then one on-call line an actor: the sheet's actors', then the area's */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *from = pass == 0 ? actors : _sam_sheet_get_on_call (sl->sheet);
 
       for (guint i = 0; from && i < from->len && numbers->len < max; i++)
         {
-          SamActor *actor = g_ptr_array_index (from, i);
-          GPtrArray *routes = sam_actor_get_routes (actor);
+          SheetNumber n = { g_ptr_array_index (from, i), NULL };
 
-          for (guint k = 0; k < routes->len && numbers->len < max; k++)
-            {
-              SamContactRoute *route = g_ptr_array_index (routes, k);
-              SheetNumber n = { actor, route };
-              SamRouteKind kind = sam_contact_route_get_kind (route);
-
-              if (pass == 0 ? (!_sam_sheet_route_is_dialable (route) ||
-                               g_strcmp0 (sam_contact_route_get_value (route), "112") == 0)
-                            : kind != SAM_ROUTE_KIND_ON_CALL_PHONE)
-                continue;
-              if (!has_value (numbers, route))
-                g_array_append_val (numbers, n);
-            }
+          n.route = best_on_call (n.actor);
+          if (n.route && !has_actor (numbers, n.actor) && !has_value (numbers, n.route))
+            g_array_append_val (numbers, n);
         }
     }
   return numbers;

@@ -255,11 +255,21 @@ make_rows (SheetLayout *sl, const Columns *c, GArray *rows)
   return height;
 }
 
+/* Lays the chart out for @width, unless it already is: a layout of the
+ * chart measures all its text, and the choices below try several. */
+static void
+layout_chart (SheetLayout *sl, SamFlowchart *chart, double width, double *laid_out)
+{
+  if (*laid_out != width)
+    sam_flowchart_layout (chart, sl->context, width);
+  *laid_out = width;
+}
+
 /* The largest scale at most 1 at which the chart, laid out for
  * @width / scale, fits @width × @avail; 0 when that is below MIN_SCALE. A
  * chart laid out wider is no taller, so a few rounds settle it. */
 static double
-fit_chart (SheetLayout *sl, SamFlowchart *chart, double width, double avail)
+fit_chart (SheetLayout *sl, SamFlowchart *chart, double width, double avail, double *laid_out)
 {
   double scale = 1, w, h;
 
@@ -267,7 +277,7 @@ fit_chart (SheetLayout *sl, SamFlowchart *chart, double width, double avail)
     {
       double fits;
 
-      sam_flowchart_layout (chart, sl->context, width / scale);
+      layout_chart (sl, chart, width / scale, laid_out);
       sam_flowchart_get_size (chart, &w, &h);
       fits = MIN (avail / MAX (h, 1), width / MAX (w, 1));
       if (fits >= scale)
@@ -278,12 +288,13 @@ fit_chart (SheetLayout *sl, SamFlowchart *chart, double width, double avail)
 }
 
 static double
-add_chart (SheetLayout *sl, SamFlowchart *chart, double scale, double x, double y, double width)
+add_chart (SheetLayout *sl, SamFlowchart *chart, double scale, double x, double y, double width,
+           double *laid_out)
 {
   SheetItem item = { SHEET_ITEM_FLOWCHART, 0, y, 0, 0, SHEET_INK };
   double w, h;
 
-  sam_flowchart_layout (chart, sl->context, width / scale);
+  layout_chart (sl, chart, width / scale, laid_out);
   sam_flowchart_get_size (chart, &w, &h);
   item.w = MIN (w * scale, width);
   item.h = h * scale;
@@ -333,13 +344,13 @@ void
 _sam_sheet_layout_escalation (SheetLayout *sl)
 {
   /* the share of the width the contacts take beside the chart: the
-   * narrower, the longer the list */
+   * narrower the list, the longer */
   static const double list_shares[] = { 0.34, 0.40, 0.46 };
   SamFlowchart *chart = _sam_sheet_get_flowchart (sl->sheet);
   g_autoptr(GArray) numbers = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   Columns wide, narrow = { 0 };
-  double x = sl->area.x, width = sl->area.width;
+  double x = sl->area.x, width = sl->area.width, laid_out = -1;
   double y, avail, wide_scale = 0, narrow_scale = 0;
 
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
@@ -356,46 +367,47 @@ _sam_sheet_layout_escalation (SheetLayout *sl)
    * larger, on this one page */
   if (chart != NULL)
     {
-      wide_scale = fit_chart (sl, chart, width, avail - make_rows (sl, &wide, rows) - 2 * GAP);
-      /* all three routes of an actor if that fits, else the first two */
-      for (guint max = ROUTES_PER_ACTOR; max >= 2 && narrow_scale == 0; max--)
-        for (guint i = 0; i < G_N_ELEMENTS (list_shares); i++)
+      wide_scale = fit_chart (sl, chart, width, avail - make_rows (sl, &wide, rows) - 2 * GAP, &laid_out);
+      /* beside the narrowest list that fits the page: the chart is no
+       * smaller in a wider column. All three routes of an actor if that
+       * fits, else the first two. */
+      for (guint max = ROUTES_PER_ACTOR; max >= 2 && narrow.width == 0; max--)
+        for (guint i = 0; i < G_N_ELEMENTS (list_shares) && narrow.width == 0; i++)
           {
-            double list_w = floor (width * list_shares[i]), scale;
+            double list_w = floor (width * list_shares[i]);
             Columns c;
 
             set_columns (&c, sl, x + width - list_w, list_w, TRUE);
             c.max_routes = max;
-            if (make_rows (sl, &c, rows) > avail)
-              continue;
-            scale = fit_chart (sl, chart, width - list_w - 2 * GAP, avail);
-            if (scale > narrow_scale)
-              narrow_scale = scale, narrow = c;
+            if (make_rows (sl, &c, rows) <= avail)
+              narrow = c;
           }
+      if (narrow.width > 0 && wide_scale < 1)
+        narrow_scale = fit_chart (sl, chart, narrow.x - x - 2 * GAP, avail, &laid_out);
     }
 
   if (chart != NULL && narrow_scale > wide_scale)
     {
       make_rows (sl, &narrow, rows);
-      add_chart (sl, chart, narrow_scale, x, y, narrow.x - x - 2 * GAP);
+      add_chart (sl, chart, narrow_scale, x, y, narrow.x - x - 2 * GAP, &laid_out);
       place_rows (sl, &narrow, rows, y, FALSE);
       return;
     }
   make_rows (sl, &wide, rows);
   if (chart != NULL && wide_scale > 0)
-    y += add_chart (sl, chart, wide_scale, x, y, width) + 2 * GAP;
+    y += add_chart (sl, chart, wide_scale, x, y, width, &laid_out) + 2 * GAP;
   else if (chart != NULL)
     {
       /* too tall for both: the chart takes this page, as small as it must
        * be, and the contacts the next */
-      double scale = fit_chart (sl, chart, width, avail), w, h;
+      double scale = fit_chart (sl, chart, width, avail, &laid_out), w, h;
 
       if (scale == 0)
         {
           sam_flowchart_get_size (chart, &w, &h);
           scale = MIN (MIN_SCALE, avail / MAX (h, 1));
         }
-      add_chart (sl, chart, scale, x, y, width);
+      add_chart (sl, chart, scale, x, y, width, &laid_out);
       _sam_sheet_layout_add_page (sl);
       y = sl->y + add_running_head (sl, sl->y);
       place_rows (sl, &wide, rows, y, TRUE);
