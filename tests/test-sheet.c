@@ -578,7 +578,9 @@ test_card (Fixture *f, gconstpointer data)
             assert_contains (text, "112", name);
             /* the police's number, and the number of social services on call */
             assert_contains (text, "114 14", name);
-            assert_contains (text, code == NULL || g_str_equal (code, "2480") ? "090-16 33 90" : "0910-", name);
+            /* on a card for professionals, their own on-call line */
+            assert_contains (text, code != NULL && g_str_equal (code, "2482") ? "0910-73 59 0"
+                                   : audience == SAM_AUDIENCE_PUBLIC ? "090-16 33 90" : "090-16 33 95", name);
             /* several cards a page: ten on A4, eight on Letter */
             {
               g_autofree char *title = g_strdup_printf ("%s – ", lang == SAM_LANG_SV ? "Viktiga nummer"

@@ -36,20 +36,36 @@ add_number (GArray *numbers, SamActor *actor, SamContactRoute *route)
   g_array_append_val (numbers, n);
 }
 
+/* The actor's first number to call (of kind @only unless @any_kind); of
+ * the same kind, one for professionals before a public one, on a sheet for
+ * professionals (the copies hold only the routes the audience may see). */
 static SamContactRoute *
 first_dialable (SamActor *actor, SamRouteKind only, gboolean any_kind)
 {
   GPtrArray *routes = sam_actor_get_routes (actor);
+  SamContactRoute *best = NULL;
 
   for (guint i = 0; i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);
 
-      if (_sam_sheet_route_is_dialable (route) && sam_contact_route_get_kind (route) != SAM_ROUTE_KIND_SMS &&
-          (any_kind || sam_contact_route_get_kind (route) == only))
-        return route;
+      if (!_sam_sheet_route_is_dialable (route) || sam_contact_route_get_kind (route) == SAM_ROUTE_KIND_SMS ||
+          (!any_kind && sam_contact_route_get_kind (route) != only))
+        continue;
+      if (best == NULL || (!any_kind && sam_contact_route_get_visibility (route) >
+                                        sam_contact_route_get_visibility (best)))
+        best = route;
     }
-  return NULL;
+  return best;
+}
+
+static gboolean
+has_actor (GArray *numbers, SamActor *actor)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, SheetNumber, i).actor == actor)
+      return TRUE;
+  return FALSE;
 }
 
 /* Police: 114 14 when the register has it (the national police before a
@@ -103,7 +119,8 @@ add_kind (GArray *numbers, GPtrArray *actors, SamActorKind kind, SamRouteKind ro
     }
 }
 
-/* The routes the path's action steps name, when they are numbers. */
+/* The routes the path's action steps name, when they are numbers, one an
+ * actor. */
 static void
 add_path_numbers (SheetLayout *sl, GArray *numbers)
 {
@@ -118,7 +135,8 @@ add_path_numbers (SheetLayout *sl, GArray *numbers)
                                                       sam_escalation_step_get_route_id (step));
 
       if (route && _sam_sheet_route_is_dialable (route) &&
-          g_strcmp0 (sam_contact_route_get_value (route), "112") != 0)
+          g_strcmp0 (sam_contact_route_get_value (route), "112") != 0 &&
+          !has_actor (numbers, _sam_sheet_find_actor (sl->sheet, actor_id)))
         add_number (numbers, _sam_sheet_find_actor (sl->sheet, actor_id), route);
     }
 }
