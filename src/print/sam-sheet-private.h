@@ -1,5 +1,5 @@
-/* sam-sheet-private.h — what the sheet's parts share: the data gathered
- * for a sheet, the pages being laid out, and the text boxes.
+/* sam-sheet-private.h — what the sheet's parts share: the sheet's words,
+ * the pages being laid out and what is on them, the data gathered.
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,9 +17,7 @@ typedef struct {
   const char *card_title;           /* "Important numbers" */
   const char *public_version;       /* "Public version" */
   const char *professional_version; /* "For professionals – not for handing out" */
-  const char *emergency;            /* "Emergency" */
   const char *emergency_call;       /* "Immediate danger? Call" */
-  const char *on_call;              /* "On call" */
   const char *qr_call;              /* under a QR code that dials */
   const char *qr_web;               /* under a QR code that opens a page */
   const char *contacts;             /* "Contacts" */
@@ -210,14 +208,20 @@ SamContactRoute *_sam_sheet_find_route  (SamSheet   *self,
                                          const char *route_id);
 SamActor    *_sam_sheet_find_actor      (SamSheet   *self,
                                          const char *actor_id);
-/* The line under a sheet's title: the area or path and the audience. */
+/* Who the sheet is for, as the sheet says it: "Public version". */
 const char  *_sam_sheet_audience_label  (SheetLayout *sl);
 /* Draws the footer (register, verified dates, print date, page n of m) on
  * every page; called once all pages are known. */
 void         _sam_sheet_add_footers     (SheetLayout *sl);
 /* The height the footer takes at the bottom of the printable area. */
 double       _sam_sheet_footer_height   (SheetLayout *sl);
+/* Counts @actor's verification date into the footer's range. */
+void         _sam_sheet_mark_shown      (SheetLayout *sl,
+                                         SamActor    *actor);
 
+/* sam-sheet-blocks.c: pieces the kinds share */
+
+/* A number to call, text or dial: phone, on-call phone, SMS. */
 gboolean     _sam_sheet_route_is_dialable (SamContactRoute *route);
 /* The name of an actor in the sheet's language. */
 const char  *_sam_sheet_actor_name       (SheetLayout     *sl,
@@ -228,17 +232,15 @@ char        *_sam_sheet_route_markup     (SheetLayout     *sl,
                                           SamContactRoute *route);
 /* The text a QR code for the route holds (tel: or https:), or NULL. */
 char        *_sam_sheet_route_qr_text    (SamContactRoute *route);
-/* Counts @actor's verification date into the footer's range. */
-void         _sam_sheet_mark_shown       (SheetLayout     *sl,
-                                          SamActor        *actor);
 
-/* The three kinds */
+/* The three kinds (sam-sheet-escalation.c, -directory.c, -card.c) */
 void         _sam_sheet_layout_escalation (SheetLayout *sl);
 void         _sam_sheet_layout_directory  (SheetLayout *sl);
 void         _sam_sheet_layout_card       (SheetLayout *sl);
 
 /* The numbers for the emergency band: the emergency actors' own besides
- * 112, then the on-call lines of @actors; at most @max. Of SheetNumber. */
+ * 112, then one on-call line an actor of @actors, then of the area's other
+ * actors; at most @max. Of SheetNumber. */
 GArray      *_sam_sheet_emergency_numbers  (SheetLayout *sl,
                                             GPtrArray   *actors,
                                             guint        max);
