@@ -15,6 +15,7 @@
 #include "sam-areas.h"
 #include "sam-format.h"
 #include "sam-history-window.h"
+#include "sam-print-operation.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
 
@@ -628,6 +629,15 @@ copy_first_route_action (GtkWidget *widget, const char *name, GVariant *param)
                                sam_contact_route_get_id (g_ptr_array_index (routes, 0)));
 }
 
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->store)
+    sam_print_run (GTK_WINDOW (self), self->store);
+}
+
 /* For the start-up benchmark (bench/startup.py): print when the first frame
  * is drawn, on the monotonic clock, and quit. */
 static void
@@ -718,6 +728,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   _sam_window_class_add_file_actions (widget_class);
   _sam_window_class_add_walk_actions (widget_class);
 
@@ -727,6 +738,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-actor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-actor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-first-route", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.suspect-trafficking", NULL);

@@ -17,18 +17,14 @@
 
 #include "sam-actor-json.h"
 #include "sam-areas.h"
+#include "sam-cli.h"
+#include "sam-cli-print.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
 #include "sam-translation-check.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_NOTHING = 1,
-  EXIT_BAD_INPUT = 2,
-};
 
 typedef struct {
   const char *name;
@@ -54,7 +50,7 @@ usage_error (GOptionContext *context, const char *message)
 }
 
 /* Parses the options of one command; FALSE means exit with *status. */
-static gboolean
+gboolean
 parse_command_line (const char *name, const char *args, const char *summary,
                     GOptionEntry *entries, int *argc, char ***argv, int min_args,
                     int max_args, int *status)
@@ -83,7 +79,7 @@ parse_command_line (const char *name, const char *args, const char *summary,
 /* Opens the register to work on. A register named with --register or
  * $SAMVERKAN_REGISTER must exist, unless the command fills it (import): a
  * mistyped name is an error, not a new empty register. */
-static SamStore *
+SamStore *
 open_register (const char *path, gboolean may_create, GError **error)
 {
   const char *named = path ? path : g_getenv ("SAMVERKAN_REGISTER");
@@ -591,6 +587,7 @@ static const Command commands[] = {
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
+  { "print",  N_("-o OUT.pdf"), N_("Print a contact sheet to PDF"), sam_cli_print },
 };
 
 static char *

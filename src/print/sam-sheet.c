@@ -1,0 +1,675 @@
+/* sam-sheet.c — printed contact sheets: gathering what a sheet shows,
+ * pagination, drawing and PDF output.
+ *
+ * A sheet is made in three steps. sam_sheet_new() reads the store once and
+ * keeps copies of the actors with only the routes the audience may see
+ * (sam_sheet_route_allowed() is the one place that decides), so nothing
+ * else can reach the layout. sam_sheet_paginate() lays the pages out for a
+ * page size with a PangoContext (sam-sheet-escalation.c, -directory.c,
+ * -card.c). sam_sheet_draw_page() draws a page on any cairo_t: a PDF file,
+ * the print dialog's preview, a printer.
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "sam-areas.h"
+#include "sam-errors.h"
+#include "sam-query.h"
+#include "sam-sheet-private.h"
+
+struct _SamSheet
+{
+  GObject parent_instance;
+
+  SamSheetOptions options;
+  SamRegisterMeta meta;
+  GDateTime *printed;
+  SamEscalationPath *path;     /* a copy naming only allowed routes */
+  SamFlowchart *chart;
+  GPtrArray *actors;           /* SamActor copies with only allowed routes */
+  GPtrArray *emergency;
+  GPtrArray *on_call;          /* the area's actors with an on-call line the audience may see */
+  char *area_name;
+
+  GPtrArray *pages;            /* SheetPage */
+  cairo_rectangle_t area;
+  GDateTime *verified_min, *verified_max;
+};
+
+G_DEFINE_FINAL_TYPE (SamSheet, sam_sheet, G_TYPE_OBJECT)
+
+/* The one rule: every route a sheet shows has passed it. */
+gboolean
+sam_sheet_route_allowed (SamContactRoute *route,
+                         SamAudience      audience)
+{
+  switch (sam_contact_route_get_visibility (route))
+    {
+    case SAM_VISIBILITY_PUBLIC:
+      return TRUE;
+    case SAM_VISIBILITY_PROFESSIONAL:
+      return audience == SAM_AUDIENCE_PROFESSIONAL;
+    case SAM_VISIBILITY_INTERNAL:
+    default:
+      return FALSE;
+    }
+}
+
+/* The sheet */
+
+static void
+sam_sheet_finalize (GObject *object)
+{
+  SamSheet *self = SAM_SHEET (object);
+
+  sam_sheet_options_clear (&self->options);
+  sam_register_meta_clear (&self->meta);
+  g_clear_pointer (&self->printed, g_date_time_unref);
+  g_clear_object (&self->path);
+  g_clear_object (&self->chart);
+  g_ptr_array_unref (self->actors);
+  g_ptr_array_unref (self->emergency);
+  g_ptr_array_unref (self->on_call);
+  g_free (self->area_name);
+  g_ptr_array_unref (self->pages);
+  g_clear_pointer (&self->verified_min, g_date_time_unref);
+  g_clear_pointer (&self->verified_max, g_date_time_unref);
+  G_OBJECT_CLASS (sam_sheet_parent_class)->finalize (object);
+}
+
+static void
+sam_sheet_class_init (SamSheetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_sheet_finalize;
+}
+
+static void
+sam_sheet_init (SamSheet *self)
+{
+  self->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->emergency = g_ptr_array_new_with_free_func (g_object_unref);
+  self->on_call = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_sheet_page_free);
+}
+
+/* Gathering */
+
+/* A copy of @actor holding only the routes @audience may see. */
+static SamActor *
+strip_actor (SamActor *actor, SamAudience audience)
+{
+  SamActor *copy = sam_actor_copy (actor);
+  GPtrArray *routes = sam_actor_get_routes (copy);
+
+  for (guint i = routes->len; i-- > 0;)
+    if (!sam_sheet_route_allowed (g_ptr_array_index (routes, i), audience))
+      g_ptr_array_remove_index (routes, i);
+  return copy;
+}
+
+/* A copy of @path whose steps name a route only when the audience may see
+ * it (the actor stays: its name is no secret). */
+static SamEscalationPath *
+strip_path (SamEscalationPath *path, SamStore *store, SamAudience audience)
+{
+  SamEscalationPath *copy = sam_escalation_path_new (sam_escalation_path_get_id (path));
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+  sam_escalation_path_set_situation (copy, sam_escalation_path_get_situation (path));
+  sam_escalation_path_set_area (copy, sam_escalation_path_get_area (path));
+  sam_escalation_path_set_start (copy, sam_escalation_path_get_start (path));
+  sam_text_copy (sam_escalation_path_get_title (copy), sam_escalation_path_get_title (path));
+  sam_text_copy (sam_escalation_path_get_summary (copy), sam_escalation_path_get_summary (path));
+  sam_escalation_path_set_revision (copy, sam_escalation_path_get_revision (path));
+  sam_escalation_path_set_updated (copy, sam_escalation_path_get_updated_at (path),
+                                   sam_escalation_path_get_updated_by (path));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      g_autoptr(SamEscalationStep) step = sam_escalation_step_copy (g_ptr_array_index (steps, i));
+      const char *actor_id = sam_escalation_step_get_actor_id (step);
+      const char *route_id = sam_escalation_step_get_route_id (step);
+
+      if (route_id != NULL)
+        {
+          g_autoptr(SamActor) actor = actor_id ? sam_store_load_actor (store, actor_id, NULL) : NULL;
+          SamContactRoute *route = actor ? sam_actor_find_route (actor, route_id) : NULL;
+
+          if (route == NULL || !sam_sheet_route_allowed (route, audience))
+            {
+              g_autofree char *keep = g_strdup (actor_id);
+              sam_escalation_step_set_contact (step, keep, NULL);
+            }
+        }
+      sam_escalation_path_add_step (copy, step);
+    }
+  return copy;
+}
+
+static GPtrArray *
+search_area (SamStore *store, const char *area, SamLang lang, GError **error)
+{
+  g_autoptr(SamQuery) query = sam_query_new (NULL);
+
+  query->area = g_strdup (area);
+  query->limit = 0;
+  query->sort_lang = lang;
+  return sam_store_search (store, query, error);
+}
+
+static gboolean
+has_on_call (SamActor *actor, SamAudience audience)
+{
+  GPtrArray *routes = sam_actor_get_routes (actor);
+
+  for (guint i = 0; i < routes->len; i++)
+    if (sam_contact_route_get_kind (g_ptr_array_index (routes, i)) == SAM_ROUTE_KIND_ON_CALL_PHONE &&
+        sam_sheet_route_allowed (g_ptr_array_index (routes, i), audience))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+contains_actor (GPtrArray *actors, const char *id)
+{
+  for (guint i = 0; i < actors->len; i++)
+    if (g_str_equal (sam_actor_get_id (g_ptr_array_index (actors, i)), id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The actors the path's action steps name, in the order of the steps. */
+static void
+gather_path_actors (SamSheet *self, SamStore *store)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (self->path);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const char *id = sam_escalation_step_get_actor_id (g_ptr_array_index (steps, i));
+      g_autoptr(SamActor) actor = NULL;
+
+      if (id == NULL || contains_actor (self->actors, id))
+        continue;
+      /* an actor since deleted is left out (samverkan-cli path check names it) */
+      actor = sam_store_load_actor (store, id, NULL);
+      if (actor != NULL)
+        g_ptr_array_add (self->actors, strip_actor (actor, self->options.audience));
+    }
+}
+
+static gboolean
+gather (SamSheet *self, SamStore *store, GError **error)
+{
+  const SamSheetOptions *o = &self->options;
+  g_autoptr(GPtrArray) area_actors = NULL;
+  const char *area = o->area_code;
+  const SamArea *found;
+
+  if (o->path_id != NULL)
+    {
+      g_autoptr(SamEscalationPath) path = sam_store_load_path (store, o->path_id, error);
+
+      if (path == NULL)
+        return FALSE;
+      self->path = strip_path (path, store, o->audience);
+      gather_path_actors (self, store);
+      if (area == NULL)
+        area = sam_escalation_path_get_area (self->path);
+    }
+  if (area == NULL)
+    area = "SE";
+  found = sam_area_lookup (area);
+  if (found == NULL)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("“%s” is not a Swedish municipality or county code."), area);
+      return FALSE;
+    }
+  self->area_name = g_strdup (found->name[o->lang]);
+  area_actors = search_area (store, area, o->lang, error);
+  if (area_actors == NULL)
+    return FALSE;
+  for (guint i = 0; i < area_actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (area_actors, i);
+
+      if (sam_actor_get_kind (actor) == SAM_ACTOR_KIND_EMERGENCY)
+        g_ptr_array_add (self->emergency, strip_actor (actor, o->audience));
+      else if (has_on_call (actor, o->audience))
+        g_ptr_array_add (self->on_call, strip_actor (actor, o->audience));
+      /* a card for a path also takes the area's key numbers */
+      if (o->kind == SAM_SHEET_DIRECTORY ||
+          (o->kind == SAM_SHEET_CARD && !contains_actor (self->actors, sam_actor_get_id (actor))))
+        g_ptr_array_add (self->actors, strip_actor (actor, o->audience));
+    }
+  return TRUE;
+}
+
+SamSheet *
+sam_sheet_new (SamStore              *store,
+               const SamSheetOptions *options,
+               GError               **error)
+{
+  g_autoptr(SamSheet) self = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->kind < SAM_N_SHEET_KINDS, NULL);
+  g_return_val_if_fail (options->lang < SAM_N_LANGS, NULL);
+  g_return_val_if_fail (options->audience < SAM_N_AUDIENCES, NULL);
+
+  if (options->kind == SAM_SHEET_ESCALATION && options->path_id == NULL)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("An escalation sheet needs the escalation path to print."));
+      return NULL;
+    }
+  if (options->kind == SAM_SHEET_DIRECTORY && options->area_code == NULL)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("An area directory needs the area (a municipality or county code)."));
+      return NULL;
+    }
+  if (options->kind == SAM_SHEET_CARD && options->area_code == NULL && options->path_id == NULL)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("A pocket card needs an area or an escalation path."));
+      return NULL;
+    }
+
+  self = g_object_new (SAM_TYPE_SHEET, NULL);
+  sam_sheet_options_copy (&self->options, options);
+  if (!sam_store_get_meta (store, &self->meta, error))
+    return NULL;
+  self->printed = sam_now_local ();
+  if (!gather (self, store, error))
+    return NULL;
+  if (self->path != NULL && options->kind == SAM_SHEET_ESCALATION)
+    self->chart = sam_flowchart_new (self->path, store, options->lang);
+  return g_steal_pointer (&self);
+}
+
+const SamSheetOptions *
+sam_sheet_get_options (SamSheet *self)
+{
+  g_return_val_if_fail (SAM_IS_SHEET (self), NULL);
+  return &self->options;
+}
+
+SamEscalationPath *
+_sam_sheet_get_path (SamSheet *self)
+{
+  return self->path;
+}
+
+SamFlowchart *
+_sam_sheet_get_flowchart (SamSheet *self)
+{
+  return self->chart;
+}
+
+GPtrArray *
+_sam_sheet_get_actors (SamSheet *self)
+{
+  return self->actors;
+}
+
+GPtrArray *
+_sam_sheet_get_emergency (SamSheet *self)
+{
+  return self->emergency;
+}
+
+GPtrArray *
+_sam_sheet_get_on_call (SamSheet *self)
+{
+  return self->on_call;
+}
+
+GDateTime *
+_sam_sheet_get_printed (SamSheet *self)
+{
+  return self->printed;
+}
+
+const char *
+_sam_sheet_get_area_name (SamSheet *self)
+{
+  return self->area_name;
+}
+
+SamActor *
+_sam_sheet_find_actor (SamSheet *self, const char *actor_id)
+{
+  for (guint i = 0; actor_id && i < self->actors->len; i++)
+    if (g_str_equal (sam_actor_get_id (g_ptr_array_index (self->actors, i)), actor_id))
+      return g_ptr_array_index (self->actors, i);
+  return NULL;
+}
+
+SamContactRoute *
+_sam_sheet_find_route (SamSheet *self, const char *actor_id, const char *route_id)
+{
+  SamActor *actor = _sam_sheet_find_actor (self, actor_id);
+
+  /* the copies hold only allowed routes */
+  return actor && route_id ? sam_actor_find_route (actor, route_id) : NULL;
+}
+
+const char *
+_sam_sheet_audience_label (SheetLayout *sl)
+{
+  return sl->audience == SAM_AUDIENCE_PROFESSIONAL ? sl->words->professional_version
+                                                  : sl->words->public_version;
+}
+
+void
+_sam_sheet_mark_shown (SheetLayout *sl, SamActor *actor)
+{
+  SamSheet *self = sl->sheet;
+  GDateTime *at = sam_actor_get_verified_at (actor);
+
+  if (at == NULL)
+    return;
+  if (self->verified_min == NULL || g_date_time_compare (at, self->verified_min) < 0)
+    {
+      g_clear_pointer (&self->verified_min, g_date_time_unref);
+      self->verified_min = g_date_time_ref (at);
+    }
+  if (self->verified_max == NULL || g_date_time_compare (at, self->verified_max) > 0)
+    {
+      g_clear_pointer (&self->verified_max, g_date_time_unref);
+      self->verified_max = g_date_time_ref (at);
+    }
+}
+
+/* Footer: the register and its version on the left; the page number, the
+ * verified dates of the actors shown and the print date on the right,
+ * each one short line. */
+
+#define FOOTER_SIZE 7
+#define FOOTER_RIGHT 175
+#define FOOTER_GAP 6
+
+static char *
+footer_left_text (SheetLayout *sl)
+{
+  SamSheet *self = sl->sheet;
+  const char *name = sam_text_get_best (&self->meta.name, sl->lang, NULL);
+  return g_strdup_printf ("%s, %s %" G_GINT64_FORMAT, name ? name : "Samverkan", sl->words->version,
+                          self->meta.version);
+}
+
+static char *
+footer_right_text (SheetLayout *sl, guint page, guint n_pages)
+{
+  SamSheet *self = sl->sheet;
+  g_autofree char *page_text = g_strdup_printf ("%s %u %s %u", sl->words->page, page, sl->words->of, n_pages);
+  g_autofree char *printed = _sam_sheet_format_date (self->printed, sl->lang);
+  g_autofree char *verified = NULL;
+
+  if (self->verified_min != NULL)
+    {
+      g_autofree char *min = _sam_sheet_format_date (self->verified_min, sl->lang);
+      g_autofree char *max = _sam_sheet_format_date (self->verified_max, sl->lang);
+
+      verified = g_str_equal (min, max) ? g_strdup_printf ("%s %s", sl->words->verified, min)
+                                        : g_strdup_printf ("%s %s – %s", sl->words->verified, min, max);
+    }
+  return g_strdup_printf ("%s\n%s %s%s%s", page_text, sl->words->printed, printed,
+                          verified ? "\n" : "", verified ? verified : "");
+}
+
+double
+_sam_sheet_footer_height (SheetLayout *sl)
+{
+  g_autofree char *left = NULL;
+  g_autoptr(PangoLayout) l = NULL;
+  g_autoptr(PangoLayout) r = NULL;
+
+  if (sl->sheet->options.kind == SAM_SHEET_CARD)
+    return 0;   /* each card carries its own */
+  left = footer_left_text (sl);
+  l = _sam_sheet_text_new (sl, left, FOOTER_SIZE, 0, sl->area.width - FOOTER_RIGHT);
+  r = _sam_sheet_text_new (sl, "1\n2\n3", FOOTER_SIZE, 0, FOOTER_RIGHT);
+  return MAX (_sam_sheet_text_height (l), _sam_sheet_text_height (r)) + FOOTER_GAP;
+}
+
+void
+_sam_sheet_add_footers (SheetLayout *sl)
+{
+  g_autofree char *left = footer_left_text (sl);
+  double height = sl->footer_h >= 0 ? sl->footer_h : _sam_sheet_footer_height (sl);
+  double top = sl->area.y + sl->area.height - height + FOOTER_GAP;
+
+  if (height == 0)
+    return;
+  for (guint i = 0; i < sl->pages->len; i++)
+    {
+      g_autofree char *right = footer_right_text (sl, i + 1, sl->pages->len);
+
+      sl->page = g_ptr_array_index (sl->pages, i);
+      _sam_sheet_add_line (sl, sl->area.x, top - FOOTER_GAP / 2, sl->area.x + sl->area.width,
+                           top - FOOTER_GAP / 2, SHEET_RULE, 0.5, FALSE);
+      _sam_sheet_put_text (sl, left, FOOTER_SIZE, 0, sl->area.x, top,
+                           sl->area.width - FOOTER_RIGHT, SHEET_MUTED);
+      _sam_sheet_put_text (sl, right, FOOTER_SIZE, SHEET_TEXT_RIGHT,
+                           sl->area.x + sl->area.width - FOOTER_RIGHT, top, FOOTER_RIGHT, SHEET_MUTED);
+    }
+}
+
+/* Pagination and drawing */
+
+/* The margins: 14 mm, inside what printers cannot reach (about 5 mm). A
+ * card sheet sets its own. */
+#define MARGIN (14 / 25.4 * 72)
+
+guint
+sam_sheet_paginate (SamSheet     *self,
+                    PangoContext *context,
+                    double        width,
+                    double        height)
+{
+  SheetLayout sl = {
+    .sheet = self,
+    .context = context,
+    .words = _sam_sheet_words (self->options.lang),
+    .lang = self->options.lang,
+    .audience = self->options.audience,
+    .qr_codes = self->options.qr_codes && sam_sheet_has_qr_codes (),
+    .width = width,
+    .height = height,
+    .area = { MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN },
+    .pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_sheet_page_free),
+    .footer_h = -1,
+  };
+  PangoFontDescription *desc = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  cairo_font_options_t *font_options;
+
+  g_return_val_if_fail (SAM_IS_SHEET (self), 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+
+  /* text measured the same for every surface it is drawn on: unhinted,
+   * positions not rounded to a device's pixels */
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  /* the language breaks lines by its rules; the base font is what the
+   * flowchart starts from */
+  pango_context_set_language (context, pango_language_from_string (sam_lang_to_string (self->options.lang)));
+  pango_font_description_set_absolute_size (desc, 9 * PANGO_SCALE);
+  pango_context_set_font_description (context, desc);
+  pango_font_description_free (desc);
+
+  g_clear_pointer (&self->verified_min, g_date_time_unref);
+  g_clear_pointer (&self->verified_max, g_date_time_unref);
+  switch (self->options.kind)
+    {
+    case SAM_SHEET_ESCALATION:
+      _sam_sheet_layout_escalation (&sl);
+      break;
+    case SAM_SHEET_DIRECTORY:
+      _sam_sheet_layout_directory (&sl);
+      break;
+    case SAM_SHEET_CARD:
+    default:
+      _sam_sheet_layout_card (&sl);
+      break;
+    }
+  if (sl.pages->len == 0)
+    _sam_sheet_layout_add_page (&sl);
+  _sam_sheet_add_footers (&sl);
+
+  g_ptr_array_unref (self->pages);
+  self->pages = sl.pages;
+  self->area = sl.area;
+  return self->pages->len;
+}
+
+guint
+sam_sheet_get_n_pages (SamSheet *self)
+{
+  g_return_val_if_fail (SAM_IS_SHEET (self), 0);
+  return self->pages->len;
+}
+
+void
+sam_sheet_draw_page (SamSheet *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  g_return_if_fail (SAM_IS_SHEET (self));
+  g_return_if_fail (page < self->pages->len);
+
+  _sam_sheet_draw_items (g_ptr_array_index (self->pages, page), cr);
+}
+
+static cairo_status_t
+write_to_stream (void *closure, const unsigned char *data, unsigned int length)
+{
+  GOutputStream *out = closure;
+
+  return g_output_stream_write_all (out, data, length, NULL, NULL, NULL)
+    ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static char *
+pdf_title (SamSheet *self)
+{
+  const SamSheetWords *w = _sam_sheet_words (self->options.lang);
+
+  if (self->options.kind == SAM_SHEET_ESCALATION && self->path)
+    return g_strdup (sam_text_get_best (sam_escalation_path_get_title (self->path), self->options.lang, NULL));
+  return g_strdup_printf ("%s – %s", self->options.kind == SAM_SHEET_CARD ? w->card_title : w->directory_title,
+                          self->area_name);
+}
+
+gboolean
+sam_sheet_write_pdf (SamSheet    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  PangoContext *context;
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (SAM_IS_SHEET (self), FALSE);
+
+  /* written beside the file and renamed when complete */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  sam_paper_get_size (self->options.paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, out, width, height);
+  title = pdf_title (self);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samverkan " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (context, 72);
+  sam_sheet_paginate (self, context, width, height);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      sam_sheet_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autoptr(GError) ignored = NULL;
+
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_file_delete (file, NULL, &ignored);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+/* For tests */
+
+void
+sam_sheet_get_printable_area (SamSheet *self, cairo_rectangle_t *area)
+{
+  g_return_if_fail (SAM_IS_SHEET (self));
+  *area = self->area;
+}
+
+guint
+sam_sheet_get_n_text_boxes (SamSheet *self, guint page)
+{
+  g_return_val_if_fail (page < self->pages->len, 0);
+  return ((SheetPage *) g_ptr_array_index (self->pages, page))->boxes->len;
+}
+
+const SamSheetTextBox *
+sam_sheet_get_text_box (SamSheet *self, guint page, guint i)
+{
+  SheetPage *p;
+
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  p = g_ptr_array_index (self->pages, page);
+  g_return_val_if_fail (i < p->boxes->len, NULL);
+  return &g_array_index (p->boxes, SamSheetTextBox, i);
+}
+
+guint
+sam_sheet_get_n_figures (SamSheet *self, guint page)
+{
+  g_return_val_if_fail (page < self->pages->len, 0);
+  return ((SheetPage *) g_ptr_array_index (self->pages, page))->figures->len;
+}
+
+void
+sam_sheet_get_figure (SamSheet *self, guint page, guint i, cairo_rectangle_t *rect)
+{
+  SheetPage *p;
+
+  g_return_if_fail (page < self->pages->len);
+  p = g_ptr_array_index (self->pages, page);
+  g_return_if_fail (i < p->figures->len);
+  *rect = g_array_index (p->figures, cairo_rectangle_t, i);
+}
