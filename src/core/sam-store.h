@@ -119,6 +119,23 @@ SamEscalationPath *sam_store_load_path  (SamStore      *self,
 gboolean     sam_store_insert_path      (SamStore          *self,
                                          SamEscalationPath *path,
                                          GError           **error);
+/* Saves @path, its steps written again in the same transaction, if nobody
+ * changed it since it was read (same revision); else fails with
+ * SAM_ERROR_STALE and changes nothing. Bumps the revision and updated time
+ * of @path on success. */
+gboolean     sam_store_update_path      (SamStore          *self,
+                                         SamEscalationPath *path,
+                                         GError           **error);
+/* Leaves a tombstone: sam_store_list_paths() no longer lists it. A
+ * @revision below 0 skips the revision check. */
+gboolean     sam_store_delete_path      (SamStore          *self,
+                                         const char        *id,
+                                         gint64             revision,
+                                         GError           **error);
+/* Undoes a delete. */
+gboolean     sam_store_restore_path     (SamStore          *self,
+                                         const char        *id,
+                                         GError           **error);
 
 /* The change log of one record (entity "actor" or "path"), newest first. */
 GPtrArray   *sam_store_list_changes     (SamStore      *self,
