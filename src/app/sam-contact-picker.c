@@ -196,6 +196,8 @@ sam_contact_picker_init (SamContactPicker *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkDropDown *dropdowns[2];
 
+  /* halves of equal width line up the fallbacks under each other */
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   self->route_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < 2; i++)
     {

@@ -68,6 +68,9 @@ add_path_problem (SamPathEditor *self, const char *message)
   g_ptr_array_insert (self->problems, 0, p);
 }
 
+/* The list at the top shows the first few; every one shows at its step. */
+#define SHOWN_PROBLEMS 4
+
 static void
 show_problems (SamPathEditor *self)
 {
@@ -75,9 +78,16 @@ show_problems (SamPathEditor *self)
   g_autofree char *title = NULL;
   guint n = self->problems->len;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && i < SHOWN_PROBLEMS; i++)
     g_string_append_printf (text, "%s• %s", i ? "\n" : "",
                             ((SamPathProblem *) g_ptr_array_index (self->problems, i))->message);
+  if (n > SHOWN_PROBLEMS)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "…and %u more, shown at its step.",
+                                                 "…and %u more, shown at their steps.", n - SHOWN_PROBLEMS),
+                              n - SHOWN_PROBLEMS);
+    }
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "The path cannot be saved while it has %u problem:",
                                         "The path cannot be saved while it has %u problems:", n), n);

@@ -111,9 +111,16 @@ shoot_paths (SamWindow *window, SamStore *store)
   row = g_ptr_array_index (rows, 4);
   gtk_drop_down_set_selected (sam_step_editor_row_get_answer_dropdown (row, 1), 0);
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, >, 0);
+  /* a step whose English text is missing shows the hint */
+  gtk_editable_set_text (sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (g_ptr_array_index (rows, 3)),
+                                                  SAM_LANG_EN), "");
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_answer_dropdown (row, 1)));
   wait_ms (400);
   save_png (GTK_WIDGET (editor), "path-editor-error");
+  /* an action: actor and route, urgency, legal reference, fallbacks */
+  gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_next_dropdown (g_ptr_array_index (rows, 6))));
+  wait_ms (400);
+  save_png (GTK_WIDGET (editor), "path-editor-action");
   gtk_window_set_default_size (GTK_WINDOW (editor), 600, 800);
   wait_ms (600);
   save_png (GTK_WIDGET (editor), "path-editor-narrow");
