@@ -76,6 +76,20 @@ find_button (GtkWidget *widget, const char *label_or_action)
   return NULL;
 }
 
+static SamTextPair *
+first_text_pair (GtkWidget *widget)
+{
+  if (SAM_IS_TEXT_PAIR (widget))
+    return SAM_TEXT_PAIR (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      SamTextPair *found = first_text_pair (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -231,6 +245,40 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
   g_object_unref (step);
 }
 
+/* What a keystroke costs with the sample's 14 steps: each one checks the
+ * path again and relabels where steps lead. The figures go to the log. */
+static void
+test_keystroke_cost (Fixture *f, gconstpointer data)
+{
+  gint64 start = g_get_monotonic_time ();
+  SamPathEditor *editor = sam_paths_window_edit (f->paths, ADULT);
+  gint64 opened = g_get_monotonic_time ();
+  GtkEditable *entry = sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (row_of (editor, ADULT "-s4", NULL)),
+                                                SAM_LANG_EN);
+  const char *typed = " Take notes.";
+  gint64 worst = 0;
+  int pos;
+
+  iterate ();
+  for (const char *c = typed; *c; c++)
+    {
+      gint64 t = g_get_monotonic_time ();
+
+      pos = -1;
+      gtk_editable_insert_text (entry, c, 1, &pos);
+      worst = MAX (worst, g_get_monotonic_time () - t);
+    }
+  g_test_message ("path editor, 14 steps: opened in %.1f ms; a keystroke took at most %.2f ms",
+                  (opened - start) / 1000.0, worst / 1000.0);
+  /* the typing reached the step, and what leads to it still does */
+  g_assert_true (g_str_has_suffix (sam_text_get (sam_escalation_step_get_text (sam_step_editor_row_get_step (
+                     row_of (editor, ADULT "-s4", NULL))), SAM_LANG_EN), "Take notes."));
+  g_assert_nonnull (strstr (gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (
+                      sam_step_editor_row_get_answer_dropdown (row_of (editor, ADULT "-s3", NULL), 1)))), "4. "));
+  g_assert_cmpstr (((SamStepAnswer *) g_ptr_array_index (sam_escalation_step_get_answers (sam_escalation_path_find_step (
+                     sam_path_editor_get_path (editor), ADULT "-s3")), 1))->next, ==, ADULT "-s4");
+}
+
 /* A fallback added to step 7, its actor and route picked from the register. */
 static void
 test_fallback (Fixture *f, gconstpointer data)
@@ -330,6 +378,52 @@ test_stale (Fixture *f, gconstpointer data)
   g_assert_cmpstr (reloaded, ==, ADULT);
 }
 
+static void
+saved_cb (SamPathEditor *editor, SamEscalationPath *path, char **out)
+{
+  *out = g_strdup (sam_escalation_path_get_id (path));
+}
+
+/* New Path: a title is needed; then it is saved with its first step. */
+static void
+test_new_path (Fixture *f, gconstpointer data)
+{
+  SamPathEditor *editor = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SamEscalationPath) saved = NULL;
+  g_autofree char *id = NULL;
+  GtkEditable *title;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  click (find_button (GTK_WIDGET (f->paths), "paths.new"));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (SAM_IS_PATH_EDITOR (toplevel))
+        editor = SAM_PATH_EDITOR (toplevel);
+    }
+  g_assert_nonnull (editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &id);
+  g_assert_false (save_enabled (editor));
+  g_assert_nonnull (strstr (((SamPathProblem *) g_ptr_array_index (sam_path_editor_get_problems (editor), 0))->message,
+                            "needs a title"));
+  rows = sam_path_editor_list_rows (editor);
+  g_assert_cmpuint (rows->len, ==, 1);
+  type_into (sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (g_ptr_array_index (rows, 0)), SAM_LANG_SV),
+             "Ring socialjouren");
+  /* the title is the first pair of fields, and has the focus */
+  title = sam_text_pair_get_entry (first_text_pair (GTK_WIDGET (editor)), SAM_LANG_SV);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), GTK_WIDGET (title)));
+  type_into (title, "Hedersrelaterat våld");
+  g_assert_true (save_enabled (editor));
+  click (find_button (GTK_WIDGET (editor), "editor.save"));
+  g_assert_nonnull (id);
+  saved = load (f->store, id);
+  g_assert_cmpstr (sam_text_get (sam_escalation_path_get_title (saved), SAM_LANG_SV), ==, "Hedersrelaterat våld");
+  g_assert_cmpuint (sam_escalation_path_get_steps (saved)->len, ==, 1);
+  g_assert_nonnull (sam_paths_window_find_row (f->paths, id));
+}
+
 /* Delete asks nothing; Undo in its toast brings the path back whole. */
 static void
 test_delete_undo (Fixture *f, gconstpointer data)
@@ -407,7 +501,9 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/path-editor/dead-end-then-note", test_dead_end_then_note);
   ADD ("/path-editor/fallback", test_fallback);
+  ADD ("/path-editor/keystroke-cost", test_keystroke_cost);
   ADD ("/path-editor/stale", test_stale);
+  ADD ("/path-editor/new-path", test_new_path);
   ADD ("/path-editor/delete-undo", test_delete_undo);
   ADD ("/path-editor/deleted-actor", test_deleted_actor);
   ADD ("/path-editor/read-only", test_read_only);
