@@ -35,7 +35,6 @@ struct _SamPathEditor
   GtkLabel *problems_title;
   GtkLabel *problems_label;
   AdwToastOverlay *toast_overlay;
-  GtkScrolledWindow *scroller;
   AdwBin *title_slot;
   AdwBin *summary_slot;
   AdwComboRow *situation_row;
@@ -146,6 +145,37 @@ refresh (SamPathEditor *self)
 
 /* Steps */
 
+/* Scrolls so that @row, just moved or added, is in view: after the next
+ * layout, when its place is known. */
+static gboolean
+reveal_row_cb (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller ? gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (
+                                    GTK_SCROLLED_WINDOW (scroller)))) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value || bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_row (SamStepEditorRow *row)
+{
+  g_idle_add_full (G_PRIORITY_LOW, reveal_row_cb, g_object_ref (row), g_object_unref);
+}
+
 static void
 row_move_cb (SamStepEditorRow *row, int delta, SamPathEditor *self)
 {
@@ -165,6 +195,7 @@ row_move_cb (SamStepEditorRow *row, int delta, SamPathEditor *self)
     sibling = gtk_widget_get_next_sibling (GTK_WIDGET (row));
   gtk_box_reorder_child_after (self->steps_box, GTK_WIDGET (row), sibling);
   refresh (self);
+  reveal_row (row);
 }
 
 static void
@@ -216,15 +247,6 @@ new_step_id (SamPathEditor *self)
   return id;
 }
 
-static gboolean
-scroll_to_end_cb (gpointer data)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (data));
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 add_step_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -243,7 +265,7 @@ add_step_action (GtkWidget *widget, const char *name, GVariant *param)
   row = add_row (self, step);
   refresh (self);
   sam_step_editor_row_focus_text (row);
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_cb, g_object_ref (self->scroller), g_object_unref);
+  reveal_row (row);
 }
 
 /* The path's own fields */
@@ -398,7 +420,6 @@ sam_path_editor_class_init (SamPathEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, problems_title);
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SamPathEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, title_slot);
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, summary_slot);
   gtk_widget_class_bind_template_child (widget_class, SamPathEditor, situation_row);

@@ -35,6 +35,23 @@ iterate (void)
     ;
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -243,6 +260,33 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
     g_assert_cmpstr (sam_escalation_step_get_next (last), ==, sam_escalation_step_get_id (step));
   }
   g_object_unref (step);
+}
+
+/* Alt+Down keeps the moved step in view, also far down the path. */
+static void
+test_move_in_view (Fixture *f, gconstpointer data)
+{
+  SamPathEditor *editor = sam_paths_window_edit (f->paths, ADULT);
+  SamStepEditorRow *first = row_of (editor, ADULT "-s1", NULL);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+  graphene_rect_t bounds;
+  guint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (editor), 960, 700);
+  wait_ms (300);
+  for (guint i = 0; i < 12; i++)
+    gtk_widget_activate_action (GTK_WIDGET (first), "step.move-down", NULL);
+  wait_ms (300);
+  row_of (editor, ADULT "-s1", &position);
+  g_assert_cmpuint (position, ==, 12);
+  /* the first step is now the start */
+  g_assert_cmpstr (sam_escalation_path_get_start (sam_path_editor_get_path (editor)), ==, ADULT "-s2");
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (first), content, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_adjustment_get_value (adjustment) +
+                                         gtk_adjustment_get_page_size (adjustment));
 }
 
 /* What a keystroke costs with the sample's 14 steps: each one checks the
@@ -501,6 +545,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/path-editor/dead-end-then-note", test_dead_end_then_note);
   ADD ("/path-editor/fallback", test_fallback);
+  ADD ("/path-editor/move-in-view", test_move_in_view);
   ADD ("/path-editor/keystroke-cost", test_keystroke_cost);
   ADD ("/path-editor/stale", test_stale);
   ADD ("/path-editor/new-path", test_new_path);
