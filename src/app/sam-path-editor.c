@@ -335,6 +335,32 @@ setup_fields (SamPathEditor *self)
   g_signal_connect_swapped (self->area_dropdown, "notify::selected", G_CALLBACK (area_selected_cb), self);
 }
 
+/* A long path opens with the steps that have problems open, the others
+ * showing their texts only: 14 open cards are some 5,000 pixels high. */
+#define OPEN_STEPS 6
+
+static void
+collapse_sound_steps (SamPathEditor *self)
+{
+  if (sam_escalation_path_get_steps (self->path)->len <= OPEN_STEPS)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    sam_step_editor_row_set_expanded (SAM_STEP_EDITOR_ROW (child),
+                                      *sam_step_editor_row_get_problem_text (SAM_STEP_EDITOR_ROW (child)) != '\0');
+}
+
+static void
+expand_all_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamPathEditor *self = SAM_PATH_EDITOR (widget);
+  gboolean expanded = g_str_equal (name, "editor.expand-all");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    sam_step_editor_row_set_expanded (SAM_STEP_EDITOR_ROW (child), expanded);
+}
+
 /* Saving */
 
 static gboolean
@@ -428,6 +454,8 @@ sam_path_editor_class_init (SamPathEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-step", "s", add_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.expand-all", NULL, expand_all_action);
+  gtk_widget_class_install_action (widget_class, "editor.collapse-all", NULL, expand_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
@@ -490,6 +518,7 @@ sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path
   for (guint i = 0; i < steps->len; i++)
     add_row (self, g_ptr_array_index (steps, i));
   path_changed_cb (self);
+  collapse_sound_steps (self);
   gtk_widget_grab_focus (GTK_WIDGET (sam_text_pair_get_entry (SAM_TEXT_PAIR (adw_bin_get_child (self->title_slot)),
                                                               SAM_LANG_SV)));
   return self;

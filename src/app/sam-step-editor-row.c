@@ -31,6 +31,8 @@ struct _SamStepEditorRow
   GtkLabel *problem_label;
   SamTextPair *text_pair;
   GtkWidget *details;            /* rebuilt when the kind or a list changes */
+  GtkRevealer *details_revealer;
+  GtkToggleButton *expand_button;
   GtkDropDown *next_dropdown;
   GPtrArray *answer_dropdowns;   /* borrowed, one per answer */
 };
@@ -454,6 +456,16 @@ kind_selected_cb (SamStepEditorRow *self)
 }
 
 static void
+expand_toggled_cb (SamStepEditorRow *self)
+{
+  gboolean expanded = gtk_toggle_button_get_active (self->expand_button);
+
+  gtk_revealer_set_reveal_child (self->details_revealer, expanded);
+  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button), expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expand_button), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
+static void
 move_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   g_signal_emit (widget, signals[MOVE], 0, g_str_equal (name, "step.move-up") ? -1 : 1);
@@ -518,6 +530,14 @@ build_header (SamStepEditorRow *self)
 
   for (guint i = 0; i < SAM_N_STEP_KINDS; i++)
     kinds[i] = sam_step_kind_get_label (i);
+  self->expand_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button), "pan-down-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self->expand_button), "flat");
+  gtk_widget_set_valign (GTK_WIDGET (self->expand_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->expand_button), _("Show or Hide the Details"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expand_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Details of the step"), -1);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->expand_button));
   self->number_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "title-4");
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
@@ -579,7 +599,13 @@ sam_step_editor_row_new (SamEscalationStep *step, GListModel *actors, SamStepTar
   g_signal_connect_swapped (self->text_pair, "changed", G_CALLBACK (emit_changed), self);
   gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (self->text_pair));
   self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->card), self->details);
+  self->details_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_duration (self->details_revealer, 150);
+  gtk_revealer_set_child (self->details_revealer, self->details);
+  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+  gtk_toggle_button_set_active (self->expand_button, TRUE);
+  g_signal_connect_swapped (self->expand_button, "toggled", G_CALLBACK (expand_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (self->details_revealer));
   rebuild_details (self);
   return self;
 }
@@ -634,6 +660,20 @@ sam_step_editor_row_get_problem_text (SamStepEditorRow *self)
 {
   g_return_val_if_fail (SAM_IS_STEP_EDITOR_ROW (self), NULL);
   return gtk_label_get_text (self->problem_label);
+}
+
+void
+sam_step_editor_row_set_expanded (SamStepEditorRow *self, gboolean expanded)
+{
+  g_return_if_fail (SAM_IS_STEP_EDITOR_ROW (self));
+  gtk_toggle_button_set_active (self->expand_button, expanded);
+}
+
+gboolean
+sam_step_editor_row_get_expanded (SamStepEditorRow *self)
+{
+  g_return_val_if_fail (SAM_IS_STEP_EDITOR_ROW (self), FALSE);
+  return gtk_toggle_button_get_active (self->expand_button);
 }
 
 void

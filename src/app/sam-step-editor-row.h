@@ -53,6 +53,10 @@ void         sam_step_editor_row_set_problems  (SamStepEditorRow  *self,
                                                 GPtrArray         *messages);
 const char  *sam_step_editor_row_get_problem_text (SamStepEditorRow *self);
 void         sam_step_editor_row_focus_text    (SamStepEditorRow  *self);
+/* Whether the card shows the details below the texts (actor, answers …). */
+void         sam_step_editor_row_set_expanded  (SamStepEditorRow  *self,
+                                                gboolean           expanded);
+gboolean     sam_step_editor_row_get_expanded  (SamStepEditorRow  *self);
 
 /* The fields, for tests that work them as a person would */
 SamTextPair *sam_step_editor_row_get_text_pair     (SamStepEditorRow *self);

@@ -202,6 +202,9 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, ==, 0);
   g_assert_true (save_enabled (editor));
+  /* 14 steps open showing their texts; the details open on request */
+  g_assert_false (sam_step_editor_row_get_expanded (s5));
+  sam_step_editor_row_set_expanded (s5, TRUE);
 
   /* the answer "No" of step 5 made to lead nowhere */
   pick (sam_step_editor_row_get_answer_dropdown (s5, 1), "Nowhere yet");
@@ -237,6 +240,7 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
   g_assert_false (save_enabled (editor));
 
   /* the last step of the sample leads to it, and it moves up one place */
+  sam_step_editor_row_set_expanded (row_of (editor, ADULT "-s14", NULL), TRUE);
   pick (sam_step_editor_row_get_next_dropdown (row_of (editor, ADULT "-s14", NULL)), "15. Follow up");
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (note), "step.move-up", NULL);
@@ -334,6 +338,7 @@ test_fallback (Fixture *f, gconstpointer data)
   GPtrArray *fallbacks;
   SamContactPicker *picker = NULL;
 
+  sam_step_editor_row_set_expanded (s7, TRUE);
   click (find_button (GTK_WIDGET (s7), "Add _Fallback"));
   /* the third picker of the card is the new fallback (after the step's own) */
   for (GtkWidget *w = GTK_WIDGET (s7); w; )

@@ -109,6 +109,8 @@ shoot_paths (SamWindow *window, SamStore *store)
   wait_ms (400);
   rows = sam_path_editor_list_rows (editor);
   row = g_ptr_array_index (rows, 4);
+  sam_step_editor_row_set_expanded (row, TRUE);
+  wait_ms (300);
   gtk_drop_down_set_selected (sam_step_editor_row_get_answer_dropdown (row, 1), 0);
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, >, 0);
   /* a step whose English text is missing shows the hint */
@@ -118,6 +120,8 @@ shoot_paths (SamWindow *window, SamStore *store)
   wait_ms (400);
   save_png (GTK_WIDGET (editor), "path-editor-error");
   /* an action: actor and route, urgency, legal reference, fallbacks */
+  sam_step_editor_row_set_expanded (g_ptr_array_index (rows, 6), TRUE);
+  wait_ms (300);
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_next_dropdown (g_ptr_array_index (rows, 6))));
   wait_ms (400);
   save_png (GTK_WIDGET (editor), "path-editor-action");
