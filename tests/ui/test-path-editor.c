@@ -293,6 +293,38 @@ test_move_in_view (Fixture *f, gconstpointer data)
                                          gtk_adjustment_get_page_size (adjustment));
 }
 
+/* Real keys, through the X server: Alt+Down in a step's text field moves
+ * the step, and the typing stays where it was. */
+static void
+test_alt_down_keys (Fixture *f, gconstpointer data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  SamPathEditor *editor;
+  SamStepEditorRow *s2;
+  guint position;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  editor = sam_paths_window_edit (f->paths, ADULT);
+  s2 = row_of (editor, ADULT "-s2", NULL);
+  wait_ms (500);
+  sam_step_editor_row_focus_text (s2);
+  wait_ms (200);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *command = g_strdup_printf ("%s key alt+Down", xdotool);
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+      wait_ms (300);
+    }
+  row_of (editor, ADULT "-s2", &position);
+  g_assert_cmpuint (position, ==, 3);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), GTK_WIDGET (s2)));
+}
+
 /* What a keystroke costs with the sample's 14 steps: each one checks the
  * path again and relabels where steps lead. The figures go to the log. */
 static void
@@ -551,6 +583,7 @@ main (int argc, char **argv)
   ADD ("/path-editor/dead-end-then-note", test_dead_end_then_note);
   ADD ("/path-editor/fallback", test_fallback);
   ADD ("/path-editor/move-in-view", test_move_in_view);
+  ADD ("/path-editor/alt-down-keys", test_alt_down_keys);
   ADD ("/path-editor/keystroke-cost", test_keystroke_cost);
   ADD ("/path-editor/stale", test_stale);
   ADD ("/path-editor/new-path", test_new_path);
