@@ -8,30 +8,13 @@
 #include <adwaita.h>
 
 #include "sam-escalation-path.h"
+#include "sam-step-targets.h"
 #include "sam-text-pair.h"
 
 G_BEGIN_DECLS
 
 #define SAM_TYPE_STEP_EDITOR_ROW (sam_step_editor_row_get_type ())
 G_DECLARE_FINAL_TYPE (SamStepEditorRow, sam_step_editor_row, SAM, STEP_EDITOR_ROW, AdwBin)
-
-/* Where "next" and answers may lead, shared by all the step cards of an
- * editor: one list each, so a change of a step's text updates one item
- * rather than every drop-down's model (which costs much on GTK 4.8). */
-typedef struct {
-  GtkStringList *next_labels;
-  GPtrArray *next_ids;           /* step id, or NULL for the end of the path */
-  GtkStringList *answer_labels;
-  GPtrArray *answer_targets;     /* "step:<id>", "path:<id>", or NULL */
-  gboolean syncing;              /* set while the lists change */
-} SamStepTargets;
-
-SamStepTargets *sam_step_targets_new    (void);
-void            sam_step_targets_free   (SamStepTargets    *targets);
-/* Makes the lists show the steps of @path and the other @paths. */
-void            sam_step_targets_update (SamStepTargets    *targets,
-                                         SamEscalationPath *path,
-                                         GPtrArray         *paths);
 
 /* One step of the path editor, as a card: its kind, texts side by side,
  * and by kind the actor and route with fallbacks, urgency, legal reference
