@@ -300,6 +300,32 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY);
 }
 
+/* The actors to choose from: the live ones, named and ordered as the full
+ * list has them; a deleted one is not among them. */
+static void
+test_actor_choices (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_store_delete_actor (f->store, "barnahus-vasterbotten", -1, &error));
+  g_assert_no_error (error);
+  full = sam_store_list_actors (f->store, NULL);
+  choices = sam_store_list_actor_choices (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, full->len);
+  for (guint i = 0; i < full->len; i++)
+    {
+      SamActor *a = g_ptr_array_index (full, i);
+      SamActor *b = g_ptr_array_index (choices, i);
+
+      g_assert_cmpstr (sam_actor_get_id (a), ==, sam_actor_get_id (b));
+      g_assert_true (sam_text_equal (sam_actor_get_name (a), sam_actor_get_name (b)));
+      g_assert_cmpstr (sam_actor_get_id (b), !=, "barnahus-vasterbotten");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,6 +338,7 @@ main (int argc, char **argv)
   ADD ("/store-paths/delete-restore", test_delete_restore);
   ADD ("/store-paths/failed-save", test_failed_save);
   ADD ("/store-paths/read-only", test_read_only);
+  ADD ("/store-paths/actor-choices", test_actor_choices);
 #undef ADD
 
   return g_test_run ();

@@ -9,14 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-actor.h"
 #include "sam-contact-picker.h"
 
 struct _SamContactPicker
 {
   AdwBin parent_instance;
 
-  GListModel *actors;
+  GListModel *actors;           /* names only: see sam_store_list_actor_choices() */
+  SamStore *store;               /* the chosen actor's routes, read when chosen */
   GtkDropDown *actor_dropdown;
   GtkDropDown *route_dropdown;
   GPtrArray *route_ids;        /* index in the route drop-down → id (0: none) */
@@ -36,8 +36,8 @@ actor_name (SamActor *actor)
   return g_strdup (actor ? sam_actor_get_display_name (actor) : "");
 }
 
-static SamActor *
-find_actor (SamContactPicker *self, const char *id, guint *position)
+static guint
+find_actor (SamContactPicker *self, const char *id)
 {
   guint n = g_list_model_get_n_items (self->actors);
 
@@ -46,13 +46,9 @@ find_actor (SamContactPicker *self, const char *id, guint *position)
       g_autoptr(SamActor) actor = g_list_model_get_item (self->actors, i);
 
       if (g_str_equal (sam_actor_get_id (actor), id))
-        {
-          *position = i;
-          return actor;   /* the list keeps it alive */
-        }
+        return i;
     }
-  *position = GTK_INVALID_LIST_POSITION;
-  return NULL;
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static char *
@@ -74,8 +70,7 @@ static void
 fill_routes (SamContactPicker *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint position;
-  SamActor *actor = find_actor (self, self->actor_id, &position);
+  g_autoptr(SamActor) actor = self->actor_id ? sam_store_load_actor (self->store, self->actor_id, NULL) : NULL;
   GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
   guint selected = self->route_id ? GTK_INVALID_LIST_POSITION : 0;
 
@@ -176,6 +171,7 @@ sam_contact_picker_finalize (GObject *object)
   SamContactPicker *self = SAM_CONTACT_PICKER (object);
 
   g_clear_object (&self->actors);
+  g_clear_object (&self->store);
   g_ptr_array_unref (self->route_ids);
   g_free (self->actor_id);
   g_free (self->route_id);
@@ -223,13 +219,14 @@ sam_contact_picker_init (SamContactPicker *self)
 }
 
 GtkWidget *
-sam_contact_picker_new (GListModel *actors)
+sam_contact_picker_new (GListModel *actors, SamStore *store)
 {
   SamContactPicker *self = g_object_new (SAM_TYPE_CONTACT_PICKER, NULL);
   g_autoptr(GtkExpression) expression = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (actors), NULL);
   self->actors = g_object_ref (actors);
+  self->store = g_object_ref (store);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (actor_name), NULL, NULL);
   self->syncing = TRUE;
@@ -247,16 +244,13 @@ sam_contact_picker_new (GListModel *actors)
 void
 sam_contact_picker_set (SamContactPicker *self, const char *actor_id, const char *route_id)
 {
-  guint position;
-
   g_return_if_fail (SAM_IS_CONTACT_PICKER (self));
   g_free (self->actor_id);
   g_free (self->route_id);
   self->actor_id = g_strdup (actor_id);
   self->route_id = g_strdup (route_id);
   self->syncing = TRUE;
-  find_actor (self, actor_id, &position);
-  gtk_drop_down_set_selected (self->actor_dropdown, position);
+  gtk_drop_down_set_selected (self->actor_dropdown, find_actor (self, actor_id));
   fill_routes (self);
   self->syncing = FALSE;
 }

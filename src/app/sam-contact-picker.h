@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "sam-store.h"
+
 G_BEGIN_DECLS
 
 #define SAM_TYPE_CONTACT_PICKER (sam_contact_picker_get_type ())
@@ -14,10 +16,13 @@ G_DECLARE_FINAL_TYPE (SamContactPicker, sam_contact_picker, SAM, CONTACT_PICKER,
 
 /* An actor of the register (a drop-down one can type in to search) and one
  * of its contact routes (showing kind, value and visibility). @actors is a
- * list of SamActor, shared between pickers. An id that is no longer in the
+ * list of SamActor, shared between pickers, that need only carry names
+ * (sam_store_list_actor_choices()); the routes of the chosen one are read
+ * from @store. An id that is no longer in the
  * register is kept, showing nothing chosen, until another is picked.
  * Emits "changed" when the user picks. */
-GtkWidget  *sam_contact_picker_new          (GListModel       *actors);
+GtkWidget  *sam_contact_picker_new          (GListModel       *actors,
+                                             SamStore         *store);
 void        sam_contact_picker_set          (SamContactPicker *self,
                                              const char       *actor_id,
                                              const char       *route_id);

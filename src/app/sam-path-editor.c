@@ -24,7 +24,7 @@ struct _SamPathEditor
   SamEscalationPath *path;       /* the copy being edited */
   gboolean is_new;
   GPtrArray *paths;              /* the register's paths, where answers may lead */
-  GListStore *actors;            /* SamActor, for the pickers */
+  GListStore *actors;            /* SamActor with names only, for the pickers */
   GPtrArray *area_codes;         /* index in the area drop-down → code */
   GPtrArray *problems;           /* SamPathProblem */
   SamStepTargets *targets;       /* where steps and answers may lead */
@@ -209,7 +209,7 @@ row_remove_cb (SamStepEditorRow *row, SamPathEditor *self)
 static SamStepEditorRow *
 add_row (SamPathEditor *self, SamEscalationStep *step)
 {
-  SamStepEditorRow *row = sam_step_editor_row_new (step, G_LIST_MODEL (self->actors), self->targets);
+  SamStepEditorRow *row = sam_step_editor_row_new (step, G_LIST_MODEL (self->actors), self->store, self->targets);
 
   g_signal_connect_swapped (row, "changed", G_CALLBACK (refresh), self);
   g_signal_connect (row, "move", G_CALLBACK (row_move_cb), self);
@@ -473,7 +473,7 @@ sam_path_editor_init (SamPathEditor *self)
 static void
 load_register (SamPathEditor *self)
 {
-  g_autoptr(GPtrArray) actors = sam_store_list_actors (self->store, NULL);
+  g_autoptr(GPtrArray) actors = sam_store_list_actor_choices (self->store, NULL);
 
   self->paths = sam_store_list_paths (self->store, NULL);
   if (self->paths == NULL)

@@ -20,6 +20,7 @@ struct _SamStepEditorRow
 
   SamEscalationStep *step;
   GListModel *actors;
+  SamStore *store;
   gboolean syncing;
 
   SamStepTargets *targets;       /* the editor's */
@@ -250,7 +251,7 @@ fallback_line (SamStepEditorRow *self, guint index, guint n)
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   /* Translators: the place of a fallback in the order to try them: "2." */
   g_autofree char *number = g_strdup_printf (_("%u."), index + 1);
-  GtkWidget *picker = sam_contact_picker_new (self->actors);
+  GtkWidget *picker = sam_contact_picker_new (self->actors, self->store);
   struct { const char *icon; const char *tooltip; int delta; gboolean sensitive; } buttons[] = {
     { "go-up-symbolic", _("Try Earlier"), -1, index > 0 },
     { "go-down-symbolic", _("Try Later"), 1, index + 1 < n },
@@ -320,7 +321,7 @@ build_action (SamStepEditorRow *self, GtkBox *box)
 {
   GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (self->step);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *picker = sam_contact_picker_new (self->actors);
+  GtkWidget *picker = sam_contact_picker_new (self->actors, self->store);
   GtkWidget *clear = icon_button ("edit-clear-symbolic", _("No Actor"));
   const char *urgencies[SAM_N_URGENCIES + 1] = { NULL };
   GtkWidget *urgency;
@@ -466,6 +467,7 @@ sam_step_editor_row_dispose (GObject *object)
 
   g_clear_object (&self->step);
   g_clear_object (&self->actors);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (sam_step_editor_row_parent_class)->dispose (object);
 }
 
@@ -563,13 +565,17 @@ sam_step_editor_row_init (SamStepEditorRow *self)
 }
 
 SamStepEditorRow *
-sam_step_editor_row_new (SamEscalationStep *step, GListModel *actors, SamStepTargets *targets)
+sam_step_editor_row_new (SamEscalationStep *step,
+                         GListModel        *actors,
+                         SamStore          *store,
+                         SamStepTargets    *targets)
 {
   SamStepEditorRow *self = g_object_new (SAM_TYPE_STEP_EDITOR_ROW, NULL);
   g_autofree char *id = NULL;
 
   self->step = g_object_ref (step);
   self->actors = g_object_ref (actors);
+  self->store = g_object_ref (store);
   self->targets = targets;
   /* Translators: the step's id, for the messages that name it */
   id = g_strdup_printf (_("Id: %s"), sam_escalation_step_get_id (step));

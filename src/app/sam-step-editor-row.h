@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "sam-escalation-path.h"
+#include "sam-store.h"
 #include "sam-step-targets.h"
 #include "sam-text-pair.h"
 
@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (SamStepEditorRow, sam_step_editor_row, SAM, STEP_EDITOR_RO
  * also Alt+Down and Alt+Up) and "remove" ask the editor to do those. */
 SamStepEditorRow *sam_step_editor_row_new      (SamEscalationStep *step,
                                                 GListModel        *actors,
+                                                SamStore          *store,
                                                 SamStepTargets    *targets);
 SamEscalationStep *sam_step_editor_row_get_step (SamStepEditorRow  *self);
 /* Shows again where "next" and the answers lead, after the targets changed. */

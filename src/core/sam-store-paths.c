@@ -530,3 +530,31 @@ sam_store_restore_path (SamStore    *self,
   g_return_val_if_fail (id != NULL, FALSE);
   return change_deleted (self, id, -1, FALSE, error);
 }
+
+/* Choosing the actors of steps */
+
+GPtrArray *
+sam_store_list_actor_choices (SamStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  stmt = _sam_store_prepare (self,
+      "SELECT id, name_sv, name_en FROM actor WHERE deleted = 0 ORDER BY sort_sv, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamActor *actor = sam_actor_new ((const char *) sqlite3_column_text (stmt, 0));
+
+      sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 1));
+      sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (actors, actor);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), NULL);
+  return g_steal_pointer (&actors);
+}

@@ -136,6 +136,11 @@ gboolean     sam_store_delete_path      (SamStore          *self,
 gboolean     sam_store_restore_path     (SamStore          *self,
                                          const char        *id,
                                          GError           **error);
+/* Live actors with their names only (no routes or other details), sorted
+ * by name, to choose one from: a tenth of the cost of
+ * sam_store_list_actors() on a large register. */
+GPtrArray   *sam_store_list_actor_choices (SamStore        *self,
+                                           GError         **error);
 
 /* The change log of one record (entity "actor" or "path"), newest first. */
 GPtrArray   *sam_store_list_changes     (SamStore      *self,
