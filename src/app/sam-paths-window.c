@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-areas.h"
 #include "sam-path-check.h"
 #include "sam-paths-window.h"
 
@@ -62,8 +63,10 @@ path_row (SamPathsWindow *self, SamEscalationPath *path, GPtrArray *paths)
   g_autofree char *title = g_markup_escape_text (path_title (path), -1);
   g_autofree char *steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n_steps),
                                             n_steps);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-      sam_situation_get_label (sam_escalation_path_get_situation (path)), steps);
+  const SamArea *area = sam_area_lookup (sam_escalation_path_get_area (path));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s",
+      sam_situation_get_label (sam_escalation_path_get_situation (path)),
+      area ? sam_area_get_name (area) : sam_escalation_path_get_area (path), steps);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = suffix_button ("document-edit-symbolic", _("Edit"), "paths.edit", id);
 
