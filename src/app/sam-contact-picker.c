@@ -70,7 +70,8 @@ static void
 fill_routes (SamContactPicker *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(SamActor) actor = self->actor_id ? sam_store_load_actor (self->store, self->actor_id, NULL) : NULL;
+  g_autoptr(SamActor) actor = self->actor_id ? sam_store_load_actor (self->store, self->actor_id, NULL)
+                                             : NULL;
   GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
   guint selected = self->route_id ? GTK_INVALID_LIST_POSITION : 0;
 

@@ -209,7 +209,8 @@ row_remove_cb (SamStepEditorRow *row, SamPathEditor *self)
 static SamStepEditorRow *
 add_row (SamPathEditor *self, SamEscalationStep *step)
 {
-  SamStepEditorRow *row = sam_step_editor_row_new (step, G_LIST_MODEL (self->actors), self->store, self->targets);
+  SamStepEditorRow *row = sam_step_editor_row_new (step, G_LIST_MODEL (self->actors), self->store,
+                                                   self->targets);
 
   g_signal_connect_swapped (row, "changed", G_CALLBACK (refresh), self);
   g_signal_connect (row, "move", G_CALLBACK (row_move_cb), self);
@@ -331,7 +332,8 @@ setup_fields (SamPathEditor *self)
   gtk_drop_down_set_expression (self->area_dropdown, expression);
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
   gtk_drop_down_set_selected (self->area_dropdown, area);
-  g_signal_connect_swapped (self->situation_row, "notify::selected", G_CALLBACK (situation_selected_cb), self);
+  g_signal_connect_swapped (self->situation_row, "notify::selected",
+                            G_CALLBACK (situation_selected_cb), self);
   g_signal_connect_swapped (self->area_dropdown, "notify::selected", G_CALLBACK (area_selected_cb), self);
 }
 
@@ -346,8 +348,11 @@ collapse_sound_steps (SamPathEditor *self)
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box)); child;
        child = gtk_widget_get_next_sibling (child))
-    sam_step_editor_row_set_expanded (SAM_STEP_EDITOR_ROW (child),
-                                      *sam_step_editor_row_get_problem_text (SAM_STEP_EDITOR_ROW (child)) != '\0');
+    {
+      SamStepEditorRow *row = SAM_STEP_EDITOR_ROW (child);
+
+      sam_step_editor_row_set_expanded (row, *sam_step_editor_row_get_problem_text (row) != '\0');
+    }
 }
 
 static void
@@ -501,6 +506,7 @@ SamPathEditor *
 sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path)
 {
   SamPathEditor *self = g_object_new (SAM_TYPE_PATH_EDITOR, "transient-for", parent, NULL);
+  SamTextPair *title;
   GPtrArray *steps;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -519,8 +525,8 @@ sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path
     add_row (self, g_ptr_array_index (steps, i));
   path_changed_cb (self);
   collapse_sound_steps (self);
-  gtk_widget_grab_focus (GTK_WIDGET (sam_text_pair_get_entry (SAM_TEXT_PAIR (adw_bin_get_child (self->title_slot)),
-                                                              SAM_LANG_SV)));
+  title = SAM_TEXT_PAIR (adw_bin_get_child (self->title_slot));
+  gtk_widget_grab_focus (GTK_WIDGET (sam_text_pair_get_entry (title, SAM_LANG_SV)));
   return self;
 }
 

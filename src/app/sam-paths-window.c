@@ -166,7 +166,8 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autofree char *title = NULL;
   AdwToast *undo;
 
-  if (path == NULL || !sam_store_delete_path (self->store, id, sam_escalation_path_get_revision (path), &error))
+  if (path == NULL ||
+      !sam_store_delete_path (self->store, id, sam_escalation_path_get_revision (path), &error))
     {
       toast (self, error->message);
       return;

@@ -376,9 +376,9 @@ static void
 build_next (SamStepEditorRow *self, GtkBox *box)
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GListModel *labels = G_LIST_MODEL (g_object_ref (self->targets->next_labels));
 
-  self->next_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->targets->next_labels)),
-                                                         NULL));
+  self->next_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (labels, NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->next_dropdown), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Then"), -1);
@@ -444,8 +444,10 @@ expand_toggled_cb (SamStepEditorRow *self)
   gboolean expanded = gtk_toggle_button_get_active (self->expand_button);
 
   gtk_revealer_set_reveal_child (self->details_revealer, expanded);
-  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button), expanded ? "pan-down-symbolic" : "pan-end-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expand_button), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button),
+                            expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expand_button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
 }
 
 static void
