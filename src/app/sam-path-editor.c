@@ -28,6 +28,8 @@ struct _SamPathEditor
   GPtrArray *area_codes;         /* index in the area drop-down → code */
   GPtrArray *problems;           /* SamPathProblem */
   SamStepTargets *targets;       /* where steps and answers may lead */
+  SamEscalationStep *removed;    /* the step deleted last, for Undo */
+  guint removed_at;
 
   AdwWindowTitle *window_title;
   GtkWidget *save_button;
@@ -198,12 +200,27 @@ row_move_cb (SamStepEditorRow *row, int delta, SamPathEditor *self)
   reveal_row (row);
 }
 
+/* Delete asks nothing: the toast offers Undo for the step deleted last. */
 static void
 row_remove_cb (SamStepEditorRow *row, SamPathEditor *self)
 {
-  g_ptr_array_remove (sam_escalation_path_get_steps (self->path), sam_step_editor_row_get_step (row));
+  GPtrArray *steps = sam_escalation_path_get_steps (self->path);
+  SamEscalationStep *step = sam_step_editor_row_get_step (row);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!g_ptr_array_find (steps, step, &self->removed_at))
+    return;
+  g_set_object (&self->removed, step);
+  g_ptr_array_remove_index (steps, self->removed_at);
   gtk_box_remove (self->steps_box, GTK_WIDGET (row));
   refresh (self);
+  title = g_strdup_printf (_("Step %u deleted"), self->removed_at + 1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "editor.undo-remove-step");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static SamStepEditorRow *
@@ -217,6 +234,28 @@ add_row (SamPathEditor *self, SamEscalationStep *step)
   g_signal_connect (row, "remove", G_CALLBACK (row_remove_cb), self);
   gtk_box_append (self->steps_box, GTK_WIDGET (row));
   return row;
+}
+
+static void
+undo_remove_step_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamPathEditor *self = SAM_PATH_EDITOR (widget);
+  GPtrArray *steps = sam_escalation_path_get_steps (self->path);
+  g_autoptr(GPtrArray) rows = NULL;
+  SamStepEditorRow *row;
+  guint at;
+
+  if (self->removed == NULL)
+    return;
+  at = MIN (self->removed_at, steps->len);
+  rows = sam_path_editor_list_rows (self);
+  g_ptr_array_insert (steps, at, g_object_ref (self->removed));
+  row = add_row (self, self->removed);
+  gtk_box_reorder_child_after (self->steps_box, GTK_WIDGET (row),
+                               at > 0 ? g_ptr_array_index (rows, at - 1) : NULL);
+  g_clear_object (&self->removed);
+  refresh (self);
+  reveal_row (row);
 }
 
 static gboolean
@@ -414,6 +453,7 @@ sam_path_editor_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->path);
+  g_clear_object (&self->removed);
   g_clear_object (&self->actors);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -459,6 +499,7 @@ sam_path_editor_class_init (SamPathEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-step", "s", add_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo-remove-step", NULL, undo_remove_step_action);
   gtk_widget_class_install_action (widget_class, "editor.expand-all", NULL, expand_all_action);
   gtk_widget_class_install_action (widget_class, "editor.collapse-all", NULL, expand_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -266,6 +266,36 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
   g_object_unref (step);
 }
 
+/* A deleted step leaves what led to it leading nowhere; Undo puts it back
+ * in its place. */
+static void
+test_delete_step_undo (Fixture *f, gconstpointer data)
+{
+  SamPathEditor *editor = sam_paths_window_edit (f->paths, ADULT);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint position;
+
+  click (find_button (GTK_WIDGET (row_of (editor, ADULT "-s4", NULL)), "step.remove"));
+  rows = sam_path_editor_list_rows (editor);
+  g_assert_cmpuint (rows->len, ==, 13);
+  g_assert_nonnull (strstr (sam_step_editor_row_get_problem_text (row_of (editor, ADULT "-s3", NULL)),
+                            "which is not a step of this path"));
+  g_assert_false (save_enabled (editor));
+
+  /* what the toast's Undo button does */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo-remove-step", NULL);
+  iterate ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = sam_path_editor_list_rows (editor);
+  g_assert_cmpuint (rows->len, ==, 14);
+  row_of (editor, ADULT "-s4", &position);
+  g_assert_cmpuint (position, ==, 3);
+  g_assert_cmpstr (sam_escalation_step_get_id (g_ptr_array_index (sam_escalation_path_get_steps (
+                     sam_path_editor_get_path (editor)), 3)), ==, ADULT "-s4");
+  g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, ==, 0);
+  g_assert_true (save_enabled (editor));
+}
+
 /* Alt+Down keeps the moved step in view, also far down the path. */
 static void
 test_move_in_view (Fixture *f, gconstpointer data)
@@ -582,6 +612,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/path-editor/dead-end-then-note", test_dead_end_then_note);
   ADD ("/path-editor/fallback", test_fallback);
+  ADD ("/path-editor/delete-step-undo", test_delete_step_undo);
   ADD ("/path-editor/move-in-view", test_move_in_view);
   ADD ("/path-editor/alt-down-keys", test_alt_down_keys);
   ADD ("/path-editor/keystroke-cost", test_keystroke_cost);
