@@ -16,6 +16,7 @@
 #include "sam-format.h"
 #include "sam-history-window.h"
 #include "sam-print-operation.h"
+#include "sam-paths-window.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
 
@@ -371,6 +372,7 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
   gtk_widget_set_visible (self->edit_button, shown && editable);
   gtk_widget_set_visible (self->actor_menu_button, shown);
 }
@@ -609,6 +611,15 @@ show_history_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+edit_paths_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (can_edit (self))
+    gtk_window_present (GTK_WINDOW (sam_paths_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 cancel_operation_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
@@ -726,6 +737,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.mark-verified", NULL, mark_verified_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-paths", NULL, edit_paths_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -166,6 +166,20 @@ sam_urgency_get_label (SamUrgency urgency)
   return _(urgencies[urgency].label);
 }
 
+const char *
+sam_step_kind_get_label (SamStepKind kind)
+{
+  g_return_val_if_fail (kind < SAM_N_STEP_KINDS, NULL);
+  return _(step_kinds[kind].label);
+}
+
+const char *
+sam_situation_get_label (SamSituation situation)
+{
+  g_return_val_if_fail (situation < SAM_N_SITUATIONS, NULL);
+  return _(situations[situation].label);
+}
+
 const char * const *
 sam_target_groups (void)
 {

@@ -96,6 +96,7 @@ const char   *sam_visibility_get_label     (SamVisibility visibility);
 
 const char   *sam_step_kind_to_string      (SamStepKind kind);
 gboolean      sam_step_kind_from_string    (const char *str, SamStepKind *out);
+const char   *sam_step_kind_get_label      (SamStepKind kind);
 
 const char   *sam_urgency_to_string        (SamUrgency urgency);
 gboolean      sam_urgency_from_string      (const char *str, SamUrgency *out);
@@ -103,6 +104,7 @@ const char   *sam_urgency_get_label        (SamUrgency urgency);
 
 const char   *sam_situation_to_string      (SamSituation situation);
 gboolean      sam_situation_from_string    (const char *str, SamSituation *out);
+const char   *sam_situation_get_label      (SamSituation situation);
 
 /* Target groups are a closed vocabulary of tokens ("children", "men", …). */
 const char * const *sam_target_groups      (void);

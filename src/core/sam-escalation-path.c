@@ -67,6 +67,23 @@ sam_escalation_path_new (const char *id)
   return self;
 }
 
+SamEscalationPath *
+sam_escalation_path_copy (SamEscalationPath *self)
+{
+  SamEscalationPath *copy = sam_escalation_path_new (self->id);
+
+  copy->situation = self->situation;
+  sam_escalation_path_set_area (copy, self->area);
+  copy->start = g_strdup (self->start);
+  sam_text_copy (&copy->title, &self->title);
+  sam_text_copy (&copy->summary, &self->summary);
+  for (guint i = 0; i < self->steps->len; i++)
+    g_ptr_array_add (copy->steps, sam_escalation_step_copy (g_ptr_array_index (self->steps, i)));
+  copy->revision = self->revision;
+  sam_escalation_path_set_updated (copy, self->updated_at, self->updated_by);
+  return copy;
+}
+
 const char *
 sam_escalation_path_get_id (SamEscalationPath *self)
 {

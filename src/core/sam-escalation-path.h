@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (SamEscalationPath, sam_escalation_path, SAM, ESCALATION_PA
 
 /* An agreed escalation path: a small directed graph of steps from start. */
 SamEscalationPath *sam_escalation_path_new       (const char        *id);
+/* A deep copy, steps included, for an editor to change. */
+SamEscalationPath *sam_escalation_path_copy      (SamEscalationPath *self);
 
 const char   *sam_escalation_path_get_id          (SamEscalationPath *self);
 SamSituation  sam_escalation_path_get_situation   (SamEscalationPath *self);

@@ -120,6 +120,12 @@ sam_escalation_step_get_kind (SamEscalationStep *self)
   return self->kind;
 }
 
+void
+sam_escalation_step_set_kind (SamEscalationStep *self, SamStepKind kind)
+{
+  self->kind = kind;
+}
+
 SamText *
 sam_escalation_step_get_text (SamEscalationStep *self)
 {

@@ -36,6 +36,8 @@ SamEscalationStep *sam_escalation_step_copy       (SamEscalationStep *self);
 
 const char   *sam_escalation_step_get_id          (SamEscalationStep *self);
 SamStepKind   sam_escalation_step_get_kind        (SamEscalationStep *self);
+void          sam_escalation_step_set_kind        (SamEscalationStep *self,
+                                                   SamStepKind        kind);
 SamText      *sam_escalation_step_get_text        (SamEscalationStep *self);
 SamText      *sam_escalation_step_get_legal_ref   (SamEscalationStep *self);
 const char   *sam_escalation_step_get_actor_id    (SamEscalationStep *self);

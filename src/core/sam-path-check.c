@@ -23,17 +23,22 @@ problem (Check *c, SamEscalationStep *step, const char *format, ...)
   g_autofree char *message = NULL;
   const char *text = step ? sam_text_get_best (sam_escalation_step_get_text (step),
                                                sam_lang_from_locale (), NULL) : NULL;
+  SamPathProblem *p;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  p = g_new0 (SamPathProblem, 1);
   if (step)
-    /* Translators: "Step “s3” (Call 112 now.): the answer “Yes” leads nowhere" */
-    g_ptr_array_add (c->problems, g_strdup_printf (_("Step “%s” (%s): %s"), sam_escalation_step_get_id (step),
-                                                   text ? text : "", message));
+    {
+      p->step_id = g_strdup (sam_escalation_step_get_id (step));
+      /* Translators: "Step “s3” (Call 112 now.): the answer “Yes” leads nowhere" */
+      p->message = g_strdup_printf (_("Step “%s” (%s): %s"), p->step_id, text ? text : "", message);
+    }
   else
-    g_ptr_array_add (c->problems, g_steal_pointer (&message));
+    p->message = g_steal_pointer (&message);
+  g_ptr_array_add (c->problems, p);
 }
 
 static gboolean
@@ -156,10 +161,32 @@ visit (Check *c, SamEscalationStep *step, GHashTable *colour)
   g_hash_table_insert (colour, step, GINT_TO_POINTER (BLACK));
 }
 
+void
+sam_path_problem_free (SamPathProblem *problem)
+{
+  g_free (problem->step_id);
+  g_free (problem->message);
+  g_free (problem);
+}
+
 GPtrArray *
 sam_path_check (SamEscalationPath *path, GPtrArray *paths, SamStore *store)
 {
-  Check c = { path, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GPtrArray) problems = sam_path_check_problems (path, paths, store);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SamPathProblem *p = g_ptr_array_index (problems, i);
+      g_ptr_array_add (lines, g_steal_pointer (&p->message));
+    }
+  return lines;
+}
+
+GPtrArray *
+sam_path_check_problems (SamEscalationPath *path, GPtrArray *paths, SamStore *store)
+{
+  Check c = { path, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_path_problem_free) };
   GPtrArray *steps = sam_escalation_path_get_steps (path);
   SamEscalationStep *start = sam_escalation_path_find_step (path, sam_escalation_path_get_start (path));
   g_autoptr(GHashTable) colour = g_hash_table_new (NULL, NULL);

@@ -20,4 +20,16 @@ GPtrArray *sam_path_check (SamEscalationPath *path,
                            GPtrArray         *paths,
                            SamStore          *store);
 
+/* One problem and the step it is at, for an editor to show it there. */
+typedef struct {
+  char *step_id;   /* NULL when it is about the path as a whole */
+  char *message;   /* as sam_path_check() words it */
+} SamPathProblem;
+
+void       sam_path_problem_free   (SamPathProblem *problem);
+/* sam_path_check(), as an array of SamPathProblem. */
+GPtrArray *sam_path_check_problems (SamEscalationPath *path,
+                                    GPtrArray         *paths,
+                                    SamStore          *store);
+
 G_END_DECLS

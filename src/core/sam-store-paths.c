@@ -3,7 +3,8 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SamStore: escalation paths and their steps.
+ * SamStore: escalation paths and their steps: insert, read, update,
+ * delete (a tombstone) and restore.
  */
 #define G_LOG_DOMAIN "sam-store"
 
@@ -13,6 +14,7 @@
 
 #include "sam-actor-json.h"
 #include "sam-errors.h"
+#include "sam-schedule.h"
 #include "sam-store-private.h"
 
 static gboolean
@@ -296,17 +298,18 @@ sam_store_list_paths (SamStore  *self,
   return stmt ? load_paths (self, stmt, error) : NULL;
 }
 
-SamEscalationPath *
-sam_store_load_path (SamStore    *self,
-                     const char  *id,
-                     GError     **error)
+/* One path, a tombstone too when @include_deleted. */
+static SamEscalationPath *
+load_path_full (SamStore *self, const char *id, gboolean include_deleted, GError **error)
 {
   g_autoptr(GPtrArray) paths = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  stmt = _sam_store_prepare (self,
-      "SELECT " PATH_COLUMNS " FROM escalation_path WHERE id = ? AND deleted = 0", error);
+  stmt = include_deleted
+    ? _sam_store_prepare (self, "SELECT " PATH_COLUMNS " FROM escalation_path WHERE id = ?", error)
+    : _sam_store_prepare (self,
+                          "SELECT " PATH_COLUMNS " FROM escalation_path WHERE id = ? AND deleted = 0",
+                          error);
   if (stmt == NULL)
     return NULL;
   _sam_bind_text (stmt, 1, id);
@@ -320,4 +323,238 @@ sam_store_load_path (SamStore    *self,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (paths, 0));
+}
+
+SamEscalationPath *
+sam_store_load_path (SamStore    *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return load_path_full (self, id, FALSE, error);
+}
+
+/* Updating and deleting */
+
+static const char *
+path_title (SamEscalationPath *path)
+{
+  const char *title = sam_text_get_best (sam_escalation_path_get_title (path),
+                                         sam_lang_from_locale (), NULL);
+
+  return title ? title : sam_escalation_path_get_id (path);
+}
+
+static gboolean
+check_revision (SamEscalationPath *stored, gint64 revision, GError **error)
+{
+  const char *by = sam_escalation_path_get_updated_by (stored);
+
+  if (sam_escalation_path_get_revision (stored) == revision)
+    return TRUE;
+  g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
+               _("The escalation path “%s” was changed by %s since you opened it (version %u, "
+                 "yours is %u). Nothing was saved: reload it to see the changes, then make "
+                 "yours again."),
+               path_title (stored), by ? by : _("someone else"),
+               (guint) sam_escalation_path_get_revision (stored), (guint) revision);
+  return FALSE;
+}
+
+static void
+stamp (SamStore *self, SamEscalationPath *path, gint64 revision)
+{
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  /* whole seconds, as stored */
+  g_autoptr(GDateTime) at = g_date_time_add_seconds (utc, -g_date_time_get_microsecond (utc) / 1e6);
+
+  sam_escalation_path_set_revision (path, revision);
+  sam_escalation_path_set_updated (path, at, sam_store_get_user (self));
+}
+
+static gboolean
+update_row (SamStore *self, SamEscalationPath *path, gint64 old_revision, GError **error)
+{
+  SamText *title = sam_escalation_path_get_title (path);
+  SamText *summary = sam_escalation_path_get_summary (path);
+  g_autofree char *updated = sam_timestamp_format (sam_escalation_path_get_updated_at (path));
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "UPDATE escalation_path SET situation = ?2, area_code = ?3, start_step = ?4, title_sv = ?5, "
+      "title_en = ?6, summary_sv = ?7, summary_en = ?8, revision = ?9, updated_at = ?10, "
+      "updated_by = ?11 WHERE id = ?1 AND revision = ?12 AND deleted = 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
+  _sam_bind_text (stmt, 2, sam_situation_to_string (sam_escalation_path_get_situation (path)));
+  _sam_bind_text (stmt, 3, sam_escalation_path_get_area (path));
+  _sam_bind_text (stmt, 4, sam_escalation_path_get_start (path));
+  _sam_bind_text (stmt, 5, sam_text_get (title, SAM_LANG_SV));
+  _sam_bind_text (stmt, 6, sam_text_get (title, SAM_LANG_EN));
+  _sam_bind_text (stmt, 7, sam_text_get (summary, SAM_LANG_SV));
+  _sam_bind_text (stmt, 8, sam_text_get (summary, SAM_LANG_EN));
+  sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
+  _sam_bind_text (stmt, 10, updated);
+  _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
+  sqlite3_bind_int64 (stmt, 12, old_revision);
+  return _sam_store_step_done (self, stmt, error);
+}
+
+/* The steps are written again whole: answers and fallbacks go with their
+ * step (ON DELETE CASCADE). */
+static gboolean
+rewrite_steps (SamStore *self, SamEscalationPath *path, GError **error)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "DELETE FROM escalation_step WHERE path_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    if (!write_step (self, sam_escalation_path_get_id (path), i, g_ptr_array_index (steps, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+update_in_transaction (SamStore *self, SamEscalationPath *path, GError **error)
+{
+  gint64 old_revision = sam_escalation_path_get_revision (path);
+  g_autoptr(SamEscalationPath) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  stored = load_path_full (self, sam_escalation_path_get_id (path), FALSE, error);
+  if (stored == NULL || !check_revision (stored, old_revision, error))
+    return FALSE;
+  stamp (self, path, old_revision + 1);
+  if (!update_row (self, path, old_revision, error) || !rewrite_steps (self, path, error))
+    return FALSE;
+  before = sam_path_to_json_text (stored);
+  after = sam_path_to_json_text (path);
+  return _sam_store_log_change (self, "path", sam_escalation_path_get_id (path), "update",
+                                sam_escalation_path_get_revision (path), before, after, error);
+}
+
+gboolean
+sam_store_update_path (SamStore           *self,
+                       SamEscalationPath  *path,
+                       GError            **error)
+{
+  /* written from a copy so @path keeps its revision when the write fails */
+  g_autoptr(SamEscalationPath) work = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_ESCALATION_PATH (path), FALSE);
+
+  work = sam_escalation_path_copy (path);
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!update_in_transaction (self, work, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+  sam_escalation_path_set_revision (path, sam_escalation_path_get_revision (work));
+  sam_escalation_path_set_updated (path, sam_escalation_path_get_updated_at (work),
+                                   sam_escalation_path_get_updated_by (work));
+  return TRUE;
+}
+
+static gboolean
+set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, GError **error)
+{
+  g_autoptr(SamEscalationPath) stored = load_path_full (self, id, TRUE, error);
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  if (stored == NULL)
+    return FALSE;
+  if (revision >= 0 && sam_escalation_path_get_revision (stored) != revision)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
+                         _("The escalation path “%s” was changed by someone else since you opened "
+                           "it. Nothing was deleted: reload it and try again."),
+                         path_title (stored)), FALSE);
+  stmt = _sam_store_prepare (self,
+      "UPDATE escalation_path SET deleted = ?2, revision = revision + 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, deleted);
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  sam_escalation_path_set_revision (stored, sam_escalation_path_get_revision (stored) + 1);
+  json = sam_path_to_json_text (stored);
+  return _sam_store_log_change (self, "path", id, deleted ? "delete" : "restore",
+                                sam_escalation_path_get_revision (stored),
+                                deleted ? json : NULL, deleted ? NULL : json, error);
+}
+
+static gboolean
+change_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, GError **error)
+{
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!set_deleted (self, id, revision, deleted, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  return _sam_store_commit (self, error);
+}
+
+gboolean
+sam_store_delete_path (SamStore    *self,
+                       const char  *id,
+                       gint64       revision,
+                       GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  return change_deleted (self, id, revision, TRUE, error);
+}
+
+gboolean
+sam_store_restore_path (SamStore    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  return change_deleted (self, id, -1, FALSE, error);
+}
+
+/* Choosing the actors of steps */
+
+GPtrArray *
+sam_store_list_actor_choices (SamStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  stmt = _sam_store_prepare (self,
+      "SELECT id, name_sv, name_en FROM actor WHERE deleted = 0 ORDER BY sort_sv, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamActor *actor = sam_actor_new ((const char *) sqlite3_column_text (stmt, 0));
+
+      sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, 1));
+      sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (actors, actor);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), NULL);
+  return g_steal_pointer (&actors);
 }

@@ -125,6 +125,28 @@ GPtrArray   *sam_store_list_paths_using (SamStore      *self,
                                          const char    *actor_id,
                                          const char    *route_id,
                                          GError       **error);
+/* Saves @path, its steps written again in the same transaction, if nobody
+ * changed it since it was read (same revision); else fails with
+ * SAM_ERROR_STALE and changes nothing. Bumps the revision and updated time
+ * of @path on success. */
+gboolean     sam_store_update_path      (SamStore          *self,
+                                         SamEscalationPath *path,
+                                         GError           **error);
+/* Leaves a tombstone: sam_store_list_paths() no longer lists it. A
+ * @revision below 0 skips the revision check. */
+gboolean     sam_store_delete_path      (SamStore          *self,
+                                         const char        *id,
+                                         gint64             revision,
+                                         GError           **error);
+/* Undoes a delete. */
+gboolean     sam_store_restore_path     (SamStore          *self,
+                                         const char        *id,
+                                         GError           **error);
+/* Live actors with their names only (no routes or other details), sorted
+ * by name, to choose one from: a tenth of the cost of
+ * sam_store_list_actors() on a large register. */
+GPtrArray   *sam_store_list_actor_choices (SamStore        *self,
+                                           GError         **error);
 
 /* The change log of one record (entity "actor" or "path"), newest first. */
 GPtrArray   *sam_store_list_changes     (SamStore      *self,

@@ -5,8 +5,10 @@
  *
  * Renders the main states of the window to PNG: the list, an actor's page,
  * the editor showing an error, the walk-through (a question, an action with
- * whom to call at night, and the same on a narrow window), and the review list; in English and in
- * Swedish. With $SAMVERKAN_SCREENSHOT_DIR set the files go there (that is
+ * whom to call at night, and the same on a narrow window), the review list,
+ * the escalation paths (one naming a deleted actor) and the path editor
+ * showing a problem, wide and narrow; in English and in Swedish. With
+ * $SAMVERKAN_SCREENSHOT_DIR set the files go there (that is
  * how data/screenshots/ is made); without it, to a temporary folder, so the
  * suite checks that every state draws.
  */
@@ -19,6 +21,8 @@
 
 #include "sam-actor-editor.h"
 #include "sam-default-register.h"
+#include "sam-paths-window.h"
+#include "sam-step-editor-row.h"
 #include "sam-window.h"
 
 static char *out_dir;
@@ -84,6 +88,52 @@ find_editable_with_text (GtkWidget *widget, const char *text)
   return NULL;
 }
 
+/* The paths, after an actor one of them names was deleted, and the editor
+ * of another with an answer that leads nowhere. */
+static void
+shoot_paths (SamWindow *window, SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  SamPathsWindow *paths;
+  SamPathEditor *editor;
+  SamStepEditorRow *row;
+
+  g_assert_true (sam_store_delete_actor (store, "barnahus-vasterbotten", -1, &error));
+  g_assert_no_error (error);
+  paths = sam_paths_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (paths));
+  wait_ms (400);
+  save_png (GTK_WIDGET (paths), "paths");
+
+  editor = sam_paths_window_edit (paths, "trafficking-adult");
+  gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 800);
+  wait_ms (400);
+  rows = sam_path_editor_list_rows (editor);
+  row = g_ptr_array_index (rows, 4);
+  sam_step_editor_row_set_expanded (row, TRUE);
+  wait_ms (300);
+  gtk_drop_down_set_selected (sam_step_editor_row_get_answer_dropdown (row, 1), 0);
+  g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, >, 0);
+  /* a step whose English text is missing shows the hint */
+  gtk_editable_set_text (sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (g_ptr_array_index (rows, 3)),
+                                                  SAM_LANG_EN), "");
+  gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_answer_dropdown (row, 1)));
+  wait_ms (400);
+  save_png (GTK_WIDGET (editor), "path-editor-error");
+  /* an action: actor and route, urgency, legal reference, fallbacks */
+  sam_step_editor_row_set_expanded (g_ptr_array_index (rows, 6), TRUE);
+  wait_ms (300);
+  gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_next_dropdown (g_ptr_array_index (rows, 6))));
+  wait_ms (400);
+  save_png (GTK_WIDGET (editor), "path-editor-action");
+  gtk_window_set_default_size (GTK_WINDOW (editor), 600, 800);
+  wait_ms (600);
+  save_png (GTK_WIDGET (editor), "path-editor-narrow");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (paths));
+}
+
 static void
 test_screenshots (void)
 {
@@ -147,6 +197,7 @@ test_screenshots (void)
   sam_window_show_actor (window, "iom");
   wait_ms (400);
   save_png (GTK_WIDGET (window), "review");
+  shoot_paths (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

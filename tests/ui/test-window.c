@@ -13,6 +13,7 @@
 #include "sam-default-register.h"
 #include "sam-test-util.h"
 #include "sam-errors.h"
+#include "sam-paths-window.h"
 #include "sam-window.h"
 
 typedef struct {
@@ -261,6 +262,29 @@ test_review (Fixture *f, gconstpointer data)
   g_assert_false (sam_window_is_showing_review (f->window));
 }
 
+static gboolean
+paths_window_open (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (SAM_IS_PATHS_WINDOW (toplevel))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The primary menu's Escalation Paths opens the list of paths. */
+static void
+test_edit_paths (Fixture *f, gconstpointer data)
+{
+  g_assert_false (paths_window_open ());
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-paths", NULL);
+  g_assert_true (paths_window_open ());
+}
+
 /* A register that may not be written opens read-only: a banner says why,
  * and the edit actions are off, so nothing tries to write and fails later. */
 static void
@@ -281,6 +305,8 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_true (sam_window_is_read_only_banner_shown (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-actor", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-verified", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-paths", NULL);
+  g_assert_false (paths_window_open ());
   still = sam_store_load_actor (f->store, "terrafem", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_actor_get_revision (still), ==, 1);
@@ -382,6 +408,7 @@ main (int argc, char **argv)
   g_test_add ("/window/other-writer", Fixture, NULL, fixture_set_up, test_other_writer, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
   g_test_add ("/window/buttons-named", Fixture, NULL, fixture_set_up, test_buttons_named, fixture_tear_down);
+  g_test_add ("/window/edit-paths", Fixture, NULL, fixture_set_up, test_edit_paths, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   return g_test_run ();
 }
