@@ -91,6 +91,27 @@ warn_paths_using (SamActorEditor *self, SamRouteEditorRow *row)
   adw_preferences_group_set_description (self->routes_group, text);
 }
 
+/* An actor that escalation paths name: a change to it, or to a route they
+ * use, shows in those paths. Said under the routes when the editor opens. */
+static void
+note_paths_using (SamActorEditor *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->is_new)
+    return;
+  paths = sam_store_list_paths_using (self->store, sam_actor_get_id (self->actor), NULL, NULL);
+  used = sam_format_used_by_paths (paths);
+  if (used == NULL)
+    return;
+  /* Translators: the %s is "Used by 2 escalation paths: …" */
+  text = g_strdup_printf (_("%s. What you change here shows in those paths; check them after "
+                            "changing a number or removing a route."), used);
+  adw_preferences_group_set_description (self->routes_group, text);
+}
+
 static void
 route_remove_requested_cb (SamRouteEditorRow *row, SamActorEditor *self)
 {
@@ -388,6 +409,7 @@ sam_actor_editor_new (GtkWindow  *parent,
     adw_window_title_set_subtitle (self->window_title, sam_actor_get_display_name (actor));
   _sam_actor_editor_populate (self);
   populate_routes (self);
+  note_paths_using (self);
   /* what the register held is not the user's typing */
   self->touched = 0;
   _sam_actor_editor_validate (self, FALSE, FALSE);

@@ -729,23 +729,35 @@ dup_group_descriptions (SamActorEditor *editor)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Removing a route an escalation path names says which path, in the editor,
- * before anything is saved; a route no path names is removed quietly. */
+/* An actor that paths use says so when its editor opens; removing a route
+ * a path names says which path, before anything is saved; a route no path
+ * names is removed quietly; an actor no path uses says nothing. */
 static void
 test_remove_route_used_by_path (Fixture *f, gconstpointer data)
 {
   SamActorEditor *editor = open_editor (f, "regionkoordinator-nord");
+  SamActorEditor *unused = NULL;
+  g_autofree char *opened = NULL;
   g_autofree char *quiet = NULL;
   g_autofree char *warned = NULL;
+  g_autofree char *nothing = NULL;
 
+  opened = dup_group_descriptions (editor);
+  g_assert_nonnull (strstr (opened, "Used by 2 escalation paths: Suspected human trafficking – adult, "
+                                    "Suspected human trafficking – child. What you change here shows"));
   g_signal_emit_by_name (route_row_of (editor, "regionkoordinator-nord-web"), "remove-requested");
   quiet = dup_group_descriptions (editor);
-  g_assert_null (strstr (quiet, "escalation path"));
+  g_assert_cmpstr (quiet, ==, opened);
   g_signal_emit_by_name (route_row_of (editor, "regionkoordinator-nord-adults-phone"), "remove-requested");
   warned = dup_group_descriptions (editor);
   g_assert_nonnull (strstr (warned, "The route you removed is in use. Used by 1 escalation path: "
                                     "Suspected human trafficking – adult."));
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  unused = open_editor (f, "iom");
+  nothing = dup_group_descriptions (unused);
+  g_assert_null (strstr (nothing, "escalation path"));
+  gtk_window_destroy (GTK_WINDOW (unused));
 }
 
 int
