@@ -245,6 +245,10 @@ test_migration (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX actor_key_sv; DROP INDEX actor_key_en;"
                                      "CREATE INDEX actor_key_sv ON actor (deleted, key_sv);"
                                      "CREATE INDEX actor_key_en ON actor (deleted, key_en);"
+                                     /* and without what 003 added */
+                                     "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
+                                     "ALTER TABLE change_log DROP COLUMN source;"
+                                     "DELETE FROM meta WHERE key = 'instance';"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
