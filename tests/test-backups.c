@@ -203,7 +203,6 @@ main (int argc, char **argv)
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
   g_test_add_func ("/backups/create-list-prune", test_create_list_prune);
   g_test_add_func ("/backups/restore", test_restore);
-  if (g_getenv ("SAMVERKAN_CLI_HAS_BACKUPS"))
-    g_test_add_func ("/backups/cli", test_cli);
+  g_test_add_func ("/backups/cli", test_cli);
   return g_test_run ();
 }

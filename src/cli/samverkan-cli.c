@@ -22,6 +22,7 @@
 #include "sam-path-check.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
+#include "sam-cli-merge.h"
 
 enum {
   EXIT_OK = 0,
@@ -155,52 +156,6 @@ cmd_init (const char *register_path, int argc, char **argv)
   if (store == NULL)
     return fail (error);
   g_print (_("Created the empty register %s\n"), argv[1]);
-  return EXIT_OK;
-}
-
-/* import IN.xml */
-static int
-cmd_import (const char *register_path, int argc, char **argv)
-{
-  g_autoptr(SamStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  guint n;
-  int status;
-
-  if (!parse_command_line ("import", _("IN.xml"),
-                           _("Import an exchange file into an empty register, all or nothing."),
-                           NULL, &argc, &argv, 1, 1, &status))
-    return status;
-  store = open_register (register_path, TRUE, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
-    return fail (error);
-  n = (guint) sam_store_count_actors (store);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
-  return EXIT_OK;
-}
-
-/* export OUT.xml */
-static int
-cmd_export (const char *register_path, int argc, char **argv)
-{
-  g_autoptr(SamStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  int status;
-
-  if (!parse_command_line ("export", _("OUT.xml"), _("Export the whole register as XML."),
-                           NULL, &argc, &argv, 1, 1, &status))
-    return status;
-  store = open_register (register_path, FALSE, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!sam_register_xml_export (store, file, NULL, &error))
-    return fail (error);
   return EXIT_OK;
 }
 
@@ -530,12 +485,15 @@ cmd_path (const char *register_path, int argc, char **argv)
 
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
-  { "import", N_("IN.xml"),   N_("Import an exchange file into an empty register"), cmd_import },
-  { "export", N_("OUT.xml"),  N_("Export the whole register as XML"), cmd_export },
+  { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
+  { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
+  { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
+  { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
+  { "follow", N_("[FILE]"),   N_("Follow a published register"), sam_cli_follow },
 };
 
 static char *
