@@ -182,7 +182,8 @@ collect_error (void *user_data, xmlErrorPtr error)
               plain = _("the elements are nested too deeply for a register file");
               kind = 4;
             }
-          else if (error->message && strstr (error->message, "huge") != NULL)
+          else if (error->message && (strstr (error->message, "huge") != NULL ||
+                                      strstr (error->message, "Huge") != NULL))
             {
               plain = _("a text in the file is too long for a register file");
               kind = 8;
