@@ -159,7 +159,10 @@ print_plan (SamMergePlan *plan, gboolean details)
 
   g_print (_("From “%s” (source %s"), sam_merge_plan_get_source_name (plan), sam_merge_plan_get_source (plan));
   if (data->meta.version > 0)
-    g_print (_(", version %" G_GINT64_FORMAT), data->meta.version);
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, data->meta.version);
+      g_print (_(", version %s"), version);
+    }
   if (exported)
     g_print (_(", exported %s UTC"), exported);
   g_print (")\n  %s\n", counts);

@@ -680,9 +680,10 @@ check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
         GHashTable *live = g_str_equal (t->entity, "path") ? paths : actors;
         g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
 
-        if (g_hash_table_contains (live, t->id))
-          report (r, 0, _("the %s “%s” is both in the file and among its deleted records"),
-                  g_str_equal (t->entity, "path") ? _("path") : _("actor"), t->id);
+        if (g_hash_table_contains (live, t->id) && live == paths)
+          report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
+        else if (g_hash_table_contains (live, t->id))
+          report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
         else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
           report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
       }
