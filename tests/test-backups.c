@@ -165,7 +165,10 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
 
   rename_actor (store, "polisen", "Kopierad");
-  g_assert_nonnull (sam_backups_create (store, "import", &error));
+  {
+    g_autoptr(SamBackup) backup = sam_backups_create (store, "import", &error);
+    g_assert_nonnull (backup);
+  }
   rename_actor (store, "polisen", "Senare");
   g_clear_object (&store);
 

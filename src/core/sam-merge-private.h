@@ -21,10 +21,12 @@ typedef struct {
 } SamLocalRecord;
 
 /* What was last seen from a source, and the local record right after. */
+/* Hashes are SHA-256 in hex; inline, as a large register loads 100,000s. */
+#define SAM_HASH_SIZE 65
 typedef struct {
-  char *seen_hash;        /* "" for a deletion */
+  char seen_hash[SAM_HASH_SIZE];   /* "" for a deletion */
   gint64 seen_revision;
-  char *local_hash;       /* "" when deleted here */
+  char local_hash[SAM_HASH_SIZE];  /* "" when deleted here */
   gint64 local_revision;
 } SamSeen;
 

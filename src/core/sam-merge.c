@@ -787,8 +787,10 @@ plan_build (SamMergePlan *plan, GError **error)
       const SamSeen *own = g_hash_table_lookup (plan->seen_source, item->key);
       const SamSeen *any = g_hash_table_lookup (plan->seen_any, item->key);
 
-      item->name = g_strdup (display_name (item->theirs) ? display_name (item->theirs)
-                             : display_name (item->mine) ? display_name (item->mine) : item->id);
+      /* names only for what a person will see: 100,000 copies cost */
+      if (item->action != SAM_MERGE_UNCHANGED)
+        item->name = g_strdup (display_name (item->theirs) ? display_name (item->theirs)
+                               : display_name (item->mine) ? display_name (item->mine) : item->id);
       plan->counts[item->action]++;
       if (item->action == SAM_MERGE_CONFLICT)
         {
@@ -999,6 +1001,9 @@ sam_merge_item_get_id (SamMergeItem *item)
 const char *
 sam_merge_item_get_name (SamMergeItem *item)
 {
+  if (item->name == NULL)
+    item->name = g_strdup (display_name (item->theirs) ? display_name (item->theirs)
+                           : display_name (item->mine) ? display_name (item->mine) : item->id);
   return item->name;
 }
 
@@ -1273,13 +1278,13 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
   gint64 revision = MAX (local_revision + 1, item->theirs_revision);
   g_autoptr(GObject) result = NULL;
 
-  after->seen_hash = g_strdup (item->theirs_hash);
+  g_strlcpy (after->seen_hash, item->theirs_hash, SAM_HASH_SIZE);
   after->seen_revision = item->theirs_revision;
 
   switch (item->action)
     {
     case SAM_MERGE_UNCHANGED:
-      after->local_hash = g_strdup (item->mine_hash ? item->mine_hash : "");
+      g_strlcpy (after->local_hash, item->mine_hash ? item->mine_hash : "", SAM_HASH_SIZE);
       after->local_revision = local_revision;
       return TRUE;
 
@@ -1305,7 +1310,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
           /* a deletion on one side: the record is kept or deleted whole */
           if (choice_of (item, "record") == SAM_MERGE_SIDE_MINE)
             {
-              after->local_hash = g_strdup (item->mine_hash ? item->mine_hash : "");
+              g_strlcpy (after->local_hash, item->mine_hash ? item->mine_hash : "", SAM_HASH_SIZE);
               after->local_revision = local_revision;
               return TRUE;
             }
@@ -1324,7 +1329,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
         if (g_str_equal (hash, item->mine_hash))
           {
             /* mine, field by field: nothing to write */
-            after->local_hash = g_steal_pointer (&hash);
+            g_strlcpy (after->local_hash, hash, SAM_HASH_SIZE);
             after->local_revision = local_revision;
             return TRUE;
           }
@@ -1343,10 +1348,13 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
   if (!write_record (plan, item, result, revision, error))
     {
       g_prefix_error (error, "%s “%s”: ", g_str_equal (item->entity, "path") ? _("Path") : _("Actor"),
-                      item->name);
+                      sam_merge_item_get_name (item));
       return FALSE;
     }
-  after->local_hash = hash_record (result, audience);
+  {
+    g_autofree char *hash = hash_record (result, audience);
+    g_strlcpy (after->local_hash, hash, SAM_HASH_SIZE);
+  }
   after->local_revision = revision;
   return TRUE;
 }
@@ -1409,8 +1417,6 @@ apply_in_transaction (SamMergePlan *plan, GError **error)
            _sam_store_put_seen (plan->store, plan->source, item->entity, item->id, &after, error) &&
            (!plan->update_any ||
             _sam_store_put_seen (plan->store, "*", item->entity, item->id, &after, error));
-      g_free (after.seen_hash);
-      g_free (after.local_hash);
       if (!ok)
         return FALSE;
     }
@@ -1447,7 +1453,8 @@ sam_merge_plan_apply (SamMergePlan  *plan,
       for (guint i = 0; i < plan->conflicts->len; i++)
         {
           SamMergeItem *item = g_ptr_array_index (plan->conflicts, i);
-          g_string_append_printf (list, "\n  %s %s (%s)", item->entity, item->id, item->name);
+          g_string_append_printf (list, "\n  %s %s (%s)", item->entity, item->id,
+                                  sam_merge_item_get_name (item));
         }
       g_set_error (error, SAM_ERROR, SAM_ERROR_CONFLICT,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -1536,7 +1543,9 @@ sam_merge_note_export (SamStore               *store,
       old = g_hash_table_lookup (any, key);
       if (seen_matches (old, hash, revision, hash, revision))
         continue;
-      now = (SamSeen) { hash, revision, hash, revision };
+      now.seen_revision = now.local_revision = revision;
+      g_strlcpy (now.seen_hash, hash, SAM_HASH_SIZE);
+      g_strlcpy (now.local_hash, hash, SAM_HASH_SIZE);
       if (!_sam_store_put_seen (store, "*", entity, id, &now, error))
         goto fail;
     }

@@ -20,10 +20,6 @@
 void
 _sam_seen_free (SamSeen *seen)
 {
-  if (seen == NULL)
-    return;
-  g_free (seen->seen_hash);
-  g_free (seen->local_hash);
   g_free (seen);
 }
 
@@ -69,9 +65,9 @@ _sam_store_load_seen (SamStore *self, const char *source, GError **error)
     {
       SamSeen *s = g_new0 (SamSeen, 1);
 
-      s->seen_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_strlcpy (s->seen_hash, (const char *) sqlite3_column_text (stmt, 2), SAM_HASH_SIZE);
       s->seen_revision = sqlite3_column_int64 (stmt, 3);
-      s->local_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_strlcpy (s->local_hash, (const char *) sqlite3_column_text (stmt, 4), SAM_HASH_SIZE);
       s->local_revision = sqlite3_column_int64 (stmt, 5);
       g_hash_table_insert (seen, g_strconcat ((const char *) sqlite3_column_text (stmt, 0), ":",
                                               (const char *) sqlite3_column_text (stmt, 1), NULL), s);
@@ -95,9 +91,9 @@ _sam_store_put_seen (SamStore *self, const char *source, const char *entity, con
   sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, seen->seen_hash ? seen->seen_hash : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, seen->seen_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, seen->seen_revision);
-  sqlite3_bind_text (stmt, 6, seen->local_hash ? seen->local_hash : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, seen->local_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, seen->local_revision);
   return _sam_store_step_done (self, stmt, error);
 }
