@@ -714,6 +714,41 @@ test_old_file_without_source (Fixture *f, gconstpointer data)
   g_assert_true (sam_merge_plan_is_noop (plan));
 }
 
+/* A register filled by the plain import (into an empty register) knows
+ * the file's source: the next merge with it is three-way, not all
+ * conflicts. */
+static void
+test_plain_import_then_merge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SamStore) b = open_new (f, "b.sqlite", "Bo B");
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_export_to_file (f->a, NULL, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_register_xml_import (b, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rename_actor (f->a, "polisen", SAM_LANG_SV, "Polisen A");
+  rename_actor (b, "emergency-112", SAM_LANG_SV, "112 B");
+  plan = plan_for (b, exchange (f->a, NULL));
+  assert_counts (plan, 0, 1, 0, 0);
+  g_clear_pointer (&plan, sam_merge_plan_free);
+  /* the same file as imported: nothing to do */
+  {
+    g_autofree char *xml = NULL;
+    gsize length;
+    SamRegisterData *same;
+
+    g_assert_true (g_file_get_contents (path, &xml, &length, NULL));
+    same = sam_register_xml_parse (xml, length, path, NULL, &error);
+    g_assert_no_error (error);
+    plan = plan_for (b, same);
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -733,6 +768,7 @@ main (int argc, char **argv)
   ADD ("/merge/three-way-ring", test_three_way_ring);
   ADD ("/merge/migration-from-format-2", test_migration_from_format_2);
   ADD ("/merge/old-file-without-source", test_old_file_without_source);
+  ADD ("/merge/plain-import-then-merge", test_plain_import_then_merge);
 #undef ADD
   return g_test_run ();
 }

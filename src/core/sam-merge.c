@@ -698,6 +698,13 @@ seen_matches (const SamSeen *seen, const char *theirs_hash, gint64 theirs_revisi
          seen->local_revision == local_revision;
 }
 
+static gboolean
+base_matches (const SamSeen *seen, const char *theirs_hash, gint64 theirs_revision)
+{
+  return seen != NULL && g_str_equal (seen->seen_hash, theirs_hash) &&
+         seen->seen_revision == theirs_revision;
+}
+
 static void
 add_note (SamMergePlan *plan, char *note)
 {
@@ -804,17 +811,14 @@ plan_build (SamMergePlan *plan, GError **error)
         }
       else
         {
-          const char *local_hash = item->mine_hash ? item->mine_hash : "";
-          gint64 local_revision = item->local ? item->local->revision : 0;
-
           /* an older file leaves the base where it is */
           if (item->base && !item->fallback && item->theirs_revision < item->base->seen_revision)
             continue;
-          item->seen_dirty = !seen_matches (own, item->theirs_hash, item->theirs_revision,
-                                            local_hash, local_revision) ||
+          /* only a new base is worth a write: a change made here alone is
+           * found again by its revision (and re-importing a file writes nothing) */
+          item->seen_dirty = !base_matches (own, item->theirs_hash, item->theirs_revision) ||
                              (plan->update_any &&
-                              !seen_matches (any, item->theirs_hash, item->theirs_revision,
-                                             local_hash, local_revision));
+                              !base_matches (any, item->theirs_hash, item->theirs_revision));
         }
     }
   return plan_notes (plan, error);
@@ -1490,17 +1494,54 @@ sam_merge_plan_apply (SamMergePlan  *plan,
 
 /* Exports */
 
+static gboolean note_seen (SamStore *store, const SamRegisterData *data, const char *source,
+                           GError **error);
+
 gboolean
 sam_merge_note_export (SamStore               *store,
                        const SamRegisterData  *data,
                        GError                **error)
+{
+  return note_seen (store, data, NULL, error);
+}
+
+gboolean
+sam_merge_note_import (SamStore               *store,
+                       const SamRegisterData  *data,
+                       const char             *file_name,
+                       GError                **error)
+{
+  const char *source = data->source ? data->source : data->meta.id ? data->meta.id : "unknown";
+
+  if (sam_store_is_read_only (store))
+    return TRUE;
+  if (!_sam_store_begin (store, error))
+    return FALSE;
+  if (!_sam_store_put_source (store, data, source, file_name, error))
+    {
+      _sam_store_rollback (store);
+      return FALSE;
+    }
+  if (!_sam_store_exec (store, "COMMIT", error))
+    return FALSE;
+  return note_seen (store, data, source, error);
+}
+
+/* Writes what @data says as seen from @source (and as the last version
+ * exchanged with anyone, '*'), for the records that are here as @data has
+ * them. */
+static gboolean
+note_seen (SamStore *store, const SamRegisterData *data, const char *source, GError **error)
 {
   g_autoptr(GHashTable) any = NULL;
   g_autoptr(GHashTable) actors = NULL;
   g_autoptr(GHashTable) paths = NULL;
   guint n = data->actors->len + data->paths->len + data->tombstones->len;
 
-  if (sam_store_is_read_only (store) || data->audience != SAM_VISIBILITY_INTERNAL)
+  /* a subset by audience is no base for files that carry every route */
+  gboolean update_any = data->audience == SAM_VISIBILITY_INTERNAL;
+
+  if (sam_store_is_read_only (store) || (source == NULL && !update_any))
     return TRUE;
   if (!_sam_store_begin (store, error))
     return FALSE;
@@ -1541,11 +1582,13 @@ sam_merge_note_export (SamStore               *store,
         continue;     /* changed since it was read: the next export notes it */
       key = g_strconcat (entity, ":", id, NULL);
       old = g_hash_table_lookup (any, key);
-      if (seen_matches (old, hash, revision, hash, revision))
-        continue;
       now.seen_revision = now.local_revision = revision;
       g_strlcpy (now.seen_hash, hash, SAM_HASH_SIZE);
       g_strlcpy (now.local_hash, hash, SAM_HASH_SIZE);
+      if (source != NULL && !_sam_store_put_seen (store, source, entity, id, &now, error))
+        goto fail;
+      if (!update_any || seen_matches (old, hash, revision, hash, revision))
+        continue;
       if (!_sam_store_put_seen (store, "*", entity, id, &now, error))
         goto fail;
     }

@@ -20,6 +20,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "sam-errors.h"
+#include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store-private.h"
 
@@ -892,7 +893,15 @@ sam_register_xml_import (SamStore      *store,
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return sam_store_import (store, &data->meta, data->actors, data->paths, error);
+  if (!sam_store_import (store, &data->meta, data->actors, data->paths, error))
+    return FALSE;
+  /* the file's source now has a history here: a later merge with it is three-way */
+  {
+    g_autoptr(GError) local_error = NULL;
+    if (!sam_merge_note_import (store, data, name, &local_error))
+      g_debug ("%s was imported, but not noted for later merges: %s", name, local_error->message);
+  }
+  return TRUE;
 }
 
 gsize
