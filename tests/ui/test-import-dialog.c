@@ -19,7 +19,9 @@
 
 #include "sam-backups.h"
 #include "sam-default-register.h"
+#include "sam-errors.h"
 #include "sam-export-filter.h"
+#include "sam-follow.h"
 #include "sam-import-dialog.h"
 #include "sam-merge.h"
 #include "sam-test-util.h"
@@ -236,6 +238,74 @@ test_import_dialog (void)
   sam_test_remove_dir (dir);
 }
 
+static char *
+name_in (SamStore *store, const char *id)
+{
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
+  return actor ? g_strdup (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV)) : NULL;
+}
+
+/* Waits up to @seconds for polisen's Swedish name in @store to be @name. */
+static gboolean
+wait_for_name (SamStore *store, const char *name, guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *now = NULL;
+
+      g_main_context_iteration (NULL, FALSE);
+      sam_store_check_for_changes (store);
+      now = name_in (store, "polisen");
+      if (g_strcmp0 (now, name) == 0)
+        return TRUE;
+      g_usleep (20000);
+    }
+  return FALSE;
+}
+
+/* A followed register is read when the window opens the register, and again
+ * when the file changes; its records refuse edits here. */
+static void
+test_follow (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *published = g_build_filename (dir, "published.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (published);
+  g_autoptr(SamStore) a = sam_test_open_store (dir, "a.sqlite", TRUE);
+  g_autoptr(SamStore) b = sam_test_open_store (dir, "b.sqlite", FALSE);
+  g_autoptr(GError) error = NULL;
+  SamWindow *window;
+
+  g_assert_true (sam_export_to_file (a, NULL, file, NULL, &error));
+  g_assert_true (sam_follow_add (b, published, &error));
+  g_assert_no_error (error);
+
+  window = sam_window_new (NULL, b);
+  gtk_window_present (GTK_WINDOW (window));
+  /* at start */
+  g_assert_true (wait_for_name (b, "Polisen", 20));
+
+  /* the file changes: imported again */
+  edit (a, "polisen", SAM_LANG_SV, "Polisen, ny version", NULL);
+  g_assert_true (sam_export_to_file (a, NULL, file, NULL, &error));
+  g_assert_true (wait_for_name (b, "Polisen, ny version", 20));
+
+  /* and its records are not to be changed here */
+  {
+    g_autoptr(SamActor) police = sam_store_load_actor (b, "polisen", &error);
+    sam_text_set (sam_actor_get_name (police), SAM_LANG_SV, "Lokal ändring");
+    g_assert_false (sam_store_update_actor (b, police, &error));
+    g_assert_error (error, SAM_ERROR, SAM_ERROR_FOLLOWED);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (100);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +328,6 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/import-dialog/preview-conflicts-apply", test_import_dialog);
+  g_test_add_func ("/import-dialog/follow", test_follow);
   return g_test_run ();
 }
