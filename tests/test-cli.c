@@ -416,7 +416,9 @@ test_export_import (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (first, &a, &a_len, NULL));
   g_assert_true (g_file_get_contents (second, &b, &b_len, NULL));
   g_assert_cmpuint (a_len, >, 1000);
-  g_assert_cmpmem (b, b_len, a, a_len);
+  /* the same records; the root element names each register as the source */
+  g_assert_nonnull (strstr (a, " source=\""));
+  g_assert_cmpstr (strstr (b, "<meta"), ==, strstr (a, "<meta"));
 }
 
 static void

@@ -271,6 +271,10 @@ test_migration (Fixture *f, gconstpointer data)
                                      "INSERT INTO actor_fts (rowid, name, body, phones)"
                                      "  SELECT rowid, name, body, phones FROM actor_search;"
                                      "DROP TABLE actor_search;"
+                                     /* and without what 003 added */
+                                     "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
+                                     "ALTER TABLE change_log DROP COLUMN source;"
+                                     "DELETE FROM meta WHERE key = 'instance';"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

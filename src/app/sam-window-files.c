@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-export-filter.h"
 #include "sam-register-xml.h"
 #include "sam-window-private.h"
 
@@ -56,7 +57,8 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
         job->n_actors = ok ? (guint) sam_store_count_actors (store) : 0;
         break;
       case JOB_EXPORT:
-        ok = sam_register_xml_export (store, job->file, cancellable, &error);
+        /* with its source and time, for a merge elsewhere */
+        ok = sam_export_to_file (store, NULL, job->file, cancellable, &error);
         break;
       case JOB_COPY:
         ok = path ? sam_store_backup (store, path, &error)
@@ -261,35 +263,16 @@ open_register_action (GtkWidget *widget, const char *name, GVariant *param)
                "*.sqlite", _("Registers"), NULL, open_register_chosen);
 }
 
-static void
-import_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
-{
-  if (g_str_equal (response, "new"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-register", NULL);
-}
-
-/* An import fills an empty register; merging into one with data is the
- * next step of the exchange work, so say so rather than fail later. */
+/* An empty register is filled at once; one with data gets a merge, with a
+ * preview and its conflicts first (sam-window-merge.c). */
 static void
 import_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  GtkWidget *dialog;
 
-  if (sam_store_is_empty (sam_window_get_store (self)))
-    {
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
-                   _("Exchange files"), NULL, import_chosen);
-      return;
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Into a New Register"),
-                                   _("An exchange file is imported into an empty register. "
-                                     "Create a new register first, then import the file into it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "new", _("_New Register…"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
+               _("Exchange files"), NULL,
+               sam_store_is_empty (sam_window_get_store (self)) ? import_chosen : _sam_window_import_merge);
 }
 
 static void
@@ -320,6 +303,7 @@ _sam_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
+  _sam_window_class_add_merge_actions (widget_class);
 
   /* SamWindow::register-changed (path): another register is shown now */
   g_signal_new ("register-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,

@@ -91,5 +91,14 @@ void _sam_window_update_actions         (SamWindow      *self);
 /* sam-window-walk.c: the walk-through page and its action. */
 void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);
 void _sam_window_update_back_button     (SamWindow      *self);
+/* sam-window-merge.c: import with merge, backups, follow. */
+void       _sam_window_class_add_merge_actions (GtkWidgetClass *widget_class);
+void       _sam_window_import_merge           (SamWindow      *self,
+                                               GFile          *file);
+GtkWindow *_sam_window_show_backups           (SamWindow      *self);
+/* Watches the published registers the shown register follows, importing
+ * them now when @sync_now and whenever they change. */
+void       _sam_window_follow_start           (SamWindow      *self,
+                                               gboolean        sync_now);
 
 G_END_DECLS

@@ -819,6 +819,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   update_read_only (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+  _sam_window_follow_start (self, TRUE);
 }
 
 GtkEditable *

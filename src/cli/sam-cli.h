@@ -26,6 +26,17 @@ gboolean  parse_command_line (const char    *name,
                               int            min_args,
                               int            max_args,
                               int           *status);
+/* The same, with a @description (nullable) after the options. */
+gboolean  parse_command_line_full (const char    *name,
+                                   const char    *args,
+                                   const char    *summary,
+                                   const char    *description,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv,
+                                   int            min_args,
+                                   int            max_args,
+                                   int           *status);
 /* Opens the register to work on; one named with --register or
  * $SAMVERKAN_REGISTER must exist unless @may_create. */
 SamStore *open_register      (const char    *path,

@@ -24,6 +24,7 @@
 #include "sam-path-check.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
+#include "sam-cli-merge.h"
 #include "sam-translation-check.h"
 
 typedef struct {
@@ -51,15 +52,17 @@ usage_error (GOptionContext *context, const char *message)
 
 /* Parses the options of one command; FALSE means exit with *status. */
 gboolean
-parse_command_line (const char *name, const char *args, const char *summary,
-                    GOptionEntry *entries, int *argc, char ***argv, int min_args,
-                    int max_args, int *status)
+parse_command_line_full (const char *name, const char *args, const char *summary,
+                         const char *description, GOptionEntry *entries, int *argc,
+                         char ***argv, int min_args, int max_args, int *status)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", name, args);
   g_autoptr(GOptionContext) context = g_option_context_new (title);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, summary);
+  if (description)
+    g_option_context_set_description (context, description);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -74,6 +77,15 @@ parse_command_line (const char *name, const char *args, const char *summary,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+parse_command_line (const char *name, const char *args, const char *summary,
+                    GOptionEntry *entries, int *argc, char ***argv, int min_args,
+                    int max_args, int *status)
+{
+  return parse_command_line_full (name, args, summary, NULL, entries, argc, argv,
+                                  min_args, max_args, status);
 }
 
 /* Opens the register to work on. A register named with --register or
@@ -152,52 +164,6 @@ cmd_init (const char *register_path, int argc, char **argv)
   if (store == NULL)
     return fail (error);
   g_print (_("Created the empty register %s\n"), argv[1]);
-  return EXIT_OK;
-}
-
-/* import IN.xml */
-static int
-cmd_import (const char *register_path, int argc, char **argv)
-{
-  g_autoptr(SamStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  guint n;
-  int status;
-
-  if (!parse_command_line ("import", _("IN.xml"),
-                           _("Import an exchange file into an empty register, all or nothing."),
-                           NULL, &argc, &argv, 1, 1, &status))
-    return status;
-  store = open_register (register_path, TRUE, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
-    return fail (error);
-  n = (guint) sam_store_count_actors (store);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
-  return EXIT_OK;
-}
-
-/* export OUT.xml */
-static int
-cmd_export (const char *register_path, int argc, char **argv)
-{
-  g_autoptr(SamStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  int status;
-
-  if (!parse_command_line ("export", _("OUT.xml"), _("Export the whole register as XML."),
-                           NULL, &argc, &argv, 1, 1, &status))
-    return status;
-  store = open_register (register_path, FALSE, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!sam_register_xml_export (store, file, NULL, &error))
-    return fail (error);
   return EXIT_OK;
 }
 
@@ -581,12 +547,15 @@ cmd_path (const char *register_path, int argc, char **argv)
 
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
-  { "import", N_("IN.xml"),   N_("Import an exchange file into an empty register"), cmd_import },
-  { "export", N_("OUT.xml"),  N_("Export the whole register as XML"), cmd_export },
+  { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
+  { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
+  { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
+  { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
+  { "follow", N_("[FILE]"),   N_("Follow a published register"), sam_cli_follow },
   { "print",  N_("-o OUT.pdf"), N_("Print a contact sheet to PDF"), sam_cli_print },
 };
 

@@ -23,6 +23,8 @@ typedef enum {
   SAM_ERROR_NEWER_FORMAT,   /* made by a newer Samverkan */
   SAM_ERROR_NOT_EMPTY,      /* import into a register that already has data */
   SAM_ERROR_UNSAFE,         /* a file that tries to load entities or other files */
+  SAM_ERROR_CONFLICT,       /* a merge has conflicts nobody decided */
+  SAM_ERROR_FOLLOWED,       /* the record belongs to a register this one follows */
 } SamError;
 
 GQuark sam_error_quark (void);

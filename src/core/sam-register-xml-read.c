@@ -20,6 +20,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "sam-errors.h"
+#include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store-private.h"
 
@@ -28,6 +29,7 @@
 typedef struct {
   GPtrArray *problems;
   gboolean unsafe;
+  int said;        /* plain sentences already given (collect_error) */
 } Report;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -53,7 +55,18 @@ sam_register_data_new (void)
 
   data->actors = g_ptr_array_new_with_free_func (g_object_unref);
   data->paths = g_ptr_array_new_with_free_func (g_object_unref);
+  data->tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_tombstone_free);
+  data->audience = SAM_VISIBILITY_INTERNAL;
   return data;
+}
+
+void
+sam_tombstone_free (SamTombstone *tombstone)
+{
+  g_free (tombstone->entity);
+  g_free (tombstone->id);
+  g_clear_pointer (&tombstone->deleted, g_date_time_unref);
+  g_free (tombstone);
 }
 
 void
@@ -62,6 +75,9 @@ sam_register_data_free (SamRegisterData *data)
   sam_register_meta_clear (&data->meta);
   g_ptr_array_unref (data->actors);
   g_ptr_array_unref (data->paths);
+  g_ptr_array_unref (data->tombstones);
+  g_free (data->source);
+  g_clear_pointer (&data->exported, g_date_time_unref);
   g_free (data);
 }
 
@@ -127,6 +143,62 @@ collect_error (void *user_data, xmlErrorPtr error)
   /* Stopping the parser on a DOCTYPE is reported once, above */
   if (r->unsafe && error->domain == XML_FROM_PARSER)
     return;
+  /* The commonest ways a file is broken get a sentence of their own before
+   * libxml2's words, once each */
+  if (error->domain == XML_FROM_PARSER || error->domain == XML_FROM_IO ||
+      error->domain == XML_FROM_I18N)
+    {
+      const char *plain = NULL;
+      int kind = 0;
+
+      switch (error->code)
+        {
+        case XML_ERR_INVALID_CHAR:
+        case XML_ERR_INVALID_ENCODING:
+        case XML_ERR_UNKNOWN_ENCODING:
+        case XML_ERR_UNSUPPORTED_ENCODING:
+        case XML_I18N_CONV_FAILED:
+          plain = _("the file is not valid UTF-8 text (it may be in another encoding, or not "
+                    "be text at all)");
+          kind = 1;
+          break;
+        case XML_ERR_DOCUMENT_END:
+        case XML_ERR_TAG_NOT_FINISHED:
+        case XML_ERR_LTSLASH_REQUIRED:
+        case XML_ERR_GT_REQUIRED:
+        case XML_ERR_EXT_SUBSET_NOT_FINISHED:
+        case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+        case XML_ERR_LITERAL_NOT_FINISHED:
+        case XML_ERR_COMMENT_NOT_FINISHED:
+        case XML_ERR_CDATA_NOT_FINISHED:
+        case XML_ERR_PI_NOT_FINISHED:
+        case XML_ERR_DOCUMENT_EMPTY:
+          plain = _("the file ends before the register does: it may have been cut off while "
+                    "it was copied or downloaded");
+          kind = 2;
+          break;
+        case XML_ERR_INTERNAL_ERROR:
+          if (error->message && strstr (error->message, "depth") != NULL)
+            {
+              plain = _("the elements are nested too deeply for a register file");
+              kind = 4;
+            }
+          else if (error->message && (strstr (error->message, "huge") != NULL ||
+                                      strstr (error->message, "Huge") != NULL))
+            {
+              plain = _("a text in the file is too long for a register file");
+              kind = 8;
+            }
+          break;
+        default:
+          break;
+        }
+      if (plain != NULL && !(r->said & kind))
+        {
+          r->said |= kind;
+          report (r, error->line, "%s", plain);
+        }
+    }
   report (r, error->line, "%s", message);
 }
 
@@ -603,12 +675,32 @@ check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
                 sam_actor_get_id (actor), parent);
     }
   for (guint p = 0; p < data->paths->len; p++)
+    if (!add_unique (paths, sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), NULL))
+      report (r, line_of (g_ptr_array_index (data->paths, p)), _("the path id “%s” is used twice"),
+              sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)));
+  /* a record is either in the file or deleted, once */
+  {
+    g_autoptr(GHashTable) dead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < data->tombstones->len; i++)
+      {
+        SamTombstone *t = g_ptr_array_index (data->tombstones, i);
+        GHashTable *live = g_str_equal (t->entity, "path") ? paths : actors;
+        g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
+
+        if (g_hash_table_contains (live, t->id) && live == paths)
+          report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
+        else if (g_hash_table_contains (live, t->id))
+          report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
+        else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
+          report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
+      }
+  }
+  for (guint p = 0; p < data->paths->len; p++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, p);
       GPtrArray *list = sam_escalation_path_get_steps (path);
 
-      if (!add_unique (paths, sam_escalation_path_get_id (path), path))
-        report (r, line_of (path), _("the path id “%s” is used twice"), sam_escalation_path_get_id (path));
       for (guint k = 0; k < list->len; k++)
         if (!add_unique (steps, sam_escalation_step_get_id (g_ptr_array_index (list, k)), path))
           report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"),
@@ -656,14 +748,37 @@ read_meta (SamRegisterData *data, xmlNodePtr node, Report *r)
     }
 }
 
+static void
+read_tombstones (SamRegisterData *data, xmlNodePtr node, Report *r)
+{
+  for (xmlNodePtr t = node->children; t; t = t->next)
+    if (is_element (t, "tombstone"))
+      {
+        SamTombstone *tombstone = g_new0 (SamTombstone, 1);
+
+        tombstone->entity = get_prop (t, "entity");
+        tombstone->id = get_prop (t, "id");
+        tombstone->revision = CLAMP (get_int_prop (t, "revision", 1), 1, G_MAXINT32);
+        tombstone->deleted = get_time_prop (t, "deleted", r);
+        g_ptr_array_add (data->tombstones, tombstone);
+      }
+}
+
 static SamRegisterData *
 read_register (xmlNodePtr root, Report *r)
 {
   g_autoptr(SamRegisterData) data = sam_register_data_new ();
+  g_autofree char *audience = get_prop (root, "audience");
 
+  data->source = get_prop (root, "source");
+  data->exported = get_time_prop (root, "exported", r);
+  if (audience)
+    sam_visibility_from_string (audience, &data->audience);
   for (xmlNodePtr c = root->children; c; c = c->next)
     {
-      if (is_element (c, "meta"))
+      if (is_element (c, "tombstones"))
+        read_tombstones (data, c, r);
+      else if (is_element (c, "meta"))
         read_meta (data, c, r);
       else if (is_element (c, "actors"))
         {
@@ -733,12 +848,21 @@ sam_register_xml_parse (const char  *data,
                         GError     **error)
 {
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
-  Report r = { problems ? problems : own, FALSE };
+  Report r = { problems ? problems : own, FALSE, 0 };
   guint before = r.problems->len;
   g_autoptr(SamRegisterData) result = NULL;
   xmlDocPtr doc;
 
   install_loader ();
+  if (length > sam_register_xml_get_max_size () || length > G_MAXINT)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *max = g_format_size (MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT));
+
+      report (&r, 0, _("the file is %s; register files larger than %s are not read"), size, max);
+      set_problems_error (error, filename, &r);
+      return NULL;
+    }
   doc = parse_document (data, length, filename, &r);
   if (doc != NULL && xmlDocGetRootElement (doc) == NULL)
     report (&r, 0, _("the file is empty"));
@@ -769,12 +893,65 @@ sam_register_xml_import (SamStore      *store,
   g_autoptr(SamRegisterData) data = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error))
     return FALSE;
   data = sam_register_xml_parse (contents, length, name, problems, error);
   if (data == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return sam_store_import (store, &data->meta, data->actors, data->paths, error);
+  if (!sam_store_import (store, &data->meta, data->actors, data->paths, error))
+    return FALSE;
+  /* the file's source now has a history here: a later merge with it is three-way */
+  {
+    g_autoptr(GError) local_error = NULL;
+    if (!sam_merge_note_import (store, data, name, &local_error))
+      g_debug ("%s was imported, but not noted for later merges: %s", name, local_error->message);
+  }
+  return TRUE;
+}
+
+gsize
+sam_register_xml_get_max_size (void)
+{
+  const char *env = g_getenv ("SAMVERKAN_MAX_IMPORT_SIZE");
+  guint64 value;
+
+  if (env && g_ascii_string_to_unsigned (env, 10, 1, G_MAXSIZE, &value, NULL))
+    return (gsize) value;
+  return SAM_REGISTER_XML_MAX_SIZE;
+}
+
+gboolean
+sam_register_xml_load_file (GFile         *file,
+                            char         **contents,
+                            gsize         *length,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+  gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
+
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
+      return FALSE;
+    }
+  if ((guint64) g_file_info_get_size (info) > max)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (max);
+
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("%s is %s; register files larger than %s are not read. Export a part of the "
+                     "register (by area or kind) instead."), name, size, limit);
+      return FALSE;
+    }
+  return g_file_load_contents (file, cancellable, contents, length, NULL, error);
 }

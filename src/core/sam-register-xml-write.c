@@ -263,14 +263,44 @@ write_meta (xmlTextWriterPtr w, const SamRegisterMeta *meta)
 }
 
 static gboolean
-write_register (xmlTextWriterPtr w, const SamRegisterMeta *meta, GPtrArray *actors,
-                GPtrArray *paths)
+write_tombstones (xmlTextWriterPtr w, GPtrArray *tombstones)
 {
+  if (tombstones == NULL || tombstones->len == 0)
+    return TRUE;
+  W (xmlTextWriterStartElement (w, X ("tombstones")));
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      SamTombstone *t = g_ptr_array_index (tombstones, i);
+
+      W (xmlTextWriterStartElement (w, X ("tombstone")));
+      W (xmlTextWriterWriteAttribute (w, X ("entity"), X (t->entity)));
+      W (xmlTextWriterWriteAttribute (w, X ("id"), X (t->id)));
+      if (!write_int_attr (w, "revision", MAX (t->revision, 1)) ||
+          !write_time_attr (w, "deleted", t->deleted))
+        return FALSE;
+      W (xmlTextWriterEndElement (w));
+    }
+  W (xmlTextWriterEndElement (w));
+  return TRUE;
+}
+
+static gboolean
+write_register (xmlTextWriterPtr w, const SamRegisterData *data)
+{
+  const SamRegisterMeta *meta = &data->meta;
+  GPtrArray *actors = data->actors;
+  GPtrArray *paths = data->paths;
+
   W (xmlTextWriterSetIndent (w, 1));
   W (xmlTextWriterSetIndentString (w, X ("  ")));
   W (xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
   W (xmlTextWriterStartElementNS (w, NULL, X ("register"), X (SAM_REGISTER_XML_NS)));
   W (xmlTextWriterWriteFormatAttribute (w, X ("version"), "%d", SAM_REGISTER_XML_VERSION));
+  if (!write_opt_attr (w, "source", data->source) ||
+      !write_time_attr (w, "exported", data->exported) ||
+      !write_opt_attr (w, "audience", data->audience != SAM_VISIBILITY_INTERNAL
+                                      ? sam_visibility_to_string (data->audience) : NULL))
+    return FALSE;
   if (!write_meta (w, meta))
     return FALSE;
   W (xmlTextWriterStartElement (w, X ("actors")));
@@ -283,37 +313,25 @@ write_register (xmlTextWriterPtr w, const SamRegisterMeta *meta, GPtrArray *acto
     if (!write_path (w, g_ptr_array_index (paths, i)))
       return FALSE;
   W (xmlTextWriterEndElement (w));
+  if (!write_tombstones (w, data->tombstones))
+    return FALSE;
   W (xmlTextWriterEndDocument (w));
   return TRUE;
 }
 
 static gboolean
-export_to_stream (SamStore *store, GOutputStream *stream, GCancellable *cancellable,
-                  GError **error)
+write_data (const SamRegisterData *data, GOutputStream *stream, GCancellable *cancellable,
+            GError **error)
 {
-  SamRegisterMeta meta = { 0 };
-  g_autoptr(GPtrArray) actors = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
   Sink sink = { stream, cancellable, NULL };
   xmlOutputBufferPtr out;
   xmlTextWriterPtr w;
   gboolean ok;
 
-  /* One read transaction, so the file is one consistent snapshot */
-  if (!_sam_store_exec (store, "BEGIN", error))
-    return FALSE;
-  ok = sam_store_get_meta (store, &meta, error) &&
-       (actors = _sam_store_list_all_actors (store, error)) != NULL &&
-       (paths = sam_store_list_paths (store, error)) != NULL;
-  _sam_store_exec (store, "COMMIT", NULL);
-  if (!ok)
-    return (sam_register_meta_clear (&meta), FALSE);
-
   out = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
   w = xmlNewTextWriter (out);
-  ok = write_register (w, &meta, actors, paths);
+  ok = write_register (w, data);
   xmlFreeTextWriter (w);
-  sam_register_meta_clear (&meta);
   if (sink.error != NULL)
     {
       g_propagate_error (error, sink.error);
@@ -322,6 +340,39 @@ export_to_stream (SamStore *store, GOutputStream *stream, GCancellable *cancella
   if (!ok)
     g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE, _("The register could not be written as XML."));
   return ok;
+}
+
+gboolean
+sam_register_xml_write_data (const SamRegisterData *data,
+                             GOutputStream         *stream,
+                             GCancellable          *cancellable,
+                             GError               **error)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  return write_data (data, stream, cancellable, error);
+}
+
+static gboolean
+export_to_stream (SamStore *store, GOutputStream *stream, GCancellable *cancellable,
+                  GError **error)
+{
+  g_autoptr(SamRegisterData) data = sam_register_data_new ();
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  gboolean ok;
+
+  /* One read transaction, so the file is one consistent snapshot */
+  if (!_sam_store_exec (store, "BEGIN", error))
+    return FALSE;
+  ok = sam_store_get_meta (store, &data->meta, error) &&
+       (actors = _sam_store_list_all_actors (store, error)) != NULL &&
+       (paths = sam_store_list_paths (store, error)) != NULL;
+  _sam_store_exec (store, "COMMIT", NULL);
+  if (!ok)
+    return FALSE;
+  g_ptr_array_extend_and_steal (data->actors, g_steal_pointer (&actors));
+  g_ptr_array_extend_and_steal (data->paths, g_steal_pointer (&paths));
+  return write_data (data, stream, cancellable, error);
 }
 
 gboolean

@@ -17,6 +17,7 @@
 #include "sam-errors.h"
 #include "sam-phone.h"
 #include "sam-search-facets.h"
+#include "sam-merge-private.h"
 #include "sam-store-private.h"
 
 /* Writing */
@@ -407,7 +408,9 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
 
-  if (!sam_actor_validate (actor, error) || !check_parent (self, actor, error))
+  if (!sam_actor_validate (actor, error) || !check_parent (self, actor, error) ||
+      !_sam_store_check_not_followed (self, "actor", sam_actor_get_id (actor),
+                                      sam_actor_get_display_name (actor), error))
     return FALSE;
   stored = load_for_write (self, sam_actor_get_id (actor), old_revision, error);
   if (stored == NULL)
@@ -439,6 +442,36 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   after = sam_actor_to_json_text (actor);
   return _sam_store_log_change (self, "actor", sam_actor_get_id (actor), op,
                                 sam_actor_get_revision (actor), before, after, error);
+}
+
+/* For a merge (sam-store-merge.c): the actor as it is, live again. */
+gboolean
+_sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  if (!sam_actor_validate (actor, error) ||
+      !delete_search_row (self, sam_actor_get_id (actor), error))
+    return FALSE;
+  stmt = _sam_store_prepare (self,
+      "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
+      "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
+      "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, deleted = 0 WHERE id = ?1 "
+      "RETURNING rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_actor (stmt, actor);
+  sqlite3_bind_int64 (stmt, 16, sam_actor_get_revision (actor));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return (_sam_store_set_error (self, error), FALSE);
+  rowid = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return delete_children (self, sam_actor_get_id (actor), error) &&
+         write_children (self, actor, error) &&
+         write_search_row (self, rowid, actor, error);
 }
 
 /* Runs @op on a copy so @actor keeps its revision when the write fails. */
@@ -499,7 +532,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
 
-  if (stored == NULL)
+  if (stored == NULL ||
+      !_sam_store_check_not_followed (self, "actor", id, sam_actor_get_display_name (stored), error))
     return FALSE;
   if (revision >= 0 && sam_actor_get_revision (stored) != revision)
     {

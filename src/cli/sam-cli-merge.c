@@ -1,0 +1,363 @@
+/* sam-cli-merge.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional] [--path ID] OUT.xml
+ * samverkan-cli import [--merge [--dry-run] [--prefer mine|theirs]] IN.xml
+ * samverkan-cli backups
+ * samverkan-cli restore N
+ * samverkan-cli follow [--stop] [FILE]
+ */
+#define G_LOG_DOMAIN "samverkan-cli"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "sam-backups.h"
+#include "sam-cli.h"
+#include "sam-cli-merge.h"
+#include "sam-default-register.h"
+#include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-follow.h"
+#include "sam-merge.h"
+#include "sam-register-xml.h"
+
+static int
+fail (GError *error)
+{
+  g_printerr ("samverkan-cli: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+/* export */
+
+int
+sam_cli_export (const char *register_path, int argc, char **argv)
+{
+  g_auto(GStrv) areas = NULL;
+  g_auto(GStrv) kinds = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *audience = NULL;
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_("Only actors serving this area or a part of it (a county takes in its municipalities); may be repeated"), N_("CODE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds, N_("Only actors of this kind; may be repeated"), N_("KIND") },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: no professional or internal contact route; professional: no internal one"), N_("AUDIENCE") },
+    { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths, N_("This escalation path, with the paths it leads to and the actors it names; may be repeated"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  SamExportFilter filter;
+  int status;
+
+  if (!parse_command_line_full ("export", _("OUT.xml"), _("Export the register, or a part of it, as XML."),
+              _("Without options the whole register. The file records this register as its "
+                "source, its version and the time, and the records deleted here, so that "
+                "“import --merge” elsewhere can tell what changed."),
+              entries, &argc, &argv, 1, 1, &status))
+    return status;
+  sam_export_filter_init (&filter);
+  filter.areas = areas;
+  filter.kinds = kinds;
+  filter.paths = paths;
+  if (audience != NULL)
+    {
+      if (g_str_equal (audience, "public"))
+        filter.audience = SAM_VISIBILITY_PUBLIC;
+      else if (g_str_equal (audience, "professional"))
+        filter.audience = SAM_VISIBILITY_PROFESSIONAL;
+      else if (!g_str_equal (audience, "internal"))
+        {
+          g_printerr (_("samverkan-cli: --audience: “%s” is not public or professional.\n"), audience);
+          return EXIT_BAD_INPUT;
+        }
+    }
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (!sam_export_filter_check (&filter, store, &error))
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!sam_export_to_file (store, &filter, file, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+/* import */
+
+static void
+print_plan (SamMergePlan *plan, gboolean details)
+{
+  const SamRegisterData *data = sam_merge_plan_get_data (plan);
+  g_autofree char *counts = sam_merge_plan_describe (plan);
+  g_autofree char *exported = data->exported ? g_date_time_format (data->exported, "%Y-%m-%d %H:%M") : NULL;
+  GPtrArray *changes = sam_merge_plan_get_changes (plan);
+  GPtrArray *notes = sam_merge_plan_get_notes (plan);
+
+  g_print (_("From “%s” (source %s"), sam_merge_plan_get_source_name (plan), sam_merge_plan_get_source (plan));
+  if (data->meta.version > 0)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, data->meta.version);
+      g_print (_(", version %s"), version);
+    }
+  if (exported)
+    g_print (_(", exported %s UTC"), exported);
+  g_print (")\n  %s\n", counts);
+  for (guint i = 0; i < notes->len; i++)
+    g_print ("  %s\n", (char *) g_ptr_array_index (notes, i));
+  for (guint i = 0; details && i < changes->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (changes, i);
+      GPtrArray *fields = sam_merge_item_get_fields (item);
+
+      g_print ("%-17s %s %s (%s)\n", sam_merge_action_get_label (sam_merge_item_get_action (item)),
+               sam_merge_item_get_entity (item), sam_merge_item_get_id (item), sam_merge_item_get_name (item));
+      for (guint k = 0; k < fields->len; k++)
+        {
+          SamMergeField *field = g_ptr_array_index (fields, k);
+
+          g_print ("    %s\n", field->label);
+          /* Translators: the two sides of a conflict, aligned */
+          g_print ("      %-7s %s\n", _("mine:"), field->mine ? field->mine : _("(none)"));
+          g_print ("      %-7s %s\n", _("theirs:"), field->theirs ? field->theirs : _("(none)"));
+        }
+    }
+}
+
+static int
+import_into_empty (const char *register_path, const char *in)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  guint n;
+
+  store = open_register (register_path, TRUE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
+    return fail (error);
+  n = (guint) sam_store_count_actors (store);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
+  return EXIT_OK;
+}
+
+int
+sam_cli_import (const char *register_path, int argc, char **argv)
+{
+  gboolean merge = FALSE;
+  gboolean dry_run = FALSE;
+  g_autofree char *prefer = NULL;
+  GOptionEntry entries[] = {
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &merge, N_("Merge into a register that has data: match records by id, take what changed on one side only"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("With --merge: print what would happen and change nothing"), NULL },
+    { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer, N_("With --merge: settle every conflict by keeping mine or taking theirs"), N_("mine|theirs") },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  SamMergeSide side = SAM_MERGE_SIDE_NONE;
+  guint conflicts;
+  int status;
+
+  if (!parse_command_line_full ("import", _("IN.xml"),
+              _("Import an exchange file: into an empty register, all or nothing, or with "
+                "--merge into one that has data."),
+              _("With --merge, records are matched by id against what was last seen from the "
+                "file's source: a record changed on one side only takes that side, one changed on "
+                "both is a conflict. Conflicts leave the register untouched (exit status 1, "
+                "listed) unless --prefer settles them. The register is copied first "
+                "(see “samverkan-cli backups”)."),
+              entries, &argc, &argv, 1, 1, &status))
+    return status;
+  if (prefer != NULL)
+    {
+      if (g_str_equal (prefer, "mine"))
+        side = SAM_MERGE_SIDE_MINE;
+      else if (g_str_equal (prefer, "theirs"))
+        side = SAM_MERGE_SIDE_THEIRS;
+      else
+        {
+          g_printerr (_("samverkan-cli: --prefer: “%s” is not mine or theirs.\n"), prefer);
+          return EXIT_BAD_INPUT;
+        }
+    }
+  if (!merge && (dry_run || prefer))
+    {
+      g_printerr (_("samverkan-cli: --dry-run and --prefer go with --merge.\n"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!merge)
+    return import_into_empty (register_path, argv[1]);
+
+  store = open_register (register_path, TRUE, &error);
+  if (store == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = sam_merge_plan_new_for_file (store, file, NULL, &error);
+  if (plan == NULL)
+    return fail (error);
+  conflicts = sam_merge_plan_count (plan, SAM_MERGE_CONFLICT);
+  if (side != SAM_MERGE_SIDE_NONE)
+    sam_merge_plan_prefer (plan, side);
+  print_plan (plan, TRUE);
+  if (dry_run)
+    {
+      g_print (_("Dry run: nothing was changed.\n"));
+      return conflicts && side == SAM_MERGE_SIDE_NONE ? EXIT_NOTHING : EXIT_OK;
+    }
+  if (!sam_merge_plan_apply (plan, TRUE, &error))
+    {
+      g_printerr ("samverkan-cli: %s\n", error->message);
+      if (g_error_matches (error, SAM_ERROR, SAM_ERROR_CONFLICT))
+        {
+          g_printerr (_("Run again with --prefer mine or --prefer theirs, or settle them field by "
+                        "field in the application (File → Import).\n"));
+          return EXIT_NOTHING;
+        }
+      return EXIT_BAD_INPUT;
+    }
+  if (sam_merge_plan_is_noop (plan))
+    g_print (_("Nothing to import: the register already has all of it.\n"));
+  else
+    {
+      g_autoptr(GPtrArray) copies = sam_backups_list (store, NULL);
+
+      g_print (_("Imported.\n"));
+      if (copies && copies->len > 0)
+        g_print (_("The register as it was is kept as copy 1 (samverkan-cli backups).\n"));
+    }
+  return EXIT_OK;
+}
+
+/* backups, restore */
+
+int
+sam_cli_backups (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line_full ("backups", "", _("List the copies of the register made before imports and restores."),
+              _("Number 1 is the newest; “samverkan-cli restore N” brings one back."),
+              NULL, &argc, &argv, 0, 0, &status))
+    return status;
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL || (list = sam_backups_list (store, &error)) == NULL)
+    return fail (error);
+  if (list->len == 0)
+    {
+      g_printerr (_("There are no copies of this register yet: one is made before every import.\n"));
+      return EXIT_NOTHING;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      SamBackup *backup = g_ptr_array_index (list, i);
+      g_autofree char *text = sam_backup_describe (backup);
+
+      g_print ("%-2u %s\n   %s\n", i + 1, text, backup->path);
+    }
+  return EXIT_OK;
+}
+
+int
+sam_cli_restore (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SamBackup) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint64 n = 0;
+  int status;
+
+  if (!parse_command_line_full ("restore", _("N"), _("Bring back copy N of the register (see “samverkan-cli backups”)."),
+              _("The register as it is is copied first, so a restore can itself be undone."),
+              NULL, &argc, &argv, 1, 1, &status))
+    return status;
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL || (list = sam_backups_list (store, &error)) == NULL)
+    return fail (error);
+  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXUINT, &n, NULL) || n > list->len)
+    {
+      g_printerr (_("samverkan-cli: “%s” is not the number of a copy; there are %u (see "
+                    "“samverkan-cli backups”).\n"), argv[1], list->len);
+      return EXIT_BAD_INPUT;
+    }
+  text = sam_backup_describe (g_ptr_array_index (list, n - 1));
+  if (!sam_backups_restore (store, g_ptr_array_index (list, n - 1), &undo, &error))
+    return fail (error);
+  g_print (_("Brought back copy %u (%s).\n"), (guint) n, text);
+  g_print (_("The register as it was before the restore is now copy 1: %s\n"), undo->path);
+  return EXIT_OK;
+}
+
+/* follow */
+
+int
+sam_cli_follow (const char *register_path, int argc, char **argv)
+{
+  gboolean stop = FALSE;
+  GOptionEntry entries[] = {
+    { "stop", 0, 0, G_OPTION_ARG_NONE, &stop, N_("Stop following FILE (its records stay, and can be edited again)"), NULL },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  int status, result = EXIT_OK;
+
+  if (!parse_command_line_full ("follow", _("[FILE]"), _("Follow a published register, or bring the followed ones up to date."),
+              _("FILE is an exchange file or a register file, such as one on a network share; it "
+                "is only read. Its records are imported now and whenever it changes (the "
+                "application watches it), and cannot be edited here. Without FILE, every "
+                "followed register is read again."),
+              entries, &argc, &argv, stop ? 1 : 0, 1, &status))
+    return status;
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (stop)
+    return sam_follow_remove (store, argv[1], &error) ? EXIT_OK : fail (error);
+  if (argc == 2)
+    {
+      g_autoptr(SamMergePlan) plan = sam_follow_plan (store, argv[1], NULL, &error);
+
+      /* a file that does not read is not followed */
+      if (plan == NULL || !sam_follow_add (store, argv[1], &error))
+        return fail (error);
+    }
+  list = sam_follow_list (store, &error);
+  if (list == NULL)
+    return fail (error);
+  if (list->len == 0)
+    {
+      g_printerr (_("This register follows no published register.\n"));
+      return EXIT_NOTHING;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      SamFollowed *followed = g_ptr_array_index (list, i);
+      g_autoptr(SamMergePlan) plan = sam_follow_sync (store, followed->file, NULL, &error);
+
+      if (plan == NULL)
+        {
+          g_printerr ("samverkan-cli: %s: %s\n", followed->file, error->message);
+          g_clear_error (&error);
+          result = EXIT_BAD_INPUT;
+          continue;
+        }
+      g_print ("%s\n", followed->file);
+      print_plan (plan, FALSE);
+    }
+  return result;
+}

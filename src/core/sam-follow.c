@@ -1,0 +1,186 @@
+/* sam-follow.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-follow"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-follow.h"
+#include "sam-merge-private.h"
+
+void
+sam_followed_free (SamFollowed *followed)
+{
+  if (followed == NULL)
+    return;
+  g_free (followed->file);
+  g_free (followed->source);
+  g_free (followed->owner);
+  g_free (followed->name);
+  g_clear_pointer (&followed->imported, g_date_time_unref);
+  g_free (followed);
+}
+
+static char *
+absolute (const char *file)
+{
+  g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
+  char *path = g_file_get_path (f);
+
+  return path ? path : g_file_get_uri (f);
+}
+
+static gboolean
+write_one (SamStore *store, const char *sql, const char *a, const char *b, const char *c,
+           GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_sam_store_begin (store, error))
+    return FALSE;
+  stmt = _sam_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  _sam_bind_text (stmt, 1, a);
+  _sam_bind_text (stmt, 2, b);
+  _sam_bind_text (stmt, 3, c);
+  if (!_sam_store_step_done (store, stmt, error))
+    goto fail;
+  return _sam_store_commit (store, error);
+
+fail:
+  _sam_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+sam_follow_add (SamStore *store, const char *file, GError **error)
+{
+  g_autofree char *path = absolute (file);
+  g_autofree char *now = _sam_store_now_timestamp ();
+
+  return write_one (store, "INSERT OR IGNORE INTO follow (file, added_at) VALUES (?1, ?2)",
+                    path, now, NULL, error);
+}
+
+gboolean
+sam_follow_remove (SamStore *store, const char *file, GError **error)
+{
+  g_autofree char *path = absolute (file);
+  g_autoptr(GPtrArray) list = sam_follow_list (store, error);
+  gboolean found = FALSE;
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    found |= g_str_equal (((SamFollowed *) g_ptr_array_index (list, i))->file, path);
+  if (!found)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
+                         _("This register does not follow %s."), path), FALSE);
+  return write_one (store, "DELETE FROM follow WHERE file = ?1", path, NULL, NULL, error);
+}
+
+GPtrArray *
+sam_follow_list (SamStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_followed_free);
+  sqlite3_stmt *stmt = _sam_store_prepare (store,
+      "SELECT f.file, f.source, coalesce (s.owner, f.owner), s.name, s.imported_at "
+      "FROM follow f LEFT JOIN sync_source s ON s.id = f.source ORDER BY f.added_at, f.file", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamFollowed *followed = g_new0 (SamFollowed, 1);
+
+      followed->file = _sam_column_dup (stmt, 0);
+      followed->source = _sam_column_dup (stmt, 1);
+      followed->owner = _sam_column_dup (stmt, 2);
+      followed->name = _sam_column_dup (stmt, 3);
+      followed->imported = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (list, followed);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (store, error), NULL);
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+is_sqlite (const char *file)
+{
+  g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
+  g_autoptr(GFileInputStream) in = g_file_read (f, NULL, NULL);
+  char header[16] = { 0 };
+  gsize got = 0;
+
+  return in != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, NULL) &&
+         got == sizeof header && memcmp (header, "SQLite format 3", 16) == 0;
+}
+
+SamMergePlan *
+sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
+
+  if (is_sqlite (file))
+    {
+      g_autoptr(SamStore) published = sam_store_open_read_only (file, error);
+      SamRegisterData *data;
+      SamMergePlan *plan;
+
+      if (published == NULL)
+        return NULL;
+      data = sam_export_collect (published, NULL, error);
+      if (data == NULL)
+        return NULL;
+      plan = sam_merge_plan_new (store, data, file, error);
+      if (plan == NULL)
+        sam_register_data_free (data);
+      return plan;
+    }
+  return sam_merge_plan_new_for_file (store, f, cancellable, error);
+}
+
+SamMergePlan *
+sam_follow_sync (SamStore *store, const char *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(SamMergePlan) plan = sam_follow_plan (store, file, cancellable, error);
+  g_autofree char *path = absolute (file);
+  const SamRegisterData *data;
+
+  if (plan == NULL)
+    return NULL;
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  if (!sam_merge_plan_apply (plan, TRUE, error))
+    return NULL;
+  data = sam_merge_plan_get_data (plan);
+  {
+    g_autoptr(GPtrArray) list = sam_follow_list (store, error);
+
+    if (list == NULL)
+      return NULL;
+    for (guint i = 0; i < list->len; i++)
+      {
+        SamFollowed *followed = g_ptr_array_index (list, i);
+
+        if (g_str_equal (followed->file, path) &&
+            g_strcmp0 (followed->source, sam_merge_plan_get_source (plan)) == 0 &&
+            g_strcmp0 (followed->owner, data->meta.owner) == 0)
+          return g_steal_pointer (&plan);
+      }
+  }
+  if (!write_one (store, "UPDATE follow SET source = ?2, owner = ?3 WHERE file = ?1", path,
+                  sam_merge_plan_get_source (plan), data->meta.owner, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}

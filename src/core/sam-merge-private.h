@@ -1,0 +1,103 @@
+/* sam-merge-private.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's side of merging (sam-store-merge.c): the sync state, local
+ * records by id, writing what a merge decided. Inside src/core only.
+ */
+#pragma once
+
+#include "sam-register-xml.h"
+#include "sam-store-private.h"
+
+G_BEGIN_DECLS
+
+/* A local record as the merge first sees it. */
+typedef struct {
+  gint64 rowid;
+  gint64 revision;
+  gboolean deleted;
+} SamLocalRecord;
+
+/* What was last seen from a source, and the local record right after. */
+/* Hashes are SHA-256 in hex; inline, as a large register loads 100,000s. */
+#define SAM_HASH_SIZE 65
+typedef struct {
+  char seen_hash[SAM_HASH_SIZE];   /* "" for a deletion */
+  gint64 seen_revision;
+  char local_hash[SAM_HASH_SIZE];  /* "" when deleted here */
+  gint64 local_revision;
+} SamSeen;
+
+void        _sam_seen_free                (SamSeen       *seen);
+
+/* id → SamLocalRecord, tombstones included. @entity "actor" or "path". */
+GHashTable *_sam_store_index_records      (SamStore      *self,
+                                           const char    *entity,
+                                           GError       **error);
+/* "entity:id" → SamSeen, for @source ("*": the last exchanged with anyone). */
+GHashTable *_sam_store_load_seen          (SamStore      *self,
+                                           const char    *source,
+                                           GError       **error);
+gboolean    _sam_store_put_seen           (SamStore      *self,
+                                           const char    *source,
+                                           const char    *entity,
+                                           const char    *id,
+                                           const SamSeen *seen,
+                                           GError       **error);
+/* The register's deleted actors and paths, by entity and id. */
+gboolean    _sam_store_list_tombstones    (SamStore      *self,
+                                           GPtrArray     *tombstones,
+                                           GError       **error);
+/* The highest change-log id: moves with every write. */
+gint64      _sam_store_get_log_mark       (SamStore      *self);
+/* This installation's id (written into exports as their source). */
+char       *_sam_store_dup_instance       (SamStore      *self);
+
+/* Writes, inside a transaction the caller holds. */
+/* Overwrites the stored actor (live or a tombstone) with @actor as it is,
+ * revision and times included, live; no change-log row (sam-store-actors.c). */
+gboolean    _sam_store_overwrite_actor    (SamStore      *self,
+                                           SamActor      *actor,
+                                           GError       **error);
+gboolean    _sam_store_overwrite_path     (SamStore      *self,
+                                           SamEscalationPath *path,
+                                           const char    *before_json,
+                                           GError       **error);
+gboolean    _sam_store_bury               (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           gint64         revision,
+                                           GError       **error);
+gboolean    _sam_store_log_merge          (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *entity_id,
+                                           const char    *op,
+                                           gint64         revision,
+                                           const char    *before,
+                                           const char    *after,
+                                           GError       **error);
+/* Sets the source of every change-log row after @mark. */
+gboolean    _sam_store_tag_log_source     (SamStore      *self,
+                                           gint64         mark,
+                                           const char    *source,
+                                           GError       **error);
+gboolean    _sam_store_put_source         (SamStore      *self,
+                                           const SamRegisterData *data,
+                                           const char    *source,
+                                           const char    *file,
+                                           GError       **error);
+
+/* Follow: fails with SAM_ERROR_FOLLOWED when @id belongs to a register
+ * this one follows (sam-store-actors.c asks before every local edit). */
+gboolean    _sam_store_check_not_followed (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           const char    *name,
+                                           GError       **error);
+/* Lets the merge itself write followed records. */
+void        _sam_store_set_merging        (SamStore      *self,
+                                           gboolean       merging);
+
+G_END_DECLS

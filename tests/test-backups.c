@@ -1,0 +1,211 @@
+/* test-backups.c
+ *
+ * The safety net: copies with SQLite's online backup, the last ten kept,
+ * newest first, a restore that is itself backed up first and that other
+ * connections see; and `samverkan-cli backups` / `restore N`.
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/wait.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sam-backups.h"
+#include "sam-errors.h"
+#include "sam-store.h"
+#include "sam-test-util.h"
+
+static char *
+name_of (SamStore *store, const char *id)
+{
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
+  return actor ? g_strdup (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV)) : NULL;
+}
+
+static void
+rename_actor (SamStore *store, const char *id, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, id, &error);
+
+  g_assert_no_error (error);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, name);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_create_list_prune (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = sam_backups_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  for (guint i = 0; i < 13; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Polisen %u", i);
+      g_autoptr(SamBackup) backup = NULL;
+
+      rename_actor (store, "polisen", name);
+      backup = sam_backups_create (store, "import", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (backup);
+      g_assert_true (g_file_test (backup->path, G_FILE_TEST_IS_REGULAR));
+    }
+  list = sam_backups_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, SAM_BACKUPS_KEEP);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SamBackup *backup = g_ptr_array_index (list, i);
+      g_autoptr(SamStore) copy = sam_store_open_read_only (backup->path, &error);
+      g_autofree char *expected = g_strdup_printf ("Polisen %u", 12 - i);
+      g_autofree char *name = NULL;
+      g_autofree char *text = sam_backup_describe (backup);
+
+      g_assert_no_error (error);
+      name = name_of (copy, "polisen");
+      g_assert_cmpstr (name, ==, expected);
+      g_assert_nonnull (strstr (text, "before an import"));
+    }
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
+static void
+test_restore (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
+  g_autoptr(SamStore) other = NULL;
+  g_autoptr(SamBackup) backup = NULL;
+  g_autoptr(SamBackup) undo = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *seen = NULL;
+
+  rename_actor (store, "polisen", "Före");
+  backup = sam_backups_create (store, "import", &error);
+  g_assert_no_error (error);
+  rename_actor (store, "polisen", "Efter");
+  other = sam_store_open (sam_store_get_path (store), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sam_backups_restore (store, backup, &undo, &error));
+  g_assert_no_error (error);
+  name = name_of (store, "polisen");
+  g_assert_cmpstr (name, ==, "Före");
+  /* another connection (another window, the CLI) sees it */
+  g_assert_true (sam_store_check_for_changes (other));
+  seen = name_of (other, "polisen");
+  g_assert_cmpstr (seen, ==, "Före");
+  /* the register as it was is copied first: the restore can be undone */
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (undo->reason, ==, "restore");
+  list = sam_backups_list (store, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((SamBackup *) g_ptr_array_index (list, 0))->path, ==, undo->path);
+  g_assert_true (sam_backups_restore (store, undo, NULL, &error));
+  g_clear_pointer (&name, g_free);
+  name = name_of (store, "polisen");
+  g_assert_cmpstr (name, ==, "Efter");
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
+/* samverkan-cli backups / restore N */
+static int
+run_cli (char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  int status = -1;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("SAMVERKAN_CLI"));
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, NULL));
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
+  g_autofree char *reg = g_strdup (sam_store_get_path (store));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("SAMVERKAN_CLI") == NULL)
+    {
+      g_test_skip ("SAMVERKAN_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "backups", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no copies"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  rename_actor (store, "polisen", "Kopierad");
+  {
+    g_autoptr(SamBackup) backup = sam_backups_create (store, "import", &error);
+    g_assert_nonnull (backup);
+  }
+  rename_actor (store, "polisen", "Senare");
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "backups", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1  "));
+  g_assert_nonnull (strstr (out, "before an import"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "7", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "7"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "x", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "restore"));
+
+  store = sam_store_open (reg, &error);
+  g_assert_no_error (error);
+  name = name_of (store, "polisen");
+  g_assert_cmpstr (name, ==, "Kopierad");
+  {
+    g_autoptr(GPtrArray) list = sam_backups_list (store, NULL);
+    g_assert_cmpuint (list->len, ==, 2);
+  }
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
+  g_test_add_func ("/backups/create-list-prune", test_create_list_prune);
+  g_test_add_func ("/backups/restore", test_restore);
+  g_test_add_func ("/backups/cli", test_cli);
+  return g_test_run ();
+}
