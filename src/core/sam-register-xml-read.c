@@ -214,7 +214,7 @@ parse_document (const char *data, gsize length, const char *filename, Report *r)
   ctxt->_private = r;
   xmlSetStructuredErrorFunc (r, collect_error);
   doc = xmlCtxtReadMemory (ctxt, data, (int) MIN (length, G_MAXINT), filename, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
   xmlSetStructuredErrorFunc (NULL, NULL);
   if (doc != NULL && (r->unsafe || doc->intSubset != NULL || !ctxt->wellFormed))
     g_clear_pointer (&doc, xmlFreeDoc);
