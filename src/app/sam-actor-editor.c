@@ -17,6 +17,7 @@
 #include "sam-areas.h"
 #include "sam-errors.h"
 #include "sam-format.h"
+#include "sam-stale-dialog.h"
 #include "sam-translation-hint.h"
 
 G_DEFINE_FINAL_TYPE (SamActorEditor, sam_actor_editor, ADW_TYPE_WINDOW)
@@ -159,37 +160,18 @@ show_toast (SamActorEditor *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-close_idle_cb (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-stale_response_cb (SamActorEditor *self, const char *response)
+reload_requested (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "reload") != 0)
-    return;
+  SamActorEditor *self = (SamActorEditor *) window;
+
   g_signal_emit (self, signals[RELOAD_REQUESTED], 0, sam_actor_get_id (self->actor));
-  /* not while the dialog, which closes with the editor, is still responding */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
 show_stale_dialog (SamActorEditor *self, GError *error)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                         _("Changed by Someone Else"),
-                                                                         error->message));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reload", _("_Reload"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "reload");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sam_stale_dialog_show (GTK_WINDOW (self), error->message, reload_requested);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include "sam-errors.h"
 #include "sam-path-check.h"
 #include "sam-path-editor.h"
+#include "sam-stale-dialog.h"
 #include "sam-step-editor-row.h"
 #include "sam-text-pair.h"
 
@@ -407,37 +408,18 @@ expand_all_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Saving */
 
-static gboolean
-close_idle_cb (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-stale_response_cb (SamPathEditor *self, const char *response)
+reload_requested (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "reload") != 0)
-    return;
+  SamPathEditor *self = (SamPathEditor *) window;
+
   g_signal_emit (self, signals[RELOAD_REQUESTED], 0, sam_escalation_path_get_id (self->path));
-  /* not while the dialog, which closes with the editor, is still responding */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
 show_stale_dialog (SamPathEditor *self, GError *error)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                         _("Changed by Someone Else"),
-                                                                         error->message));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reload", _("_Reload"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "reload");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sam_stale_dialog_show (GTK_WINDOW (self), error->message, reload_requested);
 }
 
 static void
