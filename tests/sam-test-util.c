@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "sam-default-register.h"
@@ -49,4 +50,35 @@ sam_test_remove_dir (const char *path)
       g_remove (child);
     }
   g_rmdir (path);
+}
+
+int
+sam_test_run_cli (char              **env,
+                  char              **out,
+                  char              **err,
+                  const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  int status = -1;
+
+  g_assert_nonnull (g_getenv ("SAMVERKAN_CLI"));
+  g_ptr_array_add (argv, (char *) g_getenv ("SAMVERKAN_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  line = g_strjoinv (" ", (char **) argv->pdata + 1);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &stdout_text, &stderr_text, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_test_message ("samverkan-cli %s → %d\n%s%s", line, WEXITSTATUS (status), stdout_text, stderr_text);
+  if (out)
+    *out = g_steal_pointer (&stdout_text);
+  if (err)
+    *err = g_steal_pointer (&stderr_text);
+  return WEXITSTATUS (status);
 }

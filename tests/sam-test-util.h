@@ -3,7 +3,8 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What many tests set up: a folder of their own with a register in it.
+ * What many tests set up: a folder of their own with a register in it,
+ * and runs of samverkan-cli.
  */
 #pragma once
 
@@ -20,5 +21,12 @@ SamStore *sam_test_open_store  (const char *dir,
                                 gboolean    sample);
 /* Removes @dir and the files in it (a register and its -wal and -shm). */
 void      sam_test_remove_dir  (const char *dir);
+/* Runs samverkan-cli ($SAMVERKAN_CLI) with @args (NULL-terminated) in the
+ * environment @env (NULL: this one); returns its exit status and what it
+ * printed in @out and @err (nullable), and logs the call for the test log. */
+int       sam_test_run_cli     (char              **env,
+                                char              **out,
+                                char              **err,
+                                const char * const *args);
 
 G_END_DECLS

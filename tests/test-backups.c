@@ -129,18 +129,14 @@ run_cli (char **out, char **err, ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
-  int status = -1;
   va_list ap;
 
-  g_ptr_array_add (args, (char *) g_getenv ("SAMVERKAN_CLI"));
   va_start (ap, err);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (char *) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, NULL));
-  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+  return sam_test_run_cli (NULL, out, err, (const char * const *) args->pdata);
 }
 
 static void

@@ -29,24 +29,9 @@ typedef struct {
 static int
 run_v (Fixture *f, const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("SAMVERKAN_CLI"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  line = g_strjoinv (" ", (char **) argv->pdata + 1);
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, f->env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &f->out, &f->err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_test_message ("samverkan-cli %s → %d\n%s%s", line, WEXITSTATUS (status), f->out, f->err);
-  return WEXITSTATUS (status);
+  return sam_test_run_cli (f->env, &f->out, &f->err, args);
 }
 
 #define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })

@@ -851,24 +851,14 @@ cli (Fixture *f, char **out, const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_auto(GStrv) env = g_get_environ ();
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
 
-  g_ptr_array_add (argv, (char *) g_getenv ("SAMVERKAN_CLI"));
   g_ptr_array_add (argv, "--register");
   g_ptr_array_add (argv, reg);
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_test_message ("print → %d: %s", WEXITSTATUS (status), err);
-  return WEXITSTATUS (status);
+  return sam_test_run_cli (env, out, NULL, (const char * const *) argv->pdata);
 }
 
 #define CLI(f, ...) cli (f, &out, (const char * const []) { "print", __VA_ARGS__, NULL })
