@@ -104,14 +104,32 @@ write_step (SamStore *self, const char *path_id, guint position, SamEscalationSt
   return write_answers (self, step, error) && write_fallbacks (self, step, error);
 }
 
+/* Parameters 1-11 of the INSERT and the UPDATE of a path's own row. */
+static void
+bind_path (sqlite3_stmt *stmt, SamEscalationPath *path, const char *updated)
+{
+  SamText *title = sam_escalation_path_get_title (path);
+  SamText *summary = sam_escalation_path_get_summary (path);
+
+  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
+  _sam_bind_text (stmt, 2, sam_situation_to_string (sam_escalation_path_get_situation (path)));
+  _sam_bind_text (stmt, 3, sam_escalation_path_get_area (path));
+  _sam_bind_text (stmt, 4, sam_escalation_path_get_start (path));
+  _sam_bind_text (stmt, 5, sam_text_get (title, SAM_LANG_SV));
+  _sam_bind_text (stmt, 6, sam_text_get (title, SAM_LANG_EN));
+  _sam_bind_text (stmt, 7, sam_text_get (summary, SAM_LANG_SV));
+  _sam_bind_text (stmt, 8, sam_text_get (summary, SAM_LANG_EN));
+  sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
+  _sam_bind_text (stmt, 10, updated);
+  _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
+}
+
 gboolean
 _sam_store_write_path (SamStore          *self,
                        SamEscalationPath *path,
                        GError           **error)
 {
   GPtrArray *steps = sam_escalation_path_get_steps (path);
-  SamText *title = sam_escalation_path_get_title (path);
-  SamText *summary = sam_escalation_path_get_summary (path);
   g_autofree char *updated = NULL;
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
@@ -129,20 +147,10 @@ _sam_store_write_path (SamStore          *self,
   stmt = _sam_store_prepare (self,
       "INSERT INTO escalation_path (id, situation, area_code, start_step, title_sv, title_en, "
       "summary_sv, summary_en, revision, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
   if (stmt == NULL)
     return FALSE;
-  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
-  _sam_bind_text (stmt, 2, sam_situation_to_string (sam_escalation_path_get_situation (path)));
-  _sam_bind_text (stmt, 3, sam_escalation_path_get_area (path));
-  _sam_bind_text (stmt, 4, sam_escalation_path_get_start (path));
-  _sam_bind_text (stmt, 5, sam_text_get (title, SAM_LANG_SV));
-  _sam_bind_text (stmt, 6, sam_text_get (title, SAM_LANG_EN));
-  _sam_bind_text (stmt, 7, sam_text_get (summary, SAM_LANG_SV));
-  _sam_bind_text (stmt, 8, sam_text_get (summary, SAM_LANG_EN));
-  sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
-  _sam_bind_text (stmt, 10, updated);
-  _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
+  bind_path (stmt, path, updated);
   if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   for (guint i = 0; i < steps->len; i++)
@@ -376,8 +384,6 @@ stamp (SamStore *self, SamEscalationPath *path, gint64 revision)
 static gboolean
 update_row (SamStore *self, SamEscalationPath *path, gint64 old_revision, GError **error)
 {
-  SamText *title = sam_escalation_path_get_title (path);
-  SamText *summary = sam_escalation_path_get_summary (path);
   g_autofree char *updated = sam_timestamp_format (sam_escalation_path_get_updated_at (path));
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "UPDATE escalation_path SET situation = ?2, area_code = ?3, start_step = ?4, title_sv = ?5, "
@@ -386,17 +392,7 @@ update_row (SamStore *self, SamEscalationPath *path, gint64 old_revision, GError
 
   if (stmt == NULL)
     return FALSE;
-  _sam_bind_text (stmt, 1, sam_escalation_path_get_id (path));
-  _sam_bind_text (stmt, 2, sam_situation_to_string (sam_escalation_path_get_situation (path)));
-  _sam_bind_text (stmt, 3, sam_escalation_path_get_area (path));
-  _sam_bind_text (stmt, 4, sam_escalation_path_get_start (path));
-  _sam_bind_text (stmt, 5, sam_text_get (title, SAM_LANG_SV));
-  _sam_bind_text (stmt, 6, sam_text_get (title, SAM_LANG_EN));
-  _sam_bind_text (stmt, 7, sam_text_get (summary, SAM_LANG_SV));
-  _sam_bind_text (stmt, 8, sam_text_get (summary, SAM_LANG_EN));
-  sqlite3_bind_int64 (stmt, 9, sam_escalation_path_get_revision (path));
-  _sam_bind_text (stmt, 10, updated);
-  _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
+  bind_path (stmt, path, updated);
   sqlite3_bind_int64 (stmt, 12, old_revision);
   return _sam_store_step_done (self, stmt, error);
 }
