@@ -416,6 +416,28 @@ test_now_local_zone (void)
   g_assert_cmpint (g_date_time_get_utc_offset (now) / G_TIME_SPAN_HOUR, ==, 2);
 }
 
+/* The canonical text read out word by word in the words given: the app's
+ * and the printed sheet's languages both come through here. */
+static void
+test_format_words (void)
+{
+  static const SamScheduleWords swedish = {
+    .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
+    .next_day = "%s nästa dag",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamSchedule) office = sam_schedule_parse ("Mo-Fr 08:00-16:30; Sa,Su 10:00-14:00", &error);
+  g_autoptr(SamSchedule) jour = sam_schedule_parse ("Mo-Th 16:30-08:00; Su,PH 00:00-32:00", &error);
+  g_autofree char *office_text = NULL;
+  g_autofree char *jour_text = NULL;
+
+  g_assert_no_error (error);
+  office_text = sam_schedule_format (office, &swedish);
+  jour_text = sam_schedule_format (jour, &swedish);
+  g_assert_cmpstr (office_text, ==, "mån–fre 08:00–16:30; lör, sön 10:00–14:00");
+  g_assert_cmpstr (jour_text, ==, "mån–tors 16:30–08:00; sön, helgdagar 00:00–08:00 nästa dag");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/refused-empty", test_refused_empty);
   g_test_add_func ("/schedule/next-change-any-minute", test_next_change_any_minute);
   g_test_add_func ("/schedule/now-local-zone", test_now_local_zone);
+  g_test_add_func ("/schedule/format-words", test_format_words);
 
   return g_test_run ();
 }

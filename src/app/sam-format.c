@@ -59,74 +59,27 @@ sam_format_date_time (GDateTime *dt)
   return g_strdup_printf (_("%1$s, %2$s"), date, clock);
 }
 
-static const char *
-day_name (const char *token)
-{
-  static const struct { const char *token; const char *name; } days[] = {
-    { "Mo", N_("Mon") }, { "Tu", N_("Tue") }, { "We", N_("Wed") }, { "Th", N_("Thu") },
-    { "Fr", N_("Fri") }, { "Sa", N_("Sat") }, { "Su", N_("Sun") },
-    /* Translators: opening hours on public holidays and their eves */
-    { "PH", N_("holidays") },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    if (g_str_equal (days[i].token, token))
-      return _(days[i].name);
-  return token;
-}
-
-/* "32:00": a clock time past 24:00, the next day's 08:00 */
-static gboolean
-clock_past_midnight (const char *p)
-{
-  int minutes;
-
-  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || p[2] != ':' ||
-      !g_ascii_isdigit (p[3]) || !g_ascii_isdigit (p[4]))
-    return FALSE;
-  minutes = ((p[0] - '0') * 10 + (p[1] - '0')) * 60 + (p[3] - '0') * 10 + (p[4] - '0');
-  return minutes > 24 * 60;
-}
+/* Mo … Su, then public holidays */
+static const char * const day_names[8] = {
+  N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+  /* Translators: opening hours on public holidays and their eves */
+  N_("holidays"),
+};
 
 char *
 sam_format_hours (SamSchedule *hours)
 {
-  g_autofree char *text = NULL;
-  GString *out;
+  SamScheduleWords words;
 
   if (hours == NULL)
     return NULL;
   if (sam_schedule_is_always (hours))
     return g_strdup (_("Always open"));
-  text = sam_schedule_to_string (hours);
-  out = g_string_new (NULL);
-  /* the canonical text is ASCII: day tokens are two letters */
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
-        {
-          char token[3] = { p[0], p[1], 0 };
-          g_string_append (out, day_name (token));
-          p++;
-        }
-      else if (*p == '-')
-        g_string_append (out, "–");
-      else if (clock_past_midnight (p))
-        {
-          /* "Su 00:00-32:00" reads "Sun 00:00–08:00 next day" */
-          g_autofree char *clock = g_strdup_printf ("%02d:%c%c", (p[0] - '0') * 10 + (p[1] - '0') - 24,
-                                                    p[3], p[4]);
-          /* Translators: a closing time on the day after, "08:00 next day" */
-          g_string_append_printf (out, _("%s next day"), clock);
-          p += 4;
-        }
-      else if (*p == ';')
-        g_string_append (out, ";");
-      else if (*p == ',' && p[1] != ' ')
-        g_string_append (out, ", ");
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (words.days); i++)
+    words.days[i] = _(day_names[i]);
+  /* Translators: a closing time on the day after, "08:00 next day" */
+  words.next_day = _("%s next day");
+  return sam_schedule_format (hours, &words);
 }
 
 char *
@@ -154,8 +107,7 @@ sam_format_open_state (SamSchedule *hours, GDateTime *now, gboolean *is_open)
   else
     {
       g_autofree char *clock = g_date_time_format (local, "%H:%M");
-      static const char *tokens[] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" };
-      when = g_strdup_printf ("%s %s", day_name (tokens[g_date_time_get_day_of_week (local) - 1]), clock);
+      when = g_strdup_printf ("%s %s", _(day_names[g_date_time_get_day_of_week (local) - 1]), clock);
     }
   /* Translators: "Open now, closes 16:30" / "Closed, opens Thu 08:00" */
   return open ? g_strdup_printf (_("Open now, closes %s"), when)

@@ -457,3 +457,55 @@ sam_now_local (void)
     }
   return g_date_time_new_now (sam_time_zone ());
 }
+
+/* Word by word: the canonical text is ASCII, with two-letter day tokens. */
+char *
+sam_schedule_format (SamSchedule            *self,
+                     const SamScheduleWords *words)
+{
+  static const char tokens[8][3] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH" };
+  g_autofree char *text = sam_schedule_to_string (self);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      const char *day = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (tokens) && g_ascii_isalpha (p[0]); i++)
+        if (p[0] == tokens[i][0] && p[1] == tokens[i][1])
+          day = words->days[i];
+      if (day)
+        {
+          g_string_append (out, day);
+          p++;
+        }
+      else if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && p[2] == ':' &&
+               g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4]))
+        {
+          int h = (p[0] - '0') * 10 + (p[1] - '0');
+          int m = (p[3] - '0') * 10 + (p[4] - '0');
+          g_autofree char *clock = g_strdup_printf ("%02d:%02d", h % 24 + (h == 24 ? 24 : 0), m);
+
+          const char *slot = strstr (words->next_day, "%s");
+
+          /* "Su 00:00-32:00" reads "Sun 00:00–08:00 next day"; the words
+           * are the caller's, so "%s" is put in by hand, not by printf */
+          if (h * 60 + m > 24 * 60 && slot)
+            {
+              g_string_append_len (out, words->next_day, slot - words->next_day);
+              g_string_append (out, clock);
+              g_string_append (out, slot + 2);
+            }
+          else
+            g_string_append (out, clock);
+          p += 4;
+        }
+      else if (*p == '-')
+        g_string_append (out, "–");
+      else if (*p == ',' && p[1] != ' ')
+        g_string_append (out, ", ");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}

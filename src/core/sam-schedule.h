@@ -32,6 +32,19 @@ SamSchedule *sam_schedule_new_always    (void);
 SamSchedule *sam_schedule_ref           (SamSchedule        *self);
 void         sam_schedule_unref         (SamSchedule        *self);
 char        *sam_schedule_to_string     (const SamSchedule  *self);
+
+/* The words a schedule is read out in: day names Mo … Su, then public
+ * holidays; and a printf format taking a clock time past midnight
+ * ("%s next day"). */
+typedef struct {
+  const char *days[8];
+  const char *next_day;
+} SamScheduleWords;
+
+/* The canonical text ("Mo-Fr 08:00-16:30; Su,PH 00:00-32:00") in @words:
+ * "Mon–Fri 08:00–16:30; Sun, holidays 00:00–08:00 next day". */
+char        *sam_schedule_format        (SamSchedule            *self,
+                                         const SamScheduleWords *words);
 gboolean     sam_schedule_is_always     (const SamSchedule  *self);
 gboolean     sam_schedule_is_open_at    (const SamSchedule  *self,
                                          GDateTime          *when);

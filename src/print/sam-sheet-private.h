@@ -34,8 +34,7 @@ typedef struct {
   const char *nothing;              /* an area no actor serves */
   const char *always_open;          /* "Open around the clock" */
   const char *closed;               /* "Closed" */
-  const char *next_day;             /* 08:00 "next day" */
-  const char *days[8];              /* Mo … Su, PH (for hours) */
+  SamScheduleWords hours;           /* days Mo … Su, PH; "%s next day" */
   const char *months[12];           /* short month names */
   const char *actor_kinds[SAM_N_ACTOR_KINDS];   /* singular, as a label */
   const char *kind_headings[SAM_N_ACTOR_KINDS]; /* plural, as a heading */

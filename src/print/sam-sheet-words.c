@@ -42,8 +42,10 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .nothing = "Inga aktörer med kontaktvägar i den här versionen arbetar i området.",
     .always_open = "dygnet runt",
     .closed = "stängt",
-    .next_day = "nästa dag",
-    .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
+    .hours = {
+      .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
+      .next_day = "%s nästa dag",
+    },
     .months = { "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.",
                 "nov.", "dec." },
     .actor_kinds = {
@@ -84,8 +86,10 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .nothing = "No actor with contact routes in this version serves the area.",
     .always_open = "around the clock",
     .closed = "closed",
-    .next_day = "next day",
-    .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "public holidays" },
+    .hours = {
+      .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "public holidays" },
+      .next_day = "%s next day",
+    },
     .months = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec" },
     .actor_kinds = {
@@ -112,25 +116,12 @@ _sam_sheet_words (SamLang lang)
   return &words[lang];
 }
 
-static const char *
-day_word (const SamSheetWords *w, const char *token)
-{
-  static const char * const tokens[8] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    if (strncmp (tokens[i], token, 2) == 0)
-      return w->days[i];
-  return NULL;
-}
-
-/* The canonical text of a schedule ("Mo-Fr 08:00-16:30; Sa,Su 10:00-14:00;
- * Su,PH 00:00-32:00") word by word into the sheet's language. */
+/* A schedule in the sheet's language; "Mo-Su off" reads "closed". */
 char *
 _sam_sheet_format_hours (SamSchedule *hours, SamLang lang)
 {
   const SamSheetWords *w = _sam_sheet_words (lang);
   g_autofree char *text = NULL;
-  GString *out;
 
   if (hours == NULL)
     return NULL;
@@ -139,39 +130,7 @@ _sam_sheet_format_hours (SamSchedule *hours, SamLang lang)
   text = sam_schedule_to_string (hours);
   if (g_str_equal (text, "Mo-Su off"))
     return g_strdup (w->closed);
-  out = g_string_new (NULL);
-  for (const char *p = text; *p; p++)
-    {
-      const char *day = g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) ? day_word (w, p) : NULL;
-
-      if (day)
-        {
-          g_string_append (out, day);
-          p++;
-        }
-      else if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && p[2] == ':' &&
-               g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4]))
-        {
-          int h = (p[0] - '0') * 10 + (p[1] - '0');
-          int m = (p[3] - '0') * 10 + (p[4] - '0');
-
-          if (h * 60 + m > 24 * 60)
-            {
-              /* "00:00-32:00" reads "00:00–08:00 next day" */
-              g_string_append_printf (out, "%02d:%02d %s", h - 24, m, w->next_day);
-            }
-          else
-            g_string_append_printf (out, "%02d:%02d", h, m);
-          p += 4;
-        }
-      else if (*p == '-')
-        g_string_append (out, "–");
-      else if (*p == ',' && p[1] != ' ')
-        g_string_append (out, ", ");
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
+  return sam_schedule_format (hours, &w->hours);
 }
 
 char *
