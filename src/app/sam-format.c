@@ -134,3 +134,20 @@ sam_format_used_by_paths (GPtrArray *paths)
                                        "Used by %u escalation paths: %s", paths->len),
                           paths->len, titles->str);
 }
+
+char *
+sam_format_register_text (const SamText *text)
+{
+  SamLang lang = sam_lang_from_locale ();
+  gboolean other = FALSE;
+  const char *value = sam_text_get_best (text, lang, &other);
+
+  if (value == NULL)
+    return NULL;
+  if (!other)
+    return g_strdup (value);
+  return g_strdup_printf (lang == SAM_LANG_EN
+                          /* Translators: a register text shown in the other language, marked */
+                          ? _("%s (in Swedish)")
+                          : _("%s (in English)"), value);
+}

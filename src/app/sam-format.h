@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 /* "25 Nov 2026", in the user's language. */
 char *sam_format_date          (GDateTime   *dt);
 char *sam_format_date_time     (GDateTime   *dt);
+/* A register text in the window's language; where only the other language
+ * has it, that one with a quiet mark: "Växel (in Swedish)". NULL when
+ * neither has it. */
+char *sam_format_register_text (const SamText *text);
 /* Opening hours as people read them: "Mon–Fri 08:00–16:30". */
 char *sam_format_hours         (SamSchedule *hours);
 /* "Open now", "Closed, opens Thu 08:00", "Always open"; NULL without hours. */

@@ -52,7 +52,7 @@ static char *
 describe (SamContactRoute *route, SamSchedule *actor_hours, const char *who, GDateTime *now)
 {
   SamSchedule *hours = sam_contact_route_get_hours (route);
-  const char *label = sam_text_get_best (sam_contact_route_get_label (route), sam_lang_from_locale (), NULL);
+  g_autofree char *label = sam_format_register_text (sam_contact_route_get_label (route));
   g_autoptr(GString) out = g_string_new (who);
   g_autofree char *state = NULL;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-flowchart-view.h"
+#include "sam-format.h"
 #include "sam-route-row.h"
 #include "sam-step-contact.h"
 #include "sam-walk-page.h"
@@ -269,7 +270,10 @@ show_step_text (SamWalkPage *self, SamEscalationStep *step)
   SamStepKind kind = sam_escalation_step_get_kind (step);
 
   gtk_label_set_text (self->kind_label, kind < G_N_ELEMENTS (kinds) ? _(kinds[kind]) : "");
-  gtk_label_set_text (self->text_label, text_of (sam_escalation_step_get_text (step)));
+  {
+    g_autofree char *text = sam_format_register_text (sam_escalation_step_get_text (step));
+    gtk_label_set_text (self->text_label, text ? text : "");
+  }
   if (*legal != '\0')
     {
       /* Translators: the law an action follows, "Legal reference: 14 kap. 1 § socialtjänstlagen" */

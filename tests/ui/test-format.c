@@ -51,6 +51,24 @@ test_hours (void)
   g_assert_cmpstr (night_text, ==, swedish ? "fre 22:00–08:00" : "Fri 22:00–08:00");
 }
 
+/* A register text in the window's language, else the other one marked. */
+static void
+test_register_text (void)
+{
+  SamText both = { { "Växel", "Switchboard" } };
+  SamText swedish_only = { { "Växel", NULL } };
+  SamText english_only = { { NULL, "Switchboard" } };
+  SamText neither = { { NULL, NULL } };
+  g_autofree char *a = sam_format_register_text (&both);
+  g_autofree char *b = sam_format_register_text (&swedish_only);
+  g_autofree char *c = sam_format_register_text (&english_only);
+
+  g_assert_cmpstr (a, ==, swedish ? "Växel" : "Switchboard");
+  g_assert_cmpstr (b, ==, swedish ? "Växel" : "Växel (in Swedish)");
+  g_assert_cmpstr (c, ==, swedish ? "Switchboard (på engelska)" : "Switchboard");
+  g_assert_null (sam_format_register_text (&neither));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -67,5 +85,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/hours", test_hours);
+  g_test_add_func ("/format/register-text", test_register_text);
   return g_test_run ();
 }

@@ -249,6 +249,32 @@ test_keyboard (Fixture *f, gconstpointer data)
   g_assert_false (sam_window_is_showing_walk (f->window));
 }
 
+/* Looking up by keyboard alone: Ctrl+F, type, Enter opens the first result,
+ * Alt+Left goes back to the list with the search kept. */
+static void
+test_search_by_keyboard (Fixture *f, gconstpointer data)
+{
+  GtkEditable *entry = sam_window_get_search_entry (f->window);
+  gint64 end;
+
+  press ("ctrl+f");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
+  press ("k a s t space s k e l l");
+  /* the list follows the keys after a short pause */
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end &&
+         (sam_window_get_n_results (f->window) != 1))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kast skell");
+  g_assert_cmpuint (sam_window_get_n_results (f->window), ==, 1);
+  press ("Return");
+  g_assert_nonnull (sam_window_get_shown_actor (f->window));
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==, "skelleftea-kast");
+  press ("alt+Left");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kast skell");
+}
+
 /* At night the on-call social services come first; the coordinator says
  * when it opens. */
 static void
@@ -379,6 +405,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 #define ADD(name, now, fn) g_test_add (name, Fixture, now, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/walk-page/search-by-keyboard", NULL, test_search_by_keyboard);
   ADD ("/walk-page/keyboard", "2026-11-25T12:00:00+01:00", test_keyboard);
   ADD ("/walk-page/night", "2026-11-25T22:00:00+01:00", test_night);
   ADD ("/walk-page/handover", NULL, test_handover);
