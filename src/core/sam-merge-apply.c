@@ -478,4 +478,3 @@ sam_merge_plan_apply (SamMergePlan  *plan,
     }
   return _sam_store_commit (plan->store, error);
 }
-

@@ -429,4 +429,3 @@ _sam_merge_item_make_fields (SamMergeItem *item, SamVisibility audience)
       add_field (item, "record", _("The record"), "mine", "theirs", mine, theirs);
     }
 }
-

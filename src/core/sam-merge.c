@@ -585,4 +585,3 @@ sam_merge_item_choose (SamMergeItem *item, const char *key, SamMergeSide side)
     }
   return FALSE;
 }
-
