@@ -86,7 +86,16 @@ void _sam_window_set_busy               (SamWindow      *self,
                                          GCancellable   *cancellable);
 
 /* sam-window.c */
-void _sam_window_update_actions         (SamWindow      *self);
+void     _sam_window_update_actions     (SamWindow      *self);
+/* Shows @actor (NULL: none) on the content pane and selects its row. */
+void     _sam_window_show_actor         (SamWindow      *self,
+                                         SamActor       *actor);
+/* A register is open and writable. */
+gboolean _sam_window_can_edit           (SamWindow      *self);
+
+/* sam-window-edit.c: the actor editor, delete and Undo, mark verified,
+ * history, escalation paths. */
+void _sam_window_class_add_edit_actions (GtkWidgetClass *widget_class);
 
 /* sam-window-walk.c: the walk-through page and its action. */
 void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SamWindow: the search list and the actor page. Its other parts share
+ * sam-window-private.h: files, filters, walk, merge and edit
+ * (sam-window-*.c).
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -9,14 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-actor-editor.h"
 #include "sam-actor-page.h"
 #include "sam-actor-row.h"
 #include "sam-areas.h"
-#include "sam-format.h"
-#include "sam-history-window.h"
 #include "sam-print-operation.h"
-#include "sam-paths-window.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
 
@@ -243,8 +243,8 @@ select_row_of (SamWindow *self, SamActor *actor)
   gtk_single_selection_set_selected (self->selection, position);
 }
 
-static void
-show_actor (SamWindow *self, SamActor *actor)
+void
+_sam_window_show_actor (SamWindow *self, SamActor *actor)
 {
   if (actor || self->actor_page)
     sam_actor_page_set_actor (ensure_actor_page (self), self->store, actor);
@@ -265,7 +265,7 @@ sam_window_show_actor (SamWindow *self, const char *id)
 
   if (id && actor == NULL)
     _sam_window_toast (self, error->message);
-  show_actor (self, actor);
+  _sam_window_show_actor (self, actor);
 }
 
 /* Reloads the shown actor after a change; it may be gone. */
@@ -284,7 +284,7 @@ reload_shown (SamWindow *self)
       adw_window_title_set_title (self->content_title, sam_actor_get_display_name (fresh));
     }
   else
-    show_actor (self, NULL);
+    _sam_window_show_actor (self, NULL);
 }
 
 static void
@@ -303,7 +303,7 @@ list_activate_cb (SamWindow *self, guint position)
   g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (actor)
-    show_actor (self, actor);
+    _sam_window_show_actor (self, actor);
 }
 
 static void
@@ -336,7 +336,7 @@ static void
 search_activate_cb (SamWindow *self)
 {
   if (self->results && self->results->len > 0)
-    show_actor (self, g_ptr_array_index (self->results, 0));
+    _sam_window_show_actor (self, g_ptr_array_index (self->results, 0));
 }
 
 static void
@@ -353,8 +353,8 @@ filter_changed_cb (SamWindow *self)
 
 /* Actions */
 
-static gboolean
-can_edit (SamWindow *self)
+gboolean
+_sam_window_can_edit (SamWindow *self)
 {
   return self->store != NULL && !sam_store_is_read_only (self->store);
 }
@@ -363,7 +363,7 @@ void
 _sam_window_update_actions (SamWindow *self)
 {
   gboolean shown = shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
-  gboolean editable = can_edit (self);
+  gboolean editable = _sam_window_can_edit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-actor", shown && editable);
@@ -454,7 +454,7 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
   if (sam_window_is_showing_walk (self))
     {
       /* back to the actor shown before, or to the list */
-      show_actor (self, shown_actor (self));
+      _sam_window_show_actor (self, shown_actor (self));
       if (shown_actor (self) != NULL)
         return;
     }
@@ -469,154 +469,6 @@ static void
 show_review_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   set_review_mode (SAM_WINDOW (widget), !SAM_WINDOW (widget)->review_mode);
-}
-
-static void
-editor_saved_cb (SamActorEditor *editor, SamActor *actor, SamWindow *self)
-{
-  /* the store's ::changed signal refreshed the list; @actor is as saved,
-   * so it is shown without reading it again */
-  show_actor (self, actor);
-}
-
-static void
-editor_reload_cb (SamActorEditor *editor, const char *id, SamWindow *self)
-{
-  sam_window_show_actor (self, id);
-}
-
-static void
-open_editor (SamWindow *self, SamActor *actor, const char *parent_id)
-{
-  SamActorEditor *editor = sam_actor_editor_new (GTK_WINDOW (self), self->store, actor, parent_id);
-
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  g_signal_connect_object (editor, "reload-requested", G_CALLBACK (editor_reload_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_actor_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = shown_actor (self);
-
-  if (actor && can_edit (self))
-    open_editor (self, actor, NULL);
-}
-
-static void
-new_actor_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  if (can_edit (SAM_WINDOW (widget)))
-    open_editor (SAM_WINDOW (widget), NULL, NULL);
-}
-
-static void
-new_unit_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = shown_actor (self);
-
-  if (actor && can_edit (self))
-    open_editor (self, NULL, sam_actor_get_id (actor));
-}
-
-/* Delete asks nothing: the toast offers Undo, and the change log keeps the
- * actor even after that. */
-static void
-delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = shown_actor (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GPtrArray) used = NULL;
-  g_autofree char *used_text = NULL;
-  AdwToast *toast;
-
-  if (actor == NULL || !can_edit (self))
-    return;
-  id = g_strdup (sam_actor_get_id (actor));
-  used = sam_store_list_paths_using (self->store, id, NULL, NULL);
-  used_text = sam_format_used_by_paths (used);
-  title = used_text
-    /* Translators: "“Regional coordinator” deleted. Used by 2 escalation paths: …" */
-    ? g_strdup_printf (_("“%s” deleted. %s"), sam_actor_get_display_name (actor), used_text)
-    : g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
-  if (!sam_store_delete_actor (self->store, id, sam_actor_get_revision (actor), &error))
-    {
-      _sam_window_toast (self, error->message);
-      return;
-    }
-  show_actor (self, NULL);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* a path that loses a contact is worth the time to read it */
-  if (used_text)
-    adw_toast_set_timeout (toast, 15);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_free (self->delete_message);
-  self->delete_message = g_strdup (title);
-}
-
-static void
-undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!sam_store_restore_actor (self->store, id, &error))
-    {
-      _sam_window_toast (self, error->message);
-      return;
-    }
-  sam_window_show_actor (self, id);
-}
-
-static void
-mark_verified_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  SamActor *shown = shown_actor (self);
-  g_autoptr(SamActor) actor = shown ? sam_actor_copy (shown) : NULL;
-  g_autoptr(GDateTime) now = sam_now_local ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (actor == NULL)
-    return;
-  if (!sam_store_mark_verified (self->store, actor, now, &error))
-    {
-      _sam_window_toast (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (_("“%s” marked as verified today"), sam_actor_get_display_name (actor));
-  _sam_window_toast (self, text);
-}
-
-static void
-show_history_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = shown_actor (self);
-
-  if (actor)
-    gtk_window_present (GTK_WINDOW (sam_history_window_new (GTK_WINDOW (self), self->store, actor)));
-}
-
-static void
-edit_paths_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-
-  if (can_edit (self))
-    gtk_window_present (GTK_WINDOW (sam_paths_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -730,25 +582,16 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.all-areas", NULL, all_areas_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-actor", NULL, edit_actor_action);
-  gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_actor_action);
-  gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-actor", NULL, delete_actor_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.mark-verified", NULL, mark_verified_action);
-  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-paths", NULL, edit_paths_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-operation", NULL, cancel_operation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-first-route", NULL, copy_first_route_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   _sam_window_class_add_file_actions (widget_class);
   _sam_window_class_add_walk_actions (widget_class);
+  _sam_window_class_add_edit_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-actor", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-actor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -815,7 +658,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
     adw_window_title_set_subtitle (self->window_title,
                                    sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
   sam_register_meta_clear (&meta);
-  show_actor (self, NULL);
+  _sam_window_show_actor (self, NULL);
   update_read_only (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
