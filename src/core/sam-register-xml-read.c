@@ -22,31 +22,10 @@
 #include "sam-errors.h"
 #include "sam-merge.h"
 #include "sam-register-xml.h"
+#include "sam-register-xml-private.h"
 #include "sam-store-private.h"
 
 #define RESOURCE_DIR "/io/github/samverkan/Samverkan/core/"
-
-typedef struct {
-  GPtrArray *problems;
-  gboolean unsafe;
-  int said;        /* plain sentences already given (collect_error) */
-} Report;
-
-static void G_GNUC_PRINTF (3, 4)
-report (Report *r, int line, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (line > 0)
-    /* Translators: a problem in a file, "line 12: the name in English is missing" */
-    g_ptr_array_add (r->problems, g_strdup_printf (_("line %d: %s"), line, message));
-  else
-    g_ptr_array_add (r->problems, g_steal_pointer (&message));
-}
 
 SamRegisterData *
 sam_register_data_new (void)
@@ -125,7 +104,7 @@ refuse_doctype (void *ctx, const xmlChar *name, const xmlChar *external_id,
   Report *r = ctxt->_private;
 
   r->unsafe = TRUE;
-  report (r, xmlSAX2GetLineNumber (ctxt),
+  _sam_xml_report (r, xmlSAX2GetLineNumber (ctxt),
           _("the file declares a DOCTYPE; exchange files may not declare entities or "
             "load other files"));
   xmlStopParser (ctxt);
@@ -196,10 +175,10 @@ collect_error (void *user_data, xmlErrorPtr error)
       if (plain != NULL && !(r->said & kind))
         {
           r->said |= kind;
-          report (r, error->line, "%s", plain);
+          _sam_xml_report (r, error->line, "%s", plain);
         }
     }
-  report (r, error->line, "%s", message);
+  _sam_xml_report (r, error->line, "%s", message);
 }
 
 static xmlDocPtr
@@ -326,11 +305,11 @@ read_text (xmlNodePtr node, SamText *text, Report *r)
   if (dash)
     *dash = '\0';
   if (!sam_lang_from_string (primary, &l))
-    report (r, xmlGetLineNo (node), _("“%s” is written in the language “%s”; texts are in "
+    _sam_xml_report (r, xmlGetLineNo (node), _("“%s” is written in the language “%s”; texts are in "
                                       "Swedish (sv) or English (en)"),
             (const char *) node->name, lang ? (const char *) lang : "");
   else if (sam_text_get (text, l) != NULL)
-    report (r, xmlGetLineNo (node), _("“%s” is given twice in the same language"),
+    _sam_xml_report (r, xmlGetLineNo (node), _("“%s” is given twice in the same language"),
             (const char *) node->name);
   else
     sam_text_set (text, l, content);
@@ -352,7 +331,7 @@ get_time_prop (xmlNodePtr node, const char *name, Report *r)
   GDateTime *dt = sam_timestamp_parse (value);
 
   if (value != NULL && dt == NULL)
-    report (r, xmlGetLineNo (node), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), value);
+    _sam_xml_report (r, xmlGetLineNo (node), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), value);
   return dt;
 }
 
@@ -364,7 +343,7 @@ read_hours (xmlNodePtr node, Report *r)
   SamSchedule *hours = sam_schedule_parse (text, &error);
 
   if (hours == NULL)
-    report (r, xmlGetLineNo (node), "%s", error->message);
+    _sam_xml_report (r, xmlGetLineNo (node), "%s", error->message);
   return hours;
 }
 
@@ -372,9 +351,9 @@ static void
 require_both (SamText *text, xmlNodePtr node, const char *what_sv, const char *what_en, Report *r)
 {
   if (sam_text_get (text, SAM_LANG_SV) == NULL)
-    report (r, xmlGetLineNo (node), "%s", what_sv);
+    _sam_xml_report (r, xmlGetLineNo (node), "%s", what_sv);
   if (sam_text_get (text, SAM_LANG_EN) == NULL)
-    report (r, xmlGetLineNo (node), "%s", what_en);
+    _sam_xml_report (r, xmlGetLineNo (node), "%s", what_en);
 }
 
 /* Actors */
@@ -403,7 +382,7 @@ read_route (xmlNodePtr node, Report *r)
           g_autoptr(GError) error = NULL;
 
           if (!sam_contact_route_set_value (route, value, &error))
-            report (r, xmlGetLineNo (c), _("route “%s”: %s"), id, error->message);
+            _sam_xml_report (r, xmlGetLineNo (c), _("route “%s”: %s"), id, error->message);
         }
       else if (is_element (c, "hours"))
         {
@@ -483,7 +462,7 @@ read_actor (xmlNodePtr node, Report *r)
                 _("the actor has no name in Swedish"), _("the actor has no name in English"), r);
   /* names are reported above; this checks the rest */
   if (!_sam_actor_validate_fields (actor, &error))
-    report (r, xmlGetLineNo (node), _("actor “%s”: %s"), id, error->message);
+    _sam_xml_report (r, xmlGetLineNo (node), _("actor “%s”: %s"), id, error->message);
   return g_steal_pointer (&actor);
 }
 
@@ -521,7 +500,7 @@ read_step (xmlNodePtr node, Report *r)
           SamStepAnswer *answer = sam_escalation_step_add_answer (step, a_next, a_path);
 
           if ((a_next == NULL) == (a_path == NULL))
-            report (r, xmlGetLineNo (c), _("step “%s”: an answer leads to one step (next) or "
+            _sam_xml_report (r, xmlGetLineNo (c), _("step “%s”: an answer leads to one step (next) or "
                                            "one other path (path)"), id);
           for (xmlNodePtr l = c->children; l; l = l->next)
             if (is_element (l, "label"))
@@ -570,159 +549,9 @@ read_path (xmlNodePtr node, Report *r)
         }
     }
   if (sam_escalation_path_find_step (path, start) == NULL)
-    report (r, xmlGetLineNo (node), _("path “%s”: the start step “%s” is not in the path"),
+    _sam_xml_report (r, xmlGetLineNo (node), _("path “%s”: the start step “%s” is not in the path"),
             id, start);
   return path;
-}
-
-/* Where steps lead, which the schema cannot check across paths. A step
- * naming an actor or route that is gone is not refused: the register keeps
- * such paths on purpose, and path validation reports them. */
-static void
-check_step_references (SamRegisterData *data, SamEscalationPath *path,
-                       SamEscalationStep *step, Report *r)
-{
-  int line = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (step), "line"));
-  const char *id = sam_escalation_step_get_id (step);
-  const char *next = sam_escalation_step_get_next (step);
-  GPtrArray *answers = sam_escalation_step_get_answers (step);
-
-  if (next && sam_escalation_path_find_step (path, next) == NULL)
-    report (r, line, _("step “%s” leads to “%s”, which is not a step of this path"), id, next);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      SamStepAnswer *a = g_ptr_array_index (answers, i);
-      gboolean found = FALSE;
-
-      if (a->next && sam_escalation_path_find_step (path, a->next) == NULL)
-        report (r, line, _("step “%s”: an answer leads to “%s”, which is not a step of this path"),
-                id, a->next);
-      for (guint p = 0; a->path && p < data->paths->len; p++)
-        found |= g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), a->path);
-      if (a->path && !found)
-        report (r, line, _("step “%s”: an answer leads to the path “%s”, which is not in the file"),
-                id, a->path);
-    }
-}
-
-/* An actor may not be inside itself through its units. */
-static void
-check_parent_cycles (SamRegisterData *data, GHashTable *actors, Report *r)
-{
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      const char *parent = sam_actor_get_parent_id (actor);
-
-      for (guint depth = 0; parent != NULL; depth++)
-        {
-          SamActor *up = g_hash_table_lookup (actors, parent);
-
-          if (g_str_equal (parent, sam_actor_get_id (actor)) || depth > data->actors->len)
-            {
-              report (r, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (actor), "line")),
-                      _("actor “%s” is inside one of its own units"), sam_actor_get_id (actor));
-              break;
-            }
-          parent = up ? sam_actor_get_parent_id (up) : NULL;
-        }
-    }
-}
-
-static int
-line_of (gpointer object)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (object), "line"));
-}
-
-/* Ids are unique across the file: actors, routes, paths, steps. */
-/* FALSE when @id is in @seen already. */
-static gboolean
-add_unique (GHashTable *seen, const char *id, gpointer value)
-{
-  if (g_hash_table_contains (seen, id))
-    return FALSE;
-  g_hash_table_insert (seen, (char *) id, value);
-  return TRUE;
-}
-
-static void
-check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
-{
-  g_autoptr(GHashTable) routes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) steps = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      GPtrArray *list = sam_actor_get_routes (actor);
-
-      if (!add_unique (actors, sam_actor_get_id (actor), actor))
-        report (r, line_of (actor), _("the actor id “%s” is used twice"), sam_actor_get_id (actor));
-      for (guint k = 0; k < list->len; k++)
-        if (!add_unique (routes, sam_contact_route_get_id (g_ptr_array_index (list, k)), actor))
-          report (r, line_of (g_ptr_array_index (list, k)), _("the contact route id “%s” is used twice"),
-                  sam_contact_route_get_id (g_ptr_array_index (list, k)));
-    }
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      const char *parent = sam_actor_get_parent_id (actor);
-
-      if (parent && !g_hash_table_contains (actors, parent))
-        report (r, line_of (actor), _("actor “%s” is part of “%s”, which is not in the file"),
-                sam_actor_get_id (actor), parent);
-    }
-  for (guint p = 0; p < data->paths->len; p++)
-    if (!add_unique (paths, sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), NULL))
-      report (r, line_of (g_ptr_array_index (data->paths, p)), _("the path id “%s” is used twice"),
-              sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)));
-  /* a record is either in the file or deleted, once */
-  {
-    g_autoptr(GHashTable) dead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-    for (guint i = 0; i < data->tombstones->len; i++)
-      {
-        SamTombstone *t = g_ptr_array_index (data->tombstones, i);
-        GHashTable *live = g_str_equal (t->entity, "path") ? paths : actors;
-        g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
-
-        if (g_hash_table_contains (live, t->id) && live == paths)
-          report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
-        else if (g_hash_table_contains (live, t->id))
-          report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
-        else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
-          report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
-      }
-  }
-  for (guint p = 0; p < data->paths->len; p++)
-    {
-      SamEscalationPath *path = g_ptr_array_index (data->paths, p);
-      GPtrArray *list = sam_escalation_path_get_steps (path);
-
-      for (guint k = 0; k < list->len; k++)
-        if (!add_unique (steps, sam_escalation_step_get_id (g_ptr_array_index (list, k)), path))
-          report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"),
-                  sam_escalation_step_get_id (g_ptr_array_index (list, k)));
-    }
-}
-
-static void
-check_references (SamRegisterData *data, Report *r)
-{
-  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
-
-  check_ids (data, actors, r);
-  for (guint p = 0; p < data->paths->len; p++)
-    {
-      SamEscalationPath *path = g_ptr_array_index (data->paths, p);
-      GPtrArray *steps = sam_escalation_path_get_steps (path);
-
-      for (guint s = 0; s < steps->len; s++)
-        check_step_references (data, path, g_ptr_array_index (steps, s), r);
-    }
-  check_parent_cycles (data, actors, r);
 }
 
 static void
@@ -743,7 +572,7 @@ read_meta (SamRegisterData *data, xmlNodePtr node, Report *r)
         {
           data->meta.published = sam_timestamp_parse (content = get_content (c));
           if (data->meta.published == NULL)
-            report (r, xmlGetLineNo (c), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), content);
+            _sam_xml_report (r, xmlGetLineNo (c), _("“%s” is not a time such as 2026-11-25T12:00:00Z"), content);
         }
     }
 }
@@ -801,7 +630,7 @@ read_register (xmlNodePtr root, Report *r)
               }
         }
     }
-  check_references (data, r);
+  _sam_register_xml_check_references (data, r);
   return g_steal_pointer (&data);
 }
 
@@ -813,12 +642,12 @@ check_version (xmlNodePtr root, Report *r)
   if (root->ns == NULL || !xmlStrEqual (root->ns->href, (const xmlChar *) SAM_REGISTER_XML_NS) ||
       !is_element (root, "register"))
     {
-      report (r, xmlGetLineNo (root), _("this is not a Samverkan register file"));
+      _sam_xml_report (r, xmlGetLineNo (root), _("this is not a Samverkan register file"));
       return FALSE;
     }
   if (version && g_ascii_strtoll (version, NULL, 10) > SAM_REGISTER_XML_VERSION)
     {
-      report (r, xmlGetLineNo (root),
+      _sam_xml_report (r, xmlGetLineNo (root),
               _("the file is in format version %s, made by a newer Samverkan; this "
                 "version reads version %d"), version, SAM_REGISTER_XML_VERSION);
       return FALSE;
@@ -859,18 +688,18 @@ sam_register_xml_parse (const char  *data,
       g_autofree char *size = g_format_size (length);
       g_autofree char *max = g_format_size (MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT));
 
-      report (&r, 0, _("the file is %s; register files larger than %s are not read"), size, max);
+      _sam_xml_report (&r, 0, _("the file is %s; register files larger than %s are not read"), size, max);
       set_problems_error (error, filename, &r);
       return NULL;
     }
   doc = parse_document (data, length, filename, &r);
   if (doc != NULL && xmlDocGetRootElement (doc) == NULL)
-    report (&r, 0, _("the file is empty"));
+    _sam_xml_report (&r, 0, _("the file is empty"));
   else if (doc != NULL && check_version (xmlDocGetRootElement (doc), &r) &&
            validate_schema (doc, &r))
     result = read_register (xmlDocGetRootElement (doc), &r);
   if (doc == NULL && r.problems->len == before)
-    report (&r, 0, _("the file is not well-formed XML"));
+    _sam_xml_report (&r, 0, _("the file is not well-formed XML"));
   g_clear_pointer (&doc, xmlFreeDoc);
 
   if (r.problems->len > before)
