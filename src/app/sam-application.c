@@ -20,6 +20,7 @@ struct _SamApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  GThread *opener;      /* opening the start register, until activate */
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
@@ -38,10 +39,8 @@ show_open_error (SamApplication *self, GError *error)
 /* The last register used, or the user's own (from the sample the first
  * time); a last register that has gone away falls back to the user's own. */
 static SamStore *
-open_start_register (SamApplication *self, GError **error)
+open_start_register (const char *last, GError **error)
 {
-  g_autofree char *last = g_settings_get_string (self->settings, "last-register");
-
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     {
       SamStore *store = sam_store_open (last, NULL);
@@ -49,6 +48,44 @@ open_start_register (SamApplication *self, GError **error)
         return store;
     }
   return sam_default_register_open (NULL, error);
+}
+
+/* The register opens on a thread of its own while GTK starts: the first
+ * start, which makes the user's register from the sample, then costs the
+ * window nothing on a machine with two cores. */
+typedef struct {
+  char *last;
+  SamStore *store;
+  GError *error;
+} Opening;
+
+static gpointer
+open_thread (gpointer data)
+{
+  Opening *opening = data;
+
+  opening->store = open_start_register (opening->last, &opening->error);
+  return opening;
+}
+
+static SamStore *
+finish_opening (SamApplication *self, GError **error)
+{
+  Opening *opening;
+  SamStore *store;
+
+  if (self->opener == NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-register");
+      return open_start_register (last, error);
+    }
+  opening = g_thread_join (g_steal_pointer (&self->opener));
+  store = opening->store;
+  if (opening->error)
+    g_propagate_error (error, opening->error);
+  g_free (opening->last);
+  g_free (opening);
+  return store;
 }
 
 static void
@@ -88,7 +125,7 @@ sam_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      store = open_start_register (self, &error);
+      store = finish_opening (self, &error);
       if (store == NULL)
         {
           show_open_error (self, error);
@@ -138,7 +175,11 @@ sam_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  SamApplication *self = SAM_APPLICATION (app);
+  Opening *opening = g_new0 (Opening, 1);
 
+  opening->last = g_settings_get_string (self->settings, "last-register");
+  self->opener = g_thread_new ("open-register", open_thread, opening);
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -148,6 +189,14 @@ sam_application_startup (GApplication *app)
 static void
 sam_application_dispose (GObject *object)
 {
+  SamApplication *self = SAM_APPLICATION (object);
+
+  /* started but never shown (a second instance handed over) */
+  if (self->opener)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamStore) store = finish_opening (self, &error);
+    }
   g_clear_object (&SAM_APPLICATION (object)->settings);
   G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
 }
