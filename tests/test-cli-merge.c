@@ -256,7 +256,7 @@ test_import_merge (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "--register", f->a, "export", file), ==, 0);
 
   g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--dry-run", file), ==, 1);
-  g_assert_nonnull (strstr (f->out, "0 new, 1 updated, 40 unchanged, 0 deleted upstream, 1 conflicts"));
+  g_assert_nonnull (strstr (f->out, "0 new, 1 updated, 40 unchanged, 0 deleted upstream, 1 conflict"));
   g_assert_nonnull (strstr (f->out, "Polisen B"));
   g_assert_nonnull (strstr (f->out, "Polisen A"));
 

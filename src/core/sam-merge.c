@@ -499,11 +499,22 @@ sam_merge_plan_get_notes (SamMergePlan *plan)
 char *
 sam_merge_plan_describe (SamMergePlan *plan)
 {
-  /* Translators: the preview of an import */
-  return g_strdup_printf (_("%u new, %u updated, %u unchanged, %u deleted upstream, %u conflicts"),
-                          plan->counts[SAM_MERGE_NEW], plan->counts[SAM_MERGE_UPDATED],
-                          plan->counts[SAM_MERGE_UNCHANGED], plan->counts[SAM_MERGE_DELETED],
-                          plan->counts[SAM_MERGE_CONFLICT]);
+  const guint *n = plan->counts;
+  /* each count with its own plural: "1 conflict", "1 ny" but "2 nya" */
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new",
+                                                         n[SAM_MERGE_NEW]), n[SAM_MERGE_NEW]);
+  g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated",
+                                                           n[SAM_MERGE_UPDATED]), n[SAM_MERGE_UPDATED]);
+  g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                             n[SAM_MERGE_UNCHANGED]), n[SAM_MERGE_UNCHANGED]);
+  g_autofree char *deleted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted upstream",
+                                                           "%u deleted upstream", n[SAM_MERGE_DELETED]),
+                                              n[SAM_MERGE_DELETED]);
+  g_autofree char *conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+                                                             n[SAM_MERGE_CONFLICT]), n[SAM_MERGE_CONFLICT]);
+
+  /* Translators: the preview of an import, "3 new, 1 updated, 120 unchanged, 0 deleted upstream, 1 conflict" */
+  return g_strdup_printf (_("%s, %s, %s, %s, %s"), added, updated, unchanged, deleted, conflicts);
 }
 
 void

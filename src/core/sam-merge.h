@@ -72,7 +72,7 @@ gboolean      sam_merge_plan_is_noop        (SamMergePlan     *plan);
  * in the file's order; owned by the plan. */
 GPtrArray    *sam_merge_plan_get_changes    (SamMergePlan     *plan);
 GPtrArray    *sam_merge_plan_get_conflicts  (SamMergePlan     *plan);
-/* "3 new, 1 updated, 120 unchanged, 0 deleted upstream, 2 conflicts" */
+/* "3 new, 1 updated, 120 unchanged, 0 deleted upstream, 1 conflict" */
 char         *sam_merge_plan_describe       (SamMergePlan     *plan);
 /* Notes on the file as a whole: older than the last one from the same
  * source, a public or professional subset. Translated; owned. */
