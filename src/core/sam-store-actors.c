@@ -347,14 +347,8 @@ sam_store_insert_actor (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_ACTOR (actor), FALSE);
 
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!_sam_store_write_actor (self, actor, FALSE, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  return _sam_store_commit (self, error);
+  return _sam_store_begin (self, error) &&
+         _sam_store_end (self, _sam_store_write_actor (self, actor, FALSE, error), error);
 }
 
 /* Updating */
@@ -480,14 +474,8 @@ save_actor (SamStore *self, SamActor *actor, const char *op, GError **error)
 {
   g_autoptr(SamActor) work = sam_actor_copy (actor);
 
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!update_in_transaction (self, work, op, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  if (!_sam_store_commit (self, error))
+  if (!_sam_store_begin (self, error) ||
+      !_sam_store_end (self, update_in_transaction (self, work, op, error), error))
     return FALSE;
   sam_actor_set_revision (actor, sam_actor_get_revision (work));
   sam_actor_set_updated (actor, sam_actor_get_updated_at (work), sam_actor_get_updated_by (work));
@@ -589,14 +577,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
 static gboolean
 change_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, GError **error)
 {
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!set_deleted (self, id, revision, deleted, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  return _sam_store_commit (self, error);
+  return _sam_store_begin (self, error) &&
+         _sam_store_end (self, set_deleted (self, id, revision, deleted, error), error);
 }
 
 gboolean

@@ -168,14 +168,8 @@ sam_store_insert_path (SamStore          *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!_sam_store_write_path (self, path, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  return _sam_store_commit (self, error);
+  return _sam_store_begin (self, error) &&
+         _sam_store_end (self, _sam_store_write_path (self, path, error), error);
 }
 
 static gboolean
@@ -449,14 +443,8 @@ sam_store_update_path (SamStore           *self,
   g_return_val_if_fail (SAM_IS_ESCALATION_PATH (path), FALSE);
 
   work = sam_escalation_path_copy (path);
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!update_in_transaction (self, work, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  if (!_sam_store_commit (self, error))
+  if (!_sam_store_begin (self, error) ||
+      !_sam_store_end (self, update_in_transaction (self, work, error), error))
     return FALSE;
   sam_escalation_path_set_revision (path, sam_escalation_path_get_revision (work));
   sam_escalation_path_set_updated (path, sam_escalation_path_get_updated_at (work),
@@ -496,14 +484,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
 static gboolean
 change_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, GError **error)
 {
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!set_deleted (self, id, revision, deleted, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  return _sam_store_commit (self, error);
+  return _sam_store_begin (self, error) &&
+         _sam_store_end (self, set_deleted (self, id, revision, deleted, error), error);
 }
 
 gboolean

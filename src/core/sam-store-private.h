@@ -35,6 +35,9 @@ gboolean      _sam_store_begin           (SamStore      *self,
 gboolean      _sam_store_commit          (SamStore      *self,
                                           GError       **error);
 void          _sam_store_rollback        (SamStore      *self);
+gboolean      _sam_store_end             (SamStore      *self,
+                                          gboolean       ok,
+                                          GError       **error);
 gboolean      _sam_store_log_change      (SamStore      *self,
                                           const char    *entity,
                                           const char    *entity_id,

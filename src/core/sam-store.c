@@ -182,6 +182,17 @@ _sam_store_commit (SamStore *self, GError **error)
   return TRUE;
 }
 
+/* Ends the transaction _sam_store_begin() started: commits when @ok, else
+ * rolls back (the error is already set). */
+gboolean
+_sam_store_end (SamStore *self, gboolean ok, GError **error)
+{
+  if (ok)
+    return _sam_store_commit (self, error);
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
 void
 _sam_store_rollback (SamStore *self)
 {
