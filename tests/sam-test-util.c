@@ -82,3 +82,33 @@ sam_test_run_cli (char              **env,
     *err = g_steal_pointer (&stderr_text);
   return WEXITSTATUS (status);
 }
+
+void
+sam_test_sample_set_up (SamTestSample *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sam_test_make_dir ();
+  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
+  f->paths = sam_store_list_paths (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->paths->len, ==, 4);
+}
+
+void
+sam_test_sample_tear_down (SamTestSample *f, gconstpointer data)
+{
+  g_ptr_array_unref (f->paths);
+  g_clear_object (&f->store);
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+SamEscalationPath *
+sam_test_sample_find_path (SamTestSample *f, const char *id)
+{
+  for (guint i = 0; i < f->paths->len; i++)
+    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (f->paths, i)), id))
+      return g_ptr_array_index (f->paths, i);
+  g_assert_not_reached ();
+}

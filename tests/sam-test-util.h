@@ -21,6 +21,22 @@ SamStore *sam_test_open_store  (const char *dir,
                                 gboolean    sample);
 /* Removes @dir and the files in it (a register and its -wal and -shm). */
 void      sam_test_remove_dir  (const char *dir);
+/* The sample register in a folder of its own, with its escalation paths
+ * read: the fixture of the suites about paths. */
+typedef struct {
+  char *dir;
+  SamStore *store;
+  GPtrArray *paths;
+} SamTestSample;
+
+void      sam_test_sample_set_up    (SamTestSample *f,
+                                     gconstpointer  data);
+void      sam_test_sample_tear_down (SamTestSample *f,
+                                     gconstpointer  data);
+/* The sample's path @id; fails the test when there is none. */
+SamEscalationPath *sam_test_sample_find_path (SamTestSample *f,
+                                              const char    *id);
+
 /* Runs samverkan-cli ($SAMVERKAN_CLI) with @args (NULL-terminated) in the
  * environment @env (NULL: this one); returns its exit status and what it
  * printed in @out and @err (nullable), and logs the call for the test log. */

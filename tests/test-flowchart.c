@@ -25,41 +25,8 @@
 #include "sam-flowchart.h"
 #include "sam-test-util.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  GPtrArray *paths;
-} Fixture;
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->paths = sam_store_list_paths (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (f->paths->len, ==, 4);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  g_ptr_array_unref (f->paths);
-  g_clear_object (&f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
-
-static SamEscalationPath *
-find_path (Fixture *f, const char *id)
-{
-  for (guint i = 0; i < f->paths->len; i++)
-    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (f->paths, i)), id))
-      return g_ptr_array_index (f->paths, i);
-  g_assert_not_reached ();
-}
+/* the sample register and its paths (sam-test-util.c) */
+typedef SamTestSample Fixture;
 
 /* Text measured as on a page: a PDF surface's context, no hinting. */
 static PangoContext *
@@ -561,7 +528,7 @@ test_broken_paths (Fixture *f, gconstpointer data)
 static void
 test_pdf_has_text (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "trafficking-child");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "trafficking-child");
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *pdf = g_build_filename (f->dir, "chart.pdf", NULL);
   g_autoptr(SamFlowchart) chart = sam_flowchart_new (path, f->store, SAM_LANG_SV);
@@ -620,7 +587,7 @@ test_pdf_has_text (Fixture *f, gconstpointer data)
 static void
 test_words_follow_the_chart (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "trafficking-child");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "trafficking-child");
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *pdf = g_build_filename (f->dir, "chart-en.pdf", NULL);
   g_autoptr(SamFlowchart) chart = sam_flowchart_new (path, f->store, SAM_LANG_EN);
@@ -653,11 +620,11 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/flowchart/sample-paths", Fixture, NULL, set_up, test_sample_paths, tear_down);
-  g_test_add ("/flowchart/without-store-and-narrow", Fixture, NULL, set_up, test_without_store_and_narrow, tear_down);
-  g_test_add ("/flowchart/generated-paths", Fixture, NULL, set_up, test_generated_paths, tear_down);
-  g_test_add ("/flowchart/broken-paths", Fixture, NULL, set_up, test_broken_paths, tear_down);
-  g_test_add ("/flowchart/pdf-has-text", Fixture, NULL, set_up, test_pdf_has_text, tear_down);
-  g_test_add ("/flowchart/words-follow-the-chart", Fixture, NULL, set_up, test_words_follow_the_chart, tear_down);
+  g_test_add ("/flowchart/sample-paths", Fixture, NULL, sam_test_sample_set_up, test_sample_paths, sam_test_sample_tear_down);
+  g_test_add ("/flowchart/without-store-and-narrow", Fixture, NULL, sam_test_sample_set_up, test_without_store_and_narrow, sam_test_sample_tear_down);
+  g_test_add ("/flowchart/generated-paths", Fixture, NULL, sam_test_sample_set_up, test_generated_paths, sam_test_sample_tear_down);
+  g_test_add ("/flowchart/broken-paths", Fixture, NULL, sam_test_sample_set_up, test_broken_paths, sam_test_sample_tear_down);
+  g_test_add ("/flowchart/pdf-has-text", Fixture, NULL, sam_test_sample_set_up, test_pdf_has_text, sam_test_sample_tear_down);
+  g_test_add ("/flowchart/words-follow-the-chart", Fixture, NULL, sam_test_sample_set_up, test_words_follow_the_chart, sam_test_sample_tear_down);
   return g_test_run ();
 }

@@ -11,41 +11,8 @@
 #include "sam-test-util.h"
 #include "sam-path-check.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  GPtrArray *paths;
-} Fixture;
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->paths = sam_store_list_paths (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (f->paths->len, ==, 4);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  g_ptr_array_unref (f->paths);
-  g_clear_object (&f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
-
-static SamEscalationPath *
-find_path (Fixture *f, const char *id)
-{
-  for (guint i = 0; i < f->paths->len; i++)
-    if (g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (f->paths, i)), id))
-      return g_ptr_array_index (f->paths, i);
-  g_assert_not_reached ();
-}
+/* the sample register and its paths (sam-test-util.c) */
+typedef SamTestSample Fixture;
 
 /* Exactly one problem, naming @step and saying @words. */
 static void
@@ -73,7 +40,7 @@ test_sample_is_sound (Fixture *f, gconstpointer data)
 static void
 test_answer_leads_nowhere (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   SamEscalationStep *question = sam_escalation_path_find_step (path, "buying-sex-s1");
   SamStepAnswer *answer = g_ptr_array_index (sam_escalation_step_get_answers (question), 1);
   g_autoptr(GPtrArray) problems = NULL;
@@ -89,7 +56,7 @@ test_answer_leads_nowhere (Fixture *f, gconstpointer data)
 static void
 test_missing_step (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   g_autoptr(GPtrArray) problems = NULL;
 
   sam_escalation_step_set_next (sam_escalation_path_find_step (path, "buying-sex-s3"), "nowhere");
@@ -101,7 +68,7 @@ test_missing_step (Fixture *f, gconstpointer data)
 static void
 test_unreachable (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   g_autoptr(SamEscalationStep) lonely = sam_escalation_step_new ("lonely", SAM_STEP_KIND_NOTE);
   g_autoptr(GPtrArray) problems = NULL;
 
@@ -114,7 +81,7 @@ test_unreachable (Fixture *f, gconstpointer data)
 static void
 test_cycle (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   g_autoptr(GPtrArray) problems = NULL;
 
   /* s3 leads on to s4; make s4 lead back to s3 */
@@ -128,7 +95,7 @@ test_cycle (Fixture *f, gconstpointer data)
 static void
 test_question_without_answers (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   SamEscalationStep *question = sam_escalation_path_find_step (path, "buying-sex-s5");
   g_autoptr(GPtrArray) problems = NULL;
 
@@ -143,7 +110,7 @@ test_question_without_answers (Fixture *f, gconstpointer data)
 static void
 test_deleted_actor_and_route (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   SamEscalationStep *police = sam_escalation_path_find_step (path, "buying-sex-s3");
   const char *actor_id = sam_escalation_step_get_actor_id (police);
   g_autoptr(GPtrArray) problems = NULL;
@@ -167,7 +134,7 @@ test_deleted_actor_and_route (Fixture *f, gconstpointer data)
 static void
 test_fallbacks (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "trafficking-adult");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "trafficking-adult");
   SamEscalationStep *coordinator = sam_escalation_path_find_step (path, "trafficking-adult-s7");
   GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (coordinator);
   SamStepFallback *first, *second;
@@ -200,7 +167,7 @@ test_fallbacks (Fixture *f, gconstpointer data)
 static void
 test_missing_start (Fixture *f, gconstpointer data)
 {
-  SamEscalationPath *path = find_path (f, "buying-sex");
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
   g_autoptr(GPtrArray) problems = NULL;
 
   sam_escalation_path_set_start (path, "gone");
@@ -213,7 +180,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, func) g_test_add (name, Fixture, NULL, set_up, func, tear_down)
+#define ADD(name, func) g_test_add (name, Fixture, NULL, sam_test_sample_set_up, func, sam_test_sample_tear_down)
   ADD ("/path-check/sample-is-sound", test_sample_is_sound);
   ADD ("/path-check/answer-leads-nowhere", test_answer_leads_nowhere);
   ADD ("/path-check/missing-step", test_missing_step);

@@ -13,31 +13,8 @@
 #include "sam-test-util.h"
 #include "sam-walk.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  GPtrArray *paths;
-} Fixture;
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->paths = sam_store_list_paths (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  g_ptr_array_unref (f->paths);
-  g_clear_object (&f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
+/* the sample register and its paths (sam-test-util.c) */
+typedef SamTestSample Fixture;
 
 static SamEscalationStep *
 step_of (Fixture *f, const char *path_id, const char *step_id)
@@ -278,7 +255,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, sam_test_sample_set_up, fn, sam_test_sample_tear_down)
   ADD ("/step-contact/weekday-noon", test_weekday_noon);
   ADD ("/step-contact/weekday-night", test_weekday_night);
   ADD ("/step-contact/public-holiday", test_public_holiday);
