@@ -19,8 +19,9 @@
 
 #include "sam-actor-editor.h"
 #include "sam-default-register.h"
-#include "sam-test-util.h"
 #include "sam-route-editor-row.h"
+#include "sam-test-util.h"
+#include "sam-ui-test-util.h"
 
 typedef struct {
   char *dir;
@@ -580,20 +581,9 @@ test_move_and_remove (Fixture *f, gconstpointer data)
 static void
 save_png (gpointer window, const char *dir, const char *name)
 {
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (window), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  sam_ui_test_save_png (GTK_WIDGET (window), path);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "sam-flowchart-view.h"
+#include "sam-ui-test-util.h"
 #include "../sam-test-util.h"
 
 static void
@@ -38,19 +39,9 @@ static void
 save_png (GtkWidget *widget, const char *name)
 {
   const char *dir = g_getenv ("SAMVERKAN_FLOWCHART_PNG_DIR");
+  g_autoptr(GdkTexture) texture = sam_ui_test_render (widget);
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_nonnull (texture);
   if (dir && *dir)
     {
       g_mkdir_with_parents (dir, 0755);
@@ -58,7 +49,6 @@ save_png (GtkWidget *widget, const char *name)
       g_assert_true (gdk_texture_save_to_png (texture, path));
       g_test_message ("wrote %s", path);
     }
-  g_object_unref (paintable);
 }
 
 static void

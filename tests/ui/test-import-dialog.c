@@ -25,8 +25,9 @@
 #include "sam-import-dialog.h"
 #include "sam-merge.h"
 #include "sam-test-util.h"
-#include "sam-window.h"
+#include "sam-ui-test-util.h"
 #include "sam-window-private.h"
+#include "sam-window.h"
 
 static char *out_dir;
 static char *lang;
@@ -45,28 +46,13 @@ save_png (GtkWidget *widget, const char *name)
 {
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
   g_autofree char *path = g_build_filename (out_dir, file, NULL);
-  GdkPaintable *paintable;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  int w, h;
 
   while (gtk_widget_get_width (widget) <= 100 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   wait_ms (150);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_assert_cmpint (w, >, 100);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_object_unref (paintable);
-  g_test_message ("wrote %s", path);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
+  sam_ui_test_save_png (widget, path);
 }
 
 static void

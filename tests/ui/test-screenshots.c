@@ -23,6 +23,7 @@
 #include "sam-default-register.h"
 #include "sam-paths-window.h"
 #include "sam-step-editor-row.h"
+#include "sam-ui-test-util.h"
 #include "sam-window.h"
 
 static char *out_dir;
@@ -54,24 +55,10 @@ save_png (GtkWidget *widget, const char *name)
 {
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
   g_autofree char *path = g_build_filename (out_dir, file, NULL);
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   wait_for_size (widget);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_assert_cmpint (w, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_object_unref (paintable);
-  g_test_message ("wrote %s", path);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
+  sam_ui_test_save_png (widget, path);
 }
 
 static GtkEditable *
