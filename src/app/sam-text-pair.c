@@ -29,13 +29,7 @@ static void
 update_missing (SamTextPair *self)
 {
   for (int lang = 0; lang < SAM_N_LANGS; lang++)
-    {
-      const char *mine = sam_text_get (self->text, lang);
-      const char *other = sam_text_get (self->text, lang == SAM_LANG_SV ? SAM_LANG_EN : SAM_LANG_SV);
-
-      gtk_widget_set_visible (self->missing[lang], (mine == NULL || *mine == '\0') &&
-                                                   other != NULL && *other != '\0');
-    }
+    gtk_widget_set_visible (self->missing[lang], sam_text_is_missing (self->text, lang));
 }
 
 static void

@@ -72,6 +72,16 @@ sam_text_copy (SamText *dest, const SamText *src)
 }
 
 gboolean
+sam_text_is_missing (const SamText *self,
+                     SamLang        lang)
+{
+  const char *mine = sam_text_get (self, lang);
+  const char *other = sam_text_get (self, lang == SAM_LANG_SV ? SAM_LANG_EN : SAM_LANG_SV);
+
+  return (mine == NULL || *mine == '\0') && other != NULL && *other != '\0';
+}
+
+gboolean
 sam_text_equal (const SamText *a, const SamText *b)
 {
   for (guint i = 0; i < SAM_N_LANGS; i++)

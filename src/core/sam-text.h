@@ -29,6 +29,10 @@ void         sam_text_copy       (SamText       *dest,
                                   const SamText *src);
 gboolean     sam_text_equal      (const SamText *a,
                                   const SamText *b);
+/* TRUE when the text is empty in @lang but written in the other language:
+ * a translation is missing. */
+gboolean     sam_text_is_missing (const SamText *self,
+                                  SamLang        lang);
 
 G_END_DECLS
 

@@ -19,13 +19,10 @@
 static void
 check_text (const SamText *text, const char *record, const char *what, GPtrArray *out)
 {
-  gboolean sv = sam_text_get (text, SAM_LANG_SV) != NULL;
-  gboolean en = sam_text_get (text, SAM_LANG_EN) != NULL;
-
-  if (sv && !en)
+  if (sam_text_is_missing (text, SAM_LANG_EN))
     /* Translators: "Terrafem (terrafem): the English text of the name is missing" */
     g_ptr_array_add (out, g_strdup_printf (_("%s: the English text of %s is missing"), record, what));
-  else if (en && !sv)
+  else if (sam_text_is_missing (text, SAM_LANG_SV))
     g_ptr_array_add (out, g_strdup_printf (_("%s: the Swedish text of %s is missing"), record, what));
 }
 
