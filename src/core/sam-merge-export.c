@@ -3,8 +3,9 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What an export or a plain import leaves behind for the next merge: the
- * records as they were exchanged, as the base of the three-way merge.
+ * What an export leaves behind for the next merge: the records as they
+ * were exchanged, as the base of the three-way merge (a plain import
+ * writes the same in its own transaction, sam-register-xml-import.c).
  */
 #define G_LOG_DOMAIN "sam-merge"
 
@@ -24,28 +25,6 @@ sam_merge_note_export (SamStore               *store,
                        GError                **error)
 {
   return note_seen (store, data, NULL, error);
-}
-
-gboolean
-sam_merge_note_import (SamStore               *store,
-                       const SamRegisterData  *data,
-                       const char             *file_name,
-                       GError                **error)
-{
-  const char *source = data->source ? data->source : data->meta.id ? data->meta.id : "unknown";
-
-  if (sam_store_is_read_only (store))
-    return TRUE;
-  if (!_sam_store_begin (store, error))
-    return FALSE;
-  if (!_sam_store_put_source (store, data, source, file_name, error))
-    {
-      _sam_store_rollback (store);
-      return FALSE;
-    }
-  if (!_sam_store_exec (store, "COMMIT", error))
-    return FALSE;
-  return note_seen (store, data, source, error);
 }
 
 /* Writes what @data says as seen from @source (and as the last version

@@ -122,11 +122,4 @@ gboolean        sam_merge_note_export       (SamStore          *store,
                                              const SamRegisterData *data,
                                              GError           **error);
 
-/* Remembers @data, just imported into an empty register as it is
- * (sam_register_xml_import), as seen from its source. */
-gboolean        sam_merge_note_import       (SamStore          *store,
-                                             const SamRegisterData *data,
-                                             const char        *file_name,
-                                             GError           **error);
-
 G_END_DECLS

@@ -35,8 +35,8 @@ _sam_xml_report (Report *r, int line, const char *format, ...)
  * naming an actor or route that is gone is not refused: the register keeps
  * such paths on purpose, and path validation reports them. */
 static void
-check_step_references (SamRegisterData *data, SamEscalationPath *path,
-                       SamEscalationStep *step, Report *r)
+check_step_references (SamEscalationPath *path, SamEscalationStep *step, GHashTable *paths,
+                       Report *r)
 {
   int line = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (step), "line"));
   const char *id = sam_escalation_step_get_id (step);
@@ -48,41 +48,52 @@ check_step_references (SamRegisterData *data, SamEscalationPath *path,
   for (guint i = 0; i < answers->len; i++)
     {
       SamStepAnswer *a = g_ptr_array_index (answers, i);
-      gboolean found = FALSE;
 
       if (a->next && sam_escalation_path_find_step (path, a->next) == NULL)
         _sam_xml_report (r, line, _("step “%s”: an answer leads to “%s”, which is not a step of this path"),
                 id, a->next);
-      for (guint p = 0; a->path && p < data->paths->len; p++)
-        found |= g_str_equal (sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), a->path);
-      if (a->path && !found)
+      if (a->path && !g_hash_table_contains (paths, a->path))
         _sam_xml_report (r, line, _("step “%s”: an answer leads to the path “%s”, which is not in the file"),
                 id, a->path);
     }
 }
 
-/* An actor may not be inside itself through its units. */
+/* What the check keeps of each actor once the actor itself has gone on
+ * (to the store, when importing). */
+typedef struct {
+  char *parent;
+  int line;
+} ActorEntry;
+
+struct _SamXmlCheck {
+  GHashTable *actors;   /* id → ActorEntry */
+  GHashTable *routes;   /* ids */
+};
+
 static void
-check_parent_cycles (SamRegisterData *data, GHashTable *actors, Report *r)
+actor_entry_free (ActorEntry *entry)
 {
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      const char *parent = sam_actor_get_parent_id (actor);
+  g_free (entry->parent);
+  g_free (entry);
+}
 
-      for (guint depth = 0; parent != NULL; depth++)
-        {
-          SamActor *up = g_hash_table_lookup (actors, parent);
+SamXmlCheck *
+_sam_xml_check_new (void)
+{
+  SamXmlCheck *check = g_new0 (SamXmlCheck, 1);
 
-          if (g_str_equal (parent, sam_actor_get_id (actor)) || depth > data->actors->len)
-            {
-              _sam_xml_report (r, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (actor), "line")),
-                      _("actor “%s” is inside one of its own units"), sam_actor_get_id (actor));
-              break;
-            }
-          parent = up ? sam_actor_get_parent_id (up) : NULL;
-        }
-    }
+  check->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) actor_entry_free);
+  check->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return check;
+}
+
+void
+_sam_xml_check_free (SamXmlCheck *check)
+{
+  g_hash_table_unref (check->actors);
+  g_hash_table_unref (check->routes);
+  g_free (check);
 }
 
 static int
@@ -91,92 +102,146 @@ line_of (gpointer object)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (object), "line"));
 }
 
-/* Ids are unique across the file: actors, routes, paths, steps. */
-/* FALSE when @id is in @seen already. */
-static gboolean
-add_unique (GHashTable *seen, const char *id, gpointer value)
+/* Ids are unique across the file: actors and their routes as they come. */
+void
+_sam_xml_check_actor (SamXmlCheck *check, SamActor *actor, int line, Report *r)
 {
-  if (g_hash_table_contains (seen, id))
-    return FALSE;
-  g_hash_table_insert (seen, (char *) id, value);
-  return TRUE;
+  const char *id = sam_actor_get_id (actor);
+  GPtrArray *list = sam_actor_get_routes (actor);
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_contains (check->actors, id))
+    _sam_xml_report (r, line, _("the actor id “%s” is used twice"), id);
+  else
+    {
+      ActorEntry *entry = g_new (ActorEntry, 1);
+
+      entry->parent = g_strdup (sam_actor_get_parent_id (actor));
+      entry->line = line;
+      g_hash_table_insert (check->actors, g_strdup (id), entry);
+    }
+  for (guint k = 0; k < list->len; k++)
+    {
+      const char *route = sam_contact_route_get_id (g_ptr_array_index (list, k));
+
+      if (route != NULL && !g_hash_table_add (check->routes, g_strdup (route)))
+        _sam_xml_report (r, line_of (g_ptr_array_index (list, k)),
+                         _("the contact route id “%s” is used twice"), route);
+    }
 }
 
-static void
-check_ids (SamRegisterData *data, GHashTable *actors, Report *r)
+static gint
+compare_lines (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  g_autoptr(GHashTable) routes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *actors = user_data;
+  const ActorEntry *ea = g_hash_table_lookup (actors, *(const char * const *) a);
+  const ActorEntry *eb = g_hash_table_lookup (actors, *(const char * const *) b);
+
+  return (ea->line > eb->line) - (ea->line < eb->line);
+}
+
+/* Every parent is in the file, and no actor is inside itself through its
+ * units. In file order, so the problems come in the order of their lines. */
+static void
+check_parents (SamXmlCheck *check, Report *r)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = g_hash_table_size (check->actors);
+
+  g_hash_table_iter_init (&iter, check->actors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((ActorEntry *) value)->parent != NULL)
+      g_ptr_array_add (order, key);
+  g_ptr_array_sort_with_data (order, compare_lines, check->actors);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      ActorEntry *entry = g_hash_table_lookup (check->actors, id);
+      const char *parent = entry->parent;
+
+      if (!g_hash_table_contains (check->actors, parent))
+        {
+          _sam_xml_report (r, entry->line, _("actor “%s” is part of “%s”, which is not in the file"),
+                           id, parent);
+          continue;
+        }
+      for (guint depth = 0; parent != NULL; depth++)
+        {
+          ActorEntry *up = g_hash_table_lookup (check->actors, parent);
+
+          if (g_str_equal (parent, id) || depth > n)
+            {
+              _sam_xml_report (r, entry->line, _("actor “%s” is inside one of its own units"), id);
+              break;
+            }
+          parent = up ? up->parent : NULL;
+        }
+    }
+}
+
+/* Paths and steps are unique; a record is either in the file or deleted, once. */
+static void
+check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report *r)
+{
   g_autoptr(GHashTable) steps = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) dead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      GPtrArray *list = sam_actor_get_routes (actor);
-
-      if (!add_unique (actors, sam_actor_get_id (actor), actor))
-        _sam_xml_report (r, line_of (actor), _("the actor id “%s” is used twice"), sam_actor_get_id (actor));
-      for (guint k = 0; k < list->len; k++)
-        if (!add_unique (routes, sam_contact_route_get_id (g_ptr_array_index (list, k)), actor))
-          _sam_xml_report (r, line_of (g_ptr_array_index (list, k)), _("the contact route id “%s” is used twice"),
-                  sam_contact_route_get_id (g_ptr_array_index (list, k)));
-    }
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      const char *parent = sam_actor_get_parent_id (actor);
-
-      if (parent && !g_hash_table_contains (actors, parent))
-        _sam_xml_report (r, line_of (actor), _("actor “%s” is part of “%s”, which is not in the file"),
-                sam_actor_get_id (actor), parent);
-    }
   for (guint p = 0; p < data->paths->len; p++)
-    if (!add_unique (paths, sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)), NULL))
-      _sam_xml_report (r, line_of (g_ptr_array_index (data->paths, p)), _("the path id “%s” is used twice"),
-              sam_escalation_path_get_id (g_ptr_array_index (data->paths, p)));
-  /* a record is either in the file or deleted, once */
-  {
-    g_autoptr(GHashTable) dead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    {
+      SamEscalationPath *path = g_ptr_array_index (data->paths, p);
+      const char *id = sam_escalation_path_get_id (path);
 
-    for (guint i = 0; i < data->tombstones->len; i++)
-      {
-        SamTombstone *t = g_ptr_array_index (data->tombstones, i);
-        GHashTable *live = g_str_equal (t->entity, "path") ? paths : actors;
-        g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
+      if (g_hash_table_contains (paths, id))
+        _sam_xml_report (r, line_of (path), _("the path id “%s” is used twice"), id);
+      else
+        g_hash_table_add (paths, (char *) id);
+    }
+  for (guint i = 0; i < data->tombstones->len; i++)
+    {
+      SamTombstone *t = g_ptr_array_index (data->tombstones, i);
+      gboolean is_path = g_str_equal (t->entity, "path");
+      g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
 
-        if (g_hash_table_contains (live, t->id) && live == paths)
-          _sam_xml_report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
-        else if (g_hash_table_contains (live, t->id))
-          _sam_xml_report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
-        else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
-          _sam_xml_report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
-      }
-  }
+      if (is_path && g_hash_table_contains (paths, t->id))
+        _sam_xml_report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
+      else if (!is_path && g_hash_table_contains (check->actors, t->id))
+        _sam_xml_report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
+      else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
+        _sam_xml_report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
+    }
   for (guint p = 0; p < data->paths->len; p++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, p);
       GPtrArray *list = sam_escalation_path_get_steps (path);
 
       for (guint k = 0; k < list->len; k++)
-        if (!add_unique (steps, sam_escalation_step_get_id (g_ptr_array_index (list, k)), path))
-          _sam_xml_report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"),
-                  sam_escalation_step_get_id (g_ptr_array_index (list, k)));
+        {
+          const char *id = sam_escalation_step_get_id (g_ptr_array_index (list, k));
+
+          if (g_hash_table_contains (steps, id))
+            _sam_xml_report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"), id);
+          else
+            g_hash_table_add (steps, (char *) id);
+        }
     }
 }
 
 void
-_sam_register_xml_check_references (SamRegisterData *data, Report *r)
+_sam_xml_check_finish (SamXmlCheck *check, SamRegisterData *data, Report *r)
 {
-  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
 
-  check_ids (data, actors, r);
+  check_parents (check, r);
+  check_ids (check, data, paths, r);
   for (guint p = 0; p < data->paths->len; p++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, p);
       GPtrArray *steps = sam_escalation_path_get_steps (path);
 
       for (guint s = 0; s < steps->len; s++)
-        check_step_references (data, path, g_ptr_array_index (steps, s), r);
+        check_step_references (path, g_ptr_array_index (steps, s), paths, r);
     }
-  check_parent_cycles (data, actors, r);
 }

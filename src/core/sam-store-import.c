@@ -14,6 +14,9 @@
 #include "sam-errors.h"
 #include "sam-store-private.h"
 
+/* 256 MB: a 100,000-actor register indexes in one segment */
+#define IMPORT_HASH_SIZE 268435456
+
 /* Drops the secondary indexes of the tables an import fills and returns
  * the SQL that makes them again: building an index once over sorted rows
  * is faster than keeping it up to date row by row. Inside a transaction. */
@@ -45,19 +48,28 @@ drop_indexes (SamStore *self, GError **error)
   return g_steal_pointer (&create);
 }
 
-gboolean
-sam_store_import (SamStore              *self,
-                  const SamRegisterMeta *meta,
-                  GPtrArray             *actors,
-                  GPtrArray             *paths,
-                  GError               **error)
+/* An import into an empty register: one transaction from
+ * _sam_store_import_begin to _sam_store_import_finish (or _abort), in
+ * which the actors are written as they are read. */
+struct _SamStoreImport {
+  SamStore *store;
+  GPtrArray *indexes;   /* the CREATE INDEX statements to run at the end */
+};
+
+static void
+restore_settings (SamStore *store)
+{
+  _sam_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+}
+
+SamStoreImport *
+_sam_store_import_begin (SamStore *self, GError **error)
 {
   g_autoptr(GPtrArray) indexes = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  SamStoreImport *import;
 
   if (!_sam_store_begin (self, error))
-    return FALSE;
+    return NULL;
   /* Checked inside the transaction so a second writer cannot slip in */
   if (!sam_store_is_empty (self))
     {
@@ -65,36 +77,106 @@ sam_store_import (SamStore              *self,
       g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_EMPTY,
                    _("The register “%s” already holds actors or paths; import into an "
                      "empty register."), sam_store_get_path (self));
-      return FALSE;
+      return NULL;
     }
-  if (!_sam_store_write_meta (self, meta, error))
-    goto fail;
   /* a bigger page cache for the one large transaction (256 MB at most) */
   _sam_store_exec (self, "PRAGMA cache_size = -262144", NULL);
+  /* The search index keeps its new rows in memory until they take this
+   * much (1 MB by default), so a large import writes one segment instead
+   * of hundreds that then have to be merged. Set back in _finish; a
+   * rollback undoes it too. */
   if ((indexes = drop_indexes (self, error)) == NULL ||
-      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 0)", error))
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 0)", error) ||
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('hashsize', " G_STRINGIFY (IMPORT_HASH_SIZE) ")", error))
+    {
+      _sam_store_rollback (self);
+      restore_settings (self);
+      return NULL;
+    }
+  import = g_new0 (SamStoreImport, 1);
+  import->store = g_object_ref (self);
+  import->indexes = g_steal_pointer (&indexes);
+  return import;
+}
+
+gboolean
+_sam_store_import_actor (SamStoreImport *import, SamActor *actor, GError **error)
+{
+  return _sam_store_write_actor (import->store, actor, TRUE, error);
+}
+
+static void
+import_free (SamStoreImport *import)
+{
+  restore_settings (import->store);
+  g_object_unref (import->store);
+  g_ptr_array_unref (import->indexes);
+  g_free (import);
+}
+
+void
+_sam_store_import_abort (SamStoreImport *import)
+{
+  _sam_store_rollback (import->store);
+  import_free (import);
+}
+
+gboolean
+_sam_store_import_finish (SamStoreImport        *import,
+                          const SamRegisterMeta *meta,
+                          GPtrArray             *paths,
+                          GError               **error)
+{
+  SamStore *self = import->store;
+
+  if (!_sam_store_write_meta (self, meta, error))
     goto fail;
-  for (guint i = 0; i < actors->len; i++)
-    if (!_sam_store_write_actor (self, g_ptr_array_index (actors, i), TRUE, error))
-      goto fail;
   for (guint i = 0; paths && i < paths->len; i++)
     if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
       goto fail;
-  /* one merge of the search index at the end, and the indexes built once */
+  /* one merge of the search index at the end (nothing to do when it is
+   * one segment already), and the indexes built once */
   if (!_sam_store_exec (self, "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error) ||
-      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 4)", error))
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 4)", error) ||
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('hashsize', 1048576)", error))
     goto fail;
-  for (guint i = 0; i < indexes->len; i++)
-    if (!_sam_store_exec (self, g_ptr_array_index (indexes, i), error))
+  for (guint i = 0; i < import->indexes->len; i++)
+    if (!_sam_store_exec (self, g_ptr_array_index (import->indexes, i), error))
       goto fail;
   if (!_sam_store_commit (self, error))
     goto fail;
-  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
+  import_free (import);
   return TRUE;
 
 fail:
-  _sam_store_rollback (self);
-  _sam_store_exec (self, "PRAGMA cache_size = -2000", NULL);
+  _sam_store_import_abort (import);
   return FALSE;
 }
 
+gboolean
+sam_store_import (SamStore              *self,
+                  const SamRegisterMeta *meta,
+                  GPtrArray             *actors,
+                  GPtrArray             *paths,
+                  GError               **error)
+{
+  SamStoreImport *import;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if ((import = _sam_store_import_begin (self, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < actors->len; i++)
+    if (!_sam_store_import_actor (import, g_ptr_array_index (actors, i), error))
+      {
+        _sam_store_import_abort (import);
+        return FALSE;
+      }
+  return _sam_store_import_finish (import, meta, paths, error);
+}
+
+SamStore *
+_sam_store_import_get_store (SamStoreImport *import)
+{
+  return import->store;
+}

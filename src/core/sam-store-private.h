@@ -60,6 +60,21 @@ gboolean      _sam_store_write_actor     (SamStore      *self,
 gboolean      _sam_store_write_path      (SamStore          *self,
                                           SamEscalationPath *path,
                                           GError           **error);
+/* An import into an empty register, one transaction (sam-store-import.c):
+ * begin, an actor at a time, then finish (which writes @meta and @paths
+ * and commits) or abort (which rolls back). Both free @import. */
+typedef struct _SamStoreImport SamStoreImport;
+SamStoreImport *_sam_store_import_begin  (SamStore              *self,
+                                          GError               **error);
+gboolean      _sam_store_import_actor    (SamStoreImport        *import,
+                                          SamActor              *actor,
+                                          GError               **error);
+gboolean      _sam_store_import_finish   (SamStoreImport        *import,
+                                          const SamRegisterMeta *meta,
+                                          GPtrArray             *paths,
+                                          GError               **error);
+void          _sam_store_import_abort    (SamStoreImport        *import);
+SamStore     *_sam_store_import_get_store (SamStoreImport       *import);
 /* Binds text, or NULL for an empty string. */
 void          _sam_bind_text             (sqlite3_stmt  *stmt,
                                           int            index,
