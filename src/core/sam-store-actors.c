@@ -66,8 +66,8 @@ write_set (SamStore *self, const char *sql, const char *id, GPtrArray *values, G
 
       if (stmt == NULL)
         return FALSE;
-      _sam_bind_text (stmt, 1, id);
-      _sam_bind_text (stmt, 2, g_ptr_array_index (values, i));
+      _sam_bind_static (stmt, 1, id);
+      _sam_bind_static (stmt, 2, g_ptr_array_index (values, i));
       if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -93,15 +93,15 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
                    sam_route_kind_get_label (sam_contact_route_get_kind (route)));
       return FALSE;
     }
-  _sam_bind_text (stmt, 1, sam_contact_route_get_id (route));
-  _sam_bind_text (stmt, 2, actor_id);
+  _sam_bind_static (stmt, 1, sam_contact_route_get_id (route));
+  _sam_bind_static (stmt, 2, actor_id);
   sqlite3_bind_int (stmt, 3, position);
-  _sam_bind_text (stmt, 4, sam_route_kind_to_string (sam_contact_route_get_kind (route)));
-  _sam_bind_text (stmt, 5, sam_contact_route_get_value (route));
-  _sam_bind_text (stmt, 6, sam_text_get (label, SAM_LANG_SV));
-  _sam_bind_text (stmt, 7, sam_text_get (label, SAM_LANG_EN));
-  _sam_bind_text (stmt, 8, hours_text);
-  _sam_bind_text (stmt, 9, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
+  _sam_bind_static (stmt, 4, sam_route_kind_to_string (sam_contact_route_get_kind (route)));
+  _sam_bind_static (stmt, 5, sam_contact_route_get_value (route));
+  _sam_bind_static (stmt, 6, sam_text_get (label, SAM_LANG_SV));
+  _sam_bind_static (stmt, 7, sam_text_get (label, SAM_LANG_EN));
+  _sam_bind_static (stmt, 8, hours_text);
+  _sam_bind_static (stmt, 9, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
   if ((sqlite3_extended_errcode (_sam_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
@@ -175,10 +175,10 @@ write_search_row (SamStore *self, sqlite3_int64 rowid, SamActor *actor, GError *
     return FALSE;
   facets = sam_search_facets_for_actor (actor);
   sqlite3_bind_int64 (stmt, 1, rowid);
-  _sam_bind_text (stmt, 2, name->str);
-  _sam_bind_text (stmt, 3, body->str);
-  _sam_bind_text (stmt, 4, phones->str);
-  _sam_bind_text (stmt, 5, facets);
+  _sam_bind_static (stmt, 2, name->str);
+  _sam_bind_static (stmt, 3, body->str);
+  _sam_bind_static (stmt, 4, phones->str);
+  _sam_bind_static (stmt, 5, facets);
   return _sam_store_step_done (self, stmt, error);
 }
 

@@ -79,6 +79,12 @@ SamStore     *_sam_store_import_get_store (SamStoreImport       *import);
 void          _sam_bind_text             (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
+/* The same without a copy, for the row writes a large import runs a
+ * million times: @text must live until the statement has been stepped
+ * (the cached statement is reset before its next use). */
+void          _sam_bind_static           (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
 char         *_sam_column_dup            (sqlite3_stmt  *stmt,
                                           int            column);
 /* Parses a schedule kept by the store, sharing equal ones. */
