@@ -39,7 +39,7 @@ void _sam_xml_check_finish               (SamXmlCheck     *check,
                                           SamRegisterData *data,
                                           Report          *r);
 
-/* Reads an exchange file as a stream (sam-register-xml-read.c): @data
+/* Reads an exchange file as a stream (sam-register-xml-stream.c): @data
  * gets all but the actors; each actor goes to @func as soon as it is
  * read, checked, and only while the file has shown no problem at all
  * (the caller owns it then). @func returns FALSE to stop reading. Returns

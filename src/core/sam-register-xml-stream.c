@@ -386,8 +386,13 @@ walk (Stream *s, xmlTextReaderPtr reader)
         {
           xmlNodePtr node = xmlTextReaderExpand (reader);
 
+          /* libxml2 has said why, unless it ran out of memory */
           if (node == NULL)
-            break;
+            {
+              if (clean (s))
+                _sam_xml_report (s->r, 0, _("the file is not well-formed XML"));
+              return;
+            }
           take_record (s, node);
           ret = xmlTextReaderNext (reader);
           continue;
