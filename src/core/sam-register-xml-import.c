@@ -208,26 +208,6 @@ fail:
   return FALSE;
 }
 
-/* The import writes through a connection of its own, closed when it is
- * done: FTS5 keeps the table of pending words it grew to hold a large
- * import (millions of slots) for the life of the connection, and walks it
- * for every prefix search after, which doubled the search time of a
- * store that had imported 100,000 actors. A register in memory has no
- * second connection. */
-static SamStore *
-open_writer (SamStore *store, GError **error)
-{
-  const char *path = sam_store_get_path (store);
-  SamStore *writer;
-
-  if (g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:"))
-    return g_object_ref (store);
-  if ((writer = sam_store_open (path, error)) == NULL)
-    return NULL;
-  sam_store_set_user (writer, sam_store_get_user (store));
-  return writer;
-}
-
 gboolean
 sam_register_xml_import (SamStore      *store,
                          GFile         *file,
@@ -240,7 +220,6 @@ sam_register_xml_import (SamStore      *store,
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SamRegisterData) data = sam_register_data_new ();
   g_autoptr(GError) write_error = NULL;
-  g_autoptr(SamStore) target = NULL;
   Report report = { .problems = problems ? problems : own };
   Import import = { 0, };
   SamStoreImport *writer;
@@ -251,8 +230,7 @@ sam_register_xml_import (SamStore      *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
   if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error) ||
-      (target = open_writer (store, error)) == NULL ||
-      (writer = _sam_store_import_begin (target, error)) == NULL)
+      (writer = _sam_store_import_begin (store, error)) == NULL)
     return FALSE;
 
   g_mutex_init (&import.lock);

@@ -60,9 +60,10 @@ gboolean      _sam_store_write_actor     (SamStore      *self,
 gboolean      _sam_store_write_path      (SamStore          *self,
                                           SamEscalationPath *path,
                                           GError           **error);
-/* An import into an empty register, one transaction (sam-store-import.c):
- * begin, an actor at a time, then finish (which writes @meta and @paths
- * and commits) or abort (which rolls back). Both free @import. */
+/* An import into an empty register, one transaction (sam-store-import.c)
+ * on a connection of its own: begin, an actor at a time, then finish
+ * (which writes @meta and @paths, commits, and has @self emit ::changed)
+ * or abort (which rolls back). Both free @import. */
 typedef struct _SamStoreImport SamStoreImport;
 SamStoreImport *_sam_store_import_begin  (SamStore              *self,
                                           GError               **error);
