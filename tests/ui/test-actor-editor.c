@@ -36,23 +36,6 @@ iterate (void)
     ;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -606,7 +589,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   type_into (editor, _("Opening hours"), "Mo-Fr 8-17");
   type_into (editor, _("Add municipality or county"), "väster");
   sam_actor_editor_save (editor);
-  wait_ms (500);
+  sam_ui_test_wait (500);
   save_png (editor, dir, "editor-top.png");
 
   scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (route_row, GTK_TYPE_SCROLLED_WINDOW));
@@ -616,7 +599,7 @@ test_screenshot (Fixture *f, gconstpointer data)
       g_autofree char *name = g_strdup_printf ("editor-%u.png", i);
 
       gtk_adjustment_set_value (adjustment, i * (gtk_adjustment_get_page_size (adjustment) - 80));
-      wait_ms (300);
+      sam_ui_test_wait (300);
       save_png (editor, dir, name);
     }
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -624,7 +607,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 
   editor = open_editor (f, NULL);
   sam_actor_editor_save (editor);
-  wait_ms (500);
+  sam_ui_test_wait (500);
   save_png (editor, dir, "new-actor.png");
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();
@@ -635,7 +618,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   type_into (editor, _("Name (English)"), "Unit");
   type_into (editor, _("Add municipality or county"), "SE");
   sam_actor_editor_save (editor);
-  wait_ms (800);
+  sam_ui_test_wait (800);
   save_png (editor, dir, "store-error.png");
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();

@@ -17,22 +17,13 @@
 #include "../sam-test-util.h"
 
 static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_for_width (GtkWidget *widget, int width)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   while (gtk_widget_get_width (widget) != width && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  wait_ms (50);
+  sam_ui_test_wait (50);
 }
 
 static void
@@ -100,7 +91,7 @@ test_view (void)
   save_png (window, "light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (200);
+  sam_ui_test_wait (200);
   save_png (window, "dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 

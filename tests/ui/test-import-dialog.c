@@ -14,8 +14,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 
 #include "sam-backups.h"
 #include "sam-default-register.h"
@@ -28,32 +26,6 @@
 #include "sam-ui-test-util.h"
 #include "sam-window-private.h"
 #include "sam-window.h"
-
-static char *out_dir;
-static char *lang;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
-  g_autofree char *path = g_build_filename (out_dir, file, NULL);
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) <= 100 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  wait_ms (150);
-  g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
-  sam_ui_test_save_png (widget, path);
-}
 
 static void
 edit (SamStore *store, const char *id, SamLang lang_, const char *name, const char *description)
@@ -143,7 +115,7 @@ test_import_dialog (void)
   window = sam_window_new (NULL, b);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  sam_ui_test_wait (300);
 
   /* as the window does: the plan on a connection of its own, which the
    * import's thread then uses (a store is not shared between threads) */
@@ -156,11 +128,11 @@ test_import_dialog (void)
   dialog = sam_import_dialog_new (GTK_WINDOW (window), plan);
   g_signal_connect (dialog, "applied", G_CALLBACK (applied_cb), &summary);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_ms (400);
-  save_png (GTK_WIDGET (dialog), "import-preview");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (dialog), "import-preview");
 
   sam_import_dialog_show_conflicts (dialog);
-  wait_ms (400);
+  sam_ui_test_wait (400);
   import_button = find_button (GTK_WIDGET (dialog), _("_Import"));
   g_assert_nonnull (import_button);
   g_assert_false (gtk_widget_get_sensitive (import_button));
@@ -176,8 +148,8 @@ test_import_dialog (void)
     gtk_check_button_set_active (g_ptr_array_index (checks, 1), TRUE);
     g_assert_cmpuint (sam_merge_plan_count_undecided (plan), ==, 1);
     g_assert_false (gtk_widget_get_sensitive (import_button));
-    wait_ms (200);
-    save_png (GTK_WIDGET (dialog), "import-conflicts");
+    sam_ui_test_wait (200);
+    sam_ui_test_shoot (GTK_WIDGET (dialog), "import-conflicts");
     /* mine for the description: now it can be imported */
     gtk_check_button_set_active (g_ptr_array_index (checks, 2), TRUE);
     g_assert_true (gtk_widget_get_sensitive (import_button));
@@ -190,7 +162,7 @@ test_import_dialog (void)
       g_main_context_iteration (NULL, FALSE);
   }
   g_assert_nonnull (summary);
-  wait_ms (200);
+  sam_ui_test_wait (200);
   {
     g_autoptr(SamActor) police = sam_store_load_actor (b, "polisen", &error);
     g_assert_no_error (error);
@@ -203,7 +175,7 @@ test_import_dialog (void)
   sam_window_show_actor (window, "umea-socialjour");
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (sam_window_get_shown_actor (window)), SAM_LANG_EN), ==,
                    "Umeå social services on-call (evenings and weekends)");
-  wait_ms (200);
+  sam_ui_test_wait (200);
 
   /* File → Backups: the copy made before the import */
   {
@@ -212,12 +184,12 @@ test_import_dialog (void)
 
     g_assert_nonnull (backups);
     g_assert_cmpuint (list->len, ==, 1);
-    wait_ms (300);
-    save_png (GTK_WIDGET (backups), "backups");
+    sam_ui_test_wait (300);
+    sam_ui_test_shoot (GTK_WIDGET (backups), "backups");
     gtk_window_destroy (backups);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (100);
+  sam_ui_test_wait (100);
   g_clear_object (&a);
   g_clear_object (&other);
   g_clear_object (&b);
@@ -286,7 +258,7 @@ test_follow (void)
     g_assert_error (error, SAM_ERROR, SAM_ERROR_FOLLOWED);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (100);
+  sam_ui_test_wait (100);
   g_clear_object (&a);
   g_clear_object (&b);
   sam_test_remove_dir (dir);
@@ -295,21 +267,12 @@ test_follow (void)
 int
 main (int argc, char **argv)
 {
-  const char *languages = g_getenv ("LANGUAGE");
-
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMVERKAN_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  lang = g_strdup (languages && g_str_has_prefix (languages, "sv") ? "sv" : "en");
-  out_dir = g_strdup (g_getenv ("SAMVERKAN_SCREENSHOT_DIR"));
-  if (out_dir == NULL)
-    out_dir = g_dir_make_tmp ("samverkan-png-XXXXXX", NULL);
+  sam_ui_test_use_translations ();
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -18,6 +18,7 @@
 #include "sam-paths-window.h"
 #include "sam-step-editor-row.h"
 #include "sam-test-util.h"
+#include "sam-ui-test-util.h"
 
 #define ADULT "trafficking-adult"
 
@@ -33,23 +34,6 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -309,10 +293,10 @@ test_move_in_view (Fixture *f, gconstpointer data)
   guint position;
 
   gtk_window_set_default_size (GTK_WINDOW (editor), 960, 700);
-  wait_ms (300);
+  sam_ui_test_wait (300);
   for (guint i = 0; i < 12; i++)
     gtk_widget_activate_action (GTK_WIDGET (first), "step.move-down", NULL);
-  wait_ms (300);
+  sam_ui_test_wait (300);
   row_of (editor, ADULT "-s1", &position);
   g_assert_cmpuint (position, ==, 12);
   /* the first step is now the start */
@@ -340,15 +324,15 @@ test_alt_down_keys (Fixture *f, gconstpointer data)
     }
   editor = sam_paths_window_edit (f->paths, ADULT);
   s2 = row_of (editor, ADULT "-s2", NULL);
-  wait_ms (500);
+  sam_ui_test_wait (500);
   sam_step_editor_row_focus_text (s2);
-  wait_ms (200);
+  sam_ui_test_wait (200);
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *command = g_strdup_printf ("%s key alt+Down", xdotool);
 
       g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-      wait_ms (300);
+      sam_ui_test_wait (300);
     }
   row_of (editor, ADULT "-s2", &position);
   g_assert_cmpuint (position, ==, 3);

@@ -16,8 +16,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 
 #include "sam-actor-editor.h"
 #include "sam-default-register.h"
@@ -25,41 +23,6 @@
 #include "sam-step-editor-row.h"
 #include "sam-ui-test-util.h"
 #include "sam-window.h"
-
-static char *out_dir;
-static char *lang;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Waits, up to five seconds, for @widget to be laid out: the machine may
- * be busy with other tests. */
-static void
-wait_for_size (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) <= 100 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  wait_ms (100);
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
-  g_autofree char *path = g_build_filename (out_dir, file, NULL);
-
-  wait_for_size (widget);
-  g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
-  sam_ui_test_save_png (widget, path);
-}
 
 static GtkEditable *
 find_editable_with_text (GtkWidget *widget, const char *text)
@@ -90,33 +53,33 @@ shoot_paths (SamWindow *window, SamStore *store)
   g_assert_no_error (error);
   paths = sam_paths_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (paths));
-  wait_ms (400);
-  save_png (GTK_WIDGET (paths), "paths");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (paths), "paths");
 
   editor = sam_paths_window_edit (paths, "trafficking-adult");
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 800);
-  wait_ms (400);
+  sam_ui_test_wait (400);
   rows = sam_path_editor_list_rows (editor);
   row = g_ptr_array_index (rows, 4);
   sam_step_editor_row_set_expanded (row, TRUE);
-  wait_ms (300);
+  sam_ui_test_wait (300);
   gtk_drop_down_set_selected (sam_step_editor_row_get_answer_dropdown (row, 1), 0);
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, >, 0);
   /* a step whose English text is missing shows the hint */
   gtk_editable_set_text (sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (g_ptr_array_index (rows, 3)),
                                                   SAM_LANG_EN), "");
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_answer_dropdown (row, 1)));
-  wait_ms (400);
-  save_png (GTK_WIDGET (editor), "path-editor-error");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-error");
   /* an action: actor and route, urgency, legal reference, fallbacks */
   sam_step_editor_row_set_expanded (g_ptr_array_index (rows, 6), TRUE);
-  wait_ms (300);
+  sam_ui_test_wait (300);
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_next_dropdown (g_ptr_array_index (rows, 6))));
-  wait_ms (400);
-  save_png (GTK_WIDGET (editor), "path-editor-action");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-action");
   gtk_window_set_default_size (GTK_WINDOW (editor), 600, 800);
-  wait_ms (600);
-  save_png (GTK_WIDGET (editor), "path-editor-narrow");
+  sam_ui_test_wait (600);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-narrow");
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (paths));
 }
@@ -138,31 +101,31 @@ test_screenshots (void)
   window = sam_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (600);
-  save_png (GTK_WIDGET (window), "list");
+  sam_ui_test_wait (600);
+  sam_ui_test_shoot (GTK_WIDGET (window), "list");
 
   sam_window_show_actor (window, "umea-socialjour");
-  wait_ms (400);
-  save_png (GTK_WIDGET (window), "actor");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (window), "actor");
 
   editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_ms (400);
-  wait_for_size (GTK_WIDGET (editor));
+  sam_ui_test_wait (400);
+  sam_ui_test_wait_for_width (GTK_WIDGET (editor), 100);
   phone = find_editable_with_text (GTK_WIDGET (editor), "090-16 33 90");
   g_assert_nonnull (phone);
   gtk_editable_set_text (phone, "090-12");
   g_assert_false (sam_actor_editor_save (editor));
-  wait_ms (400);
-  save_png (GTK_WIDGET (editor), "editor-error");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "editor-error");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* the walk-through at night: a question, then an action whose office is
    * closed, so the socialjour comes first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suspect-trafficking", NULL);
   g_assert_true (sam_window_is_showing_walk (window));
-  wait_ms (400);
-  save_png (GTK_WIDGET (window), "walk-question");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (window), "walk-question");
   walk = sam_walk_page_get_walk (sam_window_get_walk_page (window));
   g_assert_true (sam_walk_answer (walk, 1));      /* no immediate danger */
   g_assert_true (sam_walk_answer (walk, 1));      /* an adult */
@@ -170,20 +133,20 @@ test_screenshots (void)
   g_assert_true (sam_walk_answer (walk, 0));      /* consent */
   g_assert_true (sam_walk_answer (walk, 0));      /* office hours, as one may think */
   g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (walk)), ==, "trafficking-adult-s7");
-  wait_ms (400);
-  save_png (GTK_WIDGET (window), "walk-action");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (window), "walk-action");
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
-  wait_ms (600);
-  save_png (GTK_WIDGET (window), "walk-narrow");
+  sam_ui_test_wait (600);
+  sam_ui_test_shoot (GTK_WIDGET (window), "walk-narrow");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  wait_ms (200);
+  sam_ui_test_wait (200);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL);
   g_assert_true (sam_window_is_showing_review (window));
   sam_window_show_actor (window, "iom");
-  wait_ms (400);
-  save_png (GTK_WIDGET (window), "review");
+  sam_ui_test_wait (400);
+  sam_ui_test_shoot (GTK_WIDGET (window), "review");
   shoot_paths (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -191,22 +154,12 @@ test_screenshots (void)
 int
 main (int argc, char **argv)
 {
-  const char *languages = g_getenv ("LANGUAGE");
-
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  setlocale (LC_ALL, "");
-  /* the translations built beside the test, not installed ones */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMVERKAN_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  lang = g_strdup (languages && g_str_has_prefix (languages, "sv") ? "sv" : "en");
-  out_dir = g_strdup (g_getenv ("SAMVERKAN_SCREENSHOT_DIR"));
-  if (out_dir == NULL)
-    out_dir = g_dir_make_tmp ("samverkan-png-XXXXXX", NULL);
+  sam_ui_test_use_translations ();
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

@@ -16,21 +16,13 @@
 #include "sam-route-row.h"
 #include "sam-test-util.h"
 #include "sam-window.h"
+#include "sam-ui-test-util.h"
 
 typedef struct {
   char *dir;
   SamStore *store;
   SamWindow *window;
 } Fixture;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Real key presses, as a person types them: "ctrl+t", "Tab", "Return". */
 static void
@@ -52,7 +44,7 @@ press (const char *keys)
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  wait_ms (300);
+  sam_ui_test_wait (300);
 }
 
 /* Gives the window the keyboard focus of the X server. */
@@ -66,7 +58,7 @@ focus_window (Fixture *f)
 
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  wait_ms (200);
+  sam_ui_test_wait (200);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -15,6 +15,7 @@
 #include "sam-errors.h"
 #include "sam-paths-window.h"
 #include "sam-window.h"
+#include "sam-ui-test-util.h"
 
 typedef struct {
   char *dir;
@@ -43,20 +44,12 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Types @text the way a person does, then waits for the list to settle
  * (the entry waits a moment after the last key before it searches). */
 static void
 type_and_wait (Fixture *f, const char *text)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
-  gboolean done = FALSE;
 
   gtk_editable_set_text (entry, "");
   for (const char *p = text; *p; p = g_utf8_next_char (p))
@@ -65,9 +58,7 @@ type_and_wait (Fixture *f, const char *text)
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &pos);
       gtk_editable_set_position (entry, pos);
     }
-  g_timeout_add (500, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  sam_ui_test_wait (500);
 }
 
 static gboolean
@@ -321,11 +312,7 @@ test_read_only (Fixture *f, gconstpointer data)
 static void
 iterate (void)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (300, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  sam_ui_test_wait (300);
 }
 
 /* Text a sighted user reads on a widget: a label anywhere inside it. */
