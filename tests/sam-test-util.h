@@ -19,7 +19,7 @@ char     *sam_test_make_dir    (void);
 SamStore *sam_test_open_store  (const char *dir,
                                 const char *name,
                                 gboolean    sample);
-/* Removes @dir and the files in it (a register and its -wal and -shm). */
+/* Removes @dir and everything in it (or the file @dir). */
 void      sam_test_remove_dir  (const char *dir);
 /* The sample register in a folder of its own, with its escalation paths
  * read: the fixture of the suites about paths. */

@@ -24,23 +24,6 @@ typedef struct {
   char *err;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 static char *
 in_dir (Fixture *f, const char *name)
 {
@@ -106,7 +89,7 @@ set_up_sample (Fixture *f, gconstpointer data)
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->reg);
   g_free (f->out);

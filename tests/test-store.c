@@ -21,30 +21,12 @@
 #include "sam-phone.h"
 #include "sam-query.h"
 #include "sam-store.h"
+#include "sam-test-util.h"
 
 typedef struct {
   char *dir;
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -60,7 +42,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_unsetenv ("SAMVERKAN_NOW");
@@ -871,7 +853,7 @@ run_read_only (const char *mode)
       if (!can_become_nobody ())
         {
           g_test_skip ("cannot drop root privileges to check a read-only file");
-          remove_tree (dir);
+          sam_test_remove_dir (dir);
           return;
         }
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -882,7 +864,7 @@ run_read_only (const char *mode)
       after = read_file (path, &after_len);
       g_assert_cmpmem (after, after_len, before, before_len);
     }
-  remove_tree (dir);
+  sam_test_remove_dir (dir);
 }
 
 static void
