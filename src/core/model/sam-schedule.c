@@ -460,8 +460,12 @@ sam_time_zone (void)
   if (g_once_init_enter (&once))
     {
       tz = g_time_zone_new_identifier ("Europe/Stockholm");
+      /* Without tzdata (a bare container) local time could be anything:
+       * Sweden's rule itself, CET with summer time from the last Sunday of
+       * March to the last Sunday of October, as a POSIX TZ string. */
       if (tz == NULL)
-        tz = g_time_zone_new_local ();
+        tz = g_time_zone_new_identifier ("CET-1CEST,M3.5.0,M10.5.0/3");
+      g_assert (tz != NULL);
       g_once_init_leave (&once, 1);
     }
   return tz;
