@@ -482,9 +482,3 @@ sam_import_dialog_new (GtkWindow *parent, SamMergePlan *plan)
   return self;
 }
 
-SamMergePlan *
-sam_import_dialog_get_plan (SamImportDialog *self)
-{
-  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
-  return self->plan;
-}

@@ -47,7 +47,7 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
   g_set_object (&self->busy, cancellable);
   if (self->busy_toast == NULL)
     {
-      self->busy_toast = g_object_ref (adw_toast_new (text));
+      self->busy_toast = adw_toast_new (text);
       adw_toast_set_timeout (self->busy_toast, 0);
       adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
