@@ -219,7 +219,7 @@ SamApplication *
 sam_application_new (void)
 {
   return g_object_new (SAM_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/samverkan/Samverkan",
                        NULL);

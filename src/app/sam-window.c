@@ -687,6 +687,9 @@ sam_window_init (SamWindow *self)
       g_once_init_leave (&display_setup, 1);
     }
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a development build stripes its header bar (libadwaita's .devel) */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   _sam_window_setup_filters (self);
   setup_list (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
