@@ -495,13 +495,23 @@ test_route_values (void)
   g_assert_cmpstr (sam_contact_route_get_value (web), ==, "https://www.umea.se/kast");
 }
 
-/* A web route is an https:// address: the message says so, and a plain
- * http:// address (which can be read and changed on the way) is refused. */
+/* A web route is an https:// or http:// address, as the exchange format
+ * allows; plain http is kept and marked, so that check can warn of it. */
 static void
 test_route_web_https (void)
 {
-  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://www.umea.se",
+  g_autoptr(SamContactRoute) plain = make_route ("p", SAM_ROUTE_KIND_WEB, "http://www.umea.se",
+                                                 SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) secure = make_route ("s", SAM_ROUTE_KIND_WEB, "https://www.umea.se",
+                                                  SAM_VISIBILITY_PUBLIC);
+
+  g_assert_cmpstr (sam_contact_route_get_value (plain), ==, "http://www.umea.se");
+  g_assert_true (sam_contact_route_is_plain_http (plain));
+  g_assert_false (sam_contact_route_is_plain_http (secure));
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "ftp://www.umea.se",
                         "https://");
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://",
+                        "http://");
 }
 
 static void
