@@ -537,6 +537,21 @@ forget_since (Report *r, guint before)
   r->malformed = FALSE;
 }
 
+/* Why the source stopped the reading: a DOCTYPE, a text too long, or the
+ * file could not be read. */
+static void
+report_stop (Report *r, Source *src)
+{
+  if (src->error)
+    _sam_xml_report (r, 0, _("the file could not be read: %s"), src->error->message);
+  else if (src->doctype_line > 0)
+    refuse_doctype (r, src->doctype_line);
+  else
+    _sam_xml_report (r, src->long_text_line, _("a text in the file is too long for a register file"));
+  r->broken = TRUE;
+  g_clear_error (&src->error);
+}
+
 gboolean
 _sam_register_xml_read_stream (GInputStream    *in,
                                const char      *filename,
@@ -548,17 +563,11 @@ _sam_register_xml_read_stream (GInputStream    *in,
   Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
   Source src = { in, g_byte_array_new (), 0, 0, 0, 1, 1, 0, NULL };
   xmlTextReaderPtr reader;
-  gboolean ok;
 
   _sam_register_xml_prepare ();
   if (!fill_prolog (&src) || src.doctype_line > 0)
     {
-      if (src.error)
-        _sam_xml_report (r, 0, _("the file could not be read: %s"), src.error->message);
-      else
-        refuse_doctype (r, src.doctype_line);
-      r->broken = TRUE;
-      g_clear_error (&src.error);
+      report_stop (r, &src);
       g_byte_array_unref (src.prolog);
       return FALSE;
     }
@@ -585,12 +594,7 @@ _sam_register_xml_read_stream (GInputStream    *in,
     {
       /* the reading stopped here, not at a fault libxml2 found */
       forget_since (r, s.before);
-      if (src.error)
-        _sam_xml_report (r, 0, _("the file could not be read: %s"), src.error->message);
-      else
-        _sam_xml_report (r, src.long_text_line, _("a text in the file is too long for a register file"));
-      r->broken = TRUE;
-      g_clear_error (&src.error);
+      report_stop (r, &src);
     }
   /* the checks across records, when every record could be read */
   if (!r->broken && !s.stopped)
@@ -599,8 +603,7 @@ _sam_register_xml_read_stream (GInputStream    *in,
   if (!r->malformed)
     g_ptr_array_extend_and_steal (r->problems, g_steal_pointer (&r->invalid));
   g_clear_pointer (&r->invalid, g_ptr_array_unref);
-  ok = clean (&s) && !s.stopped;
-  return ok;
+  return clean (&s) && !s.stopped;
 }
 
 gboolean
