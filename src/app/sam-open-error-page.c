@@ -421,6 +421,9 @@ sam_open_error_page_set_error (SamOpenErrorPage *self,
     }
   gtk_label_set_text (self->path_label, path);
   show_error (self, error);
+  /* Enter does what is most likely to help */
+  gtk_widget_grab_focus (gtk_widget_get_visible (self->wait_button) ? self->wait_button
+                                                                     : self->retry_button);
 }
 
 const char *

@@ -214,15 +214,30 @@ make_register (Fixture *f, const char *name)
   return g_strdup (sam_store_get_path (store));
 }
 
+static const char *needs_register[] = {
+  "win.print", "win.export", "win.save-copy", "win.import", "win.backups", "win.follow",
+  "win.show-review", "win.focus-search", "win.new-actor", "win.suspect-trafficking",
+};
+
 static void
 test_missing (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "gone", "register.sqlite", NULL);
   g_autofree char *folder = g_path_get_dirname (path);
   SamWindow *window = start_app (f, path);
+  guint toplevels;
 
   assert_error_page (window, "The Register Was Not Found", FALSE);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                 find_button (GTK_WIDGET (window), "_Try Again"));
+  /* what needs a register cannot be reached by a shortcut either: no
+   * dialog opens, no critical about a missing register */
+  toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  for (guint i = 0; i < G_N_ELEMENTS (needs_register); i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), needs_register[i], NULL);
+  sam_ui_test_wait (200);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, toplevels);
 
   /* Try Again finds nothing either, and makes nothing */
   click (window, "_Try Again");
@@ -288,6 +303,8 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
 
   assert_error_page (window, "The Register Is Busy", TRUE);
   g_assert_true (shows_text (GTK_WIDGET (window), "Another program is writing to it"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                 find_button (GTK_WIDGET (window), "_Wait Until It Is Free"));
   click (window, "_Wait Until It Is Free");
   sam_ui_test_wait (200);
   g_assert_true (sam_open_error_page_is_waiting (page));
