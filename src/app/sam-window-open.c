@@ -101,10 +101,25 @@ _sam_window_stop_watching (SamWindow *self)
   g_clear_handle_id (&self->watch_id, g_source_remove);
 }
 
+/* Made the first time it is needed: a start that opens its register
+ * builds none of it. */
+static SamOpenErrorPage *
+ensure_error_page (SamWindow *self)
+{
+  if (self->error_page == NULL)
+    {
+      self->error_page = sam_open_error_page_new ();
+      gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
+      g_signal_connect_object (self->error_page, "opened", G_CALLBACK (opened_cb), self, 0);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->leaflet))),
+                                  GTK_WIDGET (self->error_page), GTK_WIDGET (self->leaflet));
+    }
+  return self->error_page;
+}
+
 void
 _sam_window_setup_open (SamWindow *self)
 {
-  g_signal_connect_object (self->error_page, "opened", G_CALLBACK (opened_cb), self, 0);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (_sam_window_stop_watching), NULL);
 }
@@ -112,7 +127,6 @@ _sam_window_setup_open (SamWindow *self)
 void
 _sam_window_class_add_open_actions (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (SAM_TYPE_OPEN_ERROR_PAGE);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
 }
 
@@ -129,8 +143,11 @@ _sam_window_show_register (SamWindow *self, SamStore *store)
 {
   g_autofree char *sample = sample_register_path ();
 
-  sam_open_error_page_stop_waiting (self->error_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_page), FALSE);
+  if (self->error_page)
+    {
+      sam_open_error_page_stop_waiting (self->error_page);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_page), FALSE);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
   show_sample_banner (self, g_strcmp0 (sam_store_get_path (store), sample) == 0
                       ? _("This is the sample register, not yours: its numbers are examples and "
@@ -159,9 +176,11 @@ sam_window_show_open_error (SamWindow    *self,
   gtk_revealer_set_reveal_child (self->banner, FALSE);
   show_sample_banner (self, NULL);
 
+  /* the page takes the focus before the list that had it is hidden, or
+   * GTK would move it on from there, past the page's first button */
+  gtk_widget_set_visible (GTK_WIDGET (ensure_error_page (self)), TRUE);
   sam_open_error_page_set_error (self->error_page, path, error);
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_page), TRUE);
   _sam_window_update_actions (self);
 }
 
@@ -169,7 +188,8 @@ SamOpenErrorPage *
 sam_window_get_open_error_page (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_page)) ? self->error_page : NULL;
+  return self->error_page && gtk_widget_get_visible (GTK_WIDGET (self->error_page))
+         ? self->error_page : NULL;
 }
 
 void

@@ -68,7 +68,7 @@ struct _SamWindow
   GtkDropDown *group_dropdown;
   GtkDropDown *language_dropdown;
   GtkCheckButton *open_now_check;
-  SamOpenErrorPage *error_page;   /* instead of the leaflet when no register opened */
+  SamOpenErrorPage *error_page;   /* instead of the leaflet when no register opened; made then */
   GtkRevealer *sample_banner;
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */

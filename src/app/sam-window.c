@@ -626,7 +626,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
-  BIND (back_button); BIND (sample_banner); BIND (sample_banner_label); BIND (error_page);
+  BIND (back_button); BIND (sample_banner); BIND (sample_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
