@@ -298,7 +298,7 @@ attempt_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* the page was closed meanwhile: whatever opened is dropped */
+  /* the page was closed, or stopped trying, meanwhile: what opened is dropped */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->attempt);
@@ -473,6 +473,11 @@ sam_open_error_page_stop_waiting (SamOpenErrorPage *self)
 
   self->waiting = FALSE;
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  /* a try under way is let run, but what it opens is dropped: another
+   * register may be shown by then */
+  if (self->attempt)
+    g_cancellable_cancel (self->attempt);
+  g_clear_object (&self->attempt);
   update_state (self);
 }
 

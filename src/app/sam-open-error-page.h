@@ -34,7 +34,8 @@ const char       *sam_open_error_page_get_title    (SamOpenErrorPage  *self);
 const char       *sam_open_error_page_get_reason   (SamOpenErrorPage  *self);
 /* Opens the register again in a thread. */
 void              sam_open_error_page_retry        (SamOpenErrorPage  *self);
-/* Waiting: a new try every few seconds while the register is busy. */
+/* Waiting: a new try every few seconds while the register is busy.
+ * Stopping also drops what a try under way would open. */
 void              sam_open_error_page_wait         (SamOpenErrorPage  *self);
 void              sam_open_error_page_stop_waiting (SamOpenErrorPage  *self);
 gboolean          sam_open_error_page_is_waiting   (SamOpenErrorPage  *self);
