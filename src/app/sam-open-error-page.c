@@ -42,6 +42,7 @@ struct _SamOpenErrorPage
   char *path;
   Reason reason;
   gboolean waiting;
+  guint tries;                /* tries that came back, since the page was shown */
   guint wait_id;              /* the next try while waiting */
   GCancellable *attempt;      /* a try running in a thread */
 
@@ -302,6 +303,7 @@ attempt_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->attempt);
+  self->tries++;
   if (store)
     {
       sam_open_error_page_stop_waiting (self);
@@ -416,6 +418,7 @@ sam_open_error_page_set_error (SamOpenErrorPage *self,
   if (g_strcmp0 (self->path, path) != 0)
     {
       sam_open_error_page_stop_waiting (self);
+      self->tries = 0;
       g_free (self->path);
       self->path = g_strdup (path);
     }
@@ -493,4 +496,18 @@ sam_open_error_page_can_wait (SamOpenErrorPage *self)
 {
   g_return_val_if_fail (SAM_IS_OPEN_ERROR_PAGE (self), FALSE);
   return gtk_widget_get_visible (self->wait_button);
+}
+
+gboolean
+sam_open_error_page_is_trying (SamOpenErrorPage *self)
+{
+  g_return_val_if_fail (SAM_IS_OPEN_ERROR_PAGE (self), FALSE);
+  return self->attempt != NULL;
+}
+
+guint
+sam_open_error_page_get_tries (SamOpenErrorPage *self)
+{
+  g_return_val_if_fail (SAM_IS_OPEN_ERROR_PAGE (self), 0);
+  return self->tries;
 }

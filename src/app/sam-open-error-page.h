@@ -40,5 +40,8 @@ void              sam_open_error_page_wait         (SamOpenErrorPage  *self);
 void              sam_open_error_page_stop_waiting (SamOpenErrorPage  *self);
 gboolean          sam_open_error_page_is_waiting   (SamOpenErrorPage  *self);
 gboolean          sam_open_error_page_can_wait     (SamOpenErrorPage  *self);
+/* A try is under way; how many came back since the page was shown. */
+gboolean          sam_open_error_page_is_trying    (SamOpenErrorPage  *self);
+guint             sam_open_error_page_get_tries    (SamOpenErrorPage  *self);
 
 G_END_DECLS

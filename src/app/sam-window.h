@@ -21,9 +21,12 @@ G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
  * NULL when sam_window_show_open_error() follows. */
 SamWindow   *sam_window_new              (GtkApplication *application,
                                           SamStore       *store);
+/* SamWindow:store, :busy and :read-only notify when they change. */
 SamStore    *sam_window_get_store        (SamWindow      *self);
 void         sam_window_set_store        (SamWindow      *self,
                                           SamStore       *store);
+gboolean     sam_window_is_busy          (SamWindow      *self);
+gboolean     sam_window_is_read_only     (SamWindow      *self);
 
 /* Shows why the register at @path could not be opened, with what the user
  * can do, instead of any register; a new try that succeeds shows it. */

@@ -45,7 +45,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->window)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  sam_ui_test_wait (50);
   g_clear_object (&f->app);
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -142,27 +141,22 @@ click (SamWindow *window, const char *label)
   g_signal_emit_by_name (button, "clicked");
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds, @seconds at most. */
-static gboolean
-wait_for (Condition condition, gpointer data, guint seconds)
+/* Runs the main loop for @seconds while nothing is expected to happen:
+ * the only way to see that the page does not try again by itself. */
+static void
+let_time_pass (guint seconds)
 {
   gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
-  while (!condition (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  sam_ui_test_wait (50);
-  return condition (data);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
 }
 
 /* A register is listed: the error page is gone and the first actor's name
  * is on screen. */
 static gboolean
-register_shown (gpointer data)
+register_shown (SamWindow *window)
 {
-  SamWindow *window = data;
-
   return sam_window_get_open_error_page (window) == NULL && sam_window_get_n_results (window) > 0 &&
          shows_text (GTK_WIDGET (window),
                      sam_actor_get_display_name (sam_window_get_result (window, 0)));
@@ -236,12 +230,12 @@ test_missing (Fixture *f, gconstpointer data)
   toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
   for (guint i = 0; i < G_N_ELEMENTS (needs_register); i++)
     gtk_widget_activate_action (GTK_WIDGET (window), needs_register[i], NULL);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, toplevels);
 
   /* Try Again finds nothing either, and makes nothing */
   click (window, "_Try Again");
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_for (sam_open_error_page_get_tries (sam_window_get_open_error_page (window)) == 1);
   assert_error_page (window, "The Register Was Not Found", FALSE);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
@@ -306,18 +300,18 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
                  find_button (GTK_WIDGET (window), "_Wait Until It Is Free"));
   click (window, "_Wait Until It Is Free");
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_true (sam_open_error_page_is_waiting (page));
   g_assert_true (shows_text (GTK_WIDGET (window), "Waiting for the other program to finish"));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Stop Waiting"));
-  /* still held after a try or two: still waiting, still nothing listed */
-  sam_ui_test_wait (3500);
+  /* still held after two tries: still waiting, still nothing listed */
+  sam_ui_test_wait_for (sam_open_error_page_get_tries (page) >= 2);
   assert_error_page (window, "The Register Is Busy", FALSE);
   g_assert_true (sam_open_error_page_is_waiting (page));
 
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_true (wait_for (register_shown, window, 15));
+  sam_ui_test_wait_for (register_shown (window));
   g_assert_false (sam_window_is_sample_banner_shown (window));
   g_assert_cmpstr (sam_store_get_path (sam_window_get_store (window)), ==, path);
 }
@@ -331,19 +325,19 @@ test_stop_waiting (Fixture *f, gconstpointer data)
   SamOpenErrorPage *page = sam_window_get_open_error_page (window);
 
   click (window, "_Wait Until It Is Free");
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   click (window, "_Stop Waiting");
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_false (sam_open_error_page_is_waiting (page));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Wait Until It Is Free"));
 
   /* freed, but nobody asked to try again: the page stays */
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
-  sam_ui_test_wait (4000);
+  let_time_pass (4);
   assert_error_page (window, "The Register Is Busy", TRUE);
   click (window, "_Try Again");
-  g_assert_true (wait_for (register_shown, window, 15));
+  sam_ui_test_wait_for (register_shown (window));
 }
 
 /* The sample only on the user's word: in its own file, with a banner, and
@@ -359,9 +353,9 @@ test_sample_by_choice (Fixture *f, gconstpointer data)
   SamWindow *window = start_app (f, path);
 
   click (window, "Open the _Sample Register");
-  g_assert_true (wait_for (register_shown, window, 5));
+  sam_ui_test_wait_for (register_shown (window));
   g_assert_true (sam_window_is_sample_banner_shown (window));
-  sam_ui_test_wait (400);   /* the banner slides in */
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_true (shows_text (GTK_WIDGET (window), "This is the sample register, not yours"));
   shown = sam_store_get_path (sam_window_get_store (window));
   g_assert_cmpstr (shown, !=, path);
@@ -381,17 +375,17 @@ test_first_start (Fixture *f, gconstpointer data)
   g_autofree char *own = sam_default_register_path ();
   SamWindow *window = start_app (f, "");
 
-  g_assert_true (wait_for (register_shown, window, 5));
+  sam_ui_test_wait_for (register_shown (window));
   g_assert_cmpstr (sam_store_get_path (sam_window_get_store (window)), ==, own);
   g_assert_true (sam_window_is_sample_banner_shown (window));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_true (shows_text (GTK_WIDGET (window), "Sample data, filled in at the first start"));
 
   /* the next start opens it as it is: no banner, no sample again */
   gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
   g_clear_object (&f->app);
   window = start_app (f, "");
-  g_assert_true (wait_for (register_shown, window, 5));
+  sam_ui_test_wait_for (register_shown (window));
   g_assert_false (sam_window_is_sample_banner_shown (window));
 }
 
@@ -416,20 +410,6 @@ test_own_register_damaged (Fixture *f, gconstpointer data)
 
 /* Live: another program renames an actor; the list and the page show the
  * new name by themselves, the row stays selected and the list in place. */
-
-typedef struct {
-  GtkWidget *list;
-  const char *name;
-} ListShows;
-
-static gboolean
-list_shows (gpointer data)
-{
-  ListShows *shows = data;
-
-  return shows_text (shows->list, shows->name);
-}
-
 static void
 test_live_refresh (Fixture *f, gconstpointer data)
 {
@@ -440,9 +420,9 @@ test_live_refresh (Fixture *f, gconstpointer data)
   g_autofree char *renamed = NULL;
   GtkAdjustment *vadj;
   GtkSingleSelection *selection;
+  GtkWidget *list;
   double before;
   guint last;
-  ListShows shows;
 
   f->window = sam_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 500);
@@ -452,12 +432,13 @@ test_live_refresh (Fixture *f, gconstpointer data)
   actor = sam_store_load_actor (other, sam_actor_get_id (sam_window_get_result (f->window, last)), &error);
   g_assert_no_error (error);
   sam_window_show_actor (f->window, sam_actor_get_id (actor));
-  shows.list = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (shows.list));
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  list = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   /* the list is scrolled to its end, where the actor is */
+  sam_ui_test_wait_for (gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj));
   gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_for (shows_text (list, sam_actor_get_display_name (actor)));
   before = gtk_adjustment_get_value (vadj);
   g_assert_cmpfloat (before, >, 0);
 
@@ -467,19 +448,13 @@ test_live_refresh (Fixture *f, gconstpointer data)
   g_assert_true (sam_store_update_actor (other, actor, &error));
   g_assert_no_error (error);
 
-  shows.name = renamed;
-  g_assert_true (wait_for (list_shows, &shows, 10));
+  /* nobody touches the window: it looks by itself */
+  sam_ui_test_wait_for (shows_text (list, renamed));
   g_assert_cmpstr (sam_actor_get_display_name (sam_window_get_shown_actor (f->window)), ==, renamed);
-  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (shows.list)));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpstr (sam_actor_get_id (gtk_single_selection_get_selected_item (selection)), ==,
                    sam_actor_get_id (actor));
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), before, 1.0);
-}
-
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 430;
 }
 
 /* The error page and the sample banner, in English and in Swedish. */
@@ -500,15 +475,14 @@ test_screenshots (Fixture *f, gconstpointer data)
   sam_window_show_open_error (f->window, path, error);
   sam_ui_test_shoot (GTK_WIDGET (f->window), "open-error-busy");
   sam_open_error_page_wait (sam_window_get_open_error_page (f->window));
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   sam_ui_test_shoot (GTK_WIDGET (f->window), "open-error-waiting");
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (db);
-  g_assert_true (wait_for (register_shown, f->window, 15));
+  sam_ui_test_wait_for (register_shown (f->window));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
-  g_assert_true (wait_for (register_shown, f->window, 5));
-  sam_ui_test_wait (400);   /* the banner slides in */
+  sam_ui_test_wait_for (register_shown (f->window));
   sam_ui_test_shoot (GTK_WIDGET (f->window), "sample-banner");
 
   g_clear_error (&error);
@@ -517,7 +491,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_assert_null (none);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 420, 720);
   sam_window_show_open_error (f->window, garbage, error);
-  g_assert_true (wait_for (is_narrow, f->window, 5));
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 430);
   sam_ui_test_shoot (GTK_WIDGET (f->window), "open-error-narrow");
 }
 
@@ -536,8 +510,7 @@ main (int argc, char **argv)
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_unsetenv ("SAMVERKAN_REGISTER");
   sam_ui_test_use_translations ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
 
 #define ADD(name, func) g_test_add ("/open-error/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("missing", test_missing);
