@@ -477,7 +477,10 @@ open_db (SamStore *self, GError **error)
     }
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+      /* another program holds it: one may wait and try again */
+      gboolean busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+
+      g_set_error (error, SAM_ERROR, busy ? SAM_ERROR_BUSY : SAM_ERROR_DATABASE,
                    _("Could not open the register “%s”: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
