@@ -277,6 +277,8 @@ gboolean
 sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GError **error)
 {
   g_autoptr(SamBackup) before = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
   sqlite3 *src = NULL;
   sqlite3_backup *copy;
   int rc, version;
@@ -291,7 +293,11 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
                    sam_store_get_path (store));
       return FALSE;
     }
-  rc = sqlite3_open_v2 (backup->path, &src, SQLITE_OPEN_READONLY, NULL);
+  escaped = g_uri_escape_string (backup->path, "/", FALSE);
+  /* immutable: nobody writes a copy, and a read-only open of a file in WAL
+   * mode would leave -wal and -shm files in the folder of copies */
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK || (version = schema_version_of (src)) < 1)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,

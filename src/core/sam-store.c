@@ -227,6 +227,8 @@ sam_store_check_sound (SamStore *self, GError **error)
   if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_BUSY)
     return (_sam_store_set_error (self, error), FALSE);
   self->sound = 0;
+  /* quick_check reports one problem a line, headed "*** in database main ***" */
+  g_strdelimit (damage, "\n", ';');
   advice = _sam_backups_describe_last_good (self);
   g_set_error (error, SAM_ERROR, SAM_ERROR_DAMAGED,
                _("The register “%s” is damaged (%s); nothing was written to it. %s"),

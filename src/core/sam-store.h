@@ -186,6 +186,14 @@ gboolean     sam_store_check_integrity  (SamStore      *self,
                                          GPtrArray     *problems,
                                          GError       **error);
 
+/* Runs FTS5's integrity-check of the search index; damage is added to
+ * @problems. FALSE with SAM_ERROR_BUSY when another program is writing
+ * (the check needs the write lock, and does not wait for it) or
+ * SAM_ERROR_READ_ONLY when the store cannot write: then it did not run. */
+gboolean     sam_store_check_search_index (SamStore    *self,
+                                           GPtrArray   *problems,
+                                           GError     **error);
+
 /* Replaces nothing: fills an empty register with @meta, @actors and @paths
  * in one transaction, keeping their revisions and times. */
 gboolean     sam_store_import           (SamStore              *self,
