@@ -12,8 +12,8 @@
 #include "sam-actor.h"
 #include "sam-areas.h"
 #include "sam-errors.h"
+#include "sam-model-private.h"
 #include "sam-schedule.h"
-#include "sam-store-private.h"
 
 struct _SamActor
 {
