@@ -334,13 +334,15 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
       sqlite3_close_v2 (src);
       return FALSE;
     }
-  while ((rc = sqlite3_backup_step (copy, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+  /* as long as a write waits for another program (5 s), then busy */
+  for (guint tries = 0; ((rc = sqlite3_backup_step (copy, -1)) == SQLITE_BUSY ||
+                         rc == SQLITE_LOCKED) && tries < 250; tries++)
     sqlite3_sleep (20);
   sqlite3_backup_finish (copy);
   sqlite3_close_v2 (src);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+      g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
                    _("The copy %s could not be brought back: %s. The register is as it was."),
                    backup->path, sqlite3_errstr (rc));
       return FALSE;
