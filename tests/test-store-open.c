@@ -201,9 +201,10 @@ test_read_while_writing (Fixture *f, gconstpointer data)
         g_assert_null (strstr (f->out, "Uncommitted"));
         g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
       }
-    /* check could not run the search index's check, and says so */
+    /* check ran the search index's check too, on a copy: no damage */
     run (f, "--register", f->path, "check");
-    g_assert_nonnull (strstr (f->err, "search index was not checked"));
+    g_assert_null (strstr (f->err, "search index"));
+    g_assert_null (strstr (f->out, "search index"));
   }
 
   exec_sql (writer, "ROLLBACK");
@@ -603,6 +604,16 @@ test_search_index_damage (Fixture *f, gconstpointer data)
   sqlite3_close (db);
   g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
   g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+  /* the check needs no write lock (it would keep writers out for minutes
+   * on a large register): it runs while another program writes */
+  {
+    sqlite3 *writer = hold_write_lock (f->path);
+
+    g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
+    g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+    exec_sql (writer, "ROLLBACK");
+    sqlite3_close (writer);
+  }
 }
 
 /* Editors save through sam_store_mark_verified and sam_actor_validate:

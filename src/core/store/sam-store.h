@@ -187,10 +187,10 @@ gboolean     sam_store_check_integrity  (SamStore      *self,
                                          GPtrArray     *problems,
                                          GError       **error);
 
-/* Runs FTS5's integrity-check of the search index; damage is added to
- * @problems. FALSE with SAM_ERROR_BUSY when another program is writing
- * (the check needs the write lock, and does not wait for it) or
- * SAM_ERROR_READ_ONLY when the store cannot write: then it did not run. */
+/* Runs FTS5's integrity-check of the search index, on a private copy of
+ * its tables (the register is only read: writers do not wait); damage is
+ * added to @problems. FALSE with @error set when the check could not run
+ * (SAM_ERROR_READ_ONLY for a read-only store). */
 gboolean     sam_store_check_search_index (SamStore    *self,
                                            GPtrArray   *problems,
                                            GError     **error);
