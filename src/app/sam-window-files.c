@@ -5,7 +5,9 @@
  *
  * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy.
  * Import, export and copy run in a thread on a connection of their own
- * (a store is not shared between threads), with Cancel in a toast.
+ * (a store is not shared between threads), with Cancel in a toast. Export
+ * first asks for whom the file is (professionals unless chosen otherwise);
+ * Save a Copy keeps everything.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -27,6 +29,7 @@ typedef struct {
   JobKind kind;
   char *register_path;
   GFile *file;
+  SamVisibility audience;   /* JOB_EXPORT: what the file may carry */
   guint n_actors;
 } Job;
 
@@ -57,8 +60,14 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
         job->n_actors = ok ? (guint) sam_store_count_actors (store) : 0;
         break;
       case JOB_EXPORT:
-        /* with its source and time, for a merge elsewhere */
-        ok = sam_export_to_file (store, NULL, job->file, cancellable, &error);
+        {
+          SamExportFilter filter;
+
+          /* with its source and time, for a merge elsewhere */
+          sam_export_filter_init (&filter);
+          filter.audience = job->audience;
+          ok = sam_export_to_file (store, &filter, job->file, cancellable, &error);
+        }
         break;
       case JOB_COPY:
         ok = path ? sam_store_backup (store, path, &error)
@@ -137,6 +146,7 @@ start_job (SamWindow *self, JobKind kind, GFile *file, const char *busy_text)
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
+  job->audience = self->export_audience;
   job->register_path = g_strdup (sam_store_get_path (sam_window_get_store (self)));
   job->file = g_object_ref (file);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
@@ -276,10 +286,71 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+choose_export_file (SamWindow *self)
+{
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
+               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+}
+
+static void
+audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
+{
+  static const char *names[] = { "audience-public", "audience-professional", "audience-internal" };
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+
+  if (!g_str_equal (response, "export"))
+    return;
+  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (g_str_equal (gtk_widget_get_name (child), names[i]) &&
+          gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        self->export_audience = (SamVisibility) i;
+  choose_export_file (self);
+}
+
+static GtkWidget *
+audience_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (check, name);
+  if (group)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
+  gtk_label_set_wrap (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), TRUE);
+  gtk_box_append (GTK_BOX (box), check);
+  return check;
+}
+
+/* For whom the file is: professionals unless chosen otherwise; internal
+ * routes leave only when asked for by name, and the dialog says what that means. */
+static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
-               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export for Whom?"),
+      _("The file is meant for another agency. It carries the contact routes its readers may see."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *first, *professional;
+
+  first = audience_choice (box, NULL, "audience-public",
+                           _("_Anyone: public contact routes only"));
+  professional = audience_choice (box, first, "audience-professional",
+                                  _("_Professionals: public and professional contact routes"));
+  audience_choice (box, first, "audience-internal",
+                   _("_Internal: every contact route, including those only this register’s "
+                     "holder may see (such as a shelter’s protected address). Never send this "
+                     "file to another agency."));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (professional), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (audience_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

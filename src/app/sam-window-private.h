@@ -67,6 +67,7 @@ struct _SamWindow
   GtkDropDown *group_dropdown;
   GtkDropDown *language_dropdown;
   GtkCheckButton *open_now_check;
+  SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
 };
 
 /* sam-window-filters.c */

@@ -15,8 +15,176 @@
 #include "sam-merge.h"
 #include "sam-merge-private.h"
 
+/* Audiences */
+
+gboolean
+sam_audience_may_see (SamVisibility audience, SamVisibility visibility)
+{
+  return visibility <= audience && visibility < SAM_N_VISIBILITIES;
+}
+
+gboolean
+sam_audience_may_see_route (SamVisibility audience, SamContactRoute *route)
+{
+  g_return_val_if_fail (SAM_IS_CONTACT_ROUTE (route), FALSE);
+
+  return sam_audience_may_see (audience, sam_contact_route_get_visibility (route));
+}
+
+gboolean
+sam_audience_parse (const char *str, SamVisibility *out)
+{
+  return str != NULL && sam_visibility_from_string (str, out);
+}
+
+SamActor *
+sam_audience_actor (SamActor *actor, SamVisibility audience)
+{
+  GPtrArray *routes = sam_actor_get_routes (actor);
+  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
+  SamActor *copy;
+
+  for (guint i = 0; i < routes->len; i++)
+    if (!sam_audience_may_see_route (audience, g_ptr_array_index (routes, i)))
+      g_ptr_array_add (drop, g_strdup (sam_contact_route_get_id (g_ptr_array_index (routes, i))));
+  if (drop->len == 0)
+    return g_object_ref (actor);
+  copy = sam_actor_copy (actor);
+  for (guint i = 0; i < drop->len; i++)
+    sam_actor_remove_route (copy, g_ptr_array_index (drop, i));
+  return copy;
+}
+
+static gboolean
+route_hidden (const char *route_id, SamVisibility audience, GHashTable *routes)
+{
+  SamContactRoute *route = route_id ? g_hash_table_lookup (routes, route_id) : NULL;
+
+  return route != NULL && !sam_audience_may_see_route (audience, route);
+}
+
+static gboolean
+step_names_hidden_route (SamEscalationStep *step, SamVisibility audience, GHashTable *routes)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
+  if (route_hidden (sam_escalation_step_get_route_id (step), audience, routes))
+    return TRUE;
+  for (guint i = 0; i < fallbacks->len; i++)
+    if (route_hidden (((SamStepFallback *) g_ptr_array_index (fallbacks, i))->route_id, audience, routes))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+hide_step_routes (SamEscalationStep *step, SamVisibility audience, GHashTable *routes)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
+  if (route_hidden (sam_escalation_step_get_route_id (step), audience, routes))
+    {
+      g_autofree char *actor_id = g_strdup (sam_escalation_step_get_actor_id (step));
+      sam_escalation_step_set_contact (step, actor_id, NULL);
+    }
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+
+      if (route_hidden (f->route_id, audience, routes))
+        g_clear_pointer (&f->route_id, g_free);
+    }
+}
+
+SamEscalationPath *
+sam_audience_path (SamEscalationPath *path, SamVisibility audience, GHashTable *routes)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  SamEscalationPath *copy;
+  gboolean hides = FALSE;
+
+  for (guint i = 0; i < steps->len && !hides; i++)
+    hides = step_names_hidden_route (g_ptr_array_index (steps, i), audience, routes);
+  if (!hides)
+    return g_object_ref (path);
+  copy = sam_escalation_path_copy (path);
+  steps = sam_escalation_path_get_steps (copy);
+  for (guint i = 0; i < steps->len; i++)
+    hide_step_routes (g_ptr_array_index (steps, i), audience, routes);
+  return copy;
+}
+
+/* Route id → route (a reference) of every actor in @actors. */
+static GHashTable *
+route_table (GPtrArray *actors)
+{
+  GHashTable *routes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      GPtrArray *list = sam_actor_get_routes (g_ptr_array_index (actors, i));
+
+      for (guint k = 0; k < list->len; k++)
+        {
+          SamContactRoute *route = g_ptr_array_index (list, k);
+
+          if (sam_contact_route_get_id (route) != NULL)
+            g_hash_table_insert (routes, (char *) sam_contact_route_get_id (route), g_object_ref (route));
+        }
+    }
+  return routes;
+}
+
+/* Replaces each element of @list (of GObjects, owned) by what @limit makes of it. */
+static void
+replace_each (GPtrArray *list, gpointer (*limit) (gpointer, SamVisibility, GHashTable *),
+              SamVisibility audience, GHashTable *routes)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      gpointer old = g_ptr_array_index (list, i);
+
+      g_ptr_array_index (list, i) = limit (old, audience, routes);
+      g_object_unref (old);
+    }
+}
+
+static gpointer
+limit_actor (gpointer actor, SamVisibility audience, GHashTable *routes)
+{
+  return sam_audience_actor (actor, audience);
+}
+
+static gpointer
+limit_path (gpointer path, SamVisibility audience, GHashTable *routes)
+{
+  return sam_audience_path (path, audience, routes);
+}
+
+void
+sam_audience_limit_data (SamRegisterData *data, SamVisibility audience)
+{
+  g_autoptr(GHashTable) routes = NULL;
+
+  g_return_if_fail (data != NULL);
+
+  /* the routes as the file has them: a path may name one the audience may not see */
+  routes = route_table (data->actors);
+  replace_each (data->actors, limit_actor, audience, routes);
+  replace_each (data->paths, limit_path, audience, routes);
+  if (data->audience > audience)
+    data->audience = audience;
+}
+
+/* Filters */
+
 void
 sam_export_filter_init (SamExportFilter *filter)
+{
+  *filter = (SamExportFilter) { NULL, NULL, SAM_EXPORT_DEFAULT_AUDIENCE, NULL };
+}
+
+void
+sam_export_filter_init_everything (SamExportFilter *filter)
 {
   *filter = (SamExportFilter) { NULL, NULL, SAM_VISIBILITY_INTERNAL, NULL };
 }
@@ -99,24 +267,6 @@ add_with_parents (GHashTable *chosen, GHashTable *by_id, const char *id)
         return;
       id = sam_actor_get_parent_id (actor);
     }
-}
-
-static SamActor *
-for_audience (SamActor *actor, SamVisibility audience)
-{
-  GPtrArray *routes = sam_actor_get_routes (actor);
-  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
-  SamActor *copy;
-
-  for (guint i = 0; i < routes->len; i++)
-    if (sam_contact_route_get_visibility (g_ptr_array_index (routes, i)) > audience)
-      g_ptr_array_add (drop, g_strdup (sam_contact_route_get_id (g_ptr_array_index (routes, i))));
-  if (drop->len == 0)
-    return g_object_ref (actor);
-  copy = sam_actor_copy (actor);
-  for (guint i = 0; i < drop->len; i++)
-    sam_actor_remove_route (copy, g_ptr_array_index (drop, i));
-  return copy;
 }
 
 /* A deleted actor's kind and areas, for the filter. */
@@ -207,8 +357,13 @@ select_records (SamStore *store, const SamExportFilter *filter, SamRegisterData 
           SamEscalationStep *step = g_ptr_array_index (steps, s);
           GPtrArray *answers = sam_escalation_step_get_answers (step);
 
+          GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
           if (sam_escalation_step_get_actor_id (step))
             add_with_parents (chosen, by_id, sam_escalation_step_get_actor_id (step));
+          for (guint f = 0; f < fallbacks->len; f++)
+            add_with_parents (chosen, by_id,
+                              ((SamStepFallback *) g_ptr_array_index (fallbacks, f))->actor_id);
           for (guint a = 0; a < answers->len; a++)
             {
               SamStepAnswer *answer = g_ptr_array_index (answers, a);
@@ -224,11 +379,18 @@ select_records (SamStore *store, const SamExportFilter *filter, SamRegisterData 
     {
       SamActor *actor = g_ptr_array_index (actors, i);
       if (g_hash_table_contains (chosen, sam_actor_get_id (actor)))
-        g_ptr_array_add (data->actors, for_audience (actor, filter->audience));
+        g_ptr_array_add (data->actors, g_object_ref (actor));
     }
   for (guint i = 0; i < paths->len; i++)
     if (g_hash_table_contains (chosen_paths, sam_escalation_path_get_id (g_ptr_array_index (paths, i))))
       g_ptr_array_add (data->paths, g_object_ref (g_ptr_array_index (paths, i)));
+  /* the one rule for what the audience may see, for routes and for the steps naming them */
+  {
+    g_autoptr(GHashTable) routes = route_table (actors);
+
+    replace_each (data->actors, limit_actor, filter->audience, routes);
+    replace_each (data->paths, limit_path, filter->audience, routes);
+  }
   for (guint i = 0; i < tombstones->len; i++)
     {
       SamTombstone *t = g_ptr_array_index (tombstones, i);
@@ -256,14 +418,14 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
   g_autoptr(GPtrArray) tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_tombstone_free);
   g_autoptr(GDateTime) now = sam_now_local ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
-  SamExportFilter everything;
+  SamExportFilter by_default;
   gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (filter == NULL)
     {
-      sam_export_filter_init (&everything);
-      filter = &everything;
+      sam_export_filter_init (&by_default);
+      filter = &by_default;
     }
   /* one read transaction: one consistent snapshot */
   if (!_sam_store_exec (store, "BEGIN", error))

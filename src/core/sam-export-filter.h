@@ -17,6 +17,35 @@
 
 G_BEGIN_DECLS
 
+/* Who may see what leaves the register: the one rule every output follows
+ * (export, follow, print). An audience is the most restricted visibility
+ * it may see: PUBLIC sees public routes, PROFESSIONAL public and
+ * professional ones, INTERNAL every route (only when asked for by name:
+ * the default of every export is PROFESSIONAL). */
+#define SAM_EXPORT_DEFAULT_AUDIENCE SAM_VISIBILITY_PROFESSIONAL
+
+gboolean           sam_audience_may_see       (SamVisibility      audience,
+                                               SamVisibility      visibility);
+gboolean           sam_audience_may_see_route (SamVisibility      audience,
+                                               SamContactRoute   *route);
+/* "public", "professional" or "internal"; FALSE for anything else. */
+gboolean           sam_audience_parse         (const char        *str,
+                                               SamVisibility     *out);
+/* @actor with only the routes @audience may see: a new reference to @actor
+ * when it has no other, else a copy without them. */
+SamActor          *sam_audience_actor         (SamActor          *actor,
+                                               SamVisibility      audience);
+/* @path with every step and fallback naming a route @audience may not see
+ * reduced to its actor (whose name is no secret); @routes maps route ids to
+ * their SamContactRoute. A new reference when nothing is hidden, else a copy. */
+SamEscalationPath *sam_audience_path          (SamEscalationPath *path,
+                                               SamVisibility      audience,
+                                               GHashTable        *routes);
+/* Leaves in @data only what @audience may see, and lowers its audience to
+ * @audience when it was wider. */
+void               sam_audience_limit_data    (SamRegisterData   *data,
+                                               SamVisibility      audience);
+
 typedef struct {
   /* Actors serving an area within one of these (a county takes in its
    * municipalities, SE everything); NULL: any area. */
@@ -24,22 +53,26 @@ typedef struct {
   /* Actors of one of these kinds (tokens); NULL: any kind. */
   char **kinds;
   /* Routes more restricted than this are left out: PUBLIC carries no
-   * professional or internal route, PROFESSIONAL no internal one. */
+   * professional or internal route, PROFESSIONAL (the default) no internal
+   * one; only INTERNAL carries every route. */
   SamVisibility audience;
   /* These paths, the paths their answers lead to, and the actors their
-   * steps name; NULL: the paths of the areas (all, without --area). */
+   * steps and fallbacks name; NULL: the paths of the areas (all, without --area). */
   char **paths;
 } SamExportFilter;
 
-/* Everything: all actors and paths, every route. */
+/* All actors and paths, for the default audience (professional). */
 void             sam_export_filter_init     (SamExportFilter       *filter);
+/* All actors and paths with every route: a copy to keep, never a file for
+ * another agency. */
+void             sam_export_filter_init_everything (SamExportFilter *filter);
 /* Checks the area codes, kinds and path ids; the message names the bad one. */
 gboolean         sam_export_filter_check    (const SamExportFilter *filter,
                                              SamStore              *store,
                                              GError               **error);
 gboolean         sam_export_filter_is_everything (const SamExportFilter *filter);
 
-/* What the filter selects, with the actors the selected ones are units
+/* What the filter selects (a NULL filter: as sam_export_filter_init()), with the actors the selected ones are units
  * of (a file names no actor it does not carry), and the deleted records
  * the filter would have selected. */
 SamRegisterData *sam_export_collect         (SamStore              *store,
