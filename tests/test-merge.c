@@ -645,7 +645,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 1; i <= 2; i++)
     {
-      g_autofree char *file = g_build_filename (source, "src", "core", "migrations",
+      g_autofree char *file = g_build_filename (source, "src", "core", "store", "migrations",
                                                 i == 1 ? "001-initial.sql" : "002-name-key-indexes.sql", NULL);
       g_autofree char *sql = NULL;
 

@@ -12,7 +12,7 @@
 #include "sam-actor.h"
 #include "sam-areas.h"
 #include "sam-errors.h"
-#include "sam-store-private.h"
+#include "sam-model-private.h"
 
 struct _SamActor
 {

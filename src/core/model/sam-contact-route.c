@@ -13,7 +13,7 @@
 #include "sam-contact-route.h"
 #include "sam-errors.h"
 #include "sam-phone.h"
-#include "sam-store-private.h"
+#include "sam-model-private.h"
 
 struct _SamContactRoute
 {

@@ -182,6 +182,28 @@ _sam_store_commit (SamStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+_sam_store_commit_quiet (SamStore *self, GError **error)
+{
+  if (_sam_store_exec (self, "COMMIT", error))
+    return TRUE;
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+_sam_store_begin_read (SamStore *self, GError **error)
+{
+  return _sam_store_exec (self, "BEGIN", error);
+}
+
+void
+_sam_store_end_read (SamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
 /* Ends the transaction _sam_store_begin() started: commits when @ok, else
  * rolls back (the error is already set). */
 gboolean
@@ -254,32 +276,6 @@ _sam_store_parse_hours (SamStore *self, const char *text)
       g_hash_table_insert (self->schedules, g_strdup (text), schedule);
     }
   return sam_schedule_ref (schedule);
-}
-
-char *
-sam_timestamp_format (GDateTime *dt)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (dt == NULL)
-    return NULL;
-  utc = g_date_time_to_utc (dt);
-  /* %Y would write the year 924 as "924": always four digits */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", g_date_time_get_year (utc),
-                          g_date_time_get_month (utc), g_date_time_get_day_of_month (utc),
-                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
-                          g_date_time_get_second (utc));
-}
-
-GDateTime *
-sam_timestamp_parse (const char *text)
-{
-  g_autoptr(GTimeZone) utc = NULL;
-
-  if (text == NULL)
-    return NULL;
-  utc = g_time_zone_new_utc ();
-  return g_date_time_new_from_iso8601 (text, utc);
 }
 
 char *

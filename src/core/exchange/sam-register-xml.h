@@ -7,39 +7,13 @@
 
 #include <gio/gio.h>
 
+#include "sam-register-data.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
 #define SAM_REGISTER_XML_NS "https://samverkan.github.io/ns/register/1"
 #define SAM_REGISTER_XML_VERSION 1
-
-/* A deleted record, carried so that a deletion travels with the file and
- * an older file does not bring the record back. */
-typedef struct {
-  char *entity;        /* "actor" or "path" */
-  char *id;
-  gint64 revision;     /* the revision the deletion made */
-  GDateTime *deleted;  /* nullable */
-} SamTombstone;
-
-void             sam_tombstone_free      (SamTombstone *tombstone);
-
-/* The contents of one exchange file. */
-typedef struct {
-  SamRegisterMeta meta;
-  GPtrArray *actors;   /* of SamActor */
-  GPtrArray *paths;    /* of SamEscalationPath */
-  /* Optional in a file (all additive to format 1): */
-  char *source;        /* the installation that exported it, or NULL */
-  GDateTime *exported; /* when, or NULL */
-  SamVisibility audience;  /* the most restricted route it may carry */
-  GPtrArray *tombstones;   /* of SamTombstone */
-} SamRegisterData;
-
-SamRegisterData *sam_register_data_new   (void);
-void             sam_register_data_free  (SamRegisterData *data);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRegisterData, sam_register_data_free)
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */

@@ -1,22 +1,85 @@
-/* sam-merge-private.h
+/* sam-store-sync.h
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The store's side of merging (sam-store-merge.c): the sync state, local
- * records by id, writing what a merge decided; and what the merge's own
- * files (sam-merge.c, sam-merge-fields.c, sam-merge-apply.c,
- * sam-merge-export.c) share. Inside src/core only.
+ * The store as the exchange wing (import, export, merge, follow) uses it:
+ * transactions, whole records, the sync state, and writing what a merge
+ * decided. No SQL and no SQLite types leave the store through it.
+ * Inside src/core only.
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
-#include "sam-merge.h"
-#include "sam-register-xml.h"
-#include "sam-store-private.h"
+#include "sam-store.h"
+#include "sam-register-data.h"
 
 G_BEGIN_DECLS
+
+/* BEGIN IMMEDIATE, refusing when the store is read-only. */
+gboolean      _sam_store_begin           (SamStore      *self,
+                                          GError       **error);
+gboolean      _sam_store_commit          (SamStore      *self,
+                                          GError       **error);
+void          _sam_store_rollback        (SamStore      *self);
+gboolean      _sam_store_end             (SamStore      *self,
+                                          gboolean       ok,
+                                          GError       **error);
+/* A read transaction: one consistent snapshot until _sam_store_end_read. */
+gboolean      _sam_store_begin_read      (SamStore      *self,
+                                          GError       **error);
+void          _sam_store_end_read        (SamStore      *self);
+/* Commits without ::changed, for writes of the sync state alone. */
+gboolean      _sam_store_commit_quiet    (SamStore      *self,
+                                          GError       **error);
+char         *_sam_store_now_timestamp   (void);
+/* Writes one actor row and its children; @keep_times keeps the revision
+ * and update time the actor carries (import), else sets revision 1. */
+gboolean      _sam_store_write_actor     (SamStore      *self,
+                                          SamActor      *actor,
+                                          gboolean       keep_times,
+                                          GError       **error);
+gboolean      _sam_store_write_path      (SamStore          *self,
+                                          SamEscalationPath *path,
+                                          GError           **error);
+/* An import into an empty register, one transaction (sam-store-import.c)
+ * on a connection of its own: begin, an actor at a time, then finish
+ * (which writes @meta and @paths, commits, and has @self emit ::changed)
+ * or abort (which rolls back). Both free @import. */
+typedef struct _SamStoreImport SamStoreImport;
+SamStoreImport *_sam_store_import_begin  (SamStore              *self,
+                                          GError               **error);
+gboolean      _sam_store_import_actor    (SamStoreImport        *import,
+                                          SamActor              *actor,
+                                          GError               **error);
+gboolean      _sam_store_import_finish   (SamStoreImport        *import,
+                                          const SamRegisterMeta *meta,
+                                          GPtrArray             *paths,
+                                          GError               **error);
+void          _sam_store_import_abort    (SamStoreImport        *import);
+SamStore     *_sam_store_import_get_store (SamStoreImport       *import);
+/* One actor with all its children; @include_deleted finds tombstones too. */
+SamActor     *_sam_store_load_actor_full     (SamStore   *self,
+                                              const char *id,
+                                              gboolean    include_deleted,
+                                              GError    **error);
+/* Actors by rowid, in the order of @rowids, with all their children. */
+GPtrArray    *_sam_store_load_actors_by_rowids (SamStore     *self,
+                                                const gint64 *rowids,
+                                                guint         n,
+                                                GError      **error);
+/* Live actors by id, for export. */
+GPtrArray    *_sam_store_list_all_actors     (SamStore *self,
+                                              GError  **error);
+/* When the last file imported from @source was exported; NULL if never. */
+GDateTime    *_sam_store_dup_source_exported (SamStore   *self,
+                                              const char *source,
+                                              GError    **error);
+/* A record's kind and areas, tombstones included (for export filters). */
+gboolean      _sam_store_get_actor_facets (SamStore   *self,
+                                           const char *id,
+                                           char      **kind,
+                                           GPtrArray  *areas,
+                                           GError    **error);
 
 /* A local record as the merge first sees it. */
 typedef struct {
@@ -104,60 +167,5 @@ gboolean    _sam_store_check_not_followed (SamStore      *self,
 /* Lets the merge itself write followed records. */
 void        _sam_store_set_merging        (SamStore      *self,
                                            gboolean       merging);
-
-/* The merge engine's own state, shared by its files. */
-struct _SamMergeItem {
-  const char *entity;      /* "actor" or "path" (static) */
-  char *id;
-  char *key;               /* "actor:ID" */
-  char *name;
-  SamMergeAction action;
-  GPtrArray *fields;       /* of SamMergeField */
-
-  GObject *theirs;         /* NULL: deleted there */
-  char *theirs_hash;       /* "" for a deletion */
-  gint64 theirs_revision;
-  SamLocalRecord *local;   /* borrowed from the index; NULL: not here at all */
-  GObject *mine;           /* the live local record, when loaded */
-  char *mine_hash;         /* "" deleted here; NULL not here or not yet known */
-  const SamSeen *base;     /* borrowed; NULL: no history */
-  gboolean fallback;       /* the base is '*', not the source's own */
-  gboolean seen_dirty;     /* the sync state must be written */
-};
-
-struct _SamMergePlan {
-  SamStore *store;
-  SamRegisterData *data;
-  char *source;
-  char *file;
-  GPtrArray *items;
-  GPtrArray *changes;
-  GPtrArray *conflicts;
-  GPtrArray *notes;
-  GHashTable *actor_index;
-  GHashTable *path_index;
-  GHashTable *seen_source;
-  GHashTable *seen_any;
-  guint counts[SAM_MERGE_N_ACTIONS];
-  gint64 log_mark;
-  gboolean update_any;     /* the file carries every route: '*' follows it */
-};
-
-gboolean         _sam_merge_seen_matches      (const SamSeen     *seen,
-                                               const char        *theirs_hash,
-                                               gint64             theirs_revision,
-                                               const char        *local_hash,
-                                               gint64             local_revision);
-
-/* sam-merge-fields.c */
-gboolean         _sam_merge_route_in_audience (SamContactRoute   *route,
-                                               SamVisibility      audience);
-SamContactRoute *_sam_merge_find_route        (SamActor          *actor,
-                                               const char        *id,
-                                               SamVisibility      audience);
-char            *_sam_merge_node_text         (JsonNode          *node);
-/* Fills @item's fields: what differs between mine and theirs. */
-void             _sam_merge_item_make_fields  (SamMergeItem      *item,
-                                               SamVisibility      audience);
 
 G_END_DECLS

@@ -14,19 +14,9 @@
 
 #include "sam-merge.h"
 #include "sam-store.h"
+#include "sam-store-follow.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  char *file;
-  char *source;    /* its register id, once imported; NULL before */
-  char *owner;     /* who publishes it, as it says */
-  char *name;      /* the register's name, as it says */
-  GDateTime *imported;  /* the last import, NULL before */
-} SamFollowed;
-
-void        sam_followed_free   (SamFollowed  *followed);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamFollowed, sam_followed_free)
 
 gboolean    sam_follow_add      (SamStore     *store,
                                  const char   *file,

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "sam-actor-json.h"
-#include "sam-store.h"
+#include "sam-timestamp.h"
 
 static void
 add_text (JsonBuilder *b, const char *member, const SamText *text)

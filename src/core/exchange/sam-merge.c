@@ -267,28 +267,22 @@ add_note (SamMergePlan *plan, char *note)
 static gboolean
 plan_notes (SamMergePlan *plan, GError **error)
 {
-  sqlite3_stmt *stmt = _sam_store_prepare (plan->store,
-      "SELECT exported_at, version FROM sync_source WHERE id = ?", error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) last = _sam_store_dup_source_exported (plan->store, plan->source,
+                                                              &local_error);
   g_autofree char *instance = _sam_store_dup_instance (plan->store);
 
-  if (stmt == NULL)
-    return FALSE;
-  _sam_bind_text (stmt, 1, plan->source);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (local_error != NULL)
+    return (g_propagate_error (error, g_steal_pointer (&local_error)), FALSE);
+  if (last && plan->data->exported && g_date_time_compare (plan->data->exported, last) < 0)
     {
-      g_autoptr(GDateTime) last = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 0));
-
-      if (last && plan->data->exported && g_date_time_compare (plan->data->exported, last) < 0)
-        {
-          g_autofree char *a = g_date_time_format (plan->data->exported, "%Y-%m-%d %H:%M");
-          g_autofree char *b = g_date_time_format (last, "%Y-%m-%d %H:%M");
-          add_note (plan, g_strdup_printf (_("This file (exported %s) is older than the last one "
-                                             "imported from the same register (exported %s): "
-                                             "records it has in an older version stay as they are."),
-                                           a, b));
-        }
+      g_autofree char *a = g_date_time_format (plan->data->exported, "%Y-%m-%d %H:%M");
+      g_autofree char *b = g_date_time_format (last, "%Y-%m-%d %H:%M");
+      add_note (plan, g_strdup_printf (_("This file (exported %s) is older than the last one "
+                                         "imported from the same register (exported %s): "
+                                         "records it has in an older version stay as they are."),
+                                       a, b));
     }
-  sqlite3_reset (stmt);
   if (instance && g_strcmp0 (instance, plan->data->source) == 0)
     add_note (plan, g_strdup (_("This file was exported from this register.")));
   if (plan->data->audience == SAM_VISIBILITY_PUBLIC)
@@ -400,13 +394,13 @@ sam_merge_plan_new (SamStore         *store,
   plan->update_any = data->audience == SAM_VISIBILITY_INTERNAL;
 
   /* one read transaction: one consistent picture of the register */
-  if (!_sam_store_exec (store, "BEGIN", error))
+  if (!_sam_store_begin_read (store, error))
     {
       plan->data = NULL;
       return NULL;
     }
   ok = plan_build (plan, error);
-  _sam_store_exec (store, "COMMIT", NULL);
+  _sam_store_end_read (store);
   if (!ok)
     {
       plan->data = NULL;    /* the caller keeps it on failure */

@@ -17,7 +17,6 @@
 #include "sam-errors.h"
 #include "sam-phone.h"
 #include "sam-search-facets.h"
-#include "sam-merge-private.h"
 #include "sam-store-private.h"
 
 /* Writing */

@@ -9,6 +9,7 @@
 
 #include "sam-actor.h"
 #include "sam-escalation-path.h"
+#include "sam-timestamp.h"
 
 G_BEGIN_DECLS
 
@@ -176,9 +177,5 @@ gboolean     sam_store_check_for_changes (SamStore     *self);
 gboolean     sam_store_backup           (SamStore      *self,
                                          const char    *dest_path,
                                          GError       **error);
-
-/* Timestamps are stored and exchanged as "2026-11-25T12:00:00Z". */
-char        *sam_timestamp_format       (GDateTime     *dt);
-GDateTime   *sam_timestamp_parse        (const char    *text);
 
 G_END_DECLS

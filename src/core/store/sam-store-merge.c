@@ -15,7 +15,7 @@
 
 #include "sam-actor-json.h"
 #include "sam-errors.h"
-#include "sam-merge-private.h"
+#include "sam-store-private.h"
 
 void
 _sam_seen_free (SamSeen *seen)
@@ -284,4 +284,45 @@ _sam_store_check_not_followed (SamStore *self, const char *entity, const char *i
                name ? name : id, owner ? owner : _("another agency"),
                register_name ? register_name : "?", file ? file : "?");
   return FALSE;
+}
+
+GDateTime *
+_sam_store_dup_source_exported (SamStore *self, const char *source, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT exported_at FROM sync_source WHERE id = ?", error);
+  GDateTime *exported = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, source);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    exported = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return exported;
+}
+
+gboolean
+_sam_store_get_actor_facets (SamStore   *self,
+                             const char *id,
+                             char      **kind,
+                             GPtrArray  *areas,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "SELECT kind FROM actor WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *kind = _sam_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  stmt = _sam_store_prepare (self, "SELECT area_code FROM actor_area WHERE actor_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (areas, _sam_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
 }

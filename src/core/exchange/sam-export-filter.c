@@ -273,7 +273,6 @@ add_with_parents (GHashTable *chosen, GHashTable *by_id, const char *id)
 static gboolean
 tombstone_matches (SamStore *store, SamTombstone *t, const SamExportFilter *filter)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *kind = NULL;
 
@@ -281,20 +280,8 @@ tombstone_matches (SamStore *store, SamTombstone *t, const SamExportFilter *filt
     return filter->paths == NULL && filter->kinds == NULL;
   if (filter->paths != NULL && filter->areas == NULL && filter->kinds == NULL)
     return FALSE;
-  stmt = _sam_store_prepare (store, "SELECT kind FROM actor WHERE id = ?", NULL);
-  if (stmt == NULL)
+  if (!_sam_store_get_actor_facets (store, t->id, &kind, areas, NULL))
     return FALSE;
-  _sam_bind_text (stmt, 1, t->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    kind = _sam_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  stmt = _sam_store_prepare (store, "SELECT area_code FROM actor_area WHERE actor_id = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  _sam_bind_text (stmt, 1, t->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (areas, _sam_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
   return kind_matches (kind, filter->kinds) && areas_match (areas, filter->areas);
 }
 
@@ -428,7 +415,7 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
       filter = &by_default;
     }
   /* one read transaction: one consistent snapshot */
-  if (!_sam_store_exec (store, "BEGIN", error))
+  if (!_sam_store_begin_read (store, error))
     return NULL;
   ok = sam_store_get_meta (store, &data->meta, error) &&
        (actors = _sam_store_list_all_actors (store, error)) != NULL &&
@@ -441,7 +428,7 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
       data->audience = filter->audience;
       ok = select_records (store, filter, data, actors, paths, tombstones);
     }
-  _sam_store_exec (store, "COMMIT", NULL);
+  _sam_store_end_read (store);
   if (!ok)
     return NULL;
   return g_steal_pointer (&data);

@@ -15,19 +15,6 @@
 #include "sam-follow.h"
 #include "sam-merge-private.h"
 
-void
-sam_followed_free (SamFollowed *followed)
-{
-  if (followed == NULL)
-    return;
-  g_free (followed->file);
-  g_free (followed->source);
-  g_free (followed->owner);
-  g_free (followed->name);
-  g_clear_pointer (&followed->imported, g_date_time_unref);
-  g_free (followed);
-}
-
 static char *
 absolute (const char *file)
 {
@@ -37,37 +24,12 @@ absolute (const char *file)
   return path ? path : g_file_get_uri (f);
 }
 
-static gboolean
-write_one (SamStore *store, const char *sql, const char *a, const char *b, const char *c,
-           GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!_sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  _sam_bind_text (stmt, 1, a);
-  _sam_bind_text (stmt, 2, b);
-  _sam_bind_text (stmt, 3, c);
-  if (!_sam_store_step_done (store, stmt, error))
-    goto fail;
-  return _sam_store_commit (store, error);
-
-fail:
-  _sam_store_rollback (store);
-  return FALSE;
-}
-
 gboolean
 sam_follow_add (SamStore *store, const char *file, GError **error)
 {
   g_autofree char *path = absolute (file);
-  g_autofree char *now = _sam_store_now_timestamp ();
 
-  return write_one (store, "INSERT OR IGNORE INTO follow (file, added_at) VALUES (?1, ?2)",
-                    path, now, NULL, error);
+  return _sam_store_follow_add (store, path, error);
 }
 
 gboolean
@@ -84,34 +46,13 @@ sam_follow_remove (SamStore *store, const char *file, GError **error)
   if (!found)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
                          _("This register does not follow %s."), path), FALSE);
-  return write_one (store, "DELETE FROM follow WHERE file = ?1", path, NULL, NULL, error);
+  return _sam_store_follow_delete (store, path, error);
 }
 
 GPtrArray *
 sam_follow_list (SamStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_followed_free);
-  sqlite3_stmt *stmt = _sam_store_prepare (store,
-      "SELECT f.file, f.source, coalesce (s.owner, f.owner), s.name, s.imported_at "
-      "FROM follow f LEFT JOIN sync_source s ON s.id = f.source ORDER BY f.added_at, f.file", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamFollowed *followed = g_new0 (SamFollowed, 1);
-
-      followed->file = _sam_column_dup (stmt, 0);
-      followed->source = _sam_column_dup (stmt, 1);
-      followed->owner = _sam_column_dup (stmt, 2);
-      followed->name = _sam_column_dup (stmt, 3);
-      followed->imported = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (list, followed);
-    }
-  if (rc != SQLITE_DONE)
-    return (_sam_store_set_error (store, error), NULL);
-  return g_steal_pointer (&list);
+  return _sam_store_follow_list (store, error);
 }
 
 static gboolean
@@ -203,8 +144,8 @@ sam_follow_sync (SamStore *store, const char *file, GCancellable *cancellable, G
           return g_steal_pointer (&plan);
       }
   }
-  if (!write_one (store, "UPDATE follow SET source = ?2, owner = ?3 WHERE file = ?1", path,
-                  sam_merge_plan_get_source (plan), data->meta.owner, error))
+  if (!_sam_store_follow_set_source (store, path, sam_merge_plan_get_source (plan),
+                                     data->meta.owner, error))
     return NULL;
   return g_steal_pointer (&plan);
 }

@@ -15,7 +15,7 @@
 
 #include "sam-errors.h"
 #include "sam-register-xml.h"
-#include "sam-store-private.h"
+#include "sam-store-sync.h"
 
 typedef struct {
   GOutputStream *stream;
@@ -362,12 +362,12 @@ export_to_stream (SamStore *store, GOutputStream *stream, GCancellable *cancella
   gboolean ok;
 
   /* One read transaction, so the file is one consistent snapshot */
-  if (!_sam_store_exec (store, "BEGIN", error))
+  if (!_sam_store_begin_read (store, error))
     return FALSE;
   ok = sam_store_get_meta (store, &data->meta, error) &&
        (actors = _sam_store_list_all_actors (store, error)) != NULL &&
        (paths = sam_store_list_paths (store, error)) != NULL;
-  _sam_store_exec (store, "COMMIT", NULL);
+  _sam_store_end_read (store);
   if (!ok)
     return FALSE;
   g_ptr_array_extend_and_steal (data->actors, g_steal_pointer (&actors));

@@ -20,7 +20,7 @@
 #include "sam-merge-private.h"
 #include "sam-register-xml.h"
 #include "sam-register-xml-private.h"
-#include "sam-store-private.h"
+#include "sam-store-sync.h"
 
 /* Actors a batch, and batches read ahead of the writer at most: enough
  * to keep both threads busy, few enough that memory stays small. */

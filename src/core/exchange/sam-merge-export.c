@@ -93,7 +93,7 @@ note_seen (SamStore *store, const SamRegisterData *data, const char *source, GEr
         goto fail;
     }
   /* no ::changed: the register's contents are as they were */
-  if (_sam_store_exec (store, "COMMIT", error))
+  if (_sam_store_commit_quiet (store, error))
     return TRUE;
 
 fail:
