@@ -24,6 +24,7 @@
 #include "sam-export-filter.h"
 #include "sam-follow.h"
 #include "sam-merge.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 
 static int
@@ -124,6 +125,24 @@ print_plan (SamMergePlan *plan, gboolean details)
     }
 }
 
+/* A warning line for each step or fallback that names an actor or route the
+ * register does not have after the import: the import stands, the path
+ * needs mending (samverkan-cli path check). */
+static void
+warn_dangling (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (store, &error);
+
+  if (lines == NULL)
+    {
+      g_printerr (_("samverkan-cli: warning: the paths could not be checked: %s\n"), error->message);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
+}
+
 static int
 import_into_empty (const char *register_path, const char *in)
 {
@@ -139,6 +158,7 @@ import_into_empty (const char *register_path, const char *in)
     return fail (error);
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
+  warn_dangling (store);
   return EXIT_OK;
 }
 
@@ -228,6 +248,7 @@ sam_cli_import (const char *register_path, int argc, char **argv)
       g_print (_("Imported.\n"));
       if (copies && copies->len > 0)
         g_print (_("The register as it was is kept as copy 1 (samverkan-cli backups).\n"));
+      warn_dangling (store);
     }
   return EXIT_OK;
 }
@@ -354,5 +375,6 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
       g_print ("%s\n", followed->file);
       print_plan (plan, FALSE);
     }
+  warn_dangling (store);
   return result;
 }

@@ -21,8 +21,8 @@
 #include <pango/pangocairo.h>
 
 #include "sam-areas.h"
+#include "sam-audience.h"
 #include "sam-errors.h"
-#include "sam-export-filter.h"
 #include "sam-query.h"
 #include "sam-sheet-private.h"
 

@@ -55,6 +55,13 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
                                               GOutputStream         *stream,
                                               GCancellable          *cancellable,
                                               GError               **error);
+/* Every actor a step or a fallback of @data's paths names is in @data or
+ * (with @store) in the register; otherwise an error listing each such step
+ * with its line, as for a step that leads nowhere. */
+gboolean         sam_register_data_check_actors (const SamRegisterData *data,
+                                                 SamStore              *store,
+                                                 const char            *filename,
+                                                 GError               **error);
 /* Reads a file into memory, refusing one over the size limit with a
  * message that says so. */
 gboolean         sam_register_xml_load_file (GFile         *file,
