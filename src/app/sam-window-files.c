@@ -312,12 +312,17 @@ audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow 
 static GtkWidget *
 audience_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
 {
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
 
+  /* a label of our own, so that the long ones wrap */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), check);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
   gtk_widget_set_name (check, name);
   if (group)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
-  gtk_label_set_wrap (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), TRUE);
   gtk_box_append (GTK_BOX (box), check);
   return check;
 }
