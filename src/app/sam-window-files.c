@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-export-filter.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 #include "sam-window-private.h"
 
@@ -102,6 +103,24 @@ show_error_dialog (SamWindow *self, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_sam_window_warn_dangling (SamWindow *self)
+{
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (sam_window_get_store (self), NULL);
+  g_autofree char *text = NULL;
+
+  if (lines == NULL || lines->len == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u step of the escalation paths names an actor or "
+                                       "contact route the register does not have: see "
+                                       "Escalation Paths",
+                                       "%u steps of the escalation paths name an actor or "
+                                       "contact route the register does not have: see "
+                                       "Escalation Paths", lines->len), lines->len);
+  _sam_window_toast (self, text);
+}
+
 static void
 job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -136,6 +155,8 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   else
     text = g_strdup_printf (_("Saved %s"), name);
   _sam_window_toast (self, text);
+  if (job->kind == JOB_IMPORT)
+    _sam_window_warn_dangling (self);
 }
 
 static void
