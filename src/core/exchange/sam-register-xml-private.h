@@ -21,6 +21,9 @@ typedef struct {
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
   gboolean actors_in_file;  /* every actor a step names must be in the file
                              * (an import into an empty register) */
+  /* Format 1 closed every actor on holidays that had no PH rule; format 2
+   * reads hours as OpenStreetMap does. Set from the root element. */
+  gboolean closed_on_holidays;
 } Report;
 
 void _sam_xml_report                     (Report          *r,
