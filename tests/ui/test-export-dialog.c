@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sam-test-util.h"
 #include "sam-window.h"
@@ -78,7 +79,7 @@ respond (AdwMessageDialog *dialog, const char *response)
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_for (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
 static AdwMessageDialog *
@@ -88,9 +89,7 @@ open_export (Fixture *f)
 
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
-  sam_ui_test_wait (200);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  sam_ui_test_wait_for ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   return dialog;
 }
 
@@ -129,6 +128,14 @@ test_professional_preselected (Fixture *f, gconstpointer data)
   respond (dialog, "cancel");
 }
 
+static gboolean
+chooses (GtkWindow *chooser, GFile *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
 /* Chooses @name in the dialog, then the file @file_name in the file chooser
  * that follows, and waits for the export to be written. */
 static char *
@@ -136,24 +143,22 @@ export_as (Fixture *f, const char *name, const char *file_name)
 {
   AdwMessageDialog *dialog = open_export (f);
   g_autofree char *path = g_build_filename (f->dir, file_name, NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *chooser;
   char *text = NULL;
 
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
   gtk_check_button_set_active (find_check (GTK_WIDGET (dialog), name), TRUE);
   respond (dialog, "export");
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_nonnull (chooser);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  sam_ui_test_wait_for ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  /* it opens in the current folder (the test's own): a name is enough */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  sam_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (chooser)) && chooses (chooser, file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  for (guint i = 0; i < 100 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    sam_ui_test_wait (50);
-  /* the "Saved" notice goes before the next export: with libadwaita 1.2 the
-   * window aborts when a long job's busy notice pushes a shown notice back
-   * into the queue and it comes back while still leaving (a problem of its
-   * own, not of the export) */
-  sam_ui_test_wait (5500);
+  sam_ui_test_wait_for (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  /* written, and the window no longer busy with it */
+  sam_ui_test_wait_for (g_file_test (path, G_FILE_TEST_EXISTS) && f->window->busy == NULL);
+  g_assert_cmpint (g_chdir (g_get_tmp_dir ()), ==, 0);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   return text;
 }
@@ -163,18 +168,20 @@ test_export_writes_chosen_audience (Fixture *f, gconstpointer data)
 {
   g_autofree char *pro = export_as (f, "audience-professional", "pro.xml");
   g_autofree char *internal = export_as (f, "audience-internal", "internal.xml");
+  g_autofree char *pub = export_as (f, "audience-public", "public.xml");
 
   g_assert_nonnull (strstr (pro, "audience=\"professional\""));
   g_assert_null (strstr (pro, "visibility=\"internal\""));
   g_assert_nonnull (strstr (pro, "visibility=\"professional\""));
   g_assert_nonnull (strstr (internal, "visibility=\"internal\""));
+  g_assert_null (strstr (pub, "visibility=\"internal\""));
+  g_assert_null (strstr (pub, "visibility=\"professional\""));
 }
 
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   sam_ui_test_use_translations ();
 
   g_test_add ("/export-dialog/professional-preselected", Fixture, NULL, fixture_set_up,

@@ -47,7 +47,6 @@ void             sam_export_filter_init_everything (SamExportFilter *filter);
 gboolean         sam_export_filter_check    (const SamExportFilter *filter,
                                              SamStore              *store,
                                              GError               **error);
-gboolean         sam_export_filter_is_everything (const SamExportFilter *filter);
 
 /* What the filter selects (a NULL filter: as sam_export_filter_init()), with the actors the selected ones are units
  * of (a file names no actor it does not carry), and the deleted records

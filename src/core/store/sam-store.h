@@ -67,9 +67,6 @@ void         sam_store_set_user         (SamStore      *self,
 gboolean     sam_store_get_meta         (SamStore        *self,
                                          SamRegisterMeta *meta,
                                          GError         **error);
-gboolean     sam_store_set_meta         (SamStore              *self,
-                                         const SamRegisterMeta *meta,
-                                         GError               **error);
 gboolean     sam_store_is_empty         (SamStore      *self);
 gint64       sam_store_count_actors     (SamStore      *self);
 
