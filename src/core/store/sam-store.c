@@ -19,6 +19,7 @@
 
 #include "sam-errors.h"
 #include "sam-store-private.h"
+#include "sam-search-vocab.h"
 
 #define MIGRATIONS_PATH "/io/github/samverkan/Samverkan/core/migrations"
 
@@ -508,6 +509,8 @@ open_store (const char *path, gboolean read_only, GError **error)
   if (get_user_version (self) < 0)
     return (_sam_store_set_error (self, error), NULL);
   if (!migrate (self, error))
+    return NULL;
+  if (!self->read_only && !_sam_store_upgrade_search (self, error))
     return NULL;
   if (!self->read_only && !ensure_meta (self, error))
     return NULL;
