@@ -28,7 +28,8 @@ struct _SamWindow
   gboolean all_areas_listed;  /* the drop-down lists every area, not only the chosen one */
   gboolean review_mode;
   GCancellable *busy;
-  AdwToast *busy_toast;
+  AdwToast *busy_toast;       /* shown while a long job runs: SamWindow:busy */
+  gboolean read_only;         /* SamWindow:read-only */
 
   AdwToastOverlay *toast_overlay;
   GtkRevealer *banner;

@@ -20,8 +20,15 @@
 #include "sam-query.h"
 #include "sam-window-private.h"
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_BUSY,
+  PROP_READ_ONLY,
+  N_PROPS
+};
 
-
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -36,18 +43,19 @@ _sam_window_toast (SamWindow *self, const char *text)
 void
 _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellable)
 {
+  gboolean was_busy = self->busy_toast != NULL;
+
   if (text == NULL)
     {
       if (self->busy_toast)
         adw_toast_dismiss (self->busy_toast);
       g_clear_object (&self->busy_toast);
       g_clear_object (&self->busy);
-      return;
     }
-  g_set_object (&self->busy, cancellable);
-  if (self->busy_toast == NULL)
+  else if (self->busy_toast == NULL)
     {
-      self->busy_toast = g_object_ref (adw_toast_new (text));
+      g_set_object (&self->busy, cancellable);
+      self->busy_toast = adw_toast_new (text);
       adw_toast_set_timeout (self->busy_toast, 0);
       adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
@@ -55,7 +63,12 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
     }
   else
-    adw_toast_set_title (self->busy_toast, text);
+    {
+      g_set_object (&self->busy, cancellable);
+      adw_toast_set_title (self->busy_toast, text);
+    }
+  if (was_busy != (self->busy_toast != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
@@ -392,6 +405,11 @@ update_read_only (SamWindow *self)
     }
   gtk_revealer_set_reveal_child (self->banner, read_only);
   _sam_window_update_actions (self);
+  if (self->read_only != read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
 }
 
 static void
@@ -553,6 +571,40 @@ sam_window_dispose (GObject *object)
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
 
+static void
+sam_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SamWindow *self = SAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, sam_window_is_busy (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, sam_window_is_read_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      sam_window_set_store (SAM_WINDOW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SamWindow, name)
 
 static void
@@ -561,6 +613,22 @@ sam_window_class_init (SamWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sam_window_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sam_window_get_property;
+  G_OBJECT_CLASS (klass)->set_property = sam_window_set_property;
+
+  /* The register shown: another one after File → Open or New Register. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A long job (import, export, a copy, a merge) runs, with Cancel in a toast. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The register may not be changed here (a banner says so). */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
@@ -649,6 +717,11 @@ sam_window_set_store (SamWindow *self, SamStore *store)
 {
   SamRegisterMeta meta = { 0 };
 
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
@@ -664,6 +737,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
   _sam_window_follow_start (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 GtkEditable *
@@ -697,6 +771,20 @@ gboolean
 sam_window_is_showing_review (SamWindow *self)
 {
   return self->review_mode;
+}
+
+gboolean
+sam_window_is_busy (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  return self->busy_toast != NULL;
+}
+
+gboolean
+sam_window_is_read_only (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  return self->read_only;
 }
 
 gboolean

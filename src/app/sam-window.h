@@ -19,9 +19,12 @@ G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
  * of the chosen actor. @application may be NULL (tests). */
 SamWindow   *sam_window_new              (GtkApplication *application,
                                           SamStore       *store);
+/* SamWindow:store, :busy and :read-only notify when they change. */
 SamStore    *sam_window_get_store        (SamWindow      *self);
 void         sam_window_set_store        (SamWindow      *self,
                                           SamStore       *store);
+gboolean     sam_window_is_busy          (SamWindow      *self);
+gboolean     sam_window_is_read_only     (SamWindow      *self);
 
 /* For tests: the search entry, the actors listed now, and the actor shown. */
 GtkEditable *sam_window_get_search_entry (SamWindow      *self);

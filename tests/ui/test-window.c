@@ -45,21 +45,32 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Types @text the way a person does, then waits for the list to settle
- * (the entry waits a moment after the last key before it searches). */
+static void
+search_changed_cb (GtkSearchEntry *entry, gboolean *searched)
+{
+  *searched = TRUE;
+}
+
+/* Types @text the way a person does, then waits for the search (the entry
+ * waits a moment after the last key before it searches). */
 static void
 type_and_wait (Fixture *f, const char *text)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
+  gboolean searched = FALSE;
+  gulong id;
 
   gtk_editable_set_text (entry, "");
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &searched);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       int pos = gtk_editable_get_position (entry);
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &pos);
       gtk_editable_set_position (entry, pos);
     }
-  sam_ui_test_wait (500);
+  sam_ui_test_wait_for (searched);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, text);
 }
 
 static gboolean
@@ -364,12 +375,6 @@ test_row_number (Fixture *f, gconstpointer data)
   g_assert_null (strstr (jour, "070-216 33 90"));
 }
 
-static void
-iterate (void)
-{
-  sam_ui_test_wait (300);
-}
-
 /* Text a sighted user reads on a widget: a label anywhere inside it. */
 static gboolean
 has_visible_text (GtkWidget *widget)
@@ -428,10 +433,10 @@ test_buttons_named (Fixture *f, gconstpointer data)
 {
   assert_buttons_named (GTK_WIDGET (f->window));
   sam_window_show_actor (f->window, "umea-socialjour");
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-area", NULL);
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
 }
 
@@ -443,8 +448,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_test_add ("/window/lists-sample", Fixture, NULL, fixture_set_up, test_lists_sample, fixture_tear_down);
   g_test_add ("/window/search-filters-rows", Fixture, NULL, fixture_set_up, test_search_filters_rows, fixture_tear_down);
   g_test_add ("/window/empty-result", Fixture, NULL, fixture_set_up, test_empty_result, fixture_tear_down);

@@ -3,7 +3,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The synonyms coordinators keep in the register (migration 006); the
+ * The synonyms coordinators keep in the register (migration 007); the
  * search reads them at every query (sam-query.c), so a change applies at
  * once without writing the index again.
  */

@@ -3,7 +3,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The search index's own vocabulary (migration 006), private to the store.
+ * The search index's own vocabulary (migration 007), private to the store.
  */
 #pragma once
 
@@ -45,7 +45,7 @@ gboolean  _sam_store_write_search_row   (SamStore    *self,
                                          gint64       rowid,
                                          SamActor    *actor,
                                          GError     **error);
-/* Writes the search rows again when migration 006 asked for it. */
+/* Writes the search rows again when migration 007 asked for it. */
 gboolean  _sam_store_upgrade_search     (SamStore    *self,
                                          GError     **error);
 

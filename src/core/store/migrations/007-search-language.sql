@@ -1,4 +1,4 @@
--- 006: search that speaks Swedish: keywords apart from descriptions, the
+-- 007: search that speaks Swedish: keywords apart from descriptions, the
 -- index's own vocabulary for compounds and typos, and synonyms.
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
