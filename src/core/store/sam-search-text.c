@@ -118,12 +118,52 @@ split_words (const char *text)
   return words;
 }
 
+/* One character folded as sam_text_fold does (case folded, marks
+ * dropped), for the characters outside ASCII. */
+static void
+append_folded (GString *word, gunichar c)
+{
+  char buf[8] = { 0 };
+  g_autofree char *folded = NULL;
+
+  g_unichar_to_utf8 (c, buf);
+  folded = sam_text_fold (buf);
+
+  g_string_append (word, folded);
+}
+
+/* Folds and splits in one pass: ASCII (most of any register) is lowered
+ * in place, other characters go through sam_text_fold one at a time. An
+ * import reads every text of every actor through here, and folding the
+ * whole text first cost more than the rest of the split. */
 GPtrArray *
 sam_search_text_words (const char *text)
 {
-  g_autofree char *folded = sam_text_fold (text ? text : "");
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
 
-  return split_words (folded);
+  for (const char *p = text ? text : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && c < 0x80 && g_ascii_isalnum (c))
+        {
+          g_string_append_c (word, g_ascii_tolower (c));
+          continue;
+        }
+      if (c >= 0x80 && g_unichar_isalnum (c))
+        {
+          append_folded (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return words;
 }
 
 GPtrArray *
