@@ -263,6 +263,15 @@ test_migration (Fixture *f, gconstpointer data)
   store = open_store (f->path);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   loaded = load (store, "test-jour");
+  /* migration 006 kept format 1's meaning of hours without a PH rule: the
+   * on-call line stays closed on holidays, now said in so many words */
+  {
+    g_autoptr(SamSchedule) duty = sam_schedule_parse ("Mo-Fr 16:00-22:00; PH off", NULL);
+    SamContactRoute *route = g_ptr_array_index (sam_actor_get_routes (actor), 1);
+
+    g_assert_cmpstr (sam_contact_route_get_id (route), ==, "test-jour-duty");
+    sam_contact_route_set_hours (route, duty);
+  }
   assert_actors_equal (actor, loaded);
   /* migration 004 carried the search rows over, with the filters */
   assert_found (store, "socialjour", NULL, "test-jour");
