@@ -87,6 +87,7 @@ sam_cli_publish (const char *register_path, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *until = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *number = NULL;
   SamPublishOptions options;
   int status;
 
@@ -115,9 +116,9 @@ sam_cli_publish (const char *register_path, int argc, char **argv)
     return fail (error);
   until = format_time (publication->valid_until);
   size = g_format_size (publication->size);
-  g_print (_("Published %s (number %" G_GINT64_FORMAT ", %s) to %s, signed with the key %s; "
-             "valid until %s.\n"), publication->publisher, publication->sequence, size, dir,
-           publication->key_id, until);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, publication->sequence);
+  g_print (_("Published %s (number %s, %s) to %s, signed with the key %s; valid until %s.\n"),
+           publication->publisher, number, size, dir, publication->key_id, until);
   return EXIT_OK;
 }
 

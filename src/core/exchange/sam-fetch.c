@@ -307,10 +307,10 @@ read_body (Fetcher *f, const char *name, GInputStream *body, SoupMessage *msg, g
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
               g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             return (network_error (error, local_error, uri, f->options), FALSE);
+          g_autofree char *got_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
           g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TRUNCATED,
-                       _("%s%s ended early, after %" G_GUINT64_FORMAT " bytes (%s); it was "
-                         "refused."), g_uri_get_host (f->base), name, total,
-                       local_error->message);
+                       _("%s%s ended early, after %s bytes (%s); it was refused."),
+                       g_uri_get_host (f->base), name, got_text, local_error->message);
           return FALSE;
         }
       if (got == 0)
@@ -330,10 +330,11 @@ read_body (Fetcher *f, const char *name, GInputStream *body, SoupMessage *msg, g
     }
   if (declared >= 0 && total != (guint64) declared)
     {
+      g_autofree char *got_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+      g_autofree char *declared_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) declared);
       g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TRUNCATED,
-                   _("%s%s ended early, after %" G_GUINT64_FORMAT " of %" G_GINT64_FORMAT
-                     " bytes; it was refused."), g_uri_get_host (f->base), name, total,
-                   (gint64) declared);
+                   _("%s%s ended early, after %s of %s bytes; it was refused."),
+                   g_uri_get_host (f->base), name, got_text, declared_text);
       return FALSE;
     }
   return TRUE;
@@ -555,10 +556,12 @@ check_sequence (const char *url, const SamPublishedState *state, const SamPublic
   if (pub->sequence == state->sequence && g_strcmp0 (pub->sha256, state->sha256) == 0)
     return (*unchanged = TRUE);
   if (pub->sequence == state->sequence)
-    return refuse (error, SAM_FETCH_ERROR_TAMPERED,
-                   _("The register at %s says it is publication number %" G_GINT64_FORMAT
-                     ", which was already applied with other contents; it was refused."),
-                   url, pub->sequence);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, pub->sequence);
+      return refuse (error, SAM_FETCH_ERROR_TAMPERED,
+                     _("The register at %s says it is publication number %s, which was "
+                       "already applied with other contents; it was refused."), url, number);
+    }
   {
     g_autofree char *was = sam_timestamp_format (pub->published);
     g_autofree char *have = state->published ? sam_timestamp_format (state->published)

@@ -105,9 +105,10 @@ read_fields (JsonObject *o, SamPublication *p, GError **error)
     return FALSE;
   if (p->format_version > SAM_PUBLISH_FORMAT_VERSION)
     {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, p->format_version);
       g_set_error (error, SAM_ERROR, SAM_ERROR_NEWER_FORMAT,
-                   _("The publication is of a newer format (%" G_GINT64_FORMAT
-                     ") than this version of Samverkan reads."), p->format_version);
+                   _("The publication is of a newer format (%s) than this version of Samverkan "
+                     "reads."), version);
       return FALSE;
     }
   if (!get_string (o, "register_id", &p->register_id, error) ||
