@@ -117,6 +117,10 @@ void        _sam_window_class_add_publish_actions (GtkWidgetClass *widget_class)
 void        _sam_window_publish_start        (SamWindow      *self);
 void        _sam_window_follow_published     (SamWindow      *self,
                                               const char     *url);
+/* Publish… once the key and the folder are chosen: asks for whom. */
+void        _sam_window_publish_to           (SamWindow      *self,
+                                              const char     *secret_key,
+                                              const char     *dir);
 gboolean    _sam_window_is_stale_banner_shown (SamWindow     *self);
 const char *_sam_window_get_stale_banner_text (SamWindow     *self);
 

@@ -137,9 +137,16 @@ trust_response_cb (AdwMessageDialog *dialog, const char *response, FollowCall *c
 {
   const char *trust = g_object_get_data (G_OBJECT (dialog), "key");
 
-  if (g_str_equal (response, "trust"))
+  /* once: closing the dialog afterwards may answer again */
+  if (g_str_equal (response, "trust") && !g_object_get_data (G_OBJECT (dialog), "answered"))
     start_follow (call->window, call->url, trust, TRUE);
-  follow_call_free (call);
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+}
+
+static void
+follow_call_closure_free (gpointer data, GClosure *closure)
+{
+  follow_call_free (data);
 }
 
 /* The first follow of a key: show its fingerprint, and ask. */
@@ -173,7 +180,8 @@ offered_key_cb (GObject *source, GAsyncResult *result, gpointer data)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "key", sam_minisign_key_to_public_file (key), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (trust_response_cb), call);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (trust_response_cb), call,
+                         follow_call_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -395,6 +403,44 @@ published_cb (GObject *source, GAsyncResult *result, gpointer data)
   _sam_window_toast (self, text);
 }
 
+/* Professionals (the default) or the public; internal routes never leave. */
+static void
+audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (dialog), "key");
+  const char *dir = g_object_get_data (G_OBJECT (dialog), "dir");
+  SamPublishOptions options;
+
+  if (!g_str_equal (response, "public") && !g_str_equal (response, "professional"))
+    return;
+  sam_publish_options_init (&options);
+  if (g_str_equal (response, "public"))
+    options.filter.audience = SAM_VISIBILITY_PUBLIC;
+  _sam_window_set_busy (self, _("Publishing…"), NULL);
+  sam_publish_async (sam_store_get_path (sam_window_get_store (self)), &options, key, dir,
+                     NULL, published_cb, g_object_ref (self));
+}
+
+static void
+ask_audience (SamWindow *self, const char *key, const char *dir)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Publish for Whom?"),
+      _("For professionals, the published register carries the contact routes for agencies; "
+        "for the public, only the public ones. Internal contact routes are never published."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "public", _("For the P_ublic"),
+                                    "professional", _("For P_rofessionals"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "professional",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "professional");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (key), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "dir", g_strdup (dir), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (audience_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 folder_chosen_cb (GtkNativeDialog *chooser, int response, SamWindow *self)
 {
@@ -404,12 +450,8 @@ folder_chosen_cb (GtkNativeDialog *chooser, int response, SamWindow *self)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *dir = g_file_get_path (folder);
-      SamPublishOptions options;
 
-      sam_publish_options_init (&options);
-      _sam_window_set_busy (self, _("Publishing…"), NULL);
-      sam_publish_async (sam_store_get_path (sam_window_get_store (self)), &options, key, dir,
-                         NULL, published_cb, g_object_ref (self));
+      ask_audience (self, key, dir);
     }
   g_object_unref (chooser);
 }
@@ -452,6 +494,12 @@ static void
 refresh_published_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   refresh_all (SAM_WINDOW (widget));
+}
+
+void
+_sam_window_publish_to (SamWindow *self, const char *secret_key, const char *dir)
+{
+  ask_audience (self, secret_key, dir);
 }
 
 void

@@ -13,8 +13,11 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "sam-minisign.h"
 #include "sam-preferences-window.h"
+#include "sam-publish.h"
 #include "sam-store-keys.h"
+#include "sam-test-http.h"
 #include "sam-test-util.h"
 #include "sam-timestamp.h"
 #include "sam-ui-test-util.h"
@@ -31,7 +34,8 @@ static void
 set_up (Fixture *f, gconstpointer data)
 {
   f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
+  /* an empty register for the follow test, the sample for the others */
+  f->store = sam_test_open_store (f->dir, "register.sqlite", data == NULL);
 }
 
 static void
@@ -148,6 +152,100 @@ test_preferences_keys (Fixture *f, gconstpointer data)
   gtk_window_destroy (prefs);
 }
 
+static AdwMessageDialog *
+wait_for_dialog (Fixture *f)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, k);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+              gtk_window_get_transient_for (toplevel) == GTK_WINDOW (f->window))
+            return ADW_MESSAGE_DIALOG (toplevel);
+        }
+      sam_ui_test_wait (100);
+    }
+  return NULL;
+}
+
+/* The first follow of a key shows its fingerprint and asks; "Trust and
+ * Follow" trusts the key and applies the register. */
+static void
+test_first_follow_asks (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autoptr(SamStore) publisher = sam_test_open_store (f->dir, "publisher.sqlite", TRUE);
+  g_autoptr(SamMinisignKey) key = sam_minisign_key_generate ();
+  g_autoptr(SamPublication) publication = NULL;
+  g_autoptr(SamTrustedKey) trusted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = sam_minisign_key_dup_public (key);
+  g_autofree char *id = sam_minisign_key_dup_id (key);
+  SamPublishOptions options;
+  AdwMessageDialog *dialog;
+  SamTestHttp *http;
+
+  sam_publish_options_init (&options);
+  publication = sam_publish (publisher, &options, key, site, &error);
+  g_assert_no_error (error);
+  http = sam_test_http_start (site);
+  open_window (f);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, 0);
+  _sam_window_follow_published (f->window, sam_test_http_get_url (http));
+  dialog = wait_for_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Trust This Publisher?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fingerprint));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), id));
+  adw_message_dialog_response (dialog, "trust");
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (int i = 0; i < 100 && sam_store_count_actors (f->store) == 0; i++)
+    sam_ui_test_wait (100);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, sam_store_count_actors (publisher));
+  trusted = sam_store_keys_lookup (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trusted);
+  sam_ui_test_wait (200);
+  sam_test_http_stop (http);
+}
+
+/* Publish… after the key and the folder: "For the Public" publishes a
+ * public, signed register there. */
+static void
+test_publish (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *key_path = g_build_filename (f->dir, "k.key", NULL);
+  g_autofree char *json_path = g_build_filename (site, "register.json", NULL);
+  g_autoptr(SamMinisignKey) key = sam_minisign_key_generate ();
+  g_autofree char *secret = sam_minisign_key_to_secret_file (key);
+  g_autofree char *json = NULL;
+  g_autoptr(SamPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (key_path, secret, -1, NULL));
+  open_window (f);
+  _sam_window_publish_to (f->window, key_path, site);
+  dialog = wait_for_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish for Whom?");
+  adw_message_dialog_response (dialog, "public");
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (int i = 0; i < 100 && !g_file_test (json_path, G_FILE_TEST_EXISTS); i++)
+    sam_ui_test_wait (100);
+  g_assert_true (g_file_get_contents (json_path, &json, &length, NULL));
+  publication = sam_publication_parse (json, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (publication->audience, ==, "public");
+  sam_ui_test_wait (200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -163,5 +261,8 @@ main (int argc, char **argv)
   g_test_add ("/publish-window/fresh", Fixture, NULL, set_up, test_fresh_no_banner, tear_down);
   g_test_add ("/publish-window/preferences-keys", Fixture, NULL, set_up, test_preferences_keys,
               tear_down);
+  g_test_add ("/publish-window/publish", Fixture, NULL, set_up, test_publish, tear_down);
+  g_test_add ("/publish-window/first-follow-asks", Fixture, "empty", set_up,
+              test_first_follow_asks, tear_down);
   return g_test_run ();
 }
