@@ -24,19 +24,22 @@ def exchange(host, port, path, headers, deadline):
     request += "Connection: close\r\n\r\n"
     with socket.create_connection((host, port), timeout=max(1, deadline - time.time())) as s:
         s.sendall(request.encode())
-        received = b""
-        while True:
+        head_bytes = b""   # the head only: a body is counted, not kept
+        count = 0
+        while time.time() < deadline:
             chunk = s.recv(65536)
             if not chunk:
                 break
-            received += chunk
-    status = int(received.split(b" ", 2)[1]) if received else 0
-    head = received.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+            count += len(chunk)
+            if len(head_bytes) < 8192:
+                head_bytes += chunk[:8192]
+    status = int(head_bytes.split(b" ", 2)[1]) if head_bytes else 0
+    head = head_bytes.split(b"\r\n\r\n", 1)[0].decode("latin-1")
     last_modified = None
     for line in head.split("\r\n"):
         if line.lower().startswith("last-modified:"):
             last_modified = line.split(":", 1)[1].strip()
-    return status, len(request), len(received), last_modified
+    return status, len(request), count, last_modified
 
 
 def main():

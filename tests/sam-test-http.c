@@ -113,6 +113,27 @@ send_body (SamTestHttp *http, GOutputStream *out, const char *data, gsize length
       g_usleep (G_USEC_PER_SEC / 10);
 }
 
+/* As a web server with gzip_static answers: the compressed body, its length. */
+static void
+send_gzip (SamTestHttp *http, GOutputStream *out, const char *data, gsize length)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) zip = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autofree char *head = NULL;
+  gsize size;
+
+  g_output_stream_write_all (zip, data, length, NULL, NULL, NULL);
+  g_output_stream_close (zip, NULL, NULL);
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+  head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Content-Encoding: gzip\r\nConnection: close\r\n\r\n", size);
+  if (write_text (out, head) &&
+      g_output_stream_write_all (out, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                                 size, NULL, NULL, NULL))
+    count (http, size);
+}
+
 static void
 tamper (char *data, gsize length, gboolean json)
 {
@@ -147,6 +168,8 @@ serve_file (SamTestHttp *http, GOutputStream *out, const char *root, const char 
   etag = g_strdup_printf ("\"%s\"", sum);
   if (if_none_match && g_str_equal (if_none_match, etag))
     return send_simple (out, "304 Not Modified");
+  if (is_xml && fault == SAM_TEST_HTTP_GZIP)
+    return send_gzip (http, out, data, length);
   if ((is_xml && fault == SAM_TEST_HTTP_TAMPER_XML) ||
       (g_str_equal (name, "register.json") && fault == SAM_TEST_HTTP_TAMPER_JSON))
     tamper (data, length, !is_xml);

@@ -23,6 +23,7 @@ typedef enum {
   SAM_TEST_HTTP_REDIRECT,      /* everything: 302 to the same path on 127.0.0.2 */
   SAM_TEST_HTTP_HUGE,          /* register.xml: 2 GiB of zeros, with Content-Length */
   SAM_TEST_HTTP_HUGE_CHUNKED,  /* register.xml: 2 GiB of zeros, without a length */
+  SAM_TEST_HTTP_GZIP,          /* register.xml: Content-Encoding gzip (not a fault) */
 } SamTestHttpFault;
 
 typedef struct _SamTestHttp SamTestHttp;

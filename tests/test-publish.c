@@ -471,6 +471,22 @@ test_stale (Fixture *f, gconstpointer data)
                                     "updated since 2026-11-25 12:00."));
 }
 
+/* A server that compresses register.xml (gzip_static): the body is decoded
+ * by the session, and checked against the signed size after decoding. */
+static void
+test_gzip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pub = g_strconcat (f->key, ".pub", NULL);
+  guint64 sent;
+
+  sam_test_http_set_fault (f->http, SAM_TEST_HTTP_GZIP);
+  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--trust", pub, f->url), ==, 0);
+  g_assert_nonnull (strstr (f->out, "applied"));
+  sent = sam_test_http_get_bytes_sent (f->http);
+  /* the register went compressed: far less than its 96 kB */
+  g_assert_cmpuint (sent, <, 60000);
+}
+
 static void
 test_unfollow (Fixture *f, gconstpointer data)
 {
@@ -512,6 +528,7 @@ main (int argc, char **argv)
   ADD ("rollback", test_rollback);
   ADD ("stale", test_stale);
   ADD ("unfollow", test_unfollow);
+  ADD ("gzip", test_gzip);
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *name = g_strdup_printf ("/publish/fault/%s", fault_names[faults[i].fault]);

@@ -287,7 +287,11 @@ read_body (Fetcher *f, const char *name, GInputStream *body, SoupMessage *msg, g
            ChunkFunc chunk_func, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-  gboolean has_length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH;
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  /* a compressed body's length is not the length read (the session
+   * decodes it): then only the bytes counted after decoding are checked */
+  gboolean has_length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+                        (coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0);
   goffset declared = has_length ? soup_message_headers_get_content_length (headers) : -1;
   guint timeout = f->options->timeout ? f->options->timeout : SAM_FETCH_DEFAULT_TIMEOUT;
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout * G_USEC_PER_SEC;
