@@ -490,8 +490,15 @@ test_gzip (Fixture *f, gconstpointer data)
 static void
 test_unfollow (Fixture *f, gconstpointer data)
 {
+  g_autofree char *copies = g_strconcat (f->fol_db, ".published", NULL);
+  g_autoptr(GDir) dir = NULL;
+
   follow_trusted (f);
   g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--stop", f->url), ==, 0);
+  /* its last good copy went with it */
+  dir = g_dir_open (copies, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
   g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--stop", f->url), ==, 2);
   g_assert_nonnull (strstr (f->err, "does not follow"));
 }

@@ -455,16 +455,13 @@ refuse (GError **error, SamFetchError code, const char *format, ...) G_GNUC_PRIN
 static gboolean
 refuse (GError **error, SamFetchError code, const char *format, ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  g_set_error_literal (error, SAM_FETCH_ERROR, code, "");
-  if (error && *error)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  g_set_error_literal (error, SAM_FETCH_ERROR, code, message);
   return FALSE;
 }
 
@@ -1030,6 +1027,21 @@ sam_fetch_offered_key_finish (GAsyncResult *result, GError **error)
 
 /* the rest */
 
+/* The last good copy and its metadata go with the follow. */
+static void
+remove_copy (const char *copy)
+{
+  g_autofree char *dir = g_path_get_dirname (copy);
+  const char *names[] = { "register.xml", "register.json", "register.json.minisig" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 gboolean
 sam_fetch_unfollow (SamStore *store, const char *url, GError **error)
 {
@@ -1049,7 +1061,10 @@ sam_fetch_unfollow (SamStore *store, const char *url, GError **error)
     }
   if (!sam_follow_remove (store, state->copy, &local_error))
     g_debug ("%s was not in the follow list: %s", state->copy, local_error->message);
-  return sam_store_published_delete (store, folder, error);
+  if (!sam_store_published_delete (store, folder, error))
+    return FALSE;
+  remove_copy (state->copy);
+  return TRUE;
 }
 
 GPtrArray *
