@@ -131,4 +131,18 @@ GtkWindow *_sam_window_show_backups           (SamWindow      *self);
 void       _sam_window_follow_start           (SamWindow      *self,
                                                gboolean        sync_now);
 
+/* sam-window-publish.c: Publish…, following an address, the periodic
+ * refresh of signed publications and the banner for a stale one. */
+void        _sam_window_class_add_publish_actions (GtkWidgetClass *widget_class);
+/* Refreshes now and every interval; shows the banner when one is stale. */
+void        _sam_window_publish_start        (SamWindow      *self);
+void        _sam_window_follow_published     (SamWindow      *self,
+                                              const char     *url);
+/* Publish… once the key and the folder are chosen: asks for whom. */
+void        _sam_window_publish_to           (SamWindow      *self,
+                                              const char     *secret_key,
+                                              const char     *dir);
+gboolean    _sam_window_is_stale_banner_shown (SamWindow     *self);
+const char *_sam_window_get_stale_banner_text (SamWindow     *self);
+
 G_END_DECLS

@@ -716,6 +716,7 @@ sam_window_class_init (SamWindowClass *klass)
   _sam_window_class_add_walk_actions (widget_class);
   _sam_window_class_add_edit_actions (widget_class);
   _sam_window_class_add_open_actions (widget_class);
+  _sam_window_class_add_publish_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -806,6 +807,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
   _sam_window_follow_start (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  _sam_window_publish_start (self);
 }
 
 GtkEditable *

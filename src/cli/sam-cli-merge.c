@@ -20,6 +20,7 @@
 #include "sam-backups.h"
 #include "sam-cli.h"
 #include "sam-cli-merge.h"
+#include "sam-cli-publish.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-export-filter.h"
@@ -367,6 +368,8 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status, result = EXIT_OK;
 
+  if (sam_cli_args_name_url (argc, argv))   /* a signed publication over HTTP(S) */
+    return sam_cli_follow_url (register_path, argc, argv);
   if (!parse_command_line_full ("follow", _("[FILE]"), _("Follow a published register, or bring the followed ones up to date."),
               _("FILE is an exchange file or a register file, such as one on a network share; it "
                 "is only read. Its records are imported now and whenever it changes (the "
@@ -393,6 +396,8 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
       if (plan == NULL || !sam_follow_add (store, argv[1], &error))
         return fail (error);
     }
+  if (argc == 1)
+    result = sam_cli_refresh_published (store);   /* those followed over HTTP(S) first */
   list = sam_follow_list (store, &error);
   if (list == NULL)
     return fail (error);

@@ -20,6 +20,7 @@
 #include "sam-areas.h"
 #include "sam-cli.h"
 #include "sam-cli-print.h"
+#include "sam-cli-publish.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
@@ -531,6 +532,7 @@ cmd_check (const char *register_path, int argc, char **argv)
     }
   if (!check_translations (store, problems, &error))
     return fail (error);
+  sam_cli_add_stale_problems (store, problems);   /* frozen publications */
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len == 0)
@@ -683,7 +685,10 @@ static const Command commands[] = {
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
   { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
   { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
-  { "follow", N_("[FILE]"),   N_("Follow a published register"), sam_cli_follow },
+  { "follow", N_("[FILE|URL]"), N_("Follow a published register"), sam_cli_follow },
+  { "publish", N_("--sign KEY -o DIR"), N_("Publish the register as signed files"), sam_cli_publish },
+  { "keygen", N_("-o KEY"),   N_("Make a key pair for signing publications"), sam_cli_keygen },
+  { "keys",   N_("list|add KEY.pub|remove ID"), N_("Publishers' keys this register trusts"), sam_cli_keys },
   { "print",  N_("-o OUT.pdf"), N_("Print a contact sheet to PDF"), sam_cli_print },
 };
 
