@@ -249,8 +249,8 @@ test_not_a_register (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (path, "Ring socialjouren\n", -1, NULL));
   window = start_app (f, path);
-  assert_error_page (window, "The Register Could Not Be Read", FALSE);
-  g_assert_true (shows_text (GTK_WIDGET (window), "is not a Samverkan register"));
+  assert_error_page (window, "This Is Not a Register", FALSE);
+  g_assert_true (shows_text (GTK_WIDGET (window), "The file is not a Samverkan register"));
   after = read_file (path);
   g_assert_cmpstr (after, ==, "Ring socialjouren\n");
 }
@@ -265,9 +265,51 @@ test_empty_file (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   window = start_app (f, path);
   /* SQLite would take an empty file for a new register: an empty list */
-  assert_error_page (window, "The Register Could Not Be Read", FALSE);
+  assert_error_page (window, "This Is Not a Register", FALSE);
   after = read_file (path);
   g_assert_cmpstr (after, ==, "");
+}
+
+/* Another program's database is refused, every byte kept. */
+static void
+test_other_database (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "contacts.sqlite", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  sqlite3 *db = NULL;
+  SamWindow *window;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (text); INSERT INTO notes VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = g_file_load_bytes (file, NULL, NULL, NULL);
+  window = start_app (f, path);
+  assert_error_page (window, "This Is Not a Register", FALSE);
+  after = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A register whose first page is overwritten: damaged, and said so. */
+static void
+test_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_register (f, "damaged.sqlite");
+  char garbage[400];
+  FILE *file;
+  SamWindow *window;
+
+  memset (garbage, 0xa5, sizeof garbage);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 100, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  fclose (file);
+  window = start_app (f, path);
+  assert_error_page (window, "The Register Is Damaged", FALSE);
+  g_assert_true (shows_text (GTK_WIDGET (window), "Open the last good backup"));
 }
 
 static void
@@ -516,6 +558,8 @@ main (int argc, char **argv)
   ADD ("missing", test_missing);
   ADD ("not-a-register", test_not_a_register);
   ADD ("empty-file", test_empty_file);
+  ADD ("other-database", test_other_database);
+  ADD ("damaged", test_damaged);
   ADD ("newer-format", test_newer_format);
   ADD ("busy-then-wait", test_busy_then_wait);
   ADD ("stop-waiting", test_stop_waiting);
