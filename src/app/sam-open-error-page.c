@@ -150,7 +150,8 @@ sam_open_existing_register (const char  *path,
 
   if (!check_is_register_file (path, error))
     return NULL;
-  return sam_store_open (path, error);
+  /* not even when the file goes away meanwhile */
+  return sam_store_open_full (path, SAM_STORE_OPEN_DEFAULT, error);
 }
 
 /* Plain words */
@@ -167,6 +168,8 @@ classify (const GError *error)
         return REASON_NEWER;
       case SAM_ERROR_READ_ONLY:
         return REASON_READ_ONLY;
+      case SAM_ERROR_NOT_FOUND:
+        return REASON_MISSING;
       case SAM_ERROR_NOT_REGISTER:
         return REASON_NOT_REGISTER;
       case SAM_ERROR_DAMAGED:
