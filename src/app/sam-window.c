@@ -16,6 +16,7 @@
 #include "sam-actor-page.h"
 #include "sam-actor-row.h"
 #include "sam-areas.h"
+#include "sam-export-filter.h"
 #include "sam-print-operation.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
@@ -356,8 +357,9 @@ list_activate_cb (SamWindow *self, guint position)
 {
   g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
+  /* a result holds only what its row shows: the page loads the rest */
   if (actor)
-    _sam_window_show_actor (self, actor);
+    sam_window_show_actor (self, sam_actor_get_id (actor));
 }
 
 static void
@@ -390,7 +392,7 @@ static void
 search_activate_cb (SamWindow *self)
 {
   if (self->results && self->results->len > 0)
-    _sam_window_show_actor (self, g_ptr_array_index (self->results, 0));
+    sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
 }
 
 static void
@@ -730,6 +732,7 @@ sam_window_init (SamWindow *self)
 {
   static gsize display_setup;
 
+  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
   /* our icons (the filter funnel) and style, loaded here rather than by
    * GtkApplication so a window made without one (tests) looks the same */
   if (g_once_init_enter (&display_setup))
