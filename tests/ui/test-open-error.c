@@ -358,6 +358,40 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sam_store_get_path (sam_window_get_store (window)), ==, path);
 }
 
+/* While another program writes (an import, a merge: a write transaction
+ * held open), the register opens as it was, and what the writer commits
+ * shows by itself. */
+static void
+test_opens_while_written (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_register (f, "written.sqlite");
+  g_autofree char *renamed = NULL;
+  const char *first;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SamWindow *window;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  window = start_app (f, path);
+  sam_ui_test_wait_for (register_shown (window));
+  g_assert_false (sam_window_is_sample_banner_shown (window));
+
+  /* the writer renames the first actor listed and commits */
+  first = sam_actor_get_id (sam_window_get_result (window, 0));
+  renamed = g_strconcat (sam_actor_get_display_name (sam_window_get_result (window, 0)), " Zz", NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE actor SET name_en = ?1, name_sv = ?1, "
+                                           "revision = revision + 1 WHERE id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, renamed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  sam_ui_test_wait_for (shows_text (GTK_WIDGET (window), renamed));
+}
+
 static void
 test_stop_waiting (Fixture *f, gconstpointer data)
 {
@@ -563,6 +597,7 @@ main (int argc, char **argv)
   ADD ("newer-format", test_newer_format);
   ADD ("busy-then-wait", test_busy_then_wait);
   ADD ("stop-waiting", test_stop_waiting);
+  ADD ("opens-while-written", test_opens_while_written);
   ADD ("sample-by-choice", test_sample_by_choice);
   ADD ("first-start", test_first_start);
   ADD ("own-register-damaged", test_own_register_damaged);
