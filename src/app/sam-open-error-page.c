@@ -232,8 +232,8 @@ reason_text (Reason reason)
   switch (reason)
     {
     case REASON_BUSY:
-      return _("Another program is writing to it right now, for example an import or a merge. "
-               "Wait, and it opens as soon as that program is done.");
+      return _("Another program holds it locked right now, for example while it updates the "
+               "register to a new format. Wait, and it opens as soon as that program lets go.");
     case REASON_NEWER:
       return _("It was saved by a newer version of Samverkan than this one. Update Samverkan "
                "on this computer to open it. Nothing in the register was changed.");

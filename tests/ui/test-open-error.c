@@ -338,7 +338,7 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
   SamOpenErrorPage *page = sam_window_get_open_error_page (window);
 
   assert_error_page (window, "The Register Is Busy", TRUE);
-  g_assert_true (shows_text (GTK_WIDGET (window), "Another program is writing to it"));
+  g_assert_true (shows_text (GTK_WIDGET (window), "Another program holds it locked"));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
                  find_button (GTK_WIDGET (window), "_Wait Until It Is Free"));
   click (window, "_Wait Until It Is Free");
