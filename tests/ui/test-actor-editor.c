@@ -267,7 +267,7 @@ test_save_phone (Fixture *f, gconstpointer data)
   g_assert_true (g_date_time_equal (sam_actor_get_verified_at (stored), sam_actor_get_verified_at (before)));
   {
     g_autofree char *hours = sam_schedule_to_string (sam_actor_get_hours (stored));
-    g_assert_cmpstr (hours, ==, "Mo-Fr 08:00-17:00");
+    g_assert_cmpstr (hours, ==, "Mo-Fr 08:00-17:00; PH off");
   }
 }
 

@@ -19,6 +19,9 @@ typedef struct {
   gboolean broken; /* not well-formed, or not valid against the schema */
   gboolean malformed;  /* not well-formed: what the schema says adds nothing */
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
+  /* Format 1 closed every actor on holidays that had no PH rule; format 2
+   * reads hours as OpenStreetMap does. Set from the root element. */
+  gboolean closed_on_holidays;
 } Report;
 
 void _sam_xml_report                     (Report          *r,

@@ -13,7 +13,10 @@
 G_BEGIN_DECLS
 
 #define SAM_REGISTER_XML_NS "https://samverkan.github.io/ns/register/1"
-#define SAM_REGISTER_XML_VERSION 1
+/* 2: opening hours as OpenStreetMap means them (a holiday without a PH
+ * rule is an ordinary day); a format 1 file reads as if every schedule
+ * without a PH rule had "PH off". */
+#define SAM_REGISTER_XML_VERSION 2
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */

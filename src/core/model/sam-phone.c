@@ -3,8 +3,12 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Swedish numbers follow the numbering plan of PTS and are written as
- * SS 636000 recommends: area code, hyphen, subscriber number in groups.
+ * Whether a number exists, and how its country writes it, is
+ * libphonenumber's (sam-phone-plan.cc): the numbering plans change, and
+ * its maintainers follow them. Kept here: Swedish short numbers (112,
+ * 114 14, 116 000), which are no subscriber numbers, where a person put the
+ * hyphen, and the grouping of Swedish non-geographic numbers (0771-…),
+ * which their owners publish as SS 636000 has it.
  */
 #define G_LOG_DOMAIN "sam-phone"
 
@@ -14,15 +18,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-phone.h"
+#include "sam-phone-plan.h"
 
 G_DEFINE_QUARK (sam-phone-error-quark, sam_phone_error)
-
-/* Area codes (after the trunk 0) that are two digits long; every other
- * geographic code is three digits ("910" Skellefteå), Stockholm is "8". */
-static const char * const two_digit_codes[] = {
-  "10", "11", "13", "16", "18", "19", "20", "21", "23", "26", "31", "33", "35", "36",
-  "40", "42", "44", "46", "54", "60", "63", "70", "72", "73", "76", "79", "90", NULL
-};
 
 /* Non-geographic codes three digits long that share a start with a
  * two-digit code: 0771 (service numbers), 0200, 0900 and friends. */
@@ -41,25 +39,16 @@ is_short_number (const char *digits)
   return strlen (digits) == 6 && g_str_has_prefix (digits, "116");
 }
 
-static gboolean
-is_mobile (const char *national)
+/* The non-geographic codes 0771, 0200, 0900… whose owners group them as
+ * SS 636000 does ("0771-14 14 00"), where libphonenumber splits them
+ * after 077; NULL for any other number. */
+static const char *
+service_code (const char *national)
 {
-  return national[0] == '7' && strchr ("02369", national[1]) != NULL;
-}
-
-/* Length of the area code in @national (digits after the trunk 0). */
-static guint
-area_code_length (const char *national)
-{
-  if (national[0] == '8')
-    return 1;
   for (guint i = 0; three_digit_codes[i]; i++)
     if (g_str_has_prefix (national, three_digit_codes[i]))
-      return 3;
-  for (guint i = 0; two_digit_codes[i]; i++)
-    if (g_str_has_prefix (national, two_digit_codes[i]))
-      return 2;
-  return 3;
+      return three_digit_codes[i];
+  return NULL;
 }
 
 /* Keeps digits and a leading '+'; refuses letters and other characters.
@@ -101,18 +90,15 @@ strip_formatting (const char *input, gboolean *plus, guint *area_end)
 static gboolean
 national_is_valid (const char *national, guint typed_code_len)
 {
-  gsize len = strlen (national);
-  guint code_len;
+  g_autofree char *e164 = g_strconcat ("+46", national, NULL);
 
-  /* The whole number is 7–9 digits after the trunk 0 */
-  if (len < 7 || len > 9 || national[0] == '0')
+  if (national[0] == '0')
     return FALSE;
+  /* "090-0161000": no Swedish subscriber number starts with 0, even where
+   * the digits without the hyphen would read as another code */
   if (typed_code_len > 0 && (typed_code_len > 3 || national[typed_code_len] == '0'))
     return FALSE;
-  if (is_mobile (national))
-    return len == 9 && national[2] != '0';
-  code_len = area_code_length (national);
-  return len - code_len >= 5 && national[code_len] != '0';
+  return _sam_phone_plan_type (e164) != SAM_PHONE_PLAN_INVALID;
 }
 
 char *
@@ -145,8 +131,10 @@ sam_phone_normalize (const char  *input,
       const char *intl = plus ? digits : digits + 2;
       gsize len = strlen (intl);
 
-      if (len >= 8 && len <= 15 && intl[0] != '0')
-        return g_strconcat ("+", intl, NULL);
+      g_autofree char *e164 = g_strconcat ("+", intl, NULL);
+
+      if (len >= 7 && len <= 15 && _sam_phone_plan_type (e164) != SAM_PHONE_PLAN_INVALID)
+        return g_steal_pointer (&e164);
     }
 
   /* digits before the separator, less what precedes the national number */
@@ -190,31 +178,77 @@ append_grouped (GString *out, const char *sub)
     }
 }
 
+static char *
+format_short (const char *normalized)
+{
+  gsize len = strlen (normalized);
+
+  if (len == 5 || len == 6)
+    return g_strdup_printf ("%.3s %s", normalized, normalized + 3);   /* 114 14, 116 006 */
+  return g_strdup (normalized);
+}
+
+static char *
+format_service (const char *national, const char *code)
+{
+  GString *out = g_string_new ("0");
+
+  g_string_append (out, code);
+  g_string_append_c (out, '-');
+  append_grouped (out, national + strlen (code));
+  return g_string_free (out, FALSE);
+}
+
 char *
 sam_phone_format (const char *normalized)
 {
-  GString *out;
-  const char *national;
-  guint code_len;
+  const char *code;
+  char *shown;
 
   g_return_val_if_fail (normalized != NULL, NULL);
 
+  if (normalized[0] != '+')
+    return format_short (normalized);
   if (!g_str_has_prefix (normalized, "+46"))
-    {
-      if (normalized[0] != '+' && strlen (normalized) == 5)
-        return g_strdup_printf ("%.3s %s", normalized, normalized + 3);   /* 114 14 */
-      if (normalized[0] != '+' && strlen (normalized) == 6)
-        return g_strdup_printf ("%.3s %s", normalized, normalized + 3);   /* 116 006 */
-      return g_strdup (normalized);
-    }
+    return sam_phone_format_international (normalized);
+  if ((code = service_code (normalized + 3)) != NULL)
+    return format_service (normalized + 3, code);
+  shown = _sam_phone_plan_format (normalized, FALSE);
+  return shown ? shown : g_strdup (normalized);
+}
 
-  national = normalized + 3;
-  code_len = is_mobile (national) ? 2 : area_code_length (national);
-  out = g_string_new ("0");
-  g_string_append_len (out, national, code_len);
-  g_string_append_c (out, '-');
-  append_grouped (out, national + code_len);
-  return g_string_free (out, FALSE);
+char *
+sam_phone_format_international (const char *normalized)
+{
+  char *shown;
+
+  g_return_val_if_fail (normalized != NULL, NULL);
+
+  if (normalized[0] != '+')
+    return format_short (normalized);
+  shown = _sam_phone_plan_format (normalized, TRUE);
+  return shown ? shown : g_strdup (normalized);
+}
+
+SamPhoneKind
+sam_phone_get_kind (const char *normalized)
+{
+  g_return_val_if_fail (normalized != NULL, SAM_PHONE_KIND_OTHER);
+
+  if (normalized[0] != '+')
+    return SAM_PHONE_KIND_SHORT;
+  switch (_sam_phone_plan_type (normalized))
+    {
+    case SAM_PHONE_PLAN_MOBILE:
+      return SAM_PHONE_KIND_MOBILE;
+    case SAM_PHONE_PLAN_FIXED:
+    case SAM_PHONE_PLAN_FIXED_OR_MOBILE:
+      return SAM_PHONE_KIND_FIXED;
+    case SAM_PHONE_PLAN_INVALID:
+      return SAM_PHONE_KIND_OTHER;
+    default:
+      return SAM_PHONE_KIND_SERVICE;
+    }
 }
 
 char *

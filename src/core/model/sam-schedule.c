@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "sam-errors.h"
 #include "sam-holidays.h"
 #include "sam-schedule.h"
 
@@ -26,6 +27,7 @@ typedef struct {
 
 struct _SamSchedule {
   gboolean always;
+  gboolean ph_rule;           /* a rule names PH: holidays follow days[PH_INDEX] */
   GArray *days[N_DAY_KEYS];   /* Mo … Su, PH: arrays of Span, sorted */
 };
 
@@ -168,8 +170,16 @@ parse_rule (SamSchedule *self, const char *rule, GError **error)
   days_text = g_strndup (rule, space - rule);
   if (!parse_days (days_text, &mask, error))
     return FALSE;
+  if (mask & (1u << PH_INDEX))
+    self->ph_rule = TRUE;
+  /* "Sa,PH off": closed those days, whatever an earlier rule said */
   if (g_str_equal (g_strstrip ((char *) space + 1), "off"))
-    return TRUE;
+    {
+      for (guint d = 0; d < N_DAY_KEYS; d++)
+        if (mask & (1u << d))
+          g_array_set_size (self->days[d], 0);
+      return TRUE;
+    }
 
   spans = g_strsplit (space + 1, ",", -1);
   for (guint i = 0; spans[i]; i++)
@@ -308,9 +318,21 @@ sam_schedule_to_string (const SamSchedule *self)
       g_string_append_c (out, ' ');
       append_spans (out, self->days[d]);
     }
+  /* with no PH rule a holiday would be the weekday it falls on */
+  if (self->ph_rule && self->days[PH_INDEX]->len == 0 && out->len > 0)
+    g_string_append (out, "; PH off");
   if (out->len == 0)
     g_string_append (out, "Mo-Su off");
   return g_string_free (out, FALSE);
+}
+
+void
+sam_schedule_close_on_holidays (SamSchedule *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!self->always)
+    self->ph_rule = TRUE;
 }
 
 gboolean
@@ -319,10 +341,13 @@ sam_schedule_is_always (const SamSchedule *self)
   return self->always;
 }
 
+/* As OpenStreetMap means it: a holiday follows the PH rules when there are
+ * any, and is the weekday it falls on when there are none. */
 static guint
-day_key (GDateTime *dt)
+day_key (const SamSchedule *self, GDateTime *dt)
 {
-  if (sam_is_holiday_or_eve (g_date_time_get_year (dt), g_date_time_get_month (dt),
+  if (self->ph_rule &&
+      sam_is_holiday_or_eve (g_date_time_get_year (dt), g_date_time_get_month (dt),
                              g_date_time_get_day_of_month (dt)))
     return PH_INDEX;
   return g_date_time_get_day_of_week (dt) - 1;
@@ -361,10 +386,14 @@ sam_schedule_is_open_at (const SamSchedule *self,
 
   if (self->always)
     return TRUE;
+  /* the day before the year 1 does not exist (NULL), nor do the ends of
+   * spans past 9999: dates that far out are refused where they come in */
+  if (!sam_date_time_is_in_range (when))
+    return FALSE;
   local = g_date_time_to_timezone (when, sam_time_zone ());
   before = g_date_time_add_days (local, -1);
   minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
-  return open_in (self->days[day_key (local)], self->days[day_key (before)], minute);
+  return open_in (self->days[day_key (self, local)], self->days[day_key (self, before)], minute);
 }
 
 /* Wall-clock @minutes after local midnight of the day @days after @local's
@@ -401,7 +430,7 @@ sam_schedule_next_change (const SamSchedule *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->always)
+  if (self->always || !sam_date_time_is_in_range (when))
     return NULL;
   open = sam_schedule_is_open_at (self, when);
   local = g_date_time_to_timezone (when, sam_time_zone ());
@@ -436,25 +465,71 @@ sam_time_zone (void)
   if (g_once_init_enter (&once))
     {
       tz = g_time_zone_new_identifier ("Europe/Stockholm");
+      /* Without tzdata (a bare container) local time could be anything:
+       * Sweden's rule itself, CET with summer time from the last Sunday of
+       * March to the last Sunday of October, as a POSIX TZ string. */
       if (tz == NULL)
-        tz = g_time_zone_new_local ();
+        tz = g_time_zone_new_identifier ("CET-1CEST,M3.5.0,M10.5.0/3");
+      g_assert (tz != NULL);
       g_once_init_leave (&once, 1);
     }
   return tz;
 }
 
+gboolean
+sam_date_time_is_in_range (GDateTime *dt)
+{
+  int year;
+
+  if (dt == NULL)
+    return FALSE;
+  year = g_date_time_get_year (dt);
+  return year >= SAM_YEAR_MIN && year <= SAM_YEAR_MAX;
+}
+
+/* The time $SAMVERKAN_NOW gives, NULL when it is not set, or NULL with
+ * @error set when it is not a time in range. */
+static GDateTime *
+now_from_environment (GError **error)
+{
+  const char *fixed = g_getenv ("SAMVERKAN_NOW");
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (fixed == NULL || *fixed == '\0')
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
+  if (dt == NULL || !sam_date_time_is_in_range (dt))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("SAMVERKAN_NOW=%s is not an ISO 8601 time between the years %d and %d "
+                     "(such as 2026-11-25T12:00:00+01:00)."), fixed, SAM_YEAR_MIN, SAM_YEAR_MAX);
+      return NULL;
+    }
+  return g_date_time_to_timezone (dt, sam_time_zone ());
+}
+
+gboolean
+sam_now_check_environment (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = now_from_environment (&local_error);
+
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 GDateTime *
 sam_now_local (void)
 {
-  const char *fixed = g_getenv ("SAMVERKAN_NOW");
+  g_autoptr(GError) error = NULL;
+  GDateTime *fixed = now_from_environment (&error);
 
-  if (fixed != NULL && *fixed != '\0')
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
-      if (dt != NULL)
-        return g_date_time_to_timezone (dt, sam_time_zone ());
-      g_warning ("SAMVERKAN_NOW=%s is not an ISO 8601 time; using the real clock", fixed);
-    }
+  if (fixed != NULL)
+    return fixed;
+  if (error != NULL)
+    g_warning ("%s Using the real clock.", error->message);
   return g_date_time_new_now (sam_time_zone ());
 }
 

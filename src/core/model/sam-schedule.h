@@ -46,6 +46,9 @@ typedef struct {
 char        *sam_schedule_format        (SamSchedule            *self,
                                          const SamScheduleWords *words);
 gboolean     sam_schedule_is_always     (const SamSchedule  *self);
+/* Reads a schedule written under format 1, where an actor was closed on
+ * holidays unless a PH rule opened it: as if it had "PH off". */
+void         sam_schedule_close_on_holidays (SamSchedule    *self);
 gboolean     sam_schedule_is_open_at    (const SamSchedule  *self,
                                          GDateTime          *when);
 GDateTime   *sam_schedule_next_change   (const SamSchedule  *self,
@@ -54,6 +57,16 @@ GDateTime   *sam_schedule_next_change   (const SamSchedule  *self,
 /* Now in Europe/Stockholm, or the time in $SAMVERKAN_NOW (ISO 8601) so tests
  * and scripts can fix the clock. */
 GDateTime   *sam_now_local              (void);
+/* FALSE with SAM_ERROR_INVALID when $SAMVERKAN_NOW is set but not an ISO
+ * 8601 time from SAM_YEAR_MIN to SAM_YEAR_MAX (sam_now_local() would warn
+ * and use the real clock). */
+gboolean     sam_now_check_environment  (GError    **error);
+
+/* Dates a register takes (verification, $SAMVERKAN_NOW): a year outside
+ * these is a typing error, and far outside them date arithmetic fails. */
+#define SAM_YEAR_MIN 1900
+#define SAM_YEAR_MAX 2200
+gboolean     sam_date_time_is_in_range  (GDateTime  *dt);
 GTimeZone   *sam_time_zone              (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamSchedule, sam_schedule_unref)
