@@ -38,7 +38,20 @@ static void refresh (SamWindow *self);
 void
 _sam_window_toast (SamWindow *self, const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* a job may end after its window was closed (template children are gone) */
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_busy_toast (SamWindow *self, const char *text)
+{
+  self->busy_toast = adw_toast_new (text);
+  adw_toast_set_timeout (self->busy_toast, 0);
+  adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->busy_toast, "win.cancel-operation");
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
 }
 
 void
@@ -53,20 +66,16 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
       g_clear_object (&self->busy_toast);
       g_clear_object (&self->busy);
     }
-  else if (self->busy_toast == NULL)
-    {
-      g_set_object (&self->busy, cancellable);
-      self->busy_toast = adw_toast_new (text);
-      adw_toast_set_timeout (self->busy_toast, 0);
-      adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
-      adw_toast_set_action_name (self->busy_toast, "win.cancel-operation");
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
-    }
+  /* a job may end after its window was closed */
+  else if (self->toast_overlay == NULL)
+    return;
   else
     {
       g_set_object (&self->busy, cancellable);
-      adw_toast_set_title (self->busy_toast, text);
+      if (self->busy_toast == NULL)
+        show_busy_toast (self, text);
+      else
+        adw_toast_set_title (self->busy_toast, text);
     }
   if (was_busy != (self->busy_toast != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);

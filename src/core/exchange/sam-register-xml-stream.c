@@ -240,7 +240,7 @@ starts_word (const char *p, const char *end, const char *word)
 {
   gsize n = MIN ((gsize) (end - p), strlen (word));
 
-  return memcmp (p, word, n) == 0;
+  return n == 0 || memcmp (p, word, n) == 0;
 }
 
 /* The line of the DOCTYPE before the root element, 0 when there is none,
