@@ -42,8 +42,11 @@ static void
 tear_down (Fixture *f, gconstpointer data)
 {
   if (f->window)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  sam_ui_test_wait (100);
+    {
+      /* the threads hold the window until they are done */
+      sam_ui_test_wait_for (!_sam_window_publications_busy (f->window));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
   g_assert_finalize_object (f->store);
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -74,7 +77,7 @@ open_window (Fixture *f)
 {
   f->window = sam_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
 }
 
 static void
@@ -136,7 +139,7 @@ test_preferences_keys (Fixture *f, gconstpointer data)
   open_window (f);
   prefs = sam_preferences_window_new (GTK_WINDOW (f->window));
   gtk_window_present (prefs);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (prefs), 1);
   row = find (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "title", "Region Nord");
   g_assert_nonnull (row);
   g_object_get (row, "subtitle", &subtitle, NULL);
@@ -153,23 +156,26 @@ test_preferences_keys (Fixture *f, gconstpointer data)
 }
 
 static AdwMessageDialog *
-wait_for_dialog (Fixture *f)
+find_dialog (Fixture *f)
 {
-  for (int i = 0; i < 100; i++)
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
     {
-      GListModel *toplevels = gtk_window_get_toplevels ();
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, k);
 
-      for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-        {
-          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, k);
-
-          if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-              gtk_window_get_transient_for (toplevel) == GTK_WINDOW (f->window))
-            return ADW_MESSAGE_DIALOG (toplevel);
-        }
-      sam_ui_test_wait (100);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (f->window))
+        return ADW_MESSAGE_DIALOG (toplevel);
     }
   return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (Fixture *f)
+{
+  sam_ui_test_wait_for (find_dialog (f) != NULL);
+  return find_dialog (f);
 }
 
 /* The first follow of a key shows its fingerprint and asks; "Trust and
@@ -203,13 +209,12 @@ test_first_follow_asks (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), id));
   adw_message_dialog_response (dialog, "trust");
   gtk_window_close (GTK_WINDOW (dialog));
-  for (int i = 0; i < 100 && sam_store_count_actors (f->store) == 0; i++)
-    sam_ui_test_wait (100);
+  sam_ui_test_wait_for (sam_store_count_actors (f->store) > 0);
   g_assert_cmpint (sam_store_count_actors (f->store), ==, sam_store_count_actors (publisher));
   trusted = sam_store_keys_lookup (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (trusted);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_for (!_sam_window_publications_busy (f->window));
   sam_test_http_stop (http);
 }
 
@@ -237,13 +242,11 @@ test_publish (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish for Whom?");
   adw_message_dialog_response (dialog, "public");
   gtk_window_close (GTK_WINDOW (dialog));
-  for (int i = 0; i < 100 && !g_file_test (json_path, G_FILE_TEST_EXISTS); i++)
-    sam_ui_test_wait (100);
+  sam_ui_test_wait_for (!_sam_window_publications_busy (f->window));
   g_assert_true (g_file_get_contents (json_path, &json, &length, NULL));
   publication = sam_publication_parse (json, length, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (publication->audience, ==, "public");
-  sam_ui_test_wait (200);
 }
 
 int
@@ -254,8 +257,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
   g_test_add ("/publish-window/stale-banner", Fixture, NULL, set_up, test_stale_banner, tear_down);
   g_test_add ("/publish-window/fresh", Fixture, NULL, set_up, test_fresh_no_banner, tear_down);

@@ -154,28 +154,6 @@ build_path (SamMergeItem *item)
   return result;
 }
 
-static SamEscalationPath *
-copy_path (SamEscalationPath *path)
-{
-  SamEscalationPath *copy = sam_escalation_path_new (sam_escalation_path_get_id (path));
-  GPtrArray *steps = sam_escalation_path_get_steps (path);
-
-  sam_escalation_path_set_situation (copy, sam_escalation_path_get_situation (path));
-  sam_escalation_path_set_area (copy, sam_escalation_path_get_area (path));
-  sam_escalation_path_set_start (copy, sam_escalation_path_get_start (path));
-  sam_text_copy (sam_escalation_path_get_title (copy), sam_escalation_path_get_title (path));
-  sam_text_copy (sam_escalation_path_get_summary (copy), sam_escalation_path_get_summary (path));
-  sam_escalation_path_set_revision (copy, sam_escalation_path_get_revision (path));
-  sam_escalation_path_set_updated (copy, sam_escalation_path_get_updated_at (path),
-                                   sam_escalation_path_get_updated_by (path));
-  for (guint i = 0; i < steps->len; i++)
-    {
-      g_autoptr(SamEscalationStep) step = sam_escalation_step_copy (g_ptr_array_index (steps, i));
-      sam_escalation_path_add_step (copy, step);
-    }
-  return copy;
-}
-
 static char *
 record_json (GObject *record)
 {
@@ -287,7 +265,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
           keep_restricted_routes (SAM_ACTOR (result), SAM_ACTOR (item->mine), audience);
         }
       else
-        result = G_OBJECT (copy_path (SAM_ESCALATION_PATH (item->theirs)));
+        result = G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
       if (item->action == SAM_MERGE_NEW)
         revision = item->theirs_revision;
       break;
@@ -308,7 +286,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
           if (item->theirs != NULL)
             {
               result = SAM_IS_ACTOR (item->theirs) ? G_OBJECT (sam_actor_copy (SAM_ACTOR (item->theirs)))
-                                                   : G_OBJECT (copy_path (SAM_ESCALATION_PATH (item->theirs)));
+                                                   : G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
             }
           break;
         }
@@ -431,10 +409,14 @@ sam_merge_plan_apply (SamMergePlan  *plan,
                       gboolean       backup,
                       GError       **error)
 {
+  g_autoptr(SamBackup) copy = NULL;
   guint undecided;
   gboolean ok;
 
   g_return_val_if_fail (plan != NULL, FALSE);
+  /* a plan from sam_merge_plan_new_for_file_async() is applied with
+   * sam_merge_plan_apply_async() */
+  g_return_val_if_fail (plan->store != NULL, FALSE);
 
   undecided = sam_merge_plan_count_undecided (plan);
   if (undecided > 0)
@@ -460,21 +442,22 @@ sam_merge_plan_apply (SamMergePlan  *plan,
     return TRUE;
   if (sam_store_is_read_only (plan->store))
     return _sam_store_begin (plan->store, error);   /* sets the read-only error */
-  if (backup)
-    {
-      g_autoptr(SamBackup) copy = sam_backups_create (plan->store, "import", error);
-      if (copy == NULL)
-        return FALSE;
-    }
-  if (!_sam_store_begin (plan->store, error))
+  /* a copy only for an import about to write, and none left behind by one
+   * that fails (busy, an id in use, a full disk) */
+  if (backup && (copy = sam_backups_begin (plan->store, "import", error)) == NULL)
     return FALSE;
-  _sam_store_set_merging (plan->store, TRUE);
-  ok = apply_in_transaction (plan, error);
-  _sam_store_set_merging (plan->store, FALSE);
-  if (!ok)
+  ok = _sam_store_begin (plan->store, error);
+  if (ok)
     {
-      _sam_store_rollback (plan->store);
-      return FALSE;
+      _sam_store_set_merging (plan->store, TRUE);
+      ok = apply_in_transaction (plan, error);
+      _sam_store_set_merging (plan->store, FALSE);
+      if (!ok)
+        _sam_store_rollback (plan->store);
+      else
+        ok = _sam_store_commit (plan->store, error);
     }
-  return _sam_store_commit (plan->store, error);
+  if (copy)
+    sam_backups_end (plan->store, copy, ok);
+  return ok;
 }
