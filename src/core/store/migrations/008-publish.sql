@@ -1,4 +1,4 @@
--- 007: signed publications followed over HTTP(S).
+-- 008: signed publications followed over HTTP(S).
 -- SPDX-License-Identifier: GPL-3.0-or-later
 
 -- Publishers whose minisign keys this register trusts.
