@@ -48,6 +48,9 @@ typedef enum {
   TIER_BROWSE,      /* no text: by name, filters in SQL */
 } Tier;
 
+/* words in a query that is most likely a name */
+#define LONG_QUERY 4
+
 typedef struct {
   gint64 rowid;
   Tier tier;
@@ -224,12 +227,22 @@ add_repairs (SamStore *store, Word *word, const char *typed)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
+  guint useful = 0;
+
+  /* the base forms the index holds */
   for (guint i = 0; i < bases->len; i++)
-    add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+    if (_sam_search_vocab_has_prefix (store, g_ptr_array_index (bases, i)))
+      {
+        add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+        useful++;
+      }
   _sam_search_vocab_near (store, word->word, found);
   for (guint i = 0; i < found->len; i++)
     add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (found, i)));
-  if (_sam_search_vocab_split (store, word->word, &first, &second))
+  /* a split only when nothing nearer was found: "myndigheten" is not
+   * "myndigh" + "eten" */
+  if (useful == 0 && found->len == 0 &&
+      _sam_search_vocab_split (store, word->word, &first, &second))
     {
       g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
       GString *form = g_string_new (NULL);
@@ -735,6 +748,11 @@ collect_text (Search *search, const char *text, GError **error)
     {
       g_autofree char *match = NULL;
 
+      /* four words or more that found something already: a name was
+       * typed, and a match in keywords or descriptions of all of them is
+       * weak and costly */
+      if (words->len >= LONG_QUERY && search->hits->len > 0 && tiers[t].tier >= TIER_KEYWORDS)
+        break;
       if ((tiers[t].forms == FORMS_SYNONYMS && !synonyms) || (tiers[t].forms == FORMS_KIND && !kinds) ||
           !tier_may_match (words, tiers[t].columns, tiers[t].forms, 0))
         continue;
