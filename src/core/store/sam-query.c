@@ -807,7 +807,12 @@ find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error
   if (tokens->len == 0)
     ok = collect_browse (&search, error);
   else
-    ok = collect_text (&search, query->text, error);
+    {
+      /* the dictionary is needed at the first word with no match: load it
+       * beside the typing, not at that word */
+      sam_search_text_preload ();
+      ok = collect_text (&search, query->text, error);
+    }
   if (!ok)
     return NULL;
   g_ptr_array_sort (hits, hit_compare);
