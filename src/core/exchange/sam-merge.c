@@ -395,6 +395,12 @@ sam_merge_plan_new (SamStore         *store,
   plan->notes = g_ptr_array_new_with_free_func (g_free);
   plan->update_any = data->audience == SAM_VISIBILITY_INTERNAL;
 
+  /* a step naming an actor that is nowhere is refused, like one leading nowhere */
+  if (!sam_register_data_check_actors (data, store, file_name, error))
+    {
+      plan->data = NULL;
+      return NULL;
+    }
   /* one read transaction: one consistent picture of the register */
   if (!_sam_store_begin_read (store, error))
     {
@@ -417,16 +423,10 @@ sam_merge_plan_new_for_file (SamStore      *store,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  SamRegisterData *data;
+  SamRegisterData *data = sam_register_xml_parse_file (file, NULL, cancellable, error);
   SamMergePlan *plan;
-  gsize length;
 
-  if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error))
-    return NULL;
-  data = sam_register_xml_parse (contents, length, name, NULL, error);
-  g_clear_pointer (&contents, g_free);
   if (data == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

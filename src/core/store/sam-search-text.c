@@ -19,7 +19,6 @@
 #include "sam-search-text.h"
 #include "sam-text.h"
 
-#define DICTIONARY_DIR "/usr/share/hunspell"
 
 typedef struct {
   struct sb_stemmer *swedish;
@@ -45,6 +44,7 @@ static const Label labels[] = {
   { "kngo",                 "ideell organisation frivilligorganisation voluntary organisation ngo" },
   { "khelpline",            "stödlinje stödtelefon hjälplinje helpline support line hotline" },
   { "kemergency",           "larmnummer nödnummer emergency" },
+  { "knationalauthority",   "nationell myndighet myndighet national authority government agency" },
   { "gadults",              "vuxna adults" },
   { "gchildren",            "barn children child" },
   { "gyoungpeople",         "unga ungdomar young people youth" },
@@ -55,6 +55,7 @@ static const Label labels[] = {
   { "gtraffickingvictims",  "personer utsatta för människohandel victims of trafficking" },
   { "gpeoplesellingsex",    "personer som säljer sex people who sell sex" },
   { "gpeoplebuyingsex",     "personer som köper sex sexköpare people who buy sex" },
+  { "grelatives",           "anhöriga anhörig närstående relatives family" },
 };
 
 /* Function words of Swedish and English that a search never needs. */
@@ -198,12 +199,19 @@ load_dictionary (gpointer data)
   g_mutex_lock (&dictionary_lock);
   if (!dictionary_tried)
     {
-      const char *aff = DICTIONARY_DIR "/sv_SE.aff";
-      const char *dic = DICTIONARY_DIR "/sv_SE.dic";
+      /* /usr/share/hunspell on a distribution, /app/share/hunspell in the
+       * Flatpak: both are system data folders */
+      const char * const *dirs = g_get_system_data_dirs ();
 
       dictionary_tried = TRUE;
-      if (g_file_test (aff, G_FILE_TEST_EXISTS) && g_file_test (dic, G_FILE_TEST_EXISTS))
-        dictionary = Hunspell_create (aff, dic);
+      for (guint i = 0; dirs[i] && dictionary == NULL; i++)
+        {
+          g_autofree char *aff = g_build_filename (dirs[i], "hunspell", "sv_SE.aff", NULL);
+          g_autofree char *dic = g_build_filename (dirs[i], "hunspell", "sv_SE.dic", NULL);
+
+          if (g_file_test (aff, G_FILE_TEST_EXISTS) && g_file_test (dic, G_FILE_TEST_EXISTS))
+            dictionary = Hunspell_create (aff, dic);
+        }
     }
   g_mutex_unlock (&dictionary_lock);
   return NULL;
