@@ -258,6 +258,55 @@ test_busy_exit_status (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "Police in the north"));
 }
 
+/* The reading commands leave the register file as it was, byte for byte,
+ * and no -wal or -shm behind. */
+static void
+test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
+{
+  static const char * const commands[][3] = {
+    { "search", "polis", NULL }, { "search", "--open-now", NULL }, { "show", "polisen", NULL },
+    { "check", NULL }, { "backups", NULL }, { "path", "list", NULL }, { "path", "check", NULL },
+  };
+  g_autoptr(GBytes) before = read_bytes (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[] = { "--register", f->path, commands[i][0], commands[i][1], NULL };
+
+      g_assert_cmpint (run_v (f, args), <=, 1);
+      g_assert_cmpstr (f->err, !=, NULL);
+      g_assert_null (strstr (f->err, "format"));
+    }
+  assert_same_bytes (before, f->path);
+  assert_no_side_files (f->path);
+}
+
+/* A register of an older format is brought up to this one on opening,
+ * and the CLI says so; the next open writes nothing. */
+static void
+test_migration_said (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = open_raw (f->path);
+
+  /* format 4: before migration 005 */
+  exec_sql (db, "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow; "
+                "ALTER TABLE change_log DROP COLUMN source; "
+                "DELETE FROM meta WHERE key = 'instance'; PRAGMA user_version = 4");
+  sqlite3_close (db);
+  g_assert_cmpint (run (f, "--register", f->path, "search", "polis"), ==, 0);
+  g_assert_nonnull (strstr (f->err, "brought from format 4 up to format 5"));
+  g_assert_cmpint (run (f, "--register", f->path, "search", "polis"), ==, 0);
+  g_assert_null (strstr (f->err, "format"));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sam_store_get_schema_version (store), ==, 5);
+    g_assert_cmpint (sam_store_get_upgraded_from (store), ==, -1);
+  }
+}
+
 /* Another program's database, an empty database and a text file are
  * refused by every command, and keep every byte; no -wal or -shm appears. */
 static void
@@ -652,6 +701,8 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
   ADD ("/store-open/read-while-writing", test_read_while_writing);
   ADD ("/store-open/busy-exit-status", test_busy_exit_status);
+  ADD ("/store-open/reading-leaves-file-alone", test_reading_leaves_file_alone);
+  ADD ("/store-open/migration-said", test_migration_said);
   ADD ("/store-open/not-a-register", test_not_a_register);
   ADD ("/store-open/creation", test_creation);
   ADD ("/store-open/disk-full-exit-status", test_disk_full_exit_status);
