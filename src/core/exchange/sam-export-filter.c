@@ -22,14 +22,6 @@ sam_export_filter_init (SamExportFilter *filter)
 }
 
 gboolean
-sam_export_filter_is_everything (const SamExportFilter *filter)
-{
-  return filter == NULL ||
-         (filter->areas == NULL && filter->kinds == NULL && filter->paths == NULL &&
-          filter->audience == SAM_VISIBILITY_INTERNAL);
-}
-
-gboolean
 sam_export_filter_check (const SamExportFilter *filter, SamStore *store, GError **error)
 {
   for (guint i = 0; filter->areas && filter->areas[i]; i++)

@@ -37,7 +37,6 @@ void             sam_export_filter_init     (SamExportFilter       *filter);
 gboolean         sam_export_filter_check    (const SamExportFilter *filter,
                                              SamStore              *store,
                                              GError               **error);
-gboolean         sam_export_filter_is_everything (const SamExportFilter *filter);
 
 /* What the filter selects, with the actors the selected ones are units
  * of (a file names no actor it does not carry), and the deleted records

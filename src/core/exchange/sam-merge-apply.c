@@ -154,28 +154,6 @@ build_path (SamMergeItem *item)
   return result;
 }
 
-static SamEscalationPath *
-copy_path (SamEscalationPath *path)
-{
-  SamEscalationPath *copy = sam_escalation_path_new (sam_escalation_path_get_id (path));
-  GPtrArray *steps = sam_escalation_path_get_steps (path);
-
-  sam_escalation_path_set_situation (copy, sam_escalation_path_get_situation (path));
-  sam_escalation_path_set_area (copy, sam_escalation_path_get_area (path));
-  sam_escalation_path_set_start (copy, sam_escalation_path_get_start (path));
-  sam_text_copy (sam_escalation_path_get_title (copy), sam_escalation_path_get_title (path));
-  sam_text_copy (sam_escalation_path_get_summary (copy), sam_escalation_path_get_summary (path));
-  sam_escalation_path_set_revision (copy, sam_escalation_path_get_revision (path));
-  sam_escalation_path_set_updated (copy, sam_escalation_path_get_updated_at (path),
-                                   sam_escalation_path_get_updated_by (path));
-  for (guint i = 0; i < steps->len; i++)
-    {
-      g_autoptr(SamEscalationStep) step = sam_escalation_step_copy (g_ptr_array_index (steps, i));
-      sam_escalation_path_add_step (copy, step);
-    }
-  return copy;
-}
-
 static char *
 record_json (GObject *record)
 {
@@ -287,7 +265,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
           keep_restricted_routes (SAM_ACTOR (result), SAM_ACTOR (item->mine), audience);
         }
       else
-        result = G_OBJECT (copy_path (SAM_ESCALATION_PATH (item->theirs)));
+        result = G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
       if (item->action == SAM_MERGE_NEW)
         revision = item->theirs_revision;
       break;
@@ -308,7 +286,7 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **err
           if (item->theirs != NULL)
             {
               result = SAM_IS_ACTOR (item->theirs) ? G_OBJECT (sam_actor_copy (SAM_ACTOR (item->theirs)))
-                                                   : G_OBJECT (copy_path (SAM_ESCALATION_PATH (item->theirs)));
+                                                   : G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
             }
           break;
         }
@@ -435,6 +413,9 @@ sam_merge_plan_apply (SamMergePlan  *plan,
   gboolean ok;
 
   g_return_val_if_fail (plan != NULL, FALSE);
+  /* a plan from sam_merge_plan_new_for_file_async() is applied with
+   * sam_merge_plan_apply_async() */
+  g_return_val_if_fail (plan->store != NULL, FALSE);
 
   undecided = sam_merge_plan_count_undecided (plan);
   if (undecided > 0)

@@ -37,7 +37,8 @@ struct _SamMergeItem {
 };
 
 struct _SamMergePlan {
-  SamStore *store;
+  SamStore *store;         /* NULL between the threads of sam-register-tasks.c */
+  char *register_path;     /* the store's file */
   SamRegisterData *data;
   char *source;
   char *file;
@@ -53,6 +54,15 @@ struct _SamMergePlan {
   gint64 log_mark;
   gboolean update_any;     /* the file carries every route: '*' follows it */
 };
+
+/* A plan is made on one thread and may be applied on another, each on a
+ * connection of its own (sam-register-tasks.c): the plan lets go of its
+ * store on the thread that opened it, and is lent the applying thread's. */
+const char      *_sam_merge_plan_get_register_path (SamMergePlan  *plan);
+/* Gives @plan @store (nullable) and returns the store it had (owned). */
+SamStore        *_sam_merge_plan_swap_store    (SamMergePlan      *plan,
+                                               SamStore          *store);
+void             _sam_merge_plan_release_store (SamMergePlan      *plan);
 
 gboolean         _sam_merge_seen_matches      (const SamSeen     *seen,
                                                const char        *theirs_hash,

@@ -65,6 +65,7 @@ sam_merge_plan_free (SamMergePlan *plan)
   if (plan == NULL)
     return;
   g_clear_object (&plan->store);
+  g_free (plan->register_path);
   g_clear_pointer (&plan->data, sam_register_data_free);
   g_free (plan->source);
   g_free (plan->file);
@@ -384,6 +385,7 @@ sam_merge_plan_new (SamStore         *store,
   g_return_val_if_fail (data != NULL, NULL);
 
   plan->store = g_object_ref (store);
+  plan->register_path = g_strdup (sam_store_get_path (store));
   plan->data = data;
   plan->file = g_strdup (file_name);
   plan->source = g_strdup (data->source ? data->source : data->meta.id ? data->meta.id : "unknown");
@@ -415,16 +417,10 @@ sam_merge_plan_new_for_file (SamStore      *store,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  SamRegisterData *data;
+  SamRegisterData *data = sam_register_xml_parse_file (file, NULL, cancellable, error);
   SamMergePlan *plan;
-  gsize length;
 
-  if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error))
-    return NULL;
-  data = sam_register_xml_parse (contents, length, name, NULL, error);
-  g_clear_pointer (&contents, g_free);
   if (data == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -433,6 +429,27 @@ sam_merge_plan_new_for_file (SamStore      *store,
   if (plan == NULL)
     sam_register_data_free (data);
   return plan;
+}
+
+const char *
+_sam_merge_plan_get_register_path (SamMergePlan *plan)
+{
+  return plan->register_path;
+}
+
+SamStore *
+_sam_merge_plan_swap_store (SamMergePlan *plan, SamStore *store)
+{
+  SamStore *had = plan->store;
+
+  plan->store = store ? g_object_ref (store) : NULL;
+  return had;
+}
+
+void
+_sam_merge_plan_release_store (SamMergePlan *plan)
+{
+  g_clear_object (&plan->store);
 }
 
 /* Reading the plan */

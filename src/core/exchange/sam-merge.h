@@ -89,7 +89,9 @@ guint         sam_merge_plan_count_undecided (SamMergePlan    *plan);
  * SAM_ERROR_STALE when the register changed after planning; both leave the
  * register untouched. With @backup the register is first copied with
  * SQLite's online backup (sam_backups_create); no copy is made and nothing
- * is written when the plan changes nothing. */
+ * is written when the plan changes nothing. A plan that came from
+ * sam_merge_plan_new_for_file_async() has no store: apply it with
+ * sam_merge_plan_apply_async() (sam-register-tasks.h). */
 gboolean      sam_merge_plan_apply          (SamMergePlan     *plan,
                                              gboolean          backup,
                                              GError          **error);

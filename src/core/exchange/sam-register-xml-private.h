@@ -19,6 +19,9 @@ typedef struct {
   gboolean broken; /* not well-formed, or not valid against the schema */
   gboolean malformed;  /* not well-formed: what the schema says adds nothing */
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
+  /* Format 1 closed every actor on holidays that had no PH rule; format 2
+   * reads hours as OpenStreetMap does. Set from the root element. */
+  gboolean closed_on_holidays;
 } Report;
 
 void _sam_xml_report                     (Report          *r,
@@ -50,6 +53,12 @@ typedef gboolean (*SamXmlActorFunc) (SamActor *actor,
 /* Sets libxml2 up and parses the schema, once: call it before reading on
  * a second thread. */
 void     _sam_register_xml_prepare       (void);
+gboolean _sam_register_xml_read_stream   (GInputStream    *in,
+                                          const char      *filename,
+                                          Report          *r,
+                                          SamRegisterData *data,
+                                          SamXmlActorFunc  func,
+                                          gpointer         user_data);
 gboolean _sam_register_xml_read          (const char      *contents,
                                           gsize            length,
                                           const char      *filename,

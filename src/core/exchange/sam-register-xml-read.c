@@ -105,6 +105,8 @@ read_hours (xmlNodePtr node, Report *r)
 
   if (hours == NULL)
     _sam_xml_report (r, xmlGetLineNo (node), "%s", error->message);
+  else if (r->closed_on_holidays)
+    sam_schedule_close_on_holidays (hours);
   return hours;
 }
 
@@ -375,6 +377,7 @@ _sam_xml_read_root (SamRegisterData *data, xmlNodePtr root, Report *r)
                 "version reads version %d"), version, SAM_REGISTER_XML_VERSION);
       return FALSE;
     }
+  r->closed_on_holidays = version && g_ascii_strtoll (version, NULL, 10) < 2;
   data->source = get_prop (root, "source");
   data->exported = get_time_prop (root, "exported", r);
   if (audience)

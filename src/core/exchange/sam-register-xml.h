@@ -13,7 +13,10 @@
 G_BEGIN_DECLS
 
 #define SAM_REGISTER_XML_NS "https://samverkan.github.io/ns/register/1"
-#define SAM_REGISTER_XML_VERSION 1
+/* 2: opening hours as OpenStreetMap means them (a holiday without a PH
+ * rule is an ordinary day); a format 1 file reads as if every schedule
+ * without a PH rule had "PH off". */
+#define SAM_REGISTER_XML_VERSION 2
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */
@@ -31,7 +34,15 @@ SamRegisterData *sam_register_xml_parse  (const char  *data,
                                           GPtrArray   *problems,
                                           GError     **error);
 
-/* Reads @file and imports it into the empty @store, all or nothing. */
+/* The same, read from @file as a stream: the file never sits in memory
+ * whole. Refused before reading as sam_register_xml_open_file() does. */
+SamRegisterData *sam_register_xml_parse_file (GFile        *file,
+                                              GPtrArray    *problems,
+                                              GCancellable *cancellable,
+                                              GError      **error);
+
+/* Reads @file as a stream and imports it into the empty @store, all or
+ * nothing. */
 gboolean         sam_register_xml_import (SamStore    *store,
                                           GFile       *file,
                                           GPtrArray   *problems,
@@ -55,8 +66,12 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
                                               GOutputStream         *stream,
                                               GCancellable          *cancellable,
                                               GError               **error);
-/* Reads a file into memory, refusing one over the size limit with a
- * message that says so. */
+/* Opens a file for reading, refusing a folder, or a file over the size
+ * limit, with a message that says so. */
+GInputStream    *sam_register_xml_open_file (GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+/* Reads a file into memory, refused as sam_register_xml_open_file() does. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,
                                              gsize         *length,

@@ -283,13 +283,6 @@ sam_actor_set_hours (SamActor *self, SamSchedule *hours)
   self->hours = hours;
 }
 
-gboolean
-sam_actor_is_open_at (SamActor *self, GDateTime *when)
-{
-  g_return_val_if_fail (SAM_IS_ACTOR (self), FALSE);
-  return self->hours != NULL && sam_schedule_is_open_at (self->hours, when);
-}
-
 GDateTime *
 sam_actor_get_verified_at (SamActor *self)
 {

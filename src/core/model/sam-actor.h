@@ -53,9 +53,6 @@ void          sam_actor_add_tag             (SamActor     *self,
 SamSchedule  *sam_actor_get_hours           (SamActor     *self);
 void          sam_actor_set_hours           (SamActor     *self,
                                              SamSchedule  *hours);
-/* Open at @when by the actor's hours; an actor without hours is not. */
-gboolean      sam_actor_is_open_at          (SamActor     *self,
-                                             GDateTime    *when);
 
 /* Verification is a fact of its own: saving does not move it. */
 GDateTime    *sam_actor_get_verified_at     (SamActor     *self);

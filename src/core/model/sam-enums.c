@@ -30,6 +30,7 @@ static const Entry actor_kinds[SAM_N_ACTOR_KINDS] = {
   { "ngo",                  N_("Voluntary organisation"),      "emblem-default-symbolic" },
   { "helpline",             N_("Helpline"),                    "call-start-symbolic" },
   { "emergency",            N_("Emergency"),                   "dialog-warning-symbolic" },
+  { "national-authority",   N_("National authority"),          "emblem-documents-symbolic" },
   { "other",                N_("Other"),                       "x-office-address-book-symbolic" },
 };
 
@@ -73,13 +74,13 @@ static const Entry situations[SAM_N_SITUATIONS] = {
 
 static const char * const target_group_tokens[] = {
   "adults", "children", "young-people", "women", "men", "lgbtq", "professionals",
-  "trafficking-victims", "people-selling-sex", "people-buying-sex", NULL
+  "trafficking-victims", "people-selling-sex", "people-buying-sex", "relatives", NULL
 };
 
 static const char * const target_group_labels[] = {
   N_("Adults"), N_("Children"), N_("Young people"), N_("Women"), N_("Men"), N_("LGBTQ+"),
   N_("Professionals"), N_("Victims of trafficking"), N_("People who sell sex"),
-  N_("People who buy sex"), NULL
+  N_("People who buy sex"), N_("Relatives"), NULL
 };
 
 static gboolean

@@ -27,6 +27,7 @@ typedef struct {
 
 struct _SamSchedule {
   gboolean always;
+  gboolean ph_rule;           /* a rule names PH: holidays follow days[PH_INDEX] */
   GArray *days[N_DAY_KEYS];   /* Mo … Su, PH: arrays of Span, sorted */
 };
 
@@ -169,8 +170,16 @@ parse_rule (SamSchedule *self, const char *rule, GError **error)
   days_text = g_strndup (rule, space - rule);
   if (!parse_days (days_text, &mask, error))
     return FALSE;
+  if (mask & (1u << PH_INDEX))
+    self->ph_rule = TRUE;
+  /* "Sa,PH off": closed those days, whatever an earlier rule said */
   if (g_str_equal (g_strstrip ((char *) space + 1), "off"))
-    return TRUE;
+    {
+      for (guint d = 0; d < N_DAY_KEYS; d++)
+        if (mask & (1u << d))
+          g_array_set_size (self->days[d], 0);
+      return TRUE;
+    }
 
   spans = g_strsplit (space + 1, ",", -1);
   for (guint i = 0; spans[i]; i++)
@@ -309,9 +318,21 @@ sam_schedule_to_string (const SamSchedule *self)
       g_string_append_c (out, ' ');
       append_spans (out, self->days[d]);
     }
+  /* with no PH rule a holiday would be the weekday it falls on */
+  if (self->ph_rule && self->days[PH_INDEX]->len == 0 && out->len > 0)
+    g_string_append (out, "; PH off");
   if (out->len == 0)
     g_string_append (out, "Mo-Su off");
   return g_string_free (out, FALSE);
+}
+
+void
+sam_schedule_close_on_holidays (SamSchedule *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!self->always)
+    self->ph_rule = TRUE;
 }
 
 gboolean
@@ -320,10 +341,13 @@ sam_schedule_is_always (const SamSchedule *self)
   return self->always;
 }
 
+/* As OpenStreetMap means it: a holiday follows the PH rules when there are
+ * any, and is the weekday it falls on when there are none. */
 static guint
-day_key (GDateTime *dt)
+day_key (const SamSchedule *self, GDateTime *dt)
 {
-  if (sam_is_holiday_or_eve (g_date_time_get_year (dt), g_date_time_get_month (dt),
+  if (self->ph_rule &&
+      sam_is_holiday_or_eve (g_date_time_get_year (dt), g_date_time_get_month (dt),
                              g_date_time_get_day_of_month (dt)))
     return PH_INDEX;
   return g_date_time_get_day_of_week (dt) - 1;
@@ -369,7 +393,7 @@ sam_schedule_is_open_at (const SamSchedule *self,
   local = g_date_time_to_timezone (when, sam_time_zone ());
   before = g_date_time_add_days (local, -1);
   minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
-  return open_in (self->days[day_key (local)], self->days[day_key (before)], minute);
+  return open_in (self->days[day_key (self, local)], self->days[day_key (self, before)], minute);
 }
 
 /* Wall-clock @minutes after local midnight of the day @days after @local's
@@ -441,8 +465,12 @@ sam_time_zone (void)
   if (g_once_init_enter (&once))
     {
       tz = g_time_zone_new_identifier ("Europe/Stockholm");
+      /* Without tzdata (a bare container) local time could be anything:
+       * Sweden's rule itself, CET with summer time from the last Sunday of
+       * March to the last Sunday of October, as a POSIX TZ string. */
       if (tz == NULL)
-        tz = g_time_zone_new_local ();
+        tz = g_time_zone_new_identifier ("CET-1CEST,M3.5.0,M10.5.0/3");
+      g_assert (tz != NULL);
       g_once_init_leave (&once, 1);
     }
   return tz;

@@ -46,6 +46,9 @@ typedef struct {
 char        *sam_schedule_format        (SamSchedule            *self,
                                          const SamScheduleWords *words);
 gboolean     sam_schedule_is_always     (const SamSchedule  *self);
+/* Reads a schedule written under format 1, where an actor was closed on
+ * holidays unless a PH rule opened it: as if it had "PH off". */
+void         sam_schedule_close_on_holidays (SamSchedule    *self);
 gboolean     sam_schedule_is_open_at    (const SamSchedule  *self,
                                          GDateTime          *when);
 GDateTime   *sam_schedule_next_change   (const SamSchedule  *self,

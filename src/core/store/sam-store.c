@@ -920,23 +920,6 @@ _sam_store_write_meta (SamStore *self, const SamRegisterMeta *meta, GError **err
          put_meta (self, "published", published, error);
 }
 
-gboolean
-sam_store_set_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
-{
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-
-  if (!_sam_store_begin (self, error))
-    return FALSE;
-  if (!_sam_store_write_meta (self, meta, error) ||
-      !_sam_store_log_change (self, "register", meta->id ? meta->id : "", "update", 0,
-                              NULL, NULL, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  return _sam_store_commit (self, error);
-}
-
 static gint64
 count (SamStore *self, const char *sql)
 {

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
-#define SAM_STORE_SCHEMA_VERSION 5
+#define SAM_STORE_SCHEMA_VERSION 6
 
 /* Register meta data. */
 typedef struct {
@@ -93,9 +93,6 @@ void         sam_store_set_user         (SamStore      *self,
 gboolean     sam_store_get_meta         (SamStore        *self,
                                          SamRegisterMeta *meta,
                                          GError         **error);
-gboolean     sam_store_set_meta         (SamStore              *self,
-                                         const SamRegisterMeta *meta,
-                                         GError               **error);
 gboolean     sam_store_is_empty         (SamStore      *self);
 gint64       sam_store_count_actors     (SamStore      *self);
 
