@@ -73,6 +73,7 @@ struct _SamWindow
   GtkRevealer *sample_banner;
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */
+  SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
 };
 
 /* sam-window-filters.c */
@@ -84,6 +85,9 @@ const char *_sam_window_get_selected_area    (SamWindow *self);
 
 /* sam-window-files.c: New, Open, Import, Export and Save a Copy. */
 void _sam_window_class_add_file_actions (GtkWidgetClass *widget_class);
+/* After an import: a notice when steps of the register's paths name an
+ * actor or contact route it does not have. */
+void _sam_window_warn_dangling          (SamWindow      *self);
 void _sam_window_toast                  (SamWindow      *self,
                                          const char     *text);
 /* Shows a long operation's state in a toast with Cancel; NULL ends it. */

@@ -16,6 +16,7 @@
 #include "sam-actor-page.h"
 #include "sam-actor-row.h"
 #include "sam-areas.h"
+#include "sam-export-filter.h"
 #include "sam-print-operation.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
@@ -730,6 +731,7 @@ sam_window_init (SamWindow *self)
 {
   static gsize display_setup;
 
+  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
   /* our icons (the filter funnel) and style, loaded here rather than by
    * GtkApplication so a window made without one (tests) looks the same */
   if (g_once_init_enter (&display_setup))

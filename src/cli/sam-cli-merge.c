@@ -3,7 +3,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional] [--path ID] OUT.xml
+ * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional|internal] [--path ID] OUT.xml
  * samverkan-cli import [--merge [--dry-run] [--prefer mine|theirs]] IN.xml
  * samverkan-cli backups
  * samverkan-cli restore N
@@ -25,6 +25,7 @@
 #include "sam-export-filter.h"
 #include "sam-follow.h"
 #include "sam-merge.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 
 #define fail sam_cli_fail
@@ -41,7 +42,7 @@ sam_cli_export (const char *register_path, int argc, char **argv)
   GOptionEntry entries[] = {
     { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_("Only actors serving this area or a part of it (a county takes in its municipalities); may be repeated"), N_("CODE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds, N_("Only actors of this kind; may be repeated"), N_("KIND") },
-    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: no professional or internal contact route; professional: no internal one"), N_("AUDIENCE") },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: public contact routes only; professional (the default): no internal route; internal: every route, for the register holder's own use"), N_("AUDIENCE") },
     { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths, N_("This escalation path, with the paths it leads to and the actors it names; may be repeated"), N_("ID") },
     { NULL }
   };
@@ -52,26 +53,21 @@ sam_cli_export (const char *register_path, int argc, char **argv)
   int status;
 
   if (!parse_command_line_full ("export", _("OUT.xml"), _("Export the register, or a part of it, as XML."),
-              _("Without options the whole register. The file records this register as its "
-                "source, its version and the time, and the records deleted here, so that "
-                "“import --merge” elsewhere can tell what changed."),
+              _("Without options the whole register, for professionals: internal contact "
+                "routes leave only with --audience internal. The file records this register "
+                "as its source, its version and the time, and the records deleted here, so "
+                "that “import --merge” elsewhere can tell what changed."),
               entries, &argc, &argv, 1, 1, &status))
     return status;
   sam_export_filter_init (&filter);
   filter.areas = areas;
   filter.kinds = kinds;
   filter.paths = paths;
-  if (audience != NULL)
+  if (audience != NULL && !sam_audience_parse (audience, &filter.audience))
     {
-      if (g_str_equal (audience, "public"))
-        filter.audience = SAM_VISIBILITY_PUBLIC;
-      else if (g_str_equal (audience, "professional"))
-        filter.audience = SAM_VISIBILITY_PROFESSIONAL;
-      else if (!g_str_equal (audience, "internal"))
-        {
-          g_printerr (_("samverkan-cli: --audience: “%s” is not public or professional.\n"), audience);
-          return EXIT_BAD_INPUT;
-        }
+      g_printerr (_("samverkan-cli: --audience: “%s” is not public, professional or internal.\n"),
+                  audience);
+      return EXIT_BAD_INPUT;
     }
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
@@ -155,6 +151,24 @@ forget_new_register (SamStore **store, const char *path, const GError *error)
   return status;
 }
 
+/* A warning line for each step or fallback that names an actor or route the
+ * register does not have after the import: the import stands, the path
+ * needs mending (samverkan-cli path check). */
+static void
+warn_dangling (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (store, &error);
+
+  if (lines == NULL)
+    {
+      g_printerr (_("samverkan-cli: warning: the paths could not be checked: %s\n"), error->message);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
+}
+
 static int
 import_into_empty (const char *register_path, const char *in)
 {
@@ -171,6 +185,7 @@ import_into_empty (const char *register_path, const char *in)
     return forget_new_register (&store, created, error);
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
+  warn_dangling (store);
   return EXIT_OK;
 }
 
@@ -265,6 +280,7 @@ sam_cli_import (const char *register_path, int argc, char **argv)
       g_print (_("Imported.\n"));
       if (copies && copies->len > 0)
         g_print (_("The register as it was is kept as copy 1 (samverkan-cli backups).\n"));
+      warn_dangling (store);
     }
   return EXIT_OK;
 }
@@ -400,5 +416,6 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
       g_print ("%s\n", followed->file);
       print_plan (plan, FALSE);
     }
+  warn_dangling (store);
   return result;
 }

@@ -213,17 +213,15 @@ prune (SamStore *store)
     }
 }
 
-SamBackup *
-sam_backups_create (SamStore *store, const char *reason, GError **error)
+/* The copy, without pruning the old ones. */
+static SamBackup *
+make_copy (SamStore *store, const char *reason, GError **error)
 {
   g_autofree char *dir = sam_backups_get_dir (store);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (reason != NULL, NULL);
 
   /* a copy of a damaged register is no copy to go back to */
   if (!sam_store_check_sound (store, error))
@@ -256,8 +254,43 @@ sam_backups_create (SamStore *store, const char *reason, GError **error)
   }
   if (!sam_store_backup (store, path, error))
     return NULL;
-  prune (store);
   return backup_from_name (dir, name);
+}
+
+SamBackup *
+sam_backups_create (SamStore *store, const char *reason, GError **error)
+{
+  SamBackup *backup = sam_backups_begin (store, reason, error);
+
+  if (backup != NULL)
+    sam_backups_end (store, backup, TRUE);
+  return backup;
+}
+
+SamBackup *
+sam_backups_begin (SamStore *store, const char *reason, GError **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_copy (store, reason, error);
+}
+
+void
+sam_backups_end (SamStore *store, SamBackup *backup, gboolean changed)
+{
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (backup != NULL);
+
+  if (changed)
+    {
+      prune (store);
+      return;
+    }
+  /* nothing changed: the copy is the register as it still is, and would
+   * push out a copy of the register before a change that did happen */
+  if (g_unlink (backup->path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove the copy %s: %s", backup->path, g_strerror (errno));
 }
 
 static int
@@ -320,7 +353,7 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
    * register is not copied (it is what the restore is for) */
   if (sam_store_check_sound (store, NULL))
     {
-      before = sam_backups_create (store, "restore", error);
+      before = sam_backups_begin (store, "restore", error);
       if (before == NULL)
         {
           sqlite3_close_v2 (src);
@@ -332,6 +365,8 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
     {
       _sam_store_set_error (store, error);
       sqlite3_close_v2 (src);
+      if (before)
+        sam_backups_end (store, before, FALSE);
       return FALSE;
     }
   /* as long as a write waits for another program (5 s), then busy */
@@ -345,9 +380,13 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
       g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
                    _("The copy %s could not be brought back: %s. The register is as it was."),
                    backup->path, sqlite3_errstr (rc));
+      if (before)
+        sam_backups_end (store, before, FALSE);
       return FALSE;
     }
   _sam_store_forget_soundness (store);
+  if (before)
+    sam_backups_end (store, before, TRUE);
   g_signal_emit_by_name (store, "changed");
   if (undo)
     *undo = g_steal_pointer (&before);

@@ -447,6 +447,9 @@ _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
   if (!sam_actor_validate (actor, error) ||
       !delete_search_row (self, sam_actor_get_id (actor), error))
     return FALSE;
+  /* a file need not say when a record changed: then it changed when it came in */
+  if (sam_actor_get_updated_at (actor) == NULL)
+    stamp (self, actor, sam_actor_get_revision (actor));
   stmt = _sam_store_prepare (self,
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "

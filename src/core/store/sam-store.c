@@ -639,9 +639,11 @@ open_db (SamStore *self, GError **error)
     }
   if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOTADB)
     {
+      /* busy: another program holds it, and one may wait and try again */
       SamError kind = _sam_error_code_for_sqlite (rc);
 
-      g_set_error (error, SAM_ERROR, kind, _("Could not open the register “%s”: %s"), self->path,
+      g_set_error (error, SAM_ERROR, kind,
+                   _("Could not open the register “%s”: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
