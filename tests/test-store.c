@@ -298,7 +298,8 @@ test_newer_format (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99",
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE meta (key, value); CREATE TABLE future (x); "
+                                 "PRAGMA user_version = 99",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -323,7 +324,7 @@ test_not_a_database (Fixture *f, gconstpointer data)
 
   store = sam_store_open (f->path, &error);
   g_assert_null (store);
-  g_assert_error (error, SAM_ERROR, SAM_ERROR_DATABASE);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER);
   g_assert_nonnull (strstr (error->message, f->path));
 
   after = read_file (f->path, &length);
@@ -495,13 +496,23 @@ test_route_values (void)
   g_assert_cmpstr (sam_contact_route_get_value (web), ==, "https://www.umea.se/kast");
 }
 
-/* A web route is an https:// address: the message says so, and a plain
- * http:// address (which can be read and changed on the way) is refused. */
+/* A web route is an https:// or http:// address, as the exchange format
+ * allows; plain http is kept and marked, so that check can warn of it. */
 static void
 test_route_web_https (void)
 {
-  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://www.umea.se",
+  g_autoptr(SamContactRoute) plain = make_route ("p", SAM_ROUTE_KIND_WEB, "http://www.umea.se",
+                                                 SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) secure = make_route ("s", SAM_ROUTE_KIND_WEB, "https://www.umea.se",
+                                                  SAM_VISIBILITY_PUBLIC);
+
+  g_assert_cmpstr (sam_contact_route_get_value (plain), ==, "http://www.umea.se");
+  g_assert_true (sam_contact_route_is_plain_http (plain));
+  g_assert_false (sam_contact_route_is_plain_http (secure));
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "ftp://www.umea.se",
                         "https://");
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://",
+                        "http://");
 }
 
 static void

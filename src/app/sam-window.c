@@ -163,21 +163,56 @@ add_rest_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+same_row (SamActor *a, SamActor *b)
+{
+  return g_str_equal (sam_actor_get_id (a), sam_actor_get_id (b)) &&
+         sam_actor_get_revision (a) == sam_actor_get_revision (b);
+}
+
+/* After another program wrote, only the rows that changed are replaced:
+ * the rest keep their widgets, and the list its place and selection. */
 static void
-show_results (SamWindow *self, GPtrArray *results)
+replace_changed_rows (SamWindow *self, GPtrArray *results)
+{
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint old = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
+
+  while (head < old && head < results->len &&
+         same_row (g_ptr_array_index (self->results, head), g_ptr_array_index (results, head)))
+    head++;
+  while (tail < old - head && tail < results->len - head &&
+         same_row (g_ptr_array_index (self->results, old - 1 - tail),
+                   g_ptr_array_index (results, results->len - 1 - tail)))
+    tail++;
+  if (head + tail < MAX (old, results->len))
+    g_list_store_splice (self->model, head, old - head - tail,
+                         results->pdata + head, results->len - head - tail);
+}
+
+static void
+show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
 {
   guint first = MIN (results->len, FIRST_ROWS);
+  gboolean all_listed = self->results && self->rest_id == 0 &&
+                        g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->results->len;
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = sam_now_local ();
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (keep_place && all_listed)
+    replace_changed_rows (self, results);
+  else
+    {
+      /* one items-changed: the view rebinds only the rows it has */
+      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                           results->pdata, first);
+      if (results->len > first)
+        self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
+    }
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results;
-  /* one items-changed: the view rebinds only the rows it has */
-  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                       results->pdata, first);
-  if (results->len > first)
-    self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
   select_row_of (self, shown_actor (self));
   gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
   if (results->len == 0)
@@ -187,7 +222,7 @@ show_results (SamWindow *self, GPtrArray *results)
 }
 
 static void
-refresh (SamWindow *self)
+run_search (SamWindow *self, gboolean keep_place)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
@@ -212,7 +247,13 @@ refresh (SamWindow *self)
       _sam_window_toast (self, error->message);
       return;
     }
-  show_results (self, results);
+  show_results (self, results, keep_place);
+}
+
+static void
+refresh (SamWindow *self)
+{
+  run_search (self, FALSE);
 }
 
 /* A new register is searched in an idle at high priority, which runs after
@@ -304,7 +345,7 @@ reload_shown (SamWindow *self)
 static void
 store_changed_cb (SamWindow *self)
 {
-  refresh (self);
+  run_search (self, TRUE);
   if (sam_window_is_showing_walk (self))
     sam_walk_page_refresh (self->walk_page);
   else
@@ -373,6 +414,20 @@ _sam_window_can_edit (SamWindow *self)
   return self->store != NULL && !sam_store_is_read_only (self->store);
 }
 
+/* Without a register (it could not be opened) only opening one is left. */
+static void
+update_register_actions (SamWindow *self)
+{
+  static const char *needs_register[] = {
+    "win.export", "win.save-copy", "win.print", "win.backups", "win.follow",
+    "win.suspect-trafficking", "win.show-review", "win.focus-search", "win.filter-area",
+    "win.copy-first-route",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs_register); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), needs_register[i], self->store != NULL);
+}
+
 void
 _sam_window_update_actions (SamWindow *self)
 {
@@ -387,6 +442,7 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
+  update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
   gtk_widget_set_visible (self->actor_menu_button, shown);
 }
@@ -558,6 +614,7 @@ sam_window_dispose (GObject *object)
     g_cancellable_cancel (self->busy);
   g_clear_object (&self->busy);
   g_clear_object (&self->busy_toast);
+  _sam_window_stop_watching (self);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -638,7 +695,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
-  BIND (back_button);
+  BIND (back_button); BIND (sample_banner); BIND (sample_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -657,6 +714,7 @@ sam_window_class_init (SamWindowClass *klass)
   _sam_window_class_add_file_actions (widget_class);
   _sam_window_class_add_walk_actions (widget_class);
   _sam_window_class_add_edit_actions (widget_class);
+  _sam_window_class_add_open_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -689,8 +747,12 @@ sam_window_init (SamWindow *self)
       g_once_init_leave (&display_setup, 1);
     }
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a development build stripes its header bar (libadwaita's .devel) */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   _sam_window_setup_filters (self);
   setup_list (self);
+  _sam_window_setup_open (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (_sam_window_update_back_button), self);
@@ -702,7 +764,10 @@ sam_window_new (GtkApplication *application, SamStore *store)
 {
   SamWindow *self = g_object_new (SAM_TYPE_WINDOW, "application", application, NULL);
 
-  sam_window_set_store (self, store);
+  if (store)
+    sam_window_set_store (self, store);
+  else
+    _sam_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
 }
@@ -726,6 +791,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  _sam_window_show_register (self, store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   if (self->walk_page)
     sam_walk_page_set_store (self->walk_page, store);

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sam-backups.h"
 #include "sam-cli.h"
@@ -27,12 +28,7 @@
 #include "sam-path-check.h"
 #include "sam-register-xml.h"
 
-static int
-fail (GError *error)
-{
-  g_printerr ("samverkan-cli: %s\n", error->message);
-  return EXIT_BAD_INPUT;
-}
+#define fail sam_cli_fail
 
 /* export */
 
@@ -143,19 +139,50 @@ warn_dangling (SamStore *store)
     g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
 }
 
+/* The register file an import names, when it does not exist yet: a failed
+ * import removes what it made, so it leaves no empty register behind. */
+static char *
+new_register_path (const char *register_path)
+{
+  const char *env = g_getenv ("SAMVERKAN_REGISTER");
+  const char *named = register_path ? register_path : (env && *env ? env : NULL);
+
+  if (named == NULL || g_file_test (named, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_strdup (named);
+}
+
+static int
+forget_new_register (SamStore **store, const char *path, const GError *error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  int status = fail (error);
+
+  g_clear_object (store);
+  if (path == NULL)
+    return status;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  return status;
+}
+
 static int
 import_into_empty (const char *register_path, const char *in)
 {
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  g_autofree char *created = new_register_path (register_path);
   guint n;
 
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
     return fail (error);
   if (!sam_register_xml_import (store, file, NULL, NULL, &error))
-    return fail (error);
+    return forget_new_register (&store, created, error);
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
   warn_dangling (store);
@@ -178,6 +205,7 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   g_autoptr(SamMergePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *created = NULL;
   SamMergeSide side = SAM_MERGE_SIDE_NONE;
   guint conflicts;
   int status;
@@ -212,13 +240,17 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (!merge)
     return import_into_empty (register_path, argv[1]);
 
+  created = new_register_path (register_path);
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
+    return fail (error);
+  /* refused before anything is read into a plan or copied */
+  if (!sam_store_check_sound (store, &error))
     return fail (error);
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = sam_merge_plan_new_for_file (store, file, NULL, &error);
   if (plan == NULL)
-    return fail (error);
+    return forget_new_register (&store, created, error);
   conflicts = sam_merge_plan_count (plan, SAM_MERGE_CONFLICT);
   if (side != SAM_MERGE_SIDE_NONE)
     sam_merge_plan_prefer (plan, side);
@@ -230,14 +262,14 @@ sam_cli_import (const char *register_path, int argc, char **argv)
     }
   if (!sam_merge_plan_apply (plan, TRUE, &error))
     {
-      g_printerr ("samverkan-cli: %s\n", error->message);
       if (g_error_matches (error, SAM_ERROR, SAM_ERROR_CONFLICT))
         {
+          g_printerr ("samverkan-cli: %s\n", error->message);
           g_printerr (_("Run again with --prefer mine or --prefer theirs, or settle them field by "
                         "field in the application (File → Import).\n"));
           return EXIT_NOTHING;
         }
-      return EXIT_BAD_INPUT;
+      return forget_new_register (&store, created, error);
     }
   if (sam_merge_plan_is_noop (plan))
     g_print (_("Nothing to import: the register already has all of it.\n"));
@@ -313,7 +345,10 @@ sam_cli_restore (const char *register_path, int argc, char **argv)
   if (!sam_backups_restore (store, g_ptr_array_index (list, n - 1), &undo, &error))
     return fail (error);
   g_print (_("Brought back copy %u (%s).\n"), (guint) n, text);
-  g_print (_("The register as it was before the restore is now copy 1: %s\n"), undo->path);
+  if (undo != NULL)
+    g_print (_("The register as it was before the restore is now copy 1: %s\n"), undo->path);
+  else
+    g_print (_("The register was damaged; no copy was made of it before the restore.\n"));
   return EXIT_OK;
 }
 
@@ -337,8 +372,14 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
                 "is only read. Its records are imported now and whenever it changes (the "
                 "application watches it), and cannot be edited here. Without FILE, every "
                 "followed register is read again."),
-              entries, &argc, &argv, stop ? 1 : 0, 1, &status))
+              entries, &argc, &argv, 0, 1, &status))
     return status;
+  /* --stop is only known once the options are parsed */
+  if (stop && argc != 2)
+    {
+      g_printerr ("samverkan-cli: %s\n", _("follow --stop: name the FILE to stop following."));
+      return EXIT_BAD_INPUT;
+    }
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);

@@ -15,6 +15,7 @@
 #include "sam-errors.h"
 #include "sam-paths-window.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 #include "sam-ui-test-util.h"
 
 typedef struct {
@@ -385,6 +386,60 @@ test_buttons_named (Fixture *f, gconstpointer data)
   assert_buttons_named (GTK_WIDGET (f->window));
 }
 
+static void
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The register shown, whether it may be changed and whether a long job
+ * runs are properties; each notifies once when it changes, never else. */
+static void
+test_properties (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = register_path (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reader = sam_store_open_read_only (path, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SamStore) shown = NULL;
+  guint store = 0, read_only = 0, busy = 0;
+  gboolean value;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->window, "notify::store", G_CALLBACK (count_cb), &store);
+  g_signal_connect (f->window, "notify::read-only", G_CALLBACK (count_cb), &read_only);
+  g_signal_connect (f->window, "notify::busy", G_CALLBACK (count_cb), &busy);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  g_assert_cmpuint (read_only, ==, 1);
+  g_object_get (f->window, "store", &shown, "read-only", &value, NULL);
+  g_assert_true (shown == reader);
+  g_assert_true (value);
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  sam_window_set_store (f->window, f->store);
+  g_assert_cmpuint (store, ==, 2);
+  g_assert_cmpuint (read_only, ==, 2);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  _sam_window_set_busy (f->window, "Exporting…", cancellable);
+  g_assert_true (sam_window_is_busy (f->window));
+  _sam_window_set_busy (f->window, "Exporting, nearly done…", cancellable);
+  g_assert_cmpuint (busy, ==, 1);
+  /* Cancel in the toast reaches the job's cancellable */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-operation", NULL);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  _sam_window_set_busy (f->window, NULL, NULL);
+  g_assert_cmpuint (busy, ==, 2);
+  g_object_get (f->window, "busy", &value, NULL);
+  g_assert_false (value);
+  g_signal_handlers_disconnect_by_data (f->window, &store);
+  g_signal_handlers_disconnect_by_data (f->window, &read_only);
+  g_signal_handlers_disconnect_by_data (f->window, &busy);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,5 +461,6 @@ main (int argc, char **argv)
   g_test_add ("/window/buttons-named", Fixture, NULL, fixture_set_up, test_buttons_named, fixture_tear_down);
   g_test_add ("/window/edit-paths", Fixture, NULL, fixture_set_up, test_edit_paths, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
   return g_test_run ();
 }

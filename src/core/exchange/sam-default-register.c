@@ -13,9 +13,8 @@
 #include "sam-default-register.h"
 #include "sam-register-xml.h"
 
-/* samverkan/register.sqlite in the user's data directory. */
-static char *
-default_register_path (void)
+char *
+sam_default_register_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "samverkan", "register.sqlite", NULL);
 }
@@ -47,7 +46,7 @@ sam_default_register_open (const char *path, GError **error)
   if (path == NULL && env != NULL && *env != '\0')
     path = env;
   if (path == NULL)
-    default_path = default_register_path ();
+    default_path = sam_default_register_path ();
   g_autofree char *dir = NULL;
   g_autoptr(SamStore) store = NULL;
   gboolean is_new;

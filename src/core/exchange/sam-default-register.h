@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* samverkan/register.sqlite in the user's data directory: the app fills it
+ * from the sample only on the first start, when it does not exist yet. */
+char     *sam_default_register_path  (void);
+
 /* Opens @path, else $SAMVERKAN_REGISTER, else the user's own register;
  * the user's own register is created from the built-in sample register
  * the first time. */

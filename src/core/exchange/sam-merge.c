@@ -423,16 +423,10 @@ sam_merge_plan_new_for_file (SamStore      *store,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  SamRegisterData *data;
+  SamRegisterData *data = sam_register_xml_parse_file (file, NULL, cancellable, error);
   SamMergePlan *plan;
-  gsize length;
 
-  if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error))
-    return NULL;
-  data = sam_register_xml_parse (contents, length, name, NULL, error);
-  g_clear_pointer (&contents, g_free);
   if (data == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing an exchange file into an empty register. A reader thread
- * parses, validates and checks the file and hands the actors over in
- * batches; this thread writes them into the one transaction as they come.
+ * reads the file as a stream, parses, validates and checks it and hands
+ * the actors over in batches; this thread writes them into the one transaction as they come.
  * The transaction commits only when the whole file has been read without
  * a problem, so the import stays all or nothing.
  */
@@ -40,8 +40,7 @@ typedef struct {
   gboolean stopped;    /* the writer wants no more */
 
   /* the reader's own */
-  const char *contents;
-  gsize length;
+  GInputStream *in;
   const char *filename;
   Report *report;
   SamRegisterData *data;
@@ -105,8 +104,8 @@ read_file (gpointer user_data)
 {
   Import *import = user_data;
 
-  import->read_ok = _sam_register_xml_read (import->contents, import->length, import->filename,
-                                            import->report, import->data, take_actor, import);
+  import->read_ok = _sam_register_xml_read_stream (import->in, import->filename, import->report,
+                                                   import->data, take_actor, import);
   if (import->read_ok && import->filling != NULL)
     import->read_ok = send_batch (import);
   g_clear_pointer (&import->filling, batch_free);
@@ -215,7 +214,7 @@ sam_register_xml_import (SamStore      *store,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SamRegisterData) data = sam_register_data_new ();
@@ -226,18 +225,16 @@ sam_register_xml_import (SamStore      *store,
   SamStoreImport *writer;
   GThread *thread;
   Batch *batch;
-  gsize length;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_register_xml_load_file (file, &contents, &length, cancellable, error) ||
+  if ((in = sam_register_xml_open_file (file, cancellable, error)) == NULL ||
       (writer = _sam_store_import_begin (store, error)) == NULL)
     return FALSE;
 
   g_mutex_init (&import.lock);
   g_cond_init (&import.cond);
-  import.contents = contents;
-  import.length = length;
+  import.in = in;
   import.filename = name;
   import.report = &report;
   import.data = data;

@@ -63,6 +63,12 @@ typedef gboolean (*SamXmlActorFunc) (SamActor *actor,
 /* Sets libxml2 up and parses the schema, once: call it before reading on
  * a second thread. */
 void     _sam_register_xml_prepare       (void);
+gboolean _sam_register_xml_read_stream   (GInputStream    *in,
+                                          const char      *filename,
+                                          Report          *r,
+                                          SamRegisterData *data,
+                                          SamXmlActorFunc  func,
+                                          gpointer         user_data);
 gboolean _sam_register_xml_read          (const char      *contents,
                                           gsize            length,
                                           const char      *filename,

@@ -234,57 +234,168 @@ line_at (const char *data, const char *p)
   return line;
 }
 
-/* The line of the DOCTYPE before the root element, or 0 when there is
- * none. Only the XML declaration, comments, processing instructions and
- * white space may come before the root; the file is read as UTF-8. */
+/* Whether @p (up to @end) could still become @word once more bytes come */
+static gboolean
+starts_word (const char *p, const char *end, const char *word)
+{
+  gsize n = MIN ((gsize) (end - p), strlen (word));
+
+  return memcmp (p, word, n) == 0;
+}
+
+/* The line of the DOCTYPE before the root element, 0 when there is none,
+ * or -1 when the @length bytes read so far cannot tell yet (@at_end: the
+ * whole file). Only the XML declaration, comments, processing
+ * instructions and white space may come before the root; the file is read
+ * as UTF-8. */
 static int
-doctype_line (const char *data, gsize length)
+doctype_line (const char *data, gsize length, gboolean at_end)
 {
   const char *p = data, *end = data + length;
+  int more = at_end ? 0 : -1;
 
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
+  else if (length < 3 && starts_word (p, end, "\xEF\xBB\xBF"))
+    return more;
   while (p < end)
     {
-      const char *close = NULL;
+      const char *close = NULL, *token = NULL;
 
       if (g_ascii_isspace (*p))
         {
           p++;
           continue;
         }
+      if (end - p < 9 && (starts_word (p, end, "<!--") || starts_word (p, end, "<!DOCTYPE")))
+        return more;
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        close = find (p + 4, end - p - 4, "-->");
+        close = find (p + 4, end - p - 4, token = "-->");
       else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        close = find (p + 2, end - p - 2, "?>");
+        close = find (p + 2, end - p - 2, token = "?>");
       else if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
         return line_at (data, p);
+      else if (end - p == 1 && *p == '<')
+        return more;
       else
         return 0;
       if (close == NULL)
-        return 0;
-      p = close + 2;
+        return more;
+      p = close + strlen (token);
     }
-  return 0;
+  return more;
 }
 
-/* The line where a run of more than MAX_TEXT bytes without markup starts,
- * or 0. No text of a register comes near it; libxml2 would read up to
- * 10 MB into one text node first, growing it a piece at a time. */
+/* A run of more than MAX_TEXT bytes without markup is refused: no text of
+ * a register comes near it; libxml2 would read up to 10 MB into one text
+ * node first, growing it a piece at a time. */
 #define MAX_TEXT (1024 * 1024)
+/* The part of a file before the root element that is held back until it
+ * is known to declare no DOCTYPE; after it, the reader's own check of the
+ * DOCTYPE node is the lock. */
+#define MAX_PROLOG (1024 * 1024)
+#define CHUNK (64 * 1024)
+
+/* What libxml2 reads the file through: the bytes of @in, each looked at
+ * once on the way (the prolog's DOCTYPE, runs of text, lines). */
+typedef struct {
+  GInputStream *in;
+  GByteArray *prolog;     /* read, held back until it is known to be safe */
+  gsize prolog_sent;
+  int doctype_line;       /* > 0: the file declares a DOCTYPE there */
+  gsize run;              /* bytes since the last '<' */
+  int line;               /* of the next byte */
+  int run_line;           /* where the run began */
+  int long_text_line;     /* > 0: a run of text too long starts there */
+  GError *error;
+} Source;
 
 static int
-long_text_line (const char *data, gsize length)
+count_lines (const char *p, const char *end)
 {
-  const char *p = data, *end = data + length, *q;
+  int n = 0;
 
-  while ((q = memchr (p, '<', end - p)) != NULL)
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    n++, p++;
+  return n;
+}
+
+/* FALSE (and @src->long_text_line) when a run of text is too long */
+static gboolean
+scan_text (Source *src, const char *p, gsize length)
+{
+  const char *end = p + length;
+
+  while (p < end)
     {
-      if (q - p > MAX_TEXT)
-        return line_at (data, p);
+      const char *q = memchr (p, '<', end - p);
+      const char *stop = q ? q : end;
+
+      if (src->run + (stop - p) > MAX_TEXT)
+        {
+          src->long_text_line = src->run_line;
+          return FALSE;
+        }
+      src->run += stop - p;
+      src->line += count_lines (p, stop);
+      if (q == NULL)
+        break;
+      src->run = 0;
+      src->run_line = src->line;
       p = q + 1;
     }
-  return end - p > MAX_TEXT ? line_at (data, p) : 0;
+  return TRUE;
+}
+
+/* Reads until the prolog tells whether there is a DOCTYPE: FALSE on an
+ * error of reading. */
+static gboolean
+fill_prolog (Source *src)
+{
+  for (;;)
+    {
+      guint8 buffer[CHUNK];
+      gssize n;
+      int line = doctype_line ((const char *) src->prolog->data, src->prolog->len, FALSE);
+
+      if (line >= 0 || src->prolog->len >= MAX_PROLOG)
+        {
+          src->doctype_line = MAX (line, 0);
+          return TRUE;
+        }
+      n = g_input_stream_read (src->in, buffer, sizeof buffer, NULL, &src->error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        {
+          src->doctype_line = doctype_line ((const char *) src->prolog->data, src->prolog->len, TRUE);
+          return TRUE;
+        }
+      g_byte_array_append (src->prolog, buffer, n);
+    }
+}
+
+static int
+source_read_cb (void *context, char *buffer, int length)
+{
+  Source *src = context;
+  gssize n;
+
+  if (src->prolog_sent < src->prolog->len)
+    {
+      n = MIN ((gsize) length, src->prolog->len - src->prolog_sent);
+      memcpy (buffer, src->prolog->data + src->prolog_sent, n);
+      src->prolog_sent += n;
+    }
+  else if ((n = g_input_stream_read (src->in, buffer, length, NULL, &src->error)) < 0)
+    return -1;
+  return scan_text (src, buffer, n) ? (int) n : -1;
+}
+
+static int
+source_close_cb (void *context)
+{
+  return 0;
 }
 
 static void
@@ -415,42 +526,56 @@ _sam_register_xml_prepare (void)
   get_schema ();
 }
 
+/* libxml2's words after a stop of our own add nothing */
+static void
+forget_since (Report *r, guint before)
+{
+  g_ptr_array_set_size (r->problems, before);
+  if (r->invalid)
+    g_ptr_array_set_size (r->invalid, 0);
+  r->said = 0;
+  r->malformed = FALSE;
+}
+
+/* Why the source stopped the reading: a DOCTYPE, a text too long, or the
+ * file could not be read. */
+static void
+report_stop (Report *r, Source *src)
+{
+  if (src->error)
+    _sam_xml_report (r, 0, _("the file could not be read: %s"), src->error->message);
+  else if (src->doctype_line > 0)
+    refuse_doctype (r, src->doctype_line);
+  else
+    _sam_xml_report (r, src->long_text_line, _("a text in the file is too long for a register file"));
+  r->broken = TRUE;
+  g_clear_error (&src->error);
+}
+
 gboolean
-_sam_register_xml_read (const char      *contents,
-                        gsize            length,
-                        const char      *filename,
-                        Report          *r,
-                        SamRegisterData *data,
-                        SamXmlActorFunc  func,
-                        gpointer         user_data)
+_sam_register_xml_read_stream (GInputStream    *in,
+                               const char      *filename,
+                               Report          *r,
+                               SamRegisterData *data,
+                               SamXmlActorFunc  func,
+                               gpointer         user_data)
 {
   Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
+  Source src = { in, g_byte_array_new (), 0, 0, 0, 1, 1, 0, NULL };
   xmlTextReaderPtr reader;
-  int line;
 
   _sam_register_xml_prepare ();
-  if (length > sam_register_xml_get_max_size () || length > G_MAXINT)
+  if (!fill_prolog (&src) || src.doctype_line > 0)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT));
-
-      _sam_xml_report (r, 0, _("the file is %s; register files larger than %s are not read"), size, max);
+      report_stop (r, &src);
+      g_byte_array_unref (src.prolog);
       return FALSE;
     }
-  if ((line = doctype_line (contents, length)) > 0)
-    {
-      refuse_doctype (r, line);
-      return FALSE;
-    }
-  if ((line = long_text_line (contents, length)) > 0)
-    {
-      _sam_xml_report (r, line, _("a text in the file is too long for a register file"));
-      return FALSE;
-    }
-  reader = xmlReaderForMemory (contents, (int) length, filename, "UTF-8", READ_OPTIONS);
+  reader = xmlReaderForIO (source_read_cb, source_close_cb, &src, filename, "UTF-8", READ_OPTIONS);
   if (reader == NULL)
     {
       _sam_xml_report (r, 0, _("the file is not well-formed XML"));
+      g_byte_array_unref (src.prolog);
       return FALSE;
     }
   if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
@@ -464,6 +589,13 @@ _sam_register_xml_read (const char      *contents,
   walk (&s, reader);
   xmlFreeTextReader (reader);
   xmlSetStructuredErrorFunc (NULL, NULL);
+  g_byte_array_unref (src.prolog);
+  if (src.long_text_line > 0 || src.error)
+    {
+      /* the reading stopped here, not at a fault libxml2 found */
+      forget_since (r, s.before);
+      report_stop (r, &src);
+    }
   /* the checks across records, when every record could be read */
   if (!r->broken && !s.stopped)
     _sam_xml_check_finish (s.check, data, r);
@@ -472,6 +604,29 @@ _sam_register_xml_read (const char      *contents,
     g_ptr_array_extend_and_steal (r->problems, g_steal_pointer (&r->invalid));
   g_clear_pointer (&r->invalid, g_ptr_array_unref);
   return clean (&s) && !s.stopped;
+}
+
+gboolean
+_sam_register_xml_read (const char      *contents,
+                        gsize            length,
+                        const char      *filename,
+                        Report          *r,
+                        SamRegisterData *data,
+                        SamXmlActorFunc  func,
+                        gpointer         user_data)
+{
+  g_autoptr(GInputStream) in = NULL;
+
+  if (length > sam_register_xml_get_max_size () || length > G_MAXINT)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *max = g_format_size (MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT));
+
+      _sam_xml_report (r, 0, _("the file is %s; register files larger than %s are not read"), size, max);
+      return FALSE;
+    }
+  in = g_memory_input_stream_new_from_data (contents, length, NULL);
+  return _sam_register_xml_read_stream (in, filename, r, data, func, user_data);
 }
 
 static gboolean
@@ -528,10 +683,10 @@ sam_register_xml_get_max_size (void)
   return SAM_REGISTER_XML_MAX_SIZE;
 }
 
-gboolean
-sam_register_xml_load_file (GFile         *file,
-                            char         **contents,
-                            gsize         *length,
+/* The file opened for reading, refused when it is a folder or larger
+ * than the limit. */
+GInputStream *
+sam_register_xml_open_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
@@ -541,12 +696,12 @@ sam_register_xml_load_file (GFile         *file,
   gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
 
   if (info == NULL)
-    return FALSE;
+    return NULL;
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
-      return FALSE;
+      return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > max)
     {
@@ -557,7 +712,50 @@ sam_register_xml_load_file (GFile         *file,
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                    _("%s is %s; register files larger than %s are not read. Export a part of the "
                      "register (by area or kind) instead."), name, size, limit);
-      return FALSE;
+      return NULL;
     }
-  return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
+}
+
+SamRegisterData *
+sam_register_xml_parse_file (GFile         *file,
+                             GPtrArray     *problems,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GInputStream) in = sam_register_xml_open_file (file, cancellable, error);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  Report r = { .problems = problems ? problems : own };
+  g_autoptr(SamRegisterData) data = sam_register_data_new ();
+
+  if (in == NULL)
+    return NULL;
+  if (!_sam_register_xml_read_stream (in, name, &r, data, keep_actor, data))
+    {
+      _sam_xml_set_problems_error (error, name, &r);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+gboolean
+sam_register_xml_load_file (GFile         *file,
+                            char         **contents,
+                            gsize         *length,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GInputStream) in = sam_register_xml_open_file (file, cancellable, error);
+  g_autoptr(GOutputStream) out = NULL;
+
+  if (in == NULL)
+    return FALSE;
+  out = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+    return FALSE;
+  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  *contents = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return TRUE;
 }

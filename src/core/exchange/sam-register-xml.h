@@ -34,7 +34,15 @@ SamRegisterData *sam_register_xml_parse  (const char  *data,
                                           GPtrArray   *problems,
                                           GError     **error);
 
-/* Reads @file and imports it into the empty @store, all or nothing. */
+/* The same, read from @file as a stream: the file never sits in memory
+ * whole. Refused before reading as sam_register_xml_open_file() does. */
+SamRegisterData *sam_register_xml_parse_file (GFile        *file,
+                                              GPtrArray    *problems,
+                                              GCancellable *cancellable,
+                                              GError      **error);
+
+/* Reads @file as a stream and imports it into the empty @store, all or
+ * nothing. */
 gboolean         sam_register_xml_import (SamStore    *store,
                                           GFile       *file,
                                           GPtrArray   *problems,
@@ -65,8 +73,12 @@ gboolean         sam_register_data_check_actors (const SamRegisterData *data,
                                                  SamStore              *store,
                                                  const char            *filename,
                                                  GError               **error);
-/* Reads a file into memory, refusing one over the size limit with a
- * message that says so. */
+/* Opens a file for reading, refusing a folder, or a file over the size
+ * limit, with a message that says so. */
+GInputStream    *sam_register_xml_open_file (GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+/* Reads a file into memory, refused as sam_register_xml_open_file() does. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,
                                              gsize         *length,

@@ -121,6 +121,24 @@ sam_contact_route_get_value (SamContactRoute *self)
   return self->value;
 }
 
+/* "https://x" or "http://x", with something after the scheme and no space. */
+static gboolean
+web_address_is_valid (const char *value)
+{
+  const char *rest = g_str_has_prefix (value, "https://") ? value + 8
+                   : g_str_has_prefix (value, "http://") ? value + 7 : NULL;
+
+  return rest != NULL && *rest != '\0' && strpbrk (value, " \t\n") == NULL;
+}
+
+gboolean
+sam_contact_route_is_plain_http (SamContactRoute *self)
+{
+  g_return_val_if_fail (SAM_IS_CONTACT_ROUTE (self), FALSE);
+
+  return self->kind == SAM_ROUTE_KIND_WEB && g_str_has_prefix (self->value, "http://");
+}
+
 static gboolean
 email_is_valid (const char *value)
 {
@@ -152,10 +170,12 @@ check_value (SamRouteKind kind, const char *value, GError **error)
                    field, trimmed);
       return NULL;
     }
-  if (kind == SAM_ROUTE_KIND_WEB && (!g_str_has_prefix (trimmed, "https://") || trimmed[8] == '\0'))
+  /* plain http is allowed, as the exchange format allows it, and warned
+   * about (sam_contact_route_is_plain_http): many small NGOs still use it */
+  if (kind == SAM_ROUTE_KIND_WEB && !web_address_is_valid (trimmed))
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                   _("%s: “%s” is not a web address starting with https://."),
+                   _("%s: “%s” is not a web address starting with https:// or http://."),
                    field, trimmed);
       return NULL;
     }

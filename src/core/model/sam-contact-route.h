@@ -27,6 +27,8 @@ void             sam_contact_route_set_kind        (SamContactRoute *self,
                                                     SamRouteKind     kind);
 /* The stored value: E.164 or a short number for phones, else as written. */
 const char      *sam_contact_route_get_value       (SamContactRoute *self);
+/* A web address without encryption (http://): allowed, and worth a warning. */
+gboolean         sam_contact_route_is_plain_http   (SamContactRoute *self);
 /* Sets the value, normalising and checking phone numbers and e-mail
  * addresses; on error the route is unchanged. */
 gboolean         sam_contact_route_set_value       (SamContactRoute *self,
