@@ -282,6 +282,27 @@ has_id (JsonArray *array, const char *id)
   return FALSE;
 }
 
+/* A coordinator's synonym is found at once, listed, and removed again;
+ * --near ranks without filtering. */
+static void
+test_synonyms (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "add", "Tjejjour", "kvinnojour"), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "tjejjour\tkvinnojour\n"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), !=, 0);
+
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "2482", "kvinnojour"), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Skellefteå"));
+  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "9999", "jour"), !=, 0);
+}
+
 static void
 test_search_json (Fixture *f, gconstpointer data)
 {
@@ -609,6 +630,7 @@ main (int argc, char **argv)
   ADD ("/cli/import-refused", test_import_refused);
   SAMPLE ("/cli/search", test_search);
   SAMPLE ("/cli/search-json", test_search_json);
+  SAMPLE ("/cli/synonyms", test_synonyms);
   SAMPLE ("/cli/show", test_show);
   SAMPLE ("/cli/path", test_path);
   SAMPLE ("/cli/export-import", test_export_import);

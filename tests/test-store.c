@@ -257,6 +257,9 @@ test_migration (Fixture *f, gconstpointer data)
                                      "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
                                      "ALTER TABLE change_log DROP COLUMN source;"
                                      "DELETE FROM meta WHERE key = 'instance';"
+                                     /* and without what 007 added */
+                                     "DROP TABLE search_vocab; DROP TABLE search_vocab_rev;"
+                                     "DROP TABLE search_synonym;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -357,8 +357,9 @@ list_activate_cb (SamWindow *self, guint position)
 {
   g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
+  /* a result holds only what its row shows: the page loads the rest */
   if (actor)
-    _sam_window_show_actor (self, actor);
+    sam_window_show_actor (self, sam_actor_get_id (actor));
 }
 
 static void
@@ -391,7 +392,7 @@ static void
 search_activate_cb (SamWindow *self)
 {
   if (self->results && self->results->len > 0)
-    _sam_window_show_actor (self, g_ptr_array_index (self->results, 0));
+    sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
 }
 
 static void

@@ -121,24 +121,6 @@ print_plan (SamMergePlan *plan, gboolean details)
     }
 }
 
-/* A warning line for each step or fallback that names an actor or route the
- * register does not have after the import: the import stands, the path
- * needs mending (samverkan-cli path check). */
-static void
-warn_dangling (SamStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = sam_path_check_dangling (store, &error);
-
-  if (lines == NULL)
-    {
-      g_printerr (_("samverkan-cli: warning: the paths could not be checked: %s\n"), error->message);
-      return;
-    }
-  for (guint i = 0; i < lines->len; i++)
-    g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
-}
-
 /* The register file an import names, when it does not exist yet: a failed
  * import removes what it made, so it leaves no empty register behind. */
 static char *
@@ -167,6 +149,24 @@ forget_new_register (SamStore **store, const char *path, const GError *error)
       g_unlink (file);
     }
   return status;
+}
+
+/* A warning line for each step or fallback that names an actor or route the
+ * register does not have after the import: the import stands, the path
+ * needs mending (samverkan-cli path check). */
+static void
+warn_dangling (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (store, &error);
+
+  if (lines == NULL)
+    {
+      g_printerr (_("samverkan-cli: warning: the paths could not be checked: %s\n"), error->message);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
 }
 
 static int

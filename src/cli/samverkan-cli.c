@@ -24,6 +24,7 @@
 #include "sam-errors.h"
 #include "sam-path-check.h"
 #include "sam-query.h"
+#include "sam-search-synonyms.h"
 #include "sam-register-xml.h"
 #include "sam-cli-merge.h"
 #include "sam-translation-check.h"
@@ -225,6 +226,13 @@ fill_query (SamQuery *query, const char *kind, GError **error)
                      "lower-case letters, such as sv, ar or prs)."), query->language);
       return FALSE;
     }
+  if (query->near && !sam_area_lookup (query->near))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--near: “%s” is not a municipality or county code (such as 2480 or 24) "
+                     "nor SE."), query->near);
+      return FALSE;
+    }
   if (query->target_group && !sam_target_group_is_valid (query->target_group))
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
@@ -269,6 +277,7 @@ cmd_search (const char *register_path, int argc, char **argv)
     { "target-group", 0, 0, G_OPTION_ARG_STRING, &query->target_group, N_("Only actors for this target group"), N_("GROUP") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &query->language, N_("Only actors speaking this language (ISO 639-1 code)"), N_("LANG") },
     { "open-now", 0, 0, G_OPTION_ARG_NONE, &query->open_now, N_("Only actors open now (Europe/Stockholm)"), NULL },
+    { "near", 0, 0, G_OPTION_ARG_STRING, &query->near, N_("Rank actors serving this area first, then its county, then the whole country (filters nothing)"), N_("CODE") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (0: all; default 100)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -306,6 +315,53 @@ cmd_search (const char *register_path, int argc, char **argv)
   if (actors->len == 0 && !json)
     g_printerr (_("Nothing found. Try fewer words, or remove a filter.\n"));
   return actors->len ? EXIT_OK : EXIT_NOTHING;
+}
+
+static int
+list_synonyms (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) synonyms = sam_store_list_synonyms (store, &error);
+
+  if (synonyms == NULL)
+    return fail (error);
+  for (guint i = 0; i < synonyms->len; i++)
+    {
+      SamSynonym *synonym = g_ptr_array_index (synonyms, i);
+      g_print ("%s\t%s\n", synonym->term, synonym->expansion);
+    }
+  return EXIT_OK;
+}
+
+/* synonyms list | add TERM EXPANSION | remove TERM [EXPANSION] */
+static int
+cmd_synonyms (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+  int status;
+
+  if (!parse_command_line ("synonyms", _("list|add TERM EXPANSION|remove TERM [EXPANSION]"),
+                           _("Words a search also reads as others, kept in the register: "
+                             "“add soc socialtjänst” makes “soc” find the social services."),
+                           NULL, &argc, &argv, 1, 3, &status))
+    return status;
+  action = argv[1];
+  if (!g_str_equal (action, "list") && !g_str_equal (action, "add") && !g_str_equal (action, "remove"))
+    return (g_printerr (_("samverkan-cli: synonyms: give list, add or remove.\n")), EXIT_BAD_INPUT);
+  if ((g_str_equal (action, "add") && argc != 4) || (g_str_equal (action, "remove") && argc < 3))
+    return (g_printerr (_("samverkan-cli: synonyms: add needs a term and what it stands for; "
+                          "remove needs a term.\n")), EXIT_BAD_INPUT);
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (g_str_equal (action, "list"))
+    return list_synonyms (store);
+  if (g_str_equal (action, "add") ? !sam_store_add_synonym (store, argv[2], argv[3], &error)
+                                  : !sam_store_remove_synonym (store, argv[2], argc > 3 ? argv[3] : NULL, &error))
+    return fail (error);
+  return EXIT_OK;
 }
 
 static void
@@ -621,6 +677,7 @@ static const Command commands[] = {
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
   { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
+  { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },

@@ -66,6 +66,11 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
                                               GOutputStream         *stream,
                                               GCancellable          *cancellable,
                                               GError               **error);
+/* Opens a file for reading, refusing a folder, or a file over the size
+ * limit, with a message that says so. */
+GInputStream    *sam_register_xml_open_file (GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 /* Every actor a step or a fallback of @data's paths names is in @data or
  * (with @store) in the register; otherwise an error listing each such step
  * with its line, as for a step that leads nowhere. */
@@ -73,11 +78,6 @@ gboolean         sam_register_data_check_actors (const SamRegisterData *data,
                                                  SamStore              *store,
                                                  const char            *filename,
                                                  GError               **error);
-/* Opens a file for reading, refusing a folder, or a file over the size
- * limit, with a message that says so. */
-GInputStream    *sam_register_xml_open_file (GFile         *file,
-                                             GCancellable  *cancellable,
-                                             GError       **error);
 /* Reads a file into memory, refused as sam_register_xml_open_file() does. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,

@@ -21,6 +21,7 @@
 
 #include "sam-errors.h"
 #include "sam-store-private.h"
+#include "sam-search-vocab.h"
 
 #define MIGRATIONS_PATH "/io/github/samverkan/Samverkan/core/migrations"
 
@@ -715,6 +716,10 @@ open_and_prepare (SamStore *self, SamStoreOpenFlags flags, gboolean is_new, GErr
     return FALSE;
   if (!identify (self, is_new || (flags & SAM_STORE_OPEN_CREATE), error) ||
       !configure (self, error) || !migrate (self, error))
+    return FALSE;
+  /* a migration that changed the search index asks for a rebuild: a
+   * write, made only then */
+  if (!self->read_only && !_sam_store_upgrade_search (self, error))
     return FALSE;
   if (self->upgraded_from >= 0 && !ensure_meta (self, error))
     return FALSE;
