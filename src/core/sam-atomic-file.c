@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@ struct _SamAtomicFile {
   int fd;                 /* -1 once released or closed */
   GOutputStream *stream;
   gboolean committed;
+  gboolean direct;        /* into a device or a pipe, which cannot be replaced */
 };
 
 static gboolean
@@ -135,14 +137,39 @@ flush_temp (SamAtomicFile *self, GError **error)
   return TRUE;
 }
 
+/* TRUE when @self->path is something else than a regular file or
+ * nothing: a device or a pipe (/dev/stdout) is written into as it is,
+ * and a folder is refused (fd -1). */
+static gboolean
+open_special (SamAtomicFile *self, GError **error)
+{
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0 || S_ISREG (st.st_mode))
+    return FALSE;
+  if (S_ISDIR (st.st_mode))
+    return (set_errno_error (error, EISDIR, self->path), TRUE);
+  self->direct = TRUE;
+  self->fd = open (self->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (self->fd < 0)
+    set_errno_error (error, errno, self->path);
+  return TRUE;
+}
+
 static SamAtomicFile *
 atomic_file_new (const char *path, gboolean named, GError **error)
 {
   g_autoptr(SamAtomicFile) self = NULL;
 
   self = g_new0 (SamAtomicFile, 1);
-  self->path = g_strdup (path);
-  self->fd = named ? -1 : open_unnamed (path);
+  self->fd = -1;
+  /* a link is followed: the file it names is replaced, the link stays */
+  self->path = realpath (path, NULL);
+  if (self->path == NULL)
+    self->path = g_strdup (path);
+  if (!named && open_special (self, error))
+    return self->fd >= 0 ? g_steal_pointer (&self) : NULL;
+  self->fd = named ? -1 : open_unnamed (self->path);
   if (self->fd >= 0)
     return g_steal_pointer (&self);
   self->temp_path = temp_path_for (path);
@@ -241,6 +268,16 @@ sam_atomic_file_commit (SamAtomicFile  *self,
 
   if (self->stream != NULL && !g_output_stream_close (self->stream, NULL, error))
     return FALSE;
+  if (self->direct)
+    {
+      int fd = self->fd;
+
+      self->fd = -1;
+      self->committed = TRUE;
+      if (close (fd) != 0 && errno != EINTR)
+        return set_errno_error (error, errno, self->path);
+      return TRUE;
+    }
   if (!flush_temp (self, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

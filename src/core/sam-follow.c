@@ -14,6 +14,7 @@
 #include "sam-export-filter.h"
 #include "sam-follow.h"
 #include "sam-merge-private.h"
+#include "sam-register-xml.h"
 
 void
 sam_followed_free (SamFollowed *followed)
@@ -132,6 +133,9 @@ sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, G
 {
   g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
 
+  /* before anything opens it: a pipe would block the open */
+  if (!sam_register_xml_check_input (f, error))
+    return NULL;
   if (is_sqlite (file))
     {
       g_autoptr(SamStore) published = sam_store_open_read_only (file, error);

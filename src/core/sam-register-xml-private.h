@@ -19,12 +19,22 @@ typedef struct {
   gboolean broken; /* not well-formed, or not valid against the schema */
   gboolean malformed;  /* not well-formed: what the schema says adds nothing */
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
+  GArray *invalid_lines;  /* of int, each of @invalid's */
+  GArray *lines;       /* of int, the line of each problem, 0 for none */
 } Report;
 
 void _sam_xml_report                     (Report          *r,
                                           int              line,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (3, 4);
+/* @problem, the whole sentence with its line already in it, owned by @r */
+void _sam_xml_report_take                (Report          *r,
+                                          int              line,
+                                          char            *problem);
+/* Puts the problems from index @from on in the order of their lines, and
+ * frees what @r kept for that; every reader of a file calls it once. */
+void _sam_xml_report_finish              (Report          *r,
+                                          guint            from);
 /* What the schema cannot check (sam-register-xml-check.c): ids unique
  * across the file, each actor as it is read (_actor), then at the end
  * parents present, no actor inside itself, where steps lead (_finish). */

@@ -15,11 +15,17 @@
  * served from memory.
  */
 #define G_LOG_DOMAIN "sam-register-xml"
+#define _GNU_SOURCE   /* memmem */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <gio/gunixinputstream.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
@@ -82,9 +88,12 @@ collect_error (void *user_data, xmlErrorPtr error)
   r->broken = TRUE;
   if (error->domain == XML_FROM_SCHEMASV)
     {
-      g_ptr_array_add (r->invalid, error->line > 0
-                       ? g_strdup_printf (_("line %d: %s"), error->line, message)
+      int line = MAX (error->line, 0);
+
+      g_ptr_array_add (r->invalid, line > 0
+                       ? g_strdup_printf (_("line %d: %s"), line, message)
                        : g_steal_pointer (&message));
+      g_array_append_val (r->invalid_lines, line);
       return;
     }
   r->malformed = TRUE;
@@ -159,6 +168,11 @@ collect_error (void *user_data, xmlErrorPtr error)
     }
   if (message != NULL)
     _sam_xml_report (r, error->line, "%s", message);
+}
+
+static void
+ignore_generic_error (void *user_data, const char *format, ...)
+{
 }
 
 /* The schema without its xs:key, xs:keyref and xs:unique: the reader
@@ -268,23 +282,146 @@ doctype_line (const char *data, gsize length)
   return 0;
 }
 
-/* The line where a run of more than MAX_TEXT bytes without markup starts,
- * or 0. No text of a register comes near it; libxml2 would read up to
- * 10 MB into one text node first, growing it a piece at a time. */
+/* No text of a register comes near MAX_TEXT bytes; libxml2 would read up
+ * to 10 MB into one text node first, growing it a piece at a time. No
+ * element of the format has 20 attributes; libxml2 checks each attribute
+ * of an element against every other one, so one element with 100,000 of
+ * them costs minutes: over MAX_ATTRIBUTES, the file is refused before the
+ * parser sees it. */
 #define MAX_TEXT (1024 * 1024)
+#define MAX_ATTRIBUTES 64
 
-static int
-long_text_line (const char *data, gsize length)
+typedef struct {
+  const char *data;
+  const char *end;
+  Report *r;
+} Scan;
+
+static const char *
+skip_past (const char *p, const char *end, const char *needle)
 {
-  const char *p = data, *end = data + length, *q;
+  const char *q = memmem (p, end - p, needle, strlen (needle));
 
-  while ((q = memchr (p, '<', end - p)) != NULL)
+  return q ? q + strlen (needle) : end;
+}
+
+/* The attributes of the start tag at @p ('<' + name), counted up to its
+ * '>'; the end of the tag, or NULL when it was reported. */
+static const char *
+scan_start_tag (Scan *s, const char *p)
+{
+  const char *start = p;
+  guint attributes = 0, namespaces = 0;
+  char quote = 0;
+
+  for (; p < s->end; p++)
+    {
+      if (quote)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '=')
+        {
+          const char *name = p;
+
+          attributes++;
+          while (name > start && !g_ascii_isspace (name[-1]))
+            name--;
+          namespaces += g_str_has_prefix (name, "xmlns");
+        }
+      else if (*p == '>' || *p == '<')
+        break;
+    }
+  if (attributes <= MAX_ATTRIBUTES)
+    return p;
+  if (namespaces > attributes / 2)
+    _sam_xml_report (s->r, line_at (s->data, start),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "an element declares %u namespace; a register file needs one, so "
+                                  "the file is not read",
+                                  "an element declares %u namespaces; a register file needs one, so "
+                                  "the file is not read", namespaces), namespaces);
+  else
+    _sam_xml_report (s->r, line_at (s->data, start),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "an element has %u attribute; no element of a register has more "
+                                  "than %u, so the file is not read",
+                                  "an element has %u attributes; no element of a register has more "
+                                  "than %u, so the file is not read", attributes),
+                     attributes, (guint) MAX_ATTRIBUTES);
+  return NULL;
+}
+
+/* One pass over the bytes, before the parser: a text or a tag longer than
+ * MAX_TEXT, and an element with more than MAX_ATTRIBUTES attributes, are
+ * reported with their line. Comments, processing instructions and CDATA
+ * are skipped whole; what is not well-formed is left to the parser.
+ * FALSE when something was reported. */
+static gboolean
+scan_markup (const char *data, gsize length, Report *r)
+{
+  Scan s = { data, data + length, r };
+  const char *p = data, *q;
+
+  while ((q = memchr (p, '<', s.end - p)) != NULL)
     {
       if (q - p > MAX_TEXT)
-        return line_at (data, p);
-      p = q + 1;
+        break;
+      if (s.end - q >= 4 && memcmp (q, "<!--", 4) == 0)
+        p = skip_past (q + 4, s.end, "-->");
+      else if (s.end - q >= 9 && memcmp (q, "<![CDATA[", 9) == 0)
+        p = skip_past (q + 9, s.end, "]]>");
+      else if (s.end - q >= 2 && (q[1] == '?' || q[1] == '!' || q[1] == '/'))
+        p = skip_past (q + 2, s.end, ">");
+      else if ((p = scan_start_tag (&s, q + 1)) == NULL)
+        return FALSE;
+      if (p - q > MAX_TEXT)
+        {
+          _sam_xml_report (r, line_at (data, q), _("a text in the file is too long for a register file"));
+          return FALSE;
+        }
     }
-  return end - p > MAX_TEXT ? line_at (data, p) : 0;
+  q = q ? q : s.end;
+  if (q - p > MAX_TEXT)
+    {
+      _sam_xml_report (r, line_at (data, p), _("a text in the file is too long for a register file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the file is when it is no XML at all, said before the parser's
+ * words would mislead: "Extra content at the end of the document" for an
+ * empty file, "Document is empty" for a second byte order mark, "text too
+ * long" for a file of zero bytes. FALSE when something was reported. */
+static gboolean
+sniff (const char *data, gsize length, Report *r)
+{
+  const char *p = data, *end = data + length;
+  const char *message = NULL;
+
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    message = _("the file begins with two byte order marks (the invisible character U+FEFF); an "
+                "XML file may have one at most: remove the second");
+  while (message == NULL && p < end && g_ascii_isspace (*p))
+    p++;
+  if (message != NULL)
+    ;
+  else if (p == end && length == 0)
+    message = _("the file is empty");
+  else if (p == end)
+    message = _("the file is empty: it holds nothing but white space");
+  else if (*p == '\0')
+    message = _("the file begins with zero bytes, not text: it is not a register file, or it "
+                "was never written completely (a download or a copy that stopped)");
+  else if (*p != '<' && (guchar) *p < 0x80)
+    message = _("the file does not begin with “<”: it is not an XML file");
+  if (message == NULL)
+    return TRUE;
+  _sam_xml_report (r, p == end ? 0 : line_at (data, p), "%s", message);
+  return FALSE;
 }
 
 static void
@@ -377,6 +514,7 @@ walk (Stream *s, xmlTextReaderPtr reader)
             {
               /* what the schema said of a root it does not know adds nothing */
               g_ptr_array_set_size (s->r->invalid, 0);
+              g_array_set_size (s->r->invalid_lines, 0);
               s->r->broken = TRUE;
               return;
             }
@@ -415,14 +553,14 @@ _sam_register_xml_prepare (void)
   get_schema ();
 }
 
-gboolean
-_sam_register_xml_read (const char      *contents,
-                        gsize            length,
-                        const char      *filename,
-                        Report          *r,
-                        SamRegisterData *data,
-                        SamXmlActorFunc  func,
-                        gpointer         user_data)
+static gboolean
+read_contents (const char      *contents,
+               gsize            length,
+               const char      *filename,
+               Report          *r,
+               SamRegisterData *data,
+               SamXmlActorFunc  func,
+               gpointer         user_data)
 {
   Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
   xmlTextReaderPtr reader;
@@ -442,37 +580,60 @@ _sam_register_xml_read (const char      *contents,
       refuse_doctype (r, line);
       return FALSE;
     }
-  if ((line = long_text_line (contents, length)) > 0)
-    {
-      _sam_xml_report (r, line, _("a text in the file is too long for a register file"));
-      return FALSE;
-    }
-  reader = xmlReaderForMemory (contents, (int) length, filename, "UTF-8", READ_OPTIONS);
-  if (reader == NULL)
-    {
-      _sam_xml_report (r, 0, _("the file is not well-formed XML"));
-      return FALSE;
-    }
-  if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
-    g_error ("The reader does not take the program's own register.xsd");
+  if (!sniff (contents, length, r) || !scan_markup (contents, length, r))
+    return FALSE;
   /* Not xmlTextReaderSetStructuredErrorHandler: with a schema set,
    * libxml2 2.9 then loses the parser's errors (or crashes on them when
-   * set after the schema). The handler of this thread gets them all. */
+   * set after the schema). The handlers of this thread get them all,
+   * and nothing of libxml2's own words reaches stderr. */
   r->invalid = g_ptr_array_new_with_free_func (g_free);
+  r->invalid_lines = g_array_new (FALSE, FALSE, sizeof (int));
   xmlSetStructuredErrorFunc (r, collect_error);
-  s.check = _sam_xml_check_new ();
-  walk (&s, reader);
-  xmlFreeTextReader (reader);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  reader = xmlReaderForMemory (contents, (int) length, filename, "UTF-8", READ_OPTIONS);
+  if (reader != NULL)
+    {
+      if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
+        g_error ("The reader does not take the program's own register.xsd");
+      s.check = _sam_xml_check_new ();
+      walk (&s, reader);
+      xmlFreeTextReader (reader);
+    }
+  else
+    _sam_xml_report (r, 0, _("the file is not well-formed XML"));
   xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+  if (reader == NULL)
+    return FALSE;
   /* the checks across records, when every record could be read */
   if (!r->broken && !s.stopped)
     _sam_xml_check_finish (s.check, data, r);
   _sam_xml_check_free (s.check);
-  if (!r->malformed)
-    g_ptr_array_extend_and_steal (r->problems, g_steal_pointer (&r->invalid));
+  for (guint i = 0; !r->malformed && i < r->invalid->len; i++)
+    _sam_xml_report_take (r, g_array_index (r->invalid_lines, int, i),
+                          g_steal_pointer (&r->invalid->pdata[i]));
   g_clear_pointer (&r->invalid, g_ptr_array_unref);
+  g_clear_pointer (&r->invalid_lines, g_array_unref);
   return clean (&s) && !s.stopped;
 }
+
+gboolean
+_sam_register_xml_read (const char      *contents,
+                        gsize            length,
+                        const char      *filename,
+                        Report          *r,
+                        SamRegisterData *data,
+                        SamXmlActorFunc  func,
+                        gpointer         user_data)
+{
+  guint before = r->problems->len;
+  gboolean ok = read_contents (contents, length, filename, r, data, func, user_data);
+
+  _sam_xml_report_finish (r, before);
+  return ok;
+}
+
+
 
 static gboolean
 keep_actor (SamActor *actor, int line, gpointer user_data)
@@ -528,6 +689,121 @@ sam_register_xml_get_max_size (void)
   return SAM_REGISTER_XML_MAX_SIZE;
 }
 
+static gboolean
+begins_with_zero (const guint8 *data, gsize length)
+{
+  gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  return i < length && data[i] == 0;
+}
+
+static gboolean
+refuse_too_large (GFile *file, const char *size, gsize max, GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *limit = g_format_size (max);
+
+  g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+               _("%s is %s; register files larger than %s are not read. Export a part of the "
+                 "register (by area or kind) instead."), name, size, limit);
+  return FALSE;
+}
+
+/* Only a regular file is read: a device (/dev/zero, /dev/urandom) never
+ * ends and says it holds 0 bytes, a FIFO blocks until someone writes. */
+static gboolean
+refuse_file_type (GFile *file, GFileType type, GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
+  else
+    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                 _("%s is not a regular file (it is a device, a pipe or a socket); only a register "
+                   "file saved on a disk is read."), name);
+  return FALSE;
+}
+
+static GFileType
+file_type_of_mode (mode_t mode)
+{
+  return S_ISDIR (mode) ? G_FILE_TYPE_DIRECTORY : S_ISREG (mode) ? G_FILE_TYPE_REGULAR
+                                                                 : G_FILE_TYPE_SPECIAL;
+}
+
+/* A file on this computer is opened without waiting (a FIFO would block
+ * the open) and its type is taken from what was opened, not from a name
+ * that may have changed in between. */
+static GInputStream *
+open_local (GFile *file, const char *path, gsize max, GError **error)
+{
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not read %s: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      refuse_file_type (file, file_type_of_mode (st.st_mode), error);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+
+      close (fd);
+      refuse_too_large (file, size, max, error);
+      return NULL;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
+static GInputStream *
+open_other (GFile *file, gsize max, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return (refuse_file_type (file, g_file_info_get_file_type (info), error), NULL);
+  if ((guint64) g_file_info_get_size (info) > max)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      return (refuse_too_large (file, size, max, error), NULL);
+    }
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
+}
+
+gboolean
+sam_register_xml_check_input (GFile *file, GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return refuse_file_type (file, g_file_info_get_file_type (info), error);
+  return TRUE;
+}
+
 gboolean
 sam_register_xml_load_file (GFile         *file,
                             char         **contents,
@@ -535,29 +811,56 @@ sam_register_xml_load_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
   gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize chunk = 256 * 1024;
 
-  if (info == NULL)
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  in = path ? open_local (file, path, max, error) : open_other (file, max, cancellable, error);
+  if (in == NULL)
     return FALSE;
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  buffer = g_byte_array_new ();
+  /* counted as it is read: what stat said may have changed since */
+  for (;;)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
-      return FALSE;
-    }
-  if ((guint64) g_file_info_get_size (info) > max)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (max);
+      guint old = buffer->len;
+      gssize got;
 
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                   _("%s is %s; register files larger than %s are not read. Export a part of the "
-                     "register (by area or kind) instead."), name, size, limit);
-      return FALSE;
+      g_byte_array_set_size (buffer, old + chunk);
+      got = g_input_stream_read (in, buffer->data + old, chunk, cancellable, error);
+      if (got < 0)
+        return FALSE;
+      g_byte_array_set_size (buffer, old + got);
+      if (got == 0)
+        break;
+      /* a file of zero bytes says so at once, not after a gigabyte */
+      if (old == 0 && begins_with_zero (buffer->data, buffer->len))
+        {
+          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *name = g_file_get_parse_name (file);
+          Report r = { .problems = problems };
+
+          sniff ((const char *) buffer->data, buffer->len, &r);
+          _sam_xml_report_finish (&r, 0);
+          _sam_xml_set_problems_error (error, name, &r);
+          return FALSE;
+        }
+      if (buffer->len > max)
+        {
+          g_autofree char *limit = g_format_size (max);
+          g_autofree char *size = g_strdup_printf (_("larger than %s"), limit);
+
+          return refuse_too_large (file, size, max, error);
+        }
+      chunk = MIN (MAX (chunk, buffer->len / 2), (gsize) 64 * 1024 * 1024);
     }
-  return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+  if (!g_input_stream_close (in, cancellable, error))
+    return FALSE;
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  return TRUE;
 }

@@ -21,6 +21,7 @@ typedef struct {
   char *id;
   gint64 revision;     /* the revision the deletion made */
   GDateTime *deleted;  /* nullable */
+  int line;            /* in the file it came from, or 0 */
 } SamTombstone;
 
 void             sam_tombstone_free      (SamTombstone *tombstone);
@@ -81,8 +82,13 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
                                               GOutputStream         *stream,
                                               GCancellable          *cancellable,
                                               GError               **error);
-/* Reads a file into memory, refusing one over the size limit with a
- * message that says so. */
+/* Refuses, with a message that says why, what is not a regular file: a
+ * folder, a device such as /dev/zero (or a link to one), a pipe. */
+gboolean         sam_register_xml_check_input (GFile   *file,
+                                               GError **error);
+/* Reads a file into memory, refusing one over the size limit, counted
+ * while reading, and anything sam_register_xml_check_input() refuses,
+ * with a message that says so. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,
                                              gsize         *length,
