@@ -294,13 +294,45 @@ test_not_regular (void)
   assert_file_refused ("/proc/self/maps", "larger than 100");
   g_unsetenv ("SAMVERKAN_MAX_IMPORT_SIZE");
 
-  /* 1 GiB of zero bytes, sparse: refused after the first block */
+  /* 1 GiB of zero bytes, sparse: read no further than the first block,
+   * and refused for what it is */
   f = fopen (sparse, "w");
   g_assert_nonnull (f);
   g_assert_cmpint (ftruncate (fileno (f), (off_t) 1024 * 1024 * 1024), ==, 0);
   fclose (f);
-  assert_file_refused (sparse, "zero bytes");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (sparse);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (sam_register_xml_load_file (file, &contents, &length, NULL, &error));
+    g_assert_cmpuint (length, <=, 1024 * 1024);
+    assert_refused (contents, length, "zero bytes");
+  }
   sam_test_remove_dir (dir);
+}
+
+/* More than SAM_XML_MAX_PROBLEMS problems: the first ones and a last
+ * word; the rest of the file is not read, nor kept in memory. */
+static void
+test_too_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new (HEAD META "  <actors>\n");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRegisterData) data = NULL;
+  const char *last;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "    <actor id=\"a%u\" kind=\"police\" bad=\"1\"/>\n", i);
+  g_string_append (text, "  </actors>\n</register>\n");
+  data = sam_register_xml_parse (text->str, text->len, "t.xml", problems, &error);
+  g_assert_null (data);
+  g_assert_cmpuint (problems->len, ==, 1001);
+  last = g_ptr_array_index (problems, 1000);
+  g_assert_nonnull (strstr (last, "there are more problems; the first 1000 are listed"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "line 5: "));
 }
 
 /* The command line says the same, and libxml2's own words ("I/O error",
@@ -333,6 +365,11 @@ test_cli_messages (void)
         g_assert_null (strstr (err, "error :"));
         g_assert_null (strstr (err, "warning :"));
         g_assert_null (strstr (err, "Extra content"));
+        /* a failed import into a register it would have made leaves none
+         * (the merge: none for a file that is no file) */
+        if (!merge || i == 0 || i == 3)
+          g_assert_false (g_file_test (reg, G_FILE_TEST_EXISTS));
+        g_unlink (reg);
       }
   sam_test_remove_dir (dir);
 }
@@ -352,5 +389,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hardening/problem-order", test_problem_order);
   g_test_add_func ("/hardening/not-regular", test_not_regular);
   g_test_add_func ("/hardening/cli-messages", test_cli_messages);
+  g_test_add_func ("/hardening/too-many-problems", test_too_many_problems);
   return g_test_run ();
 }

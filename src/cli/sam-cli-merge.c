@@ -135,13 +135,25 @@ import_into_empty (const char *register_path, const char *in)
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  const char *named = register_path ? register_path : g_getenv ("SAMVERKAN_REGISTER");
+  /* your own register is never removed */
+  gboolean existed = named == NULL || *named == '\0' || g_file_test (named, G_FILE_TEST_EXISTS);
   guint n;
 
+  /* a file that cannot be read makes no register */
+  if (!sam_register_xml_check_input (file, &error))
+    return fail (error);
   store = open_register (register_path, TRUE, &error);
-  if (store == NULL)
-    return fail (error);
-  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
-    return fail (error);
+  if (store == NULL || !sam_register_xml_import (store, file, NULL, NULL, &error))
+    {
+      /* nor does an import that failed */
+      if (!existed)
+        {
+          g_clear_object (&store);
+          remove_new_register (named);
+        }
+      return fail (error);
+    }
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
   return EXIT_OK;
@@ -197,10 +209,13 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (!merge)
     return import_into_empty (register_path, argv[1]);
 
+  /* a file that cannot be read makes no register */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!sam_register_xml_check_input (file, &error))
+    return fail (error);
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
     return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
   plan = sam_merge_plan_new_for_file (store, file, NULL, &error);
   if (plan == NULL)
     return fail (error);

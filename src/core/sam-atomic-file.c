@@ -241,8 +241,13 @@ sam_atomic_file_get_stream (SamAtomicFile *self)
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->fd >= 0 || self->stream != NULL, NULL);
 
+  /* cairo and libxml2 write in small pieces: one write(2) per 64 KiB */
   if (self->stream == NULL)
-    self->stream = g_unix_output_stream_new (self->fd, FALSE);
+    {
+      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (self->fd, FALSE);
+
+      self->stream = g_buffered_output_stream_new_sized (raw, 64 * 1024);
+    }
   return self->stream;
 }
 

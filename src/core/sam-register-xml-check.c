@@ -18,6 +18,13 @@
 void
 _sam_xml_report_take (Report *r, int line, char *problem)
 {
+  /* the last word (line G_MAXINT) says that there were more */
+  if (r->problems->len >= SAM_XML_MAX_PROBLEMS && line != G_MAXINT)
+    {
+      r->too_many = r->broken = TRUE;
+      g_free (problem);
+      return;
+    }
   if (r->lines == NULL)
     r->lines = g_array_new (FALSE, TRUE, sizeof (int));
   /* problems the caller had before have no line here */

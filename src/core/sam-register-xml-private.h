@@ -21,7 +21,13 @@ typedef struct {
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
   GArray *invalid_lines;  /* of int, each of @invalid's */
   GArray *lines;       /* of int, the line of each problem, 0 for none */
+  gboolean too_many;   /* SAM_XML_MAX_PROBLEMS reached: reading stops */
 } Report;
+
+/* Problems listed at most; a file with more is read no further (one
+ * unknown attribute on each of 100,000 elements would otherwise cost a
+ * sentence each, in memory). */
+#define SAM_XML_MAX_PROBLEMS 1000
 
 void _sam_xml_report                     (Report          *r,
                                           int              line,

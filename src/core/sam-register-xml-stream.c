@@ -80,10 +80,19 @@ static void
 collect_error (void *user_data, xmlErrorPtr error)
 {
   Report *r = user_data;
-  g_autofree char *raw = g_strstrip (g_strdup (error->message ? error->message : "?"));
-  g_auto(GStrv) parts = g_strsplit (raw, "{" SAM_REGISTER_XML_NS "}", -1);
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *message = NULL;
+
+  if (r->problems->len + r->invalid->len >= SAM_XML_MAX_PROBLEMS)
+    {
+      r->too_many = r->broken = TRUE;
+      return;
+    }
+  raw = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  parts = g_strsplit (raw, "{" SAM_REGISTER_XML_NS "}", -1);
   /* "Element '{https://…/1}actor'" reads better as "Element 'actor'" */
-  g_autofree char *message = g_strjoinv ("", parts);
+  message = g_strjoinv ("", parts);
 
   r->broken = TRUE;
   if (error->domain == XML_FROM_SCHEMASV)
@@ -496,7 +505,7 @@ walk (Stream *s, xmlTextReaderPtr reader)
   gboolean root = FALSE;
   int ret = xmlTextReaderRead (reader);
 
-  while (ret == 1 && !s->stopped)
+  while (ret == 1 && !s->stopped && !s->r->too_many)
     {
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
@@ -614,6 +623,11 @@ read_contents (const char      *contents,
                           g_steal_pointer (&r->invalid->pdata[i]));
   g_clear_pointer (&r->invalid, g_ptr_array_unref);
   g_clear_pointer (&r->invalid_lines, g_array_unref);
+  if (r->too_many)
+    _sam_xml_report_take (r, G_MAXINT,
+                          g_strdup_printf (_("there are more problems; the first %u are listed "
+                                             "and the rest of the file was not read"),
+                                           (guint) SAM_XML_MAX_PROBLEMS));
   return clean (&s) && !s.stopped;
 }
 
@@ -836,18 +850,10 @@ sam_register_xml_load_file (GFile         *file,
       g_byte_array_set_size (buffer, old + got);
       if (got == 0)
         break;
-      /* a file of zero bytes says so at once, not after a gigabyte */
+      /* a file of zero bytes says so at once, not after a gigabyte: the
+       * first block is enough for the reader to refuse it */
       if (old == 0 && begins_with_zero (buffer->data, buffer->len))
-        {
-          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-          g_autofree char *name = g_file_get_parse_name (file);
-          Report r = { .problems = problems };
-
-          sniff ((const char *) buffer->data, buffer->len, &r);
-          _sam_xml_report_finish (&r, 0);
-          _sam_xml_set_problems_error (error, name, &r);
-          return FALSE;
-        }
+        break;
       if (buffer->len > max)
         {
           g_autofree char *limit = g_format_size (max);
