@@ -862,7 +862,7 @@ test_kill_output (void)
       g_assert_true (g_file_set_contents (target, "old", -1, NULL));
       g_clear_pointer (&before, g_free);
       before = list_dir (dir);
-      for (guint i = 0; i < 20; i++)
+      for (guint i = 0; i < 12; i++)
         {
           g_autofree char *after = NULL;
           g_autofree char *contents = NULL;
