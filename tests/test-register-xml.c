@@ -14,6 +14,8 @@
 
 #include "sam-default-register.h"
 #include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 #include "sam-test-util.h"
 
@@ -144,30 +146,59 @@ test_round_trip_after_edits (Fixture *f, gconstpointer data)
 }
 
 /* An escalation path may name an actor that has since been deleted (the
- * store allows it on purpose). Its export must still import: the exchange
- * file of a register is always readable by the same program. */
+ * store allows it, and path check reports it). An export for another
+ * register carries the deletion, so it imports, and the reference dangles
+ * (the import warns); the register's own export reads back the same. A file
+ * whose step names an actor nobody knows (not in the file, nor among its
+ * deleted records) is refused with the step's line, like a step leading
+ * nowhere. */
 static void
 test_round_trip_deleted_path_actor (Fixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
+  g_autoptr(SamStore) third = sam_test_open_store (f->dir, "third.sqlite", FALSE);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dangling = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shared = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  gsize first_len, second_len;
+  gsize shared_len, first_len, second_len;
+  SamExportFilter everything;
   gboolean ok;
 
   load_sample (f->store);
   g_assert_true (sam_store_delete_actor (f->store, "emergency-112", -1, &error));
   g_assert_no_error (error);
-  first = export (f->store, &first_len);
-  ok = import_data (f, copy, first, first_len, problems, &error);
+  sam_export_filter_init_everything (&everything);
+  shared = sam_export_to_data (f->store, &everything, &shared_len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (shared, "<tombstone entity=\"actor\" id=\"emergency-112\""));
+  ok = import_data (f, copy, shared, shared_len, problems, &error);
   if (error != NULL)
     g_test_message ("%s", error->message);   /* one problem a line */
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_true (ok);
+  first = export (f->store, &first_len);
   second = export (copy, &second_len);
   g_assert_cmpmem (second, second_len, first, first_len);
+  dangling = sam_path_check_dangling (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dangling->len, >, 0);
+  for (guint i = 0; i < dangling->len; i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (dangling, i), "emergency-112"));
+
+  /* without the deletion, the steps name an actor nobody knows */
+  ok = import_data (f, third, first, first_len, problems, &error);
+  g_assert_false (ok);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, dangling->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, i), "line "));
+      g_assert_nonnull (strstr (g_ptr_array_index (problems, i), "names the actor “emergency-112”"));
+    }
+  g_assert_cmpint (sam_store_count_actors (third), ==, 0);
 }
 
 /* Deleting an organisation leaves its units pointing at it. Either the
@@ -454,6 +485,38 @@ test_parse (void)
   g_assert_nonnull (strstr (error->message, "cut.xml"));
 }
 
+/* Format 1 closed an actor on holidays unless a PH rule opened it; format 2
+ * reads hours as OpenStreetMap does. The same hours in each. */
+static char *
+hours_after_parse (const char *version, const char *hours)
+{
+  g_autofree char *xml = g_strdup_printf (
+      "<register xmlns=\"" SAM_REGISTER_XML_NS "\" version=\"%s\">"
+      "<meta id=\"r\"><name xml:lang=\"sv\">R</name><name xml:lang=\"en\">R</name></meta>"
+      "<actors><actor id=\"a\" kind=\"police\"><name xml:lang=\"sv\">A</name>"
+      "<name xml:lang=\"en\">A</name><areas><area code=\"SE\"/></areas>"
+      "<hours>%s</hours></actor></actors></register>", version, hours);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRegisterData) data = sam_register_xml_parse (xml, strlen (xml), "h.xml", NULL, &error);
+
+  g_assert_no_error (error);
+  return sam_schedule_to_string (sam_actor_get_hours (g_ptr_array_index (data->actors, 0)));
+}
+
+static void
+test_hours_format_versions (void)
+{
+  g_autofree char *v1 = hours_after_parse ("1", "Mo-Fr 08:00-16:30");
+  g_autofree char *v2 = hours_after_parse ("2", "Mo-Fr 08:00-16:30");
+  g_autofree char *v1_ph = hours_after_parse ("1", "Mo-Fr 08:00-16:30; PH 10:00-12:00");
+  g_autofree char *v1_always = hours_after_parse ("1", "24/7");
+
+  g_assert_cmpstr (v1, ==, "Mo-Fr 08:00-16:30; PH off");
+  g_assert_cmpstr (v2, ==, "Mo-Fr 08:00-16:30");
+  g_assert_cmpstr (v1_ph, ==, "Mo-Fr 08:00-16:30; PH 10:00-12:00");
+  g_assert_cmpstr (v1_always, ==, "24/7");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,6 +538,7 @@ main (int argc, char **argv)
     }
   ADD ("/register-xml/all-problems", test_all_problems);
   g_test_add_func ("/register-xml/parse", test_parse);
+  g_test_add_func ("/register-xml/hours-format-versions", test_hours_format_versions);
   /* these show bugs in src/core; last, so that an abort hides nothing */
   ADD ("/register-xml/round-trip-deleted-path-actor", test_round_trip_deleted_path_actor);
   ADD ("/register-xml/round-trip-deleted-parent", test_round_trip_deleted_parent);

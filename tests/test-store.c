@@ -257,12 +257,24 @@ test_migration (Fixture *f, gconstpointer data)
                                      "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
                                      "ALTER TABLE change_log DROP COLUMN source;"
                                      "DELETE FROM meta WHERE key = 'instance';"
+                                     /* and without what 007 added */
+                                     "DROP TABLE search_vocab; DROP TABLE search_vocab_rev;"
+                                     "DROP TABLE search_synonym;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = open_store (f->path);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   loaded = load (store, "test-jour");
+  /* migration 006 kept format 1's meaning of hours without a PH rule: the
+   * on-call line stays closed on holidays, now said in so many words */
+  {
+    g_autoptr(SamSchedule) duty = sam_schedule_parse ("Mo-Fr 16:00-22:00; PH off", NULL);
+    SamContactRoute *route = g_ptr_array_index (sam_actor_get_routes (actor), 1);
+
+    g_assert_cmpstr (sam_contact_route_get_id (route), ==, "test-jour-duty");
+    sam_contact_route_set_hours (route, duty);
+  }
   assert_actors_equal (actor, loaded);
   /* migration 004 carried the search rows over, with the filters */
   assert_found (store, "socialjour", NULL, "test-jour");
@@ -289,7 +301,8 @@ test_newer_format (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99",
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE meta (key, value); CREATE TABLE future (x); "
+                                 "PRAGMA user_version = 99",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -314,7 +327,7 @@ test_not_a_database (Fixture *f, gconstpointer data)
 
   store = sam_store_open (f->path, &error);
   g_assert_null (store);
-  g_assert_error (error, SAM_ERROR, SAM_ERROR_DATABASE);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER);
   g_assert_nonnull (strstr (error->message, f->path));
 
   after = read_file (f->path, &length);
@@ -486,13 +499,23 @@ test_route_values (void)
   g_assert_cmpstr (sam_contact_route_get_value (web), ==, "https://www.umea.se/kast");
 }
 
-/* A web route is an https:// address: the message says so, and a plain
- * http:// address (which can be read and changed on the way) is refused. */
+/* A web route is an https:// or http:// address, as the exchange format
+ * allows; plain http is kept and marked, so that check can warn of it. */
 static void
 test_route_web_https (void)
 {
-  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://www.umea.se",
+  g_autoptr(SamContactRoute) plain = make_route ("p", SAM_ROUTE_KIND_WEB, "http://www.umea.se",
+                                                 SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) secure = make_route ("s", SAM_ROUTE_KIND_WEB, "https://www.umea.se",
+                                                  SAM_VISIBILITY_PUBLIC);
+
+  g_assert_cmpstr (sam_contact_route_get_value (plain), ==, "http://www.umea.se");
+  g_assert_true (sam_contact_route_is_plain_http (plain));
+  g_assert_false (sam_contact_route_is_plain_http (secure));
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "ftp://www.umea.se",
                         "https://");
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://",
+                        "http://");
 }
 
 static void

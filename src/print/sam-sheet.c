@@ -22,6 +22,7 @@
 
 #include "sam-areas.h"
 #include "sam-atomic-file.h"
+#include "sam-audience.h"
 #include "sam-errors.h"
 #include "sam-query.h"
 #include "sam-sheet-private.h"
@@ -47,21 +48,17 @@ struct _SamSheet
 
 G_DEFINE_FINAL_TYPE (SamSheet, sam_sheet, G_TYPE_OBJECT)
 
-/* The one rule: every route a sheet shows has passed it. */
+/* Every route a sheet shows has passed the register's one rule for what an
+ * audience may see (sam_audience_may_see_route()); a sheet's audience is at
+ * most professional, so no internal route is ever printed. */
 gboolean
 sam_sheet_route_allowed (SamContactRoute *route,
                          SamAudience      audience)
 {
-  switch (sam_contact_route_get_visibility (route))
-    {
-    case SAM_VISIBILITY_PUBLIC:
-      return TRUE;
-    case SAM_VISIBILITY_PROFESSIONAL:
-      return audience == SAM_AUDIENCE_PROFESSIONAL;
-    case SAM_VISIBILITY_INTERNAL:
-    default:
-      return FALSE;
-    }
+  SamVisibility as = audience == SAM_AUDIENCE_PROFESSIONAL ? SAM_VISIBILITY_PROFESSIONAL
+                                                           : SAM_VISIBILITY_PUBLIC;
+
+  return sam_audience_may_see_route (as, route);
 }
 
 /* The sheet */
@@ -296,13 +293,6 @@ sam_sheet_new (SamStore              *store,
   if (self->path != NULL && options->kind == SAM_SHEET_ESCALATION)
     self->chart = sam_flowchart_new (self->path, store, options->lang);
   return g_steal_pointer (&self);
-}
-
-const SamSheetOptions *
-sam_sheet_get_options (SamSheet *self)
-{
-  g_return_val_if_fail (SAM_IS_SHEET (self), NULL);
-  return &self->options;
 }
 
 SamEscalationPath *

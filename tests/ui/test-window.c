@@ -14,7 +14,9 @@
 #include "sam-test-util.h"
 #include "sam-errors.h"
 #include "sam-paths-window.h"
+#include "sam-actor-row.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 #include "sam-ui-test-util.h"
 
 typedef struct {
@@ -44,21 +46,32 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Types @text the way a person does, then waits for the list to settle
- * (the entry waits a moment after the last key before it searches). */
+static void
+search_changed_cb (GtkSearchEntry *entry, gboolean *searched)
+{
+  *searched = TRUE;
+}
+
+/* Types @text the way a person does, then waits for the search (the entry
+ * waits a moment after the last key before it searches). */
 static void
 type_and_wait (Fixture *f, const char *text)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
+  gboolean searched = FALSE;
+  gulong id;
 
   gtk_editable_set_text (entry, "");
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &searched);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       int pos = gtk_editable_get_position (entry);
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &pos);
       gtk_editable_set_position (entry, pos);
     }
-  sam_ui_test_wait (500);
+  sam_ui_test_wait_for (searched);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, text);
 }
 
 static gboolean
@@ -310,9 +323,57 @@ test_read_only (Fixture *f, gconstpointer data)
 }
 
 static void
-iterate (void)
+append_labels (GtkWidget *widget, GString *out)
 {
-  sam_ui_test_wait (300);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, out);
+}
+
+/* What the row of the first result says. */
+static char *
+first_row_text (Fixture *f, const char *id)
+{
+  SamActorRow *row = sam_actor_row_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GString *out = g_string_new (NULL);
+
+  g_object_ref_sink (row);
+  g_assert_cmpuint (sam_window_get_n_results (f->window), >, 0);
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_result (f->window, 0)), ==, id);
+  sam_actor_row_bind (row, sam_window_get_result (f->window, 0), now, FALSE);
+  append_labels (GTK_WIDGET (row), out);
+  g_object_unref (row);
+  return g_string_free (out, FALSE);
+}
+
+/* A row shows the first number the user may call: for the register holder
+ * a number for professionals counts, an internal one never shows; the
+ * page of a result has all of the actor, though the search loaded only
+ * the row. */
+static void
+test_row_number (Fixture *f, gconstpointer data)
+{
+  g_autofree char *barnahus = NULL;
+  g_autofree char *jour = NULL;
+  SamActor *shown;
+
+  type_and_wait (f, "barnahus");
+  barnahus = first_row_text (f, "barnahus-vasterbotten");
+  g_assert_nonnull (strstr (barnahus, "090-16 59 00"));
+  g_assert_null (sam_text_get (sam_actor_get_description (sam_window_get_result (f->window, 0)), SAM_LANG_SV));
+  g_signal_emit_by_name (sam_window_get_search_entry (f->window), "activate");
+  shown = sam_window_get_shown_actor (f->window);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (sam_text_get (sam_actor_get_description (shown), SAM_LANG_SV));
+  g_assert_cmpuint (sam_actor_get_tags (shown)->len, >, 0);
+
+  type_and_wait (f, "umeå socialjouren");
+  jour = first_row_text (f, "umea-socialjour");
+  g_assert_nonnull (strstr (jour, "090-16 33 90"));
+  g_assert_null (strstr (jour, "070-216 33 90"));
 }
 
 /* Text a sighted user reads on a widget: a label anywhere inside it. */
@@ -373,11 +434,65 @@ test_buttons_named (Fixture *f, gconstpointer data)
 {
   assert_buttons_named (GTK_WIDGET (f->window));
   sam_window_show_actor (f->window, "umea-socialjour");
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-area", NULL);
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
+}
+
+static void
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The register shown, whether it may be changed and whether a long job
+ * runs are properties; each notifies once when it changes, never else. */
+static void
+test_properties (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = register_path (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reader = sam_store_open_read_only (path, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SamStore) shown = NULL;
+  guint store = 0, read_only = 0, busy = 0;
+  gboolean value;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->window, "notify::store", G_CALLBACK (count_cb), &store);
+  g_signal_connect (f->window, "notify::read-only", G_CALLBACK (count_cb), &read_only);
+  g_signal_connect (f->window, "notify::busy", G_CALLBACK (count_cb), &busy);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  g_assert_cmpuint (read_only, ==, 1);
+  g_object_get (f->window, "store", &shown, "read-only", &value, NULL);
+  g_assert_true (shown == reader);
+  g_assert_true (value);
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  sam_window_set_store (f->window, f->store);
+  g_assert_cmpuint (store, ==, 2);
+  g_assert_cmpuint (read_only, ==, 2);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  _sam_window_set_busy (f->window, "Exporting…", cancellable);
+  g_assert_true (sam_window_is_busy (f->window));
+  _sam_window_set_busy (f->window, "Exporting, nearly done…", cancellable);
+  g_assert_cmpuint (busy, ==, 1);
+  /* Cancel in the toast reaches the job's cancellable */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-operation", NULL);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  _sam_window_set_busy (f->window, NULL, NULL);
+  g_assert_cmpuint (busy, ==, 2);
+  g_object_get (f->window, "busy", &value, NULL);
+  g_assert_false (value);
+  g_signal_handlers_disconnect_by_data (f->window, &store);
+  g_signal_handlers_disconnect_by_data (f->window, &read_only);
+  g_signal_handlers_disconnect_by_data (f->window, &busy);
 }
 
 int
@@ -388,8 +503,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_test_add ("/window/lists-sample", Fixture, NULL, fixture_set_up, test_lists_sample, fixture_tear_down);
   g_test_add ("/window/search-filters-rows", Fixture, NULL, fixture_set_up, test_search_filters_rows, fixture_tear_down);
   g_test_add ("/window/empty-result", Fixture, NULL, fixture_set_up, test_empty_result, fixture_tear_down);
@@ -402,5 +516,7 @@ main (int argc, char **argv)
   g_test_add ("/window/buttons-named", Fixture, NULL, fixture_set_up, test_buttons_named, fixture_tear_down);
   g_test_add ("/window/edit-paths", Fixture, NULL, fixture_set_up, test_edit_paths, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
+  g_test_add ("/window/row-number", Fixture, NULL, fixture_set_up, test_row_number, fixture_tear_down);
   return g_test_run ();
 }

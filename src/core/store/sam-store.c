@@ -1,0 +1,1046 @@
+/* sam-store.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file per register: WAL, foreign keys, numbered migrations,
+ * every write one transaction with its change-log rows.
+ */
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sam-atomic-file.h"
+#include "sam-errors.h"
+#include "sam-store-private.h"
+#include "sam-search-vocab.h"
+
+#define MIGRATIONS_PATH "/io/github/samverkan/Samverkan/core/migrations"
+
+struct _SamStore
+{
+  GObject parent_instance;
+
+  char *path;
+  char *user;
+  sqlite3 *db;
+  gboolean read_only;
+  gboolean in_memory;
+  int upgraded_from;        /* the format a migration on open started from, or -1 */
+  int sound;                /* quick_check: -1 not run yet, 0 failed, 1 passed */
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+  GHashTable *schedules;    /* hours text → SamSchedule */
+  gint64 data_version;      /* PRAGMA data_version when last looked at */
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sam-error-quark, sam_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = SAM_STORE (object);
+
+  g_hash_table_unref (self->statements);
+  g_hash_table_unref (self->schedules);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->user);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_store_finalize;
+
+  /**
+   * SamStore::changed:
+   *
+   * Emitted after a write through this store commits, and when
+   * sam_store_check_for_changes() finds a write by another program.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+  self->schedules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) sam_schedule_unref);
+  self->upgraded_from = -1;
+  self->sound = -1;
+}
+
+SamError
+_sam_error_code_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SAM_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SAM_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return SAM_ERROR_NO_SPACE;
+    case SQLITE_IOERR:
+      return SAM_ERROR_IO;
+    case SQLITE_CORRUPT:
+      return SAM_ERROR_DAMAGED;
+    case SQLITE_NOTADB:
+      return SAM_ERROR_NOT_REGISTER;
+    default:
+      return SAM_ERROR_DATABASE;
+    }
+}
+
+static const char *
+hint_for_error (SamError kind)
+{
+  switch (kind)
+    {
+    case SAM_ERROR_BUSY:
+      return _("Another program is writing to the register. Try again in a moment.");
+    case SAM_ERROR_READ_ONLY:
+      return _("The register file cannot be written.");
+    case SAM_ERROR_NO_SPACE:
+      return _("The disk is full. Nothing was saved; free some space and try again.");
+    case SAM_ERROR_IO:
+      return _("The disk could not read or write the register. Nothing was saved.");
+    case SAM_ERROR_DAMAGED:
+    case SAM_ERROR_NOT_REGISTER:
+      return _("The file is damaged or is not a Samverkan register.");
+    default:
+      return _("The register could not be read or written.");
+    }
+}
+
+void
+_sam_store_set_error (SamStore *self, GError **error)
+{
+  SamError kind = _sam_error_code_for_sqlite (sqlite3_extended_errcode (self->db));
+
+  g_set_error (error, SAM_ERROR, kind, "%s (%s: %s)", hint_for_error (kind), self->path,
+               sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_sam_store_get_db (SamStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_sam_store_prepare (SamStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (char *) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_sam_store_exec (SamStore *self, const char *sql, GError **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+  _sam_store_set_error (self, error);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/* The first row of PRAGMA quick_check that is not "ok", or the error the
+ * check itself ran into; NULL for a sound register. */
+static char *
+find_damage (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA quick_check", NULL);
+  char *damage = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return g_strdup (sqlite3_errmsg (self->db));
+  while (damage == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      damage = _sam_column_dup (stmt, 0);
+  if (damage == NULL && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    damage = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+  return damage;
+}
+
+gboolean
+sam_store_check_sound (SamStore *self, GError **error)
+{
+  g_autofree char *damage = NULL;
+  g_autofree char *advice = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (self->sound == 1)
+    return TRUE;
+  damage = find_damage (self);
+  if (damage == NULL)
+    return (self->sound = 1, TRUE);
+  /* a busy register is not a damaged one: look again next time */
+  if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_BUSY)
+    return (_sam_store_set_error (self, error), FALSE);
+  self->sound = 0;
+  /* quick_check reports one problem a line, headed "*** in database main ***" */
+  g_strdelimit (damage, "\n", ';');
+  advice = _sam_backups_describe_last_good (self);
+  g_set_error (error, SAM_ERROR, SAM_ERROR_DAMAGED,
+               _("The register “%s” is damaged (%s); nothing was written to it. %s"),
+               self->path, damage, advice);
+  return FALSE;
+}
+
+void
+_sam_store_forget_soundness (SamStore *self)
+{
+  self->sound = -1;
+}
+
+gboolean
+_sam_store_begin (SamStore *self, GError **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("The register “%s” is open read-only; nothing was changed."), self->path);
+      return FALSE;
+    }
+  /* never write into a damaged register: a write can spread the damage
+   * and the next copy made before an import would hold it too */
+  if (!sam_store_check_sound (self, error))
+    return FALSE;
+  return _sam_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_sam_store_commit (SamStore *self, GError **error)
+{
+  if (!_sam_store_exec (self, "COMMIT", error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+_sam_store_commit_quiet (SamStore *self, GError **error)
+{
+  if (_sam_store_exec (self, "COMMIT", error))
+    return TRUE;
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+_sam_store_begin_read (SamStore *self, GError **error)
+{
+  return _sam_store_exec (self, "BEGIN", error);
+}
+
+void
+_sam_store_end_read (SamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Ends the transaction _sam_store_begin() started: commits when @ok, else
+ * rolls back (the error is already set). */
+gboolean
+_sam_store_end (SamStore *self, gboolean ok, GError **error)
+{
+  if (ok)
+    return _sam_store_commit (self, error);
+  _sam_store_rollback (self);
+  return FALSE;
+}
+
+void
+_sam_store_rollback (SamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_sam_store_step_done (SamStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _sam_store_set_error (self, error);
+  return FALSE;
+}
+
+void
+_sam_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_sam_bind_static (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+char *
+_sam_column_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+SamSchedule *
+_sam_store_parse_hours (SamStore *self, const char *text)
+{
+  SamSchedule *schedule;
+
+  if (text == NULL)
+    return NULL;
+  schedule = g_hash_table_lookup (self->schedules, text);
+  if (schedule == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      schedule = sam_schedule_parse (text, &error);
+      if (schedule == NULL)
+        {
+          g_warning ("%s: %s", self->path, error->message);
+          return NULL;
+        }
+      g_hash_table_insert (self->schedules, g_strdup (text), schedule);
+    }
+  return sam_schedule_ref (schedule);
+}
+
+char *
+_sam_store_now_timestamp (void)
+{
+  g_autoptr(GDateTime) now = sam_now_local ();
+
+  return sam_timestamp_format (now);
+}
+
+gboolean
+_sam_store_log_change (SamStore   *self,
+                       const char *entity,
+                       const char *entity_id,
+                       const char *op,
+                       gint64      revision,
+                       const char *before,
+                       const char *after,
+                       GError    **error)
+{
+  g_autofree char *now = _sam_store_now_timestamp ();
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT INTO change_log (at, who, entity, entity_id, op, revision, before, after) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, now);
+  _sam_bind_text (stmt, 2, sam_store_get_user (self));
+  _sam_bind_text (stmt, 3, entity);
+  _sam_bind_text (stmt, 4, entity_id);
+  _sam_bind_text (stmt, 5, op);
+  sqlite3_bind_int64 (stmt, 6, revision);
+  _sam_bind_text (stmt, 7, before);
+  _sam_bind_text (stmt, 8, after);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gint64 read_data_version (SamStore *self);
+
+/* Migrations */
+
+static int
+get_user_version (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA user_version", NULL);
+  int version;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);   /* a statement left on a row keeps a read transaction open */
+  return version;
+}
+
+static gboolean
+apply_migration (SamStore *self, int version, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autoptr(GBytes) sql = g_resources_lookup_data (path, 0, error);
+  g_autofree char *text = NULL;
+  g_autofree char *pragma = NULL;
+
+  if (sql == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+  if (!_sam_store_exec (self, text, error) || !_sam_store_exec (self, pragma, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  return _sam_store_commit (self, error);
+}
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Applies the migrations the register lacks, each in a transaction of its
+ * own. A register already in this version's format is only read. */
+static gboolean
+migrate (SamStore *self, GError **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  int current = get_user_version (self);
+  guint n;
+
+  if (names == NULL)
+    return FALSE;
+  n = g_strv_length (names);
+  if (current > (int) n)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NEWER_FORMAT,
+                   _("The register “%s” was made by a newer version of Samverkan "
+                     "(format %d; this version knows up to %u)."), self->path, current, n);
+      return FALSE;
+    }
+  if (current == (int) n)
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("The register “%s” needs an update to this version's format, "
+                     "but it is read-only."), self->path);
+      return FALSE;
+    }
+  qsort (names, n, sizeof (char *), compare_names);
+  for (guint i = current; i < n; i++)
+    {
+      /* "001-initial.sql" is version 1 */
+      if ((guint) atoi (names[i]) != i + 1)
+        {
+          g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+                       "Migration %s is out of sequence", names[i]);
+          return FALSE;
+        }
+      if (!apply_migration (self, i + 1, names[i], error))
+        return FALSE;
+    }
+  self->upgraded_from = current;
+  return TRUE;
+}
+
+/* The id and creation time of a register just made (or brought up from a
+ * format without them); only run after a migration wrote anyway. */
+static gboolean
+ensure_meta (SamStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('id', ?), ('created', ?)", error);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = _sam_store_now_timestamp ();
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, id);
+  _sam_bind_text (stmt, 2, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
+is_wal (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA journal_mode", NULL);
+  gboolean wal;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_reset (stmt);
+  return wal;
+}
+
+/* Settings of the connection; the one setting kept in the file, WAL, is
+ * written only when the file is not in WAL mode yet (a new register). */
+static gboolean
+configure (SamStore *self, GError **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  /* Reads through a memory map: search as you type reads a few pages per
+   * row it keeps, and a read() each was a third of its time on a large
+   * register. Writes still go through the journal. */
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456", error))
+    return FALSE;
+  if (self->read_only)
+    return TRUE;
+  if (!_sam_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  return is_wal (self) || _sam_store_exec (self, "PRAGMA journal_mode = WAL", error);
+}
+
+static gint64 count (SamStore *self, const char *sql);
+
+/* A Samverkan register has a format number and its own tables; an empty
+ * database (one just made, or a file of no bytes) may become one when
+ * @may_fill. Anything else is refused before anything is written to it:
+ * another program's database keeps every byte. Only reads. */
+static gboolean
+identify (SamStore *self, gboolean may_fill, GError **error)
+{
+  int version = get_user_version (self);
+  gint64 objects, ours, has_meta;
+
+  if (version < 0)
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_NOTADB)
+        return (_sam_store_set_error (self, error), FALSE);
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                   _("“%s” is not a Samverkan register; nothing was changed."), self->path);
+      return FALSE;
+    }
+  objects = count (self, "SELECT count(*) FROM sqlite_schema");
+  ours = count (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                      "AND name IN ('meta', 'actor', 'change_log')");
+  has_meta = count (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                          "AND name = 'meta'");
+  if (objects < 0 || ours < 0 || has_meta < 0)
+    return (_sam_store_set_error (self, error), FALSE);
+  if (version == 0 && objects == 0 && may_fill)
+    return TRUE;
+  if (version >= 1 && ours == 3)
+    return TRUE;
+  /* a newer format may have changed any table but its meta data: migrate()
+   * says it is newer */
+  if (version > SAM_STORE_SCHEMA_VERSION && has_meta == 1)
+    return TRUE;
+  if (objects == 0)
+    g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                 _("“%s” is an empty database, not a Samverkan register; nothing was changed. "
+                   "Make a register with “samverkan-cli init”."), self->path);
+  else
+    g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                 _("“%s” is another program's database, not a Samverkan register; "
+                   "nothing was changed."), self->path);
+  return FALSE;
+}
+
+/* A file we may read but not write, or in a folder we may not write (WAL
+ * needs its -wal and -shm files beside it), opens read-only. */
+static gboolean
+path_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, F_OK) == 0 && g_access (path, W_OK) != 0)
+    return FALSE;
+  return g_access (dir, W_OK) == 0;
+}
+
+static int
+open_uri (SamStore *self, const char *options, int flags)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, options);
+  int rc;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  rc = sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA user_version", NULL, NULL, NULL);
+  return rc;
+}
+
+static gboolean
+open_db (SamStore *self, GError **error)
+{
+  int rc;
+
+  /* the file exists (made by _sam_create_private_file for a new one): SQLite
+   * never creates it with the umask's mode */
+  if (!self->read_only)
+    rc = self->in_memory ? open_uri (self, "mode=rwc", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                         : open_uri (self, "mode=rw", SQLITE_OPEN_READWRITE);
+  else
+    {
+      /* Read-only, still seeing other writers' WAL; when the folder cannot
+       * be written there is no -shm to share, and only immutable opens it. */
+      rc = open_uri (self, "mode=ro", SQLITE_OPEN_READONLY);
+      if (rc != SQLITE_OK)
+        rc = open_uri (self, "mode=ro&immutable=1", SQLITE_OPEN_READONLY);
+    }
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      /* busy: another program holds it, and one may wait and try again */
+      SamError kind = _sam_error_code_for_sqlite (rc);
+
+      g_set_error (error, SAM_ERROR, kind,
+                   _("Could not open the register “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
+gboolean
+_sam_create_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  /* the umask may have taken bits away, never added any: 0600 exactly */
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+/* SQLite makes the -wal and -shm files of a register with the register's
+ * own mode (0600 for every register made here), but keeps files it finds.
+ * A -wal or -shm left without write permission (by a read-only open when
+ * the register was 0444, or by hand) makes every later write fail with
+ * "attempt to write a readonly database" until someone deletes -shm; when
+ * they are ours we give them the register's mode back before SQLite opens
+ * them. Files of another user are left alone: only they or the
+ * administrator may change them, and SQLite then opens the register read
+ * only, which the messages say. */
+static void
+repair_side_file_modes (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf db, st;
+
+  if (g_stat (path, &db) != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      mode_t wanted = (db.st_mode & 0666) | 0600;
+
+      if (g_lstat (side, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          (st.st_mode & 0777) != wanted && g_chmod (side, wanted) != 0)
+        g_debug ("Could not give %s the mode %o: %s", side, wanted, g_strerror (errno));
+    }
+}
+
+/* Removes what a failed creation left: the register and SQLite's files. */
+static void
+remove_new_register (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static gboolean
+open_and_prepare (SamStore *self, SamStoreOpenFlags flags, gboolean is_new, GError **error)
+{
+  if (!open_db (self, error))
+    return FALSE;
+  if (!identify (self, is_new || (flags & SAM_STORE_OPEN_CREATE), error) ||
+      !configure (self, error) || !migrate (self, error))
+    return FALSE;
+  /* a migration that changed the search index asks for a rebuild: a
+   * write, made only then */
+  if (!self->read_only && !_sam_store_upgrade_search (self, error))
+    return FALSE;
+  if (self->upgraded_from >= 0 && !ensure_meta (self, error))
+    return FALSE;
+  if (!self->read_only && !self->in_memory)
+    _sam_backups_remove_leftovers (self);
+  self->data_version = read_data_version (self);
+  return TRUE;
+}
+
+static SamStore *
+open_store (const char *path, SamStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(SamStore) self = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("No register file was named."));
+      return NULL;
+    }
+  self = g_object_new (SAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->in_memory = g_str_equal (path, ":memory:");
+  is_new = !self->in_memory && !g_file_test (path, G_FILE_TEST_EXISTS);
+  self->read_only = !self->in_memory && ((flags & SAM_STORE_OPEN_READ_ONLY) ||
+                                         !path_is_writable (path));
+  if (is_new && !(flags & SAM_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
+                   _("There is no register at %s."), path);
+      return NULL;
+    }
+  if (is_new && self->read_only)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
+                   _("Cannot create the register “%s”: the folder cannot be written."), path);
+      return NULL;
+    }
+  if (is_new && !_sam_create_private_file (path, error))
+    return NULL;
+  if (!is_new && !self->read_only && !self->in_memory)
+    repair_side_file_modes (path);
+  if (!open_and_prepare (self, flags, is_new, error))
+    {
+      if (is_new)
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          remove_new_register (path);
+        }
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+SamStore *
+sam_store_open_full (const char         *path,
+                     SamStoreOpenFlags   flags,
+                     GError            **error)
+{
+  return open_store (path, flags, error);
+}
+
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  return open_store (path, SAM_STORE_OPEN_CREATE, error);
+}
+
+SamStore *
+sam_store_open_read_only (const char  *path,
+                          GError     **error)
+{
+  return open_store (path, SAM_STORE_OPEN_READ_ONLY, error);
+}
+
+int
+sam_store_get_upgraded_from (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return self->upgraded_from;
+}
+
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+sam_store_is_read_only (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+sam_store_get_schema_version (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return get_user_version (self);
+}
+
+const char *
+sam_store_get_user (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  if (self->user == NULL)
+    {
+      const char *real = g_get_real_name ();
+      self->user = g_strdup (real && *real && !g_str_equal (real, "Unknown")
+                             ? real : g_get_user_name ());
+    }
+  return self->user;
+}
+
+void
+sam_store_set_user (SamStore *self, const char *user)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+/* Meta */
+
+void
+sam_register_meta_clear (SamRegisterMeta *meta)
+{
+  g_clear_pointer (&meta->id, g_free);
+  sam_text_clear (&meta->name);
+  g_clear_pointer (&meta->owner, g_free);
+  g_clear_pointer (&meta->published, g_date_time_unref);
+  meta->version = 0;
+}
+
+gboolean
+sam_store_get_meta (SamStore *self, SamRegisterMeta *meta, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "SELECT key, value FROM meta", error);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_str_equal (key, "id"))
+        meta->id = g_strdup (value);
+      else if (g_str_equal (key, "name_sv"))
+        sam_text_set (&meta->name, SAM_LANG_SV, value);
+      else if (g_str_equal (key, "name_en"))
+        sam_text_set (&meta->name, SAM_LANG_EN, value);
+      else if (g_str_equal (key, "owner"))
+        meta->owner = g_strdup (value);
+      else if (g_str_equal (key, "version"))
+        meta->version = g_ascii_strtoll (value, NULL, 10);
+      else if (g_str_equal (key, "published"))
+        meta->published = sam_timestamp_parse (value);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+static gboolean
+put_meta (SamStore *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      value ? "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
+            : "DELETE FROM meta WHERE key = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_text (stmt, 1, key);
+  if (value)
+    _sam_bind_text (stmt, 2, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
+  return TRUE;
+}
+
+/* Inside a transaction the caller holds. */
+gboolean
+_sam_store_write_meta (SamStore *self, const SamRegisterMeta *meta, GError **error)
+{
+  g_autofree char *version = meta->version > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, meta->version)
+                                               : NULL;
+  g_autofree char *published = sam_timestamp_format (meta->published);
+
+  return (meta->id == NULL || put_meta (self, "id", meta->id, error)) &&
+         put_meta (self, "name_sv", sam_text_get (&meta->name, SAM_LANG_SV), error) &&
+         put_meta (self, "name_en", sam_text_get (&meta->name, SAM_LANG_EN), error) &&
+         put_meta (self, "owner", meta->owner, error) &&
+         put_meta (self, "version", version, error) &&
+         put_meta (self, "published", published, error);
+}
+
+static gint64
+count (SamStore *self, const char *sql)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, NULL);
+  gint64 n;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+sam_store_is_empty (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return count (self, "SELECT count(*) FROM actor") == 0 &&
+         count (self, "SELECT count(*) FROM escalation_path") == 0;
+}
+
+gint64
+sam_store_count_actors (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return count (self, "SELECT count(*) FROM actor WHERE deleted = 0");
+}
+
+static gint64
+read_data_version (SamStore *self)
+{
+  return count (self, "PRAGMA data_version");
+}
+
+gboolean
+sam_store_check_for_changes (SamStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* data_version moves only when another connection commits */
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* The online backup of @self into the new, empty file @path. The copy is
+ * a file nobody else sees before it is renamed: it needs no journal. */
+static int
+copy_into (SamStore *self, const char *path, char **message)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          /* the online backup restarts when another connection writes */
+          while ((rc = sqlite3_backup_step (backup, 256)) == SQLITE_OK ||
+                 rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep (rc == SQLITE_OK ? 0 : 20);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    *message = g_strdup (dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+  /* closing writes nothing more: there is no journal and no WAL */
+  if (sqlite3_close (dest) != SQLITE_OK && rc == SQLITE_OK)
+    {
+      rc = SQLITE_ERROR;
+      *message = g_strdup (sqlite3_errmsg (dest));
+    }
+  return rc;
+}
+
+gboolean
+sam_store_backup (SamStore    *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_autoptr(SamAtomicFile) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* written beside the target and renamed: a kill or a full disk leaves
+   * no half copy under the final name */
+  out = sam_atomic_file_new_named (dest_path, &local_error);
+  if (out != NULL)
+    {
+      sam_atomic_file_release_fd (out);
+      if ((rc = copy_into (self, sam_atomic_file_get_temp_path (out), &message)) != SQLITE_OK)
+        {
+          g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
+                       _("Could not save a copy of the register as “%s”: %s"), dest_path, message);
+          return FALSE;
+        }
+      if (sam_atomic_file_commit (out, NULL, &local_error))
+        return TRUE;
+    }
+  /* "Could not write PATH: No space left on device" */
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
