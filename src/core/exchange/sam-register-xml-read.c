@@ -352,6 +352,7 @@ _sam_xml_read_tombstones (SamRegisterData *data, xmlNodePtr node, Report *r)
         tombstone->id = get_prop (t, "id");
         tombstone->revision = CLAMP (get_int_prop (t, "revision", 1), 1, G_MAXINT32);
         tombstone->deleted = get_time_prop (t, "deleted", r);
+        tombstone->line = xmlGetLineNo (t);
         g_ptr_array_add (data->tombstones, tombstone);
       }
 }

@@ -19,6 +19,7 @@ typedef struct {
   char *id;
   gint64 revision;     /* the revision the deletion made */
   GDateTime *deleted;  /* nullable */
+  int line;            /* in the file it came from, or 0 */
 } SamTombstone;
 
 void             sam_tombstone_free      (SamTombstone *tombstone);
