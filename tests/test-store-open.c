@@ -284,6 +284,13 @@ test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
 /* A register of format 4, made by the first four migrations themselves,
  * is brought up to this version's format on opening, and the CLI says
  * so; the next open writes nothing. */
+/* g_ptr_array_sort hands the comparison pointers to the elements */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 test_migration_said (Fixture *f, gconstpointer data)
 {
@@ -301,7 +308,7 @@ test_migration_said (Fixture *f, gconstpointer data)
   while ((name = g_dir_read_name (migrations)) != NULL)
     if (strcmp (name, "005") < 0)
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_assert_cmpuint (names->len, ==, 4);
   for (guint i = 0; i < names->len; i++)
     {
