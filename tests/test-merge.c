@@ -85,7 +85,8 @@ assert_counts (SamMergePlan *plan, guint n_new, guint updated, guint deleted, gu
   g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, conflicts);
 }
 
-/* Exports @from and merges it into @to, preferring @prefer in conflicts. */
+/* Exports @from and merges it into @to, preferring @prefer in conflicts
+ * (NONE: there must be none). */
 static void
 merge (SamStore *from, SamStore *to, SamMergeSide prefer)
 {
@@ -250,15 +251,25 @@ test_one_sided_changes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (theirs, ==, "Polisen (ändrad hos A)");
   g_assert_cmpstr (mine, ==, "112 (ändrad hos B)");
 
-  /* and back: A takes B's change, keeps its own */
+  /* and back: A owns 112, so B's change is a proposal A decides on; A's
+   * own change stays without a question */
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  {
+    SamMergeItem *item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+    g_assert_cmpstr (sam_merge_item_get_id (item), ==, "emergency-112");
+    g_assert_true (sam_merge_item_is_proposal (item));
+  }
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
   g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
   g_assert_no_error (error);
   g_free (mine);
   mine = name_of (f->a, "emergency-112", SAM_LANG_SV);
   g_assert_cmpstr (mine, ==, "112 (ändrad hos B)");
+  g_free (theirs);
+  theirs = name_of (f->a, "polisen", SAM_LANG_SV);
+  g_assert_cmpstr (theirs, ==, "Polisen (ändrad hos A)");
 }
 
 static void
@@ -364,10 +375,17 @@ test_conflict_field_by_field (Fixture *f, gconstpointer data)
   /* a version of its own, newer than both */
   g_assert_cmpint (sam_actor_get_revision (result), ==, 4);
 
-  /* A now takes B's mix: it changed there only, since A's version was seen */
+  /* A, the owner, is asked about B's mix: only the field where it differs
+   * from A's latest (A's own name is already there) */
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  assert_counts (plan, 0, 1, 0, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+  g_assert_true (sam_merge_item_is_proposal (item));
+  g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  g_assert_cmpstr (((SamMergeField *) g_ptr_array_index (sam_merge_item_get_fields (item), 0))->key,
+                   ==, "description.en");
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
   g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
   g_assert_no_error (error);
   {
@@ -456,13 +474,21 @@ test_deleted_here (Fixture *f, gconstpointer data)
     g_assert_cmpuint (found->len, ==, 1);
   }
 
-  /* the deletion goes to A as a tombstone when A has not changed it since */
+  /* the deletion goes to A as a tombstone; A owns the record, so it is a
+   * proposal that A takes or leaves */
   g_clear_object (&actor);
   actor = sam_store_load_actor (b, "nus-akutmottagning", NULL);
   g_assert_true (sam_store_delete_actor (b, "nus-akutmottagning", sam_actor_get_revision (actor), &error));
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  assert_counts (plan, 0, 0, 1, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0)));
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = sam_store_load_actor (f->a, "nus-akutmottagning", NULL);
+  g_assert_null (back);
 }
 
 static void
@@ -589,11 +615,20 @@ test_three_way_ring (Fixture *f, gconstpointer data)
   g_assert_true (sam_store_delete_actor (f->a, "nus-akutmottagning", sam_actor_get_revision (doomed), &error));
   g_assert_no_error (error);
 
-  /* no conflicts anywhere: each change was made on one side only */
+  /* A owns every record: its own changes reach B by themselves; what
+   * reaches C through B and A from C is a proposal, which each accepts */
   merge (f->a, b, SAM_MERGE_SIDE_NONE);
-  merge (b, c, SAM_MERGE_SIDE_NONE);
-  merge (c, f->a, SAM_MERGE_SIDE_NONE);
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (c, exchange (b, NULL));
+    /* x and the deletion relayed by B, y changed by B: three proposals */
+    assert_counts (plan, 0, 0, 0, 3);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), i)));
+  }
+  merge (b, c, SAM_MERGE_SIDE_THEIRS);
+  merge (c, f->a, SAM_MERGE_SIDE_THEIRS);
   merge (f->a, b, SAM_MERGE_SIDE_NONE);
+  merge (b, c, SAM_MERGE_SIDE_THEIRS);
   {
     g_autofree char *ra = records_of (f->a);
     g_autofree char *rb = records_of (b);
@@ -662,7 +697,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   store = sam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 6);
   actor = sam_store_load_actor (store, "polisen", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV), ==, "Gamla polisen");

@@ -277,7 +277,8 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
       data->source = _sam_store_dup_instance (store);
       data->exported = g_date_time_add_seconds (utc, -g_date_time_get_microsecond (utc) / 1e6);
       data->audience = filter->audience;
-      ok = select_records (store, filter, data, actors, paths, tombstones);
+      ok = select_records (store, filter, data, actors, paths, tombstones) &&
+           sam_merge_attach_ancestry (store, data, actors, paths, error);
     }
   _sam_store_exec (store, "COMMIT", NULL);
   if (!ok)
@@ -310,12 +311,7 @@ sam_export_to_file (SamStore              *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    return FALSE;
-  /* the file is out: what it says is now the base of a merge with any register */
-  if (!sam_merge_note_export (store, data, &local_error))
-    g_debug ("The export was not noted for later merges: %s", local_error->message);
-  return TRUE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
 char *
@@ -323,7 +319,6 @@ sam_export_to_data (SamStore *store, const SamExportFilter *filter, gsize *lengt
 {
   g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (data == NULL)
     return NULL;
@@ -335,7 +330,5 @@ sam_export_to_data (SamStore *store, const SamExportFilter *filter, gsize *lengt
   if (!g_output_stream_write_all (stream, "", 1, NULL, NULL, error) ||
       !g_output_stream_close (stream, NULL, error))
     return NULL;
-  if (!sam_merge_note_export (store, data, &local_error))
-    g_debug ("The export was not noted for later merges: %s", local_error->message);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
 }

@@ -143,12 +143,12 @@ sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, G
       data = sam_export_collect (published, NULL, error);
       if (data == NULL)
         return NULL;
-      plan = sam_merge_plan_new (store, data, file, error);
+      plan = _sam_merge_plan_new_full (store, data, file, TRUE, error);
       if (plan == NULL)
         sam_register_data_free (data);
       return plan;
     }
-  return sam_merge_plan_new_for_file (store, f, cancellable, error);
+  return _sam_merge_plan_new_for_file_full (store, f, TRUE, cancellable, error);
 }
 
 SamMergePlan *
@@ -160,7 +160,9 @@ sam_follow_sync (SamStore *store, const char *file, GCancellable *cancellable, G
 
   if (plan == NULL)
     return NULL;
-  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  /* what the followed register owns is taken by the plan itself; what it
+   * says of records others own are proposals, left for a person */
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_MINE);
   if (!sam_merge_plan_apply (plan, TRUE, error))
     return NULL;
   data = sam_merge_plan_get_data (plan);

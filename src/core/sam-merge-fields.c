@@ -130,29 +130,36 @@ sam_merge_hash_path (SamEscalationPath *path)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-/* Fields of a conflict */
+/* Fields, as the merge compares them and people read them */
 
 static void
-add_field (SamMergeItem *item, const char *key, const char *label, const char *mine_canon,
-           const char *theirs_canon, const char *mine, const char *theirs)
+field_value_free (SamFieldValue *value)
 {
-  SamMergeField *field;
+  g_free (value->key);
+  g_free (value->label);
+  g_free (value->canon);
+  g_free (value->display);
+  g_free (value);
+}
 
-  if (g_strcmp0 (mine_canon, theirs_canon) == 0)
-    return;
-  field = g_new0 (SamMergeField, 1);
-  field->key = g_strdup (key);
-  field->label = g_strdup (label);
-  field->mine = g_strdup (mine);
-  field->theirs = g_strdup (theirs);
-  g_ptr_array_add (item->fields, field);
+/* Takes @label, @canon and @display. */
+static void
+add_value (GPtrArray *out, const char *key, char *label, char *canon, char *display)
+{
+  SamFieldValue *value = g_new0 (SamFieldValue, 1);
+
+  value->key = g_strdup (key);
+  value->label = label;
+  value->canon = canon;
+  value->display = display ? display : g_strdup (canon);
+  g_ptr_array_add (out, value);
 }
 
 static void
-add_simple_field (SamMergeItem *item, const char *key, const char *label, const char *mine,
-                  const char *theirs)
+add_plain (GPtrArray *out, const char *key, const char *label, const char *value)
 {
-  add_field (item, key, label, mine, theirs, mine, theirs);
+  if (value != NULL)
+    add_value (out, key, g_strdup (label), g_strdup (value), NULL);
 }
 
 static char *
@@ -195,8 +202,6 @@ route_canon (SamContactRoute *route)
   g_autofree char *hours = NULL;
   SamText *label;
 
-  if (route == NULL)
-    return NULL;
   hours = sam_contact_route_get_hours (route) ? sam_schedule_to_string (sam_contact_route_get_hours (route)) : NULL;
   label = sam_contact_route_get_label (route);
   return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
@@ -229,10 +234,8 @@ _sam_merge_find_route (SamActor *actor, const char *id, SamVisibility audience)
 }
 
 static void
-actor_fields (SamMergeItem *item, SamVisibility audience)
+actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience)
 {
-  SamActor *mine = SAM_ACTOR (item->mine);
-  SamActor *theirs = SAM_ACTOR (item->theirs);
   static const struct { const char *key; const char *label; } texts[] = {
     { "name.sv", N_("Name (Swedish)") }, { "name.en", N_("Name (English)") },
     { "description.sv", N_("Description (Swedish)") }, { "description.en", N_("Description (English)") },
@@ -243,145 +246,262 @@ actor_fields (SamMergeItem *item, SamVisibility audience)
     { "languages", N_("Languages"), sam_actor_get_languages },
     { "tags", N_("Keywords"), sam_actor_get_tags },
   };
-  g_autoptr(GHashTable) route_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GPtrArray *routes = sam_actor_get_routes (actor);
+  g_autoptr(GString) order = g_string_new (NULL);
+  g_autofree char *at = sam_timestamp_format (sam_actor_get_verified_at (actor));
 
-  add_simple_field (item, "kind", _("Kind"), sam_actor_kind_get_label (sam_actor_get_kind (mine)),
-                    sam_actor_kind_get_label (sam_actor_get_kind (theirs)));
-  add_simple_field (item, "parent", _("Part of"), sam_actor_get_parent_id (mine),
-                    sam_actor_get_parent_id (theirs));
+  add_plain (out, "kind", _("Kind"), sam_actor_kind_to_string (sam_actor_get_kind (actor)));
+  add_plain (out, "parent", _("Part of"), sam_actor_get_parent_id (actor));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       SamLang lang = g_str_has_suffix (texts[i].key, ".sv") ? SAM_LANG_SV : SAM_LANG_EN;
-      SamText *a = g_str_has_prefix (texts[i].key, "name") ? sam_actor_get_name (mine) : sam_actor_get_description (mine);
-      SamText *b = g_str_has_prefix (texts[i].key, "name") ? sam_actor_get_name (theirs) : sam_actor_get_description (theirs);
-
-      add_simple_field (item, texts[i].key, _(texts[i].label), sam_text_get (a, lang), sam_text_get (b, lang));
+      SamText *t = g_str_has_prefix (texts[i].key, "name") ? sam_actor_get_name (actor)
+                                                           : sam_actor_get_description (actor);
+      add_plain (out, texts[i].key, _(texts[i].label), sam_text_get (t, lang));
     }
   for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    add_value (out, sets[i].key, g_strdup (_(sets[i].label)), join (sets[i].get (actor)),
+               g_str_equal (sets[i].key, "areas") ? sam_areas_join_names (sets[i].get (actor)) : NULL);
+  if (sam_actor_get_hours (actor))
+    add_value (out, "hours", g_strdup (_("Opening hours")),
+               sam_schedule_to_string (sam_actor_get_hours (actor)), NULL);
+  add_value (out, "verified", g_strdup (_("Verified")),
+             g_strdup_printf ("%s|%s", at ? at : "", sam_actor_get_verified_by (actor) ? sam_actor_get_verified_by (actor) : ""),
+             describe_verified (actor));
+  add_value (out, "review-days", g_strdup (_("Days between verifications")),
+             g_strdup_printf ("%u", sam_actor_get_review_days (actor)), NULL);
+  for (guint i = 0; i < routes->len; i++)
     {
-      g_autofree char *a = join (sets[i].get (mine));
-      g_autofree char *b = join (sets[i].get (theirs));
-
-      if (g_str_equal (sets[i].key, "areas"))
-        {
-          g_autofree char *da = sam_areas_join_names (sets[i].get (mine));
-          g_autofree char *db = sam_areas_join_names (sets[i].get (theirs));
-          add_field (item, sets[i].key, _(sets[i].label), a, b, da, db);
-        }
-      else
-        add_simple_field (item, sets[i].key, _(sets[i].label), a, b);
-    }
-  {
-    g_autofree char *a = sam_actor_get_hours (mine) ? sam_schedule_to_string (sam_actor_get_hours (mine)) : NULL;
-    g_autofree char *b = sam_actor_get_hours (theirs) ? sam_schedule_to_string (sam_actor_get_hours (theirs)) : NULL;
-    g_autofree char *va = describe_verified (mine);
-    g_autofree char *vb = describe_verified (theirs);
-    g_autofree char *ra = g_strdup_printf ("%u", sam_actor_get_review_days (mine));
-    g_autofree char *rb = g_strdup_printf ("%u", sam_actor_get_review_days (theirs));
-    g_autofree char *ta = sam_timestamp_format (sam_actor_get_verified_at (mine));
-    g_autofree char *tb = sam_timestamp_format (sam_actor_get_verified_at (theirs));
-    g_autofree char *ca = g_strdup_printf ("%s|%s", ta ? ta : "", sam_actor_get_verified_by (mine) ? sam_actor_get_verified_by (mine) : "");
-    g_autofree char *cb = g_strdup_printf ("%s|%s", tb ? tb : "", sam_actor_get_verified_by (theirs) ? sam_actor_get_verified_by (theirs) : "");
-
-    add_simple_field (item, "hours", _("Opening hours"), a, b);
-    add_field (item, "verified", _("Verified"), ca, cb, va, vb);
-    add_simple_field (item, "review-days", _("Days between verifications"), ra, rb);
-  }
-  /* each route by its id, in the order of theirs then mine */
-  for (guint s = 0; s < 2; s++)
-    {
-      GPtrArray *routes = sam_actor_get_routes (s == 0 ? theirs : mine);
-      for (guint i = 0; i < routes->len; i++)
-        {
-          SamContactRoute *route = g_ptr_array_index (routes, i);
-          const char *id = sam_contact_route_get_id (route);
-
-          if (_sam_merge_route_in_audience (route, audience) && g_hash_table_add (route_ids, (char *) id))
-            g_ptr_array_add (order, (char *) id);
-        }
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *id = g_ptr_array_index (order, i);
-      SamContactRoute *a = _sam_merge_find_route (mine, id, audience);
-      SamContactRoute *b = _sam_merge_find_route (theirs, id, audience);
+      SamContactRoute *route = g_ptr_array_index (routes, i);
+      const char *id = sam_contact_route_get_id (route);
       g_autofree char *key = g_strconcat ("route:", id, NULL);
-      g_autofree char *ca = route_canon (a);
-      g_autofree char *cb = route_canon (b);
-      g_autofree char *da = describe_route (a);
-      g_autofree char *db = describe_route (b);
-      g_autofree char *label = g_strdup_printf (_("Contact route “%s”"), id);
 
-      add_field (item, key, label, ca, cb, da, db);
+      if (!_sam_merge_route_in_audience (route, audience))
+        continue;
+      add_value (out, key, g_strdup_printf (_("Contact route “%s”"), id), route_canon (route),
+                 describe_route (route));
+      g_string_append_printf (order, "%s%s", order->len ? " " : "", id);
     }
-  /* the routes both have, in another order */
-  {
-    g_autoptr(GString) oa = g_string_new (NULL);
-    g_autoptr(GString) ob = g_string_new (NULL);
-    GPtrArray *ra = sam_actor_get_routes (mine);
-    GPtrArray *rb = sam_actor_get_routes (theirs);
-
-    for (guint i = 0; i < ra->len; i++)
-      if (_sam_merge_find_route (theirs, sam_contact_route_get_id (g_ptr_array_index (ra, i)), audience))
-        g_string_append_printf (oa, "%s%s", oa->len ? ", " : "", sam_contact_route_get_id (g_ptr_array_index (ra, i)));
-    for (guint i = 0; i < rb->len; i++)
-      if (_sam_merge_find_route (mine, sam_contact_route_get_id (g_ptr_array_index (rb, i)), audience))
-        g_string_append_printf (ob, "%s%s", ob->len ? ", " : "", sam_contact_route_get_id (g_ptr_array_index (rb, i)));
-    add_simple_field (item, "route-order", _("Order of the contact routes"), oa->str, ob->str);
-  }
+  add_value (out, "route-order", g_strdup (_("Order of the contact routes")),
+             g_strdup (order->str), NULL);
 }
 
 static char *
-steps_text (SamEscalationPath *path, char **canon)
+answers_canon (SamEscalationStep *step, gboolean display)
 {
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *object = path_content (path, &node);
-  JsonNode *steps = json_object_get_member (object, "steps");
-  GPtrArray *list = sam_escalation_path_get_steps (path);
+  GPtrArray *answers = sam_escalation_step_get_answers (step);
   GString *out = g_string_new (NULL);
-  SamLang lang = sam_lang_from_locale ();
 
-  *canon = _sam_merge_node_text (steps);
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < answers->len; i++)
     {
-      SamEscalationStep *step = g_ptr_array_index (list, i);
-      const char *text = sam_text_get_best (sam_escalation_step_get_text (step), lang, NULL);
+      SamStepAnswer *a = g_ptr_array_index (answers, i);
+      const char *sv = sam_text_get (&a->label, SAM_LANG_SV);
+      const char *en = sam_text_get (&a->label, SAM_LANG_EN);
 
-      g_string_append_printf (out, "%s%s: %s", i ? "\n" : "", sam_escalation_step_get_id (step),
-                              text ? text : "");
+      const char *best = sam_text_get_best (&a->label, sam_lang_from_locale (), NULL);
+
+      if (display)
+        g_string_append_printf (out, "%s%s → %s", i ? "; " : "", best ? best : "",
+                                a->path ? a->path : a->next ? a->next : "");
+      else
+        g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e", sv ? sv : "", en ? en : "",
+                                a->next ? a->next : "", a->path ? a->path : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+fallbacks_canon (SamEscalationStep *step)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+      g_string_append_printf (out, "%s%s/%s", i ? ", " : "", f->actor_id ? f->actor_id : "",
+                              f->route_id ? f->route_id : "");
     }
   return g_string_free (out, FALSE);
 }
 
 static void
-path_fields (SamMergeItem *item)
+step_values (GPtrArray *out, SamEscalationStep *step)
 {
-  SamEscalationPath *mine = SAM_ESCALATION_PATH (item->mine);
-  SamEscalationPath *theirs = SAM_ESCALATION_PATH (item->theirs);
-  g_autofree char *sa = NULL;
-  g_autofree char *sb = NULL;
-  g_autofree char *da = NULL;
-  g_autofree char *db = NULL;
+  const char *id = sam_escalation_step_get_id (step);
+  static const struct { const char *part; const char *label; } texts[] = {
+    { "text.sv", N_("text (Swedish)") }, { "text.en", N_("text (English)") },
+    { "legal.sv", N_("legal reference (Swedish)") }, { "legal.en", N_("legal reference (English)") },
+  };
+  g_autofree char *step_key = g_strconcat ("step:", id, NULL);
+  const char *text = sam_text_get_best (sam_escalation_step_get_text (step), sam_lang_from_locale (), NULL);
 
-  add_simple_field (item, "situation", _("Situation"),
-                    sam_situation_to_string (sam_escalation_path_get_situation (mine)),
-                    sam_situation_to_string (sam_escalation_path_get_situation (theirs)));
-  add_simple_field (item, "area", _("Area"), sam_escalation_path_get_area (mine),
-                    sam_escalation_path_get_area (theirs));
-  add_simple_field (item, "start", _("First step"), sam_escalation_path_get_start (mine),
-                    sam_escalation_path_get_start (theirs));
-  add_simple_field (item, "title.sv", _("Title (Swedish)"), sam_text_get (sam_escalation_path_get_title (mine), SAM_LANG_SV),
-                    sam_text_get (sam_escalation_path_get_title (theirs), SAM_LANG_SV));
-  add_simple_field (item, "title.en", _("Title (English)"), sam_text_get (sam_escalation_path_get_title (mine), SAM_LANG_EN),
-                    sam_text_get (sam_escalation_path_get_title (theirs), SAM_LANG_EN));
-  add_simple_field (item, "summary.sv", _("Summary (Swedish)"), sam_text_get (sam_escalation_path_get_summary (mine), SAM_LANG_SV),
-                    sam_text_get (sam_escalation_path_get_summary (theirs), SAM_LANG_SV));
-  add_simple_field (item, "summary.en", _("Summary (English)"), sam_text_get (sam_escalation_path_get_summary (mine), SAM_LANG_EN),
-                    sam_text_get (sam_escalation_path_get_summary (theirs), SAM_LANG_EN));
-  da = steps_text (mine, &sa);
-  db = steps_text (theirs, &sb);
-  add_field (item, "steps", _("Steps"), sa, sb, da, db);
+#define KEY(part) g_strconcat ("step:", id, "/", part, NULL)
+  /* Translators: a step of an escalation path in a merge, "Step “call-112”" */
+  add_value (out, step_key, g_strdup_printf (_("Step “%s”"), id), g_strdup ("1"),
+             g_strdup (text ? text : id));
+  {
+    g_autofree char *key = KEY ("kind");
+    /* Translators: "Step “call-112”: kind" */
+    add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("kind")),
+               g_strdup (sam_step_kind_to_string (sam_escalation_step_get_kind (step))),
+               g_strdup (sam_step_kind_get_label (sam_escalation_step_get_kind (step))));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *key = KEY (texts[i].part);
+      SamText *t = texts[i].part[0] == 't' ? sam_escalation_step_get_text (step)
+                                           : sam_escalation_step_get_legal_ref (step);
+      const char *value = sam_text_get (t, g_str_has_suffix (texts[i].part, ".sv") ? SAM_LANG_SV : SAM_LANG_EN);
+
+      if (value)
+        add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _(texts[i].label)),
+                   g_strdup (value), NULL);
+    }
+  if (sam_escalation_step_get_actor_id (step))
+    {
+      g_autofree char *key = KEY ("contact");
+      add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("contact")),
+                 g_strdup_printf ("%s/%s", sam_escalation_step_get_actor_id (step),
+                                  sam_escalation_step_get_route_id (step) ? sam_escalation_step_get_route_id (step) : ""),
+                 NULL);
+    }
+  {
+    g_autofree char *key = KEY ("urgency");
+    add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("urgency")),
+               g_strdup (sam_urgency_to_string (sam_escalation_step_get_urgency (step))),
+               g_strdup (sam_urgency_get_label (sam_escalation_step_get_urgency (step))));
+  }
+  if (sam_escalation_step_get_next (step))
+    {
+      g_autofree char *key = KEY ("next");
+      add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("next step")),
+                 g_strdup (sam_escalation_step_get_next (step)), NULL);
+    }
+  if (sam_escalation_step_get_answers (step)->len > 0)
+    {
+      g_autofree char *key = KEY ("answers");
+      add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("answers")),
+                 answers_canon (step, FALSE), answers_canon (step, TRUE));
+    }
+  if (sam_escalation_step_get_fallbacks (step)->len > 0)
+    {
+      g_autofree char *key = KEY ("fallbacks");
+      add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("fallbacks")),
+                 fallbacks_canon (step), NULL);
+    }
+#undef KEY
+}
+
+static void
+path_values (GPtrArray *out, SamEscalationPath *path)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  add_plain (out, "situation", _("Situation"),
+             sam_situation_to_string (sam_escalation_path_get_situation (path)));
+  add_plain (out, "area", _("Area"), sam_escalation_path_get_area (path));
+  add_plain (out, "start", _("First step"), sam_escalation_path_get_start (path));
+  add_plain (out, "title.sv", _("Title (Swedish)"), sam_text_get (sam_escalation_path_get_title (path), SAM_LANG_SV));
+  add_plain (out, "title.en", _("Title (English)"), sam_text_get (sam_escalation_path_get_title (path), SAM_LANG_EN));
+  add_plain (out, "summary.sv", _("Summary (Swedish)"), sam_text_get (sam_escalation_path_get_summary (path), SAM_LANG_SV));
+  add_plain (out, "summary.en", _("Summary (English)"), sam_text_get (sam_escalation_path_get_summary (path), SAM_LANG_EN));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SamEscalationStep *step = g_ptr_array_index (steps, i);
+
+      step_values (out, step);
+      g_string_append_printf (order, "%s%s", order->len ? " " : "", sam_escalation_step_get_id (step));
+    }
+  add_value (out, "step-order", g_strdup (_("Order of the steps")), g_strdup (order->str), NULL);
+}
+
+GPtrArray *
+_sam_merge_record_fields (GObject *record, SamVisibility audience)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) field_value_free);
+
+  if (record == NULL)
+    return out;
+  if (SAM_IS_ACTOR (record))
+    actor_values (out, SAM_ACTOR (record), audience);
+  else
+    path_values (out, SAM_ESCALATION_PATH (record));
+  return out;
+}
+
+GHashTable *
+_sam_merge_field_table (GPtrArray *fields)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      SamFieldValue *value = g_ptr_array_index (fields, i);
+      g_hash_table_insert (table, value->key, value);
+    }
+  return table;
+}
+
+gboolean
+_sam_merge_is_order_key (const char *key)
+{
+  return g_str_equal (key, "route-order") || g_str_equal (key, "step-order");
+}
+
+/* The ids of @a in order, of those @b has too. */
+static char *
+common_order (const char *a, const char *b)
+{
+  g_auto(GStrv) ids = g_strsplit (a, " ", -1);
+  g_auto(GStrv) others = g_strsplit (b, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i]; i++)
+    if (*ids[i] && g_strv_contains ((const char * const *) others, ids[i]))
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", ids[i]);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_sam_merge_values_differ (const char *key, SamFieldValue *a, SamFieldValue *b)
+{
+  if (a == NULL || b == NULL)
+    return a != b;
+  if (_sam_merge_is_order_key (key))
+    {
+      /* an order changes when the routes or steps both have move, not
+       * when one is added or removed: those are fields of their own */
+      g_autofree char *ca = common_order (a->canon, b->canon);
+      g_autofree char *cb = common_order (b->canon, a->canon);
+      return !g_str_equal (ca, cb);
+    }
+  return !g_str_equal (a->canon, b->canon);
+}
+
+GHashTable *
+_sam_merge_changed_keys (GObject *before, GObject *after, SamVisibility audience)
+{
+  g_autoptr(GPtrArray) a = _sam_merge_record_fields (before, audience);
+  g_autoptr(GPtrArray) b = _sam_merge_record_fields (after, audience);
+  g_autoptr(GHashTable) ta = _sam_merge_field_table (a);
+  g_autoptr(GHashTable) tb = _sam_merge_field_table (b);
+  GHashTable *changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint s = 0; s < 2; s++)
+    {
+      GPtrArray *list = s == 0 ? a : b;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const char *key = ((SamFieldValue *) g_ptr_array_index (list, i))->key;
+
+          if (_sam_merge_values_differ (key, g_hash_table_lookup (ta, key), g_hash_table_lookup (tb, key)))
+            g_hash_table_add (changed, g_strdup (key));
+        }
+    }
+  return changed;
 }
 
 static char *
@@ -402,30 +522,71 @@ describe_record (SamMergeItem *item, GObject *record)
                                       sam_lang_from_locale (), NULL));
 }
 
-void
-_sam_merge_item_make_fields (SamMergeItem *item, SamVisibility audience)
+static SamMergeField *
+field_new (const char *key, const char *label, const char *mine, const char *theirs)
 {
+  SamMergeField *field = g_new0 (SamMergeField, 1);
+
+  field->key = g_strdup (key);
+  field->label = g_strdup (label);
+  field->mine = g_strdup (mine);
+  field->theirs = g_strdup (theirs);
+  return field;
+}
+
+GPtrArray *
+_sam_merge_item_diff (SamMergeItem *item, SamVisibility audience)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GHashTable) ta = NULL;
+  g_autoptr(GHashTable) tb = NULL;
+
   if (item->mine == NULL || item->theirs == NULL)
     {
       g_autofree char *mine = item->mine ? describe_record (item, item->mine) : g_strdup (_("Deleted"));
       g_autofree char *theirs = item->theirs ? describe_record (item, item->theirs) : g_strdup (_("Deleted"));
 
-      add_field (item, "record", _("The record"), item->mine ? "live" : "deleted",
-                 item->theirs ? "live" : "deleted", mine, theirs);
-      /* both deleted never conflicts; guard anyway */
-      if (item->fields->len == 0)
-        add_field (item, "record", _("The record"), "mine", "theirs", mine, theirs);
-      return;
+      g_ptr_array_add (out, field_new ("record", _("The record"), mine, theirs));
+      return out;
     }
-  if (SAM_IS_ACTOR (item->mine))
-    actor_fields (item, audience);
-  else
-    path_fields (item);
-  if (item->fields->len == 0)
-    /* the hashes differ by something no field shows (should not happen) */
+  a = _sam_merge_record_fields (item->mine, audience);
+  b = _sam_merge_record_fields (item->theirs, audience);
+  ta = _sam_merge_field_table (a);
+  tb = _sam_merge_field_table (b);
+  /* theirs' order, then what only mine has */
+  for (guint s = 0; s < 2; s++)
     {
-      g_autofree char *mine = describe_record (item, item->mine);
-      g_autofree char *theirs = describe_record (item, item->theirs);
-      add_field (item, "record", _("The record"), "mine", "theirs", mine, theirs);
+      GPtrArray *list = s == 0 ? b : a;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          SamFieldValue *v = g_ptr_array_index (list, i);
+          SamFieldValue *mine = g_hash_table_lookup (ta, v->key);
+          SamFieldValue *theirs = g_hash_table_lookup (tb, v->key);
+
+          if ((s == 1 && theirs != NULL) || !_sam_merge_values_differ (v->key, mine, theirs))
+            continue;
+          g_ptr_array_add (out, field_new (v->key, v->label, mine ? mine->display : NULL,
+                                           theirs ? theirs->display : NULL));
+        }
     }
+  return out;
+}
+
+char *
+_sam_merge_hash_record (GObject *record, SamVisibility audience)
+{
+  if (record == NULL)
+    return g_strdup ("");
+  return SAM_IS_ACTOR (record) ? sam_merge_hash_actor (SAM_ACTOR (record), audience)
+                               : sam_merge_hash_path (SAM_ESCALATION_PATH (record));
+}
+
+SamAncestry *
+_sam_merge_root_ancestry (const char *owner, const char *content_hash)
+{
+  g_autofree char *root = sam_ancestry_root_id (content_hash);
+  return sam_ancestry_new (owner, root, NULL);
 }

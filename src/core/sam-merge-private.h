@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sam-ancestry.h"
 #include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store-private.h"
@@ -25,31 +26,32 @@ typedef struct {
   gboolean deleted;
 } SamLocalRecord;
 
-/* What was last seen from a source, and the local record right after. */
-/* Hashes are SHA-256 in hex; inline, as a large register loads 100,000s. */
-#define SAM_HASH_SIZE 65
-typedef struct {
-  char seen_hash[SAM_HASH_SIZE];   /* "" for a deletion */
-  gint64 seen_revision;
-  char local_hash[SAM_HASH_SIZE];  /* "" when deleted here */
-  gint64 local_revision;
-} SamSeen;
-
-void        _sam_seen_free                (SamSeen       *seen);
-
 /* id → SamLocalRecord, tombstones included. @entity "actor" or "path". */
 GHashTable *_sam_store_index_records      (SamStore      *self,
                                            const char    *entity,
                                            GError       **error);
-/* "entity:id" → SamSeen, for @source ("*": the last exchanged with anyone). */
-GHashTable *_sam_store_load_seen          (SamStore      *self,
-                                           const char    *source,
+/* id → SamAncestry of every record of @entity that has a row. */
+GHashTable *_sam_store_load_ancestry      (SamStore      *self,
+                                           const char    *entity,
                                            GError       **error);
-gboolean    _sam_store_put_seen           (SamStore      *self,
-                                           const char    *source,
+/* The row of one record, or NULL (no error) when it has none. */
+SamAncestry *_sam_store_get_ancestry      (SamStore      *self,
                                            const char    *entity,
                                            const char    *id,
-                                           const SamSeen *seen,
+                                           GError       **error);
+gboolean    _sam_store_put_ancestry       (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           const SamAncestry *ancestry,
+                                           GError       **error);
+/* A local write's new revision (sam-store-actors.c, sam-store-paths.c):
+ * @before and @after are the live record, NULL when deleted. Nothing when
+ * the content did not change, or while a merge writes. */
+gboolean    _sam_store_note_revision      (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           GObject       *before,
+                                           GObject       *after,
                                            GError       **error);
 /* The register's deleted actors and paths, by entity and id. */
 gboolean    _sam_store_list_tombstones    (SamStore      *self,
@@ -94,9 +96,10 @@ gboolean    _sam_store_put_source         (SamStore      *self,
                                            const char    *file,
                                            GError       **error);
 
-/* Follow: fails with SAM_ERROR_FOLLOWED when @id belongs to a register
- * this one follows (sam-store-actors.c asks before every local edit). */
-gboolean    _sam_store_check_not_followed (SamStore      *self,
+/* May this record be written here? Fails with SAM_ERROR_FOLLOWED when
+ * @id is owned by a register this one follows. Every local write and
+ * deletion of an actor or path asks, and only a merge is let through. */
+gboolean    _sam_store_check_writable     (SamStore      *self,
                                            const char    *entity,
                                            const char    *id,
                                            const char    *name,
@@ -112,17 +115,20 @@ struct _SamMergeItem {
   char *key;               /* "actor:ID" */
   char *name;
   SamMergeAction action;
-  GPtrArray *fields;       /* of SamMergeField */
+  GPtrArray *fields;       /* of SamMergeField: what a person decides */
+  GHashTable *auto_sides;  /* key → SamMergeSide, decided by ancestry */
+  gboolean proposal;       /* from a register that does not own it */
+  gboolean adopt;          /* same content: only the ancestry is written */
+  gboolean dirty;          /* something is written */
 
   GObject *theirs;         /* NULL: deleted there */
   char *theirs_hash;       /* "" for a deletion */
   gint64 theirs_revision;
+  SamAncestry *theirs_anc; /* owned */
   SamLocalRecord *local;   /* borrowed from the index; NULL: not here at all */
   GObject *mine;           /* the live local record, when loaded */
-  char *mine_hash;         /* "" deleted here; NULL not here or not yet known */
-  const SamSeen *base;     /* borrowed; NULL: no history */
-  gboolean fallback;       /* the base is '*', not the source's own */
-  gboolean seen_dirty;     /* the sync state must be written */
+  char *mine_hash;         /* "" deleted here; NULL not yet known */
+  SamAncestry *mine_anc;   /* owned; NULL until known */
 };
 
 struct _SamMergePlan {
@@ -130,24 +136,37 @@ struct _SamMergePlan {
   SamRegisterData *data;
   char *source;
   char *file;
+  char *instance;          /* this register's id, the owner of its own records */
   GPtrArray *items;
   GPtrArray *changes;
   GPtrArray *conflicts;
   GPtrArray *notes;
   GHashTable *actor_index;
   GHashTable *path_index;
-  GHashTable *seen_source;
-  GHashTable *seen_any;
+  GHashTable *actor_anc;   /* id → SamAncestry */
+  GHashTable *path_anc;
   guint counts[SAM_MERGE_N_ACTIONS];
   gint64 log_mark;
-  gboolean update_any;     /* the file carries every route: '*' follows it */
+  gboolean follow;         /* the source is followed: what it owns is taken */
 };
 
-gboolean         _sam_merge_seen_matches      (const SamSeen     *seen,
-                                               const char        *theirs_hash,
-                                               gint64             theirs_revision,
-                                               const char        *local_hash,
-                                               gint64             local_revision);
+SamMergePlan    *_sam_merge_plan_new_full    (SamStore          *store,
+                                              SamRegisterData   *data,
+                                              const char        *file_name,
+                                              gboolean           follow,
+                                              GError           **error);
+SamMergePlan    *_sam_merge_plan_new_for_file_full (SamStore    *store,
+                                              GFile             *file,
+                                              gboolean           follow,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+/* The ancestry of a record read from a file (@carried nullable). */
+SamAncestry     *_sam_merge_incoming_ancestry (SamAncestry      *carried,
+                                              const char        *source,
+                                              const char        *content_hash);
+/* The owner of a local record as the merge sees it. */
+const char      *_sam_merge_item_owner       (SamMergePlan      *plan,
+                                              SamMergeItem      *item);
 
 /* sam-merge-fields.c */
 gboolean         _sam_merge_route_in_audience (SamContactRoute   *route,
@@ -156,8 +175,37 @@ SamContactRoute *_sam_merge_find_route        (SamActor          *actor,
                                                const char        *id,
                                                SamVisibility      audience);
 char            *_sam_merge_node_text         (JsonNode          *node);
-/* Fills @item's fields: what differs between mine and theirs. */
-void             _sam_merge_item_make_fields  (SamMergeItem      *item,
+/* A field of a record, as compared and shown. */
+typedef struct {
+  char *key;
+  char *label;
+  char *canon;      /* what is compared */
+  char *display;    /* what people read */
+} SamFieldValue;
+
+/* Of SamFieldValue, every field @record has (routes in @audience). */
+GPtrArray       *_sam_merge_record_fields     (GObject           *record,
                                                SamVisibility      audience);
+/* key → SamFieldValue of @fields (borrowed). */
+GHashTable      *_sam_merge_field_table       (GPtrArray         *fields);
+gboolean         _sam_merge_is_order_key      (const char        *key);
+/* Whether two values of @key differ (NULL: the field is not there). */
+gboolean         _sam_merge_values_differ     (const char        *key,
+                                               SamFieldValue     *a,
+                                               SamFieldValue     *b);
+/* The set of keys that differ between two versions of a record. */
+GHashTable      *_sam_merge_changed_keys      (GObject           *before,
+                                               GObject           *after,
+                                               SamVisibility      audience);
+/* Of SamMergeField (owned by the caller, no free func): every field
+ * that differs between mine and theirs, or "record" when one is deleted. */
+GPtrArray       *_sam_merge_item_diff         (SamMergeItem      *item,
+                                               SamVisibility      audience);
+/* The content hash of a record (NULL: deleted, ""). */
+char            *_sam_merge_hash_record       (GObject           *record,
+                                               SamVisibility      audience);
+/* The ancestry of a record that has no row: its root alone. */
+SamAncestry     *_sam_merge_root_ancestry     (const char        *owner,
+                                               const char        *content_hash);
 
 G_END_DECLS

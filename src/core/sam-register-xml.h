@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "sam-ancestry.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ typedef struct {
   char *id;
   gint64 revision;     /* the revision the deletion made */
   GDateTime *deleted;  /* nullable */
+  SamAncestry *ancestry;   /* nullable */
 } SamTombstone;
 
 void             sam_tombstone_free      (SamTombstone *tombstone);
