@@ -266,7 +266,11 @@ decide_by_heads (SamMergeItem *item)
     return SAM_MERGE_CONFLICT;
   sam_ancestry_get_head (item->mine_anc, mh);
   sam_ancestry_get_head (item->theirs_anc, th);
-  if (g_str_equal (mh, th) || sam_ancestry_has (item->mine_anc, th))
+  /* the same version, yet deleted on one side only (a register changed
+   * behind its back): the content decides */
+  if (g_str_equal (mh, th))
+    return item->local->deleted != (item->theirs == NULL) ? SAM_MERGE_CONFLICT : SAM_MERGE_UNCHANGED;
+  if (sam_ancestry_has (item->mine_anc, th))
     return SAM_MERGE_UNCHANGED;
   return SAM_MERGE_CONFLICT;
 }
@@ -425,6 +429,9 @@ plan_build (SamMergePlan *plan, GError **error)
     {
       SamMergeItem *item = g_ptr_array_index (plan->items, i);
 
+      /* a record without a history row has its root now */
+      if (item->action == SAM_MERGE_CONFLICT)
+        item->action = decide_by_heads (item);
       if (item->action == SAM_MERGE_CONFLICT)
         item->action = decide (plan, item);
       item->dirty = item->action != SAM_MERGE_UNCHANGED || item->adopt;
