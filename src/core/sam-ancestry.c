@@ -263,7 +263,6 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) fields = parse_fields (mine->fields);
-  g_autoptr(GHashTable) other = parse_fields (theirs->fields);
   guint nm = count (mine->history), nt = count (theirs->history);
   char mine_root[SAM_REV_LEN + 1], theirs_root[SAM_REV_LEN + 1];
   SamAncestry *result;
@@ -301,11 +300,6 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
   result = sam_ancestry_new (mine->owner, NULL, NULL);
   g_free (result->history);
   result->history = join_pruned (ids);
-  /* theirs' fields where mine has none: made explicit, the roots differ */
-  g_hash_table_iter_init (&iter, other);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (fields, key))
-      g_hash_table_insert (fields, g_strdup (key), g_strdup (value));
   if (field_revs != NULL)
     {
       g_hash_table_iter_init (&iter, field_revs);

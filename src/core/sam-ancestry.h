@@ -61,8 +61,8 @@ SamAncestry *sam_ancestry_advance      (const SamAncestry *old,
                                         const char        *rev,
                                         GHashTable        *changed);
 /* The ancestry of a merge of @mine and @theirs into revision @rev, each
- * field's revision in @field_revs (key → rev; fields not in it keep the
- * revision of the side that has it, mine first). Owner from @mine. */
+ * field's revision in @field_revs (key → rev; fields not in it keep
+ * mine's, whose root is the merge's). Owner from @mine. */
 SamAncestry *sam_ancestry_merge        (const SamAncestry *mine,
                                         const SamAncestry *theirs,
                                         const char        *rev,

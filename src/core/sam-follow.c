@@ -162,7 +162,7 @@ sam_follow_sync (SamStore *store, const char *file, GCancellable *cancellable, G
     return NULL;
   /* what the followed register owns is taken by the plan itself; what it
    * says of records others own are proposals, left for a person */
-  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_MINE);
+  _sam_merge_plan_leave_conflicts (plan);
   if (!sam_merge_plan_apply (plan, TRUE, error))
     return NULL;
   data = sam_merge_plan_get_data (plan);

@@ -267,6 +267,8 @@ build_path (SamMergeItem *item)
   g_autoptr(GPtrArray) mine_ids = step_ids (SAM_ESCALATION_PATH (item->mine));
   g_autoptr(GPtrArray) theirs_ids = step_ids (SAM_ESCALATION_PATH (item->theirs));
   g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean grew = TRUE;
 
   sam_escalation_path_set_situation (result, sam_escalation_path_get_situation (pick_path (item, "situation")));
   sam_escalation_path_set_area (result, sam_escalation_path_get_area (pick_path (item, "area")));
@@ -283,13 +285,48 @@ build_path (SamMergeItem *item)
     order = merge_order (theirs_ids, mine_ids);
   else
     order = merge_order (mine_ids, theirs_ids);
+  /* a step is there when the side chosen for it has it, or when a step
+   * that is there leads to it: a merge never leaves a step leading nowhere */
+  g_hash_table_add (wanted, (char *) sam_escalation_path_get_start (result));
   for (guint i = 0; i < order->len; i++)
     {
       const char *id = g_ptr_array_index (order, i);
       g_autofree char *key = g_strconcat ("step:", id, NULL);
 
-      /* a step is there when the side chosen for it has it */
       if (sam_escalation_path_find_step (pick_path (item, key), id) != NULL)
+        g_hash_table_add (wanted, (char *) id);
+    }
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < order->len; i++)
+        {
+          const char *id = g_ptr_array_index (order, i);
+          g_autoptr(SamEscalationStep) step = NULL;
+          GPtrArray *answers;
+          guint at;
+
+          if (!g_hash_table_contains (wanted, id))
+            continue;
+          step = build_step (item, id);
+          answers = sam_escalation_step_get_answers (step);
+          if (sam_escalation_step_get_next (step) &&
+              g_ptr_array_find_with_equal_func (order, sam_escalation_step_get_next (step), g_str_equal, &at))
+            grew |= g_hash_table_add (wanted, g_ptr_array_index (order, at));
+          for (guint a = 0; a < answers->len; a++)
+            {
+              SamStepAnswer *answer = g_ptr_array_index (answers, a);
+
+              if (answer->next && g_ptr_array_find_with_equal_func (order, answer->next, g_str_equal, &at))
+                grew |= g_hash_table_add (wanted, g_ptr_array_index (order, at));
+            }
+        }
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+
+      if (g_hash_table_contains (wanted, id))
         {
           g_autoptr(SamEscalationStep) step = build_step (item, id);
           sam_escalation_path_add_step (result, step);
@@ -396,62 +433,107 @@ write_record (SamMergePlan *plan, SamMergeItem *item, GObject *result, gint64 re
                                     before ? before : "{}", error);
 }
 
-/* The id of a merge of two heads: the same on both sides when they merge
- * the same versions the same way. */
+/* The id of a merge of two heads into content @content_hash (the full
+ * record): the same on both sides when they merge the same versions into
+ * the same record. */
 static char *
-merge_rev (SamMergeItem *item)
+merge_rev (SamMergeItem *item, const char *content_hash)
 {
   char mh[SAM_REV_LEN + 1], th[SAM_REV_LEN + 1];
-  g_autoptr(GString) sig = g_string_new (NULL);
+  g_autofree char *parents = NULL;
 
   sam_ancestry_get_head (item->mine_anc, mh);
   sam_ancestry_get_head (item->theirs_anc, th);
-  g_string_append_printf (sig, "merge %s %s", strcmp (mh, th) < 0 ? mh : th,
-                          strcmp (mh, th) < 0 ? th : mh);
-  for (guint k = 0; k < item->fields->len; k++)
-    {
-      SamMergeField *field = g_ptr_array_index (item->fields, k);
-      const char *value = field->choice == SAM_MERGE_SIDE_THEIRS ? field->theirs : field->mine;
-      g_string_append_printf (sig, "\x1e%s\x1f%s", field->key, value ? value : "");
-    }
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, sig->str, -1);
+  parents = g_strdup_printf ("merge %s %s", strcmp (mh, th) < 0 ? mh : th, strcmp (mh, th) < 0 ? th : mh);
+  return sam_ancestry_next_id (parents, content_hash);
 }
 
-/* The ancestry after the merge: theirs when the result is theirs and it
- * descends from mine, else a merge revision over both. */
+/* The ancestry after the merge. When theirs descends from mine and no
+ * field was decided for mine, and the result is theirs (in the file's
+ * audience), theirs' history with mine's owner. Else a merge revision
+ * over both. */
+static gboolean
+field_differs (SamFieldValue *a, SamFieldValue *b)
+{
+  if (a == NULL || b == NULL)
+    return a != b;
+  return !g_str_equal (a->canon, b->canon);
+}
+
 static SamAncestry *
-result_ancestry (SamMergeItem *item, gboolean is_theirs)
+result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *content_hash,
+                 GObject *result, SamVisibility audience)
 {
   char mh[SAM_REV_LEN + 1];
   g_autofree char *rev = NULL;
   g_autoptr(GHashTable) revs = NULL;
   GHashTableIter iter;
   gpointer key, side;
-  SamAncestry *result;
+  gboolean kept_mine = FALSE;
+  SamAncestry *out;
 
   if (item->mine_anc == NULL)
     return sam_ancestry_copy (item->theirs_anc);     /* new here */
-  sam_ancestry_get_head (item->mine_anc, mh);
-  if (is_theirs && sam_ancestry_has (item->theirs_anc, mh))
-    {
-      result = sam_ancestry_copy (item->theirs_anc);
-      g_free (result->owner);
-      result->owner = g_strdup (item->mine_anc->owner);
-      return result;
-    }
-  rev = merge_rev (item);
-  revs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  /* a field from theirs keeps theirs' revision; a decided one is new */
-  g_hash_table_iter_init (&iter, item->auto_sides);
-  while (g_hash_table_iter_next (&iter, &key, &side))
-    if (GPOINTER_TO_INT (side) == SAM_MERGE_SIDE_THEIRS)
-      {
-        char *tr = g_malloc (SAM_REV_LEN + 1);
-        sam_ancestry_get_field (item->theirs_anc, key, tr);
-        g_hash_table_insert (revs, key, tr);
-      }
   for (guint k = 0; k < item->fields->len; k++)
-    g_hash_table_insert (revs, ((SamMergeField *) g_ptr_array_index (item->fields, k))->key,
+    kept_mine |= ((SamMergeField *) g_ptr_array_index (item->fields, k))->choice != SAM_MERGE_SIDE_THEIRS;
+  sam_ancestry_get_head (item->mine_anc, mh);
+  if (is_theirs && !kept_mine && sam_ancestry_has (item->theirs_anc, mh))
+    {
+      out = sam_ancestry_copy (item->theirs_anc);
+      g_free (out->owner);
+      out->owner = g_strdup (item->mine_anc->owner);
+      return out;
+    }
+  rev = merge_rev (item, content_hash);
+  revs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* each field's revision as its value says: mine's where it is mine's,
+   * theirs' where it is theirs', the merge's where a person decided or
+   * it is new; never a revision whose value is another */
+  if (result != NULL && item->mine != NULL && item->theirs != NULL)
+    {
+      g_autoptr(GPtrArray) fr = _sam_merge_record_fields (result, audience);
+      g_autoptr(GPtrArray) fm = _sam_merge_record_fields (item->mine, audience);
+      g_autoptr(GPtrArray) ft = _sam_merge_record_fields (item->theirs, audience);
+      g_autoptr(GHashTable) tr_ = _sam_merge_field_table (fr);
+      g_autoptr(GHashTable) tm = _sam_merge_field_table (fm);
+      g_autoptr(GHashTable) tt = _sam_merge_field_table (ft);
+      GPtrArray *lists[] = { fr, fm, ft };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          {
+            const char *k = ((SamFieldValue *) g_ptr_array_index (lists[l], i))->key;
+            SamFieldValue *r = g_hash_table_lookup (tr_, k);
+            SamFieldValue *m = g_hash_table_lookup (tm, k);
+            SamFieldValue *t = g_hash_table_lookup (tt, k);
+
+            if (g_hash_table_contains (revs, k) || !field_differs (r, m))
+              continue;
+            if (!field_differs (r, t))
+              {
+                char *theirs_rev = g_malloc (SAM_REV_LEN + 1);
+                sam_ancestry_get_field (item->theirs_anc, k, theirs_rev);
+                g_hash_table_insert (revs, g_strdup (k), theirs_rev);
+              }
+            else
+              g_hash_table_insert (revs, g_strdup (k), g_strndup (rev, SAM_REV_LEN));
+          }
+    }
+  else
+    {
+      /* a field from theirs keeps theirs' revision */
+      g_hash_table_iter_init (&iter, item->auto_sides);
+      while (g_hash_table_iter_next (&iter, &key, &side))
+        if (GPOINTER_TO_INT (side) == SAM_MERGE_SIDE_THEIRS)
+          {
+            char *tr = g_malloc (SAM_REV_LEN + 1);
+            sam_ancestry_get_field (item->theirs_anc, key, tr);
+            g_hash_table_insert (revs, g_strdup (key), tr);
+          }
+    }
+  /* a decided field is new */
+  for (guint k = 0; k < item->fields->len; k++)
+    g_hash_table_insert (revs, g_strdup (((SamMergeField *) g_ptr_array_index (item->fields, k))->key),
                          g_strndup (rev, SAM_REV_LEN));
   return sam_ancestry_merge (item->mine_anc, item->theirs_anc, rev, revs);
 }
@@ -513,15 +595,19 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
   g_autoptr(GObject) result = NULL;
   g_autoptr(SamAncestry) ancestry = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *full = NULL;
 
   if (!build_result (item, audience, &result))
     {
       /* mine's content stays: the history moves on */
-      ancestry = result_ancestry (item, g_str_equal (item->mine_hash, item->theirs_hash));
+      full = _sam_merge_hash_record (item->mine, SAM_VISIBILITY_INTERNAL);
+      ancestry = result_ancestry (item, g_str_equal (item->mine_hash, item->theirs_hash), full,
+                                  item->mine, audience);
       return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
     }
   hash = _sam_merge_hash_record (result, audience);
-  ancestry = result_ancestry (item, g_str_equal (hash, item->theirs_hash));
+  full = _sam_merge_hash_record (result, SAM_VISIBILITY_INTERNAL);
+  ancestry = result_ancestry (item, g_str_equal (hash, item->theirs_hash), full, result, audience);
   if (item->mine_hash != NULL && g_str_equal (hash, item->mine_hash))
     /* mine, field by field: nothing to write but the history */
     return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);

@@ -164,6 +164,10 @@ SamMergePlan    *_sam_merge_plan_new_for_file_full (SamStore    *store,
 SamAncestry     *_sam_merge_incoming_ancestry (SamAncestry      *carried,
                                               const char        *source,
                                               const char        *content_hash);
+/* Leaves every conflict as it is here, undecided: applying writes the
+ * rest (follow: proposals wait for a person, and no history says they
+ * were turned down). */
+void             _sam_merge_plan_leave_conflicts (SamMergePlan  *plan);
 /* The owner of a local record as the merge sees it. */
 const char      *_sam_merge_item_owner       (SamMergePlan      *plan,
                                               SamMergeItem      *item);

@@ -281,7 +281,10 @@ take_theirs (SamMergeItem *item)
   return item->theirs == NULL ? SAM_MERGE_DELETED : SAM_MERGE_UPDATED;
 }
 
-/* Field by field, for two live versions that diverged (or a proposal). */
+/* Field by field, for two live versions: a field theirs has in a revision
+ * mine has seen (or the same) is mine's to keep; one changed there since
+ * is theirs when the source owns the record (or, following, always), a
+ * proposal else; one changed on both sides is a conflict. */
 static SamMergeAction
 decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboolean owns)
 {
@@ -293,11 +296,24 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
       SamMergeField *field = g_ptr_array_index (diff, i);
       char mr[SAM_REV_LEN + 1], tr[SAM_REV_LEN + 1];
       SamMergeSide side = SAM_MERGE_SIDE_NONE;
+      gboolean same;
 
       sam_ancestry_get_field (item->mine_anc, field->key, mr);
       sam_ancestry_get_field (item->theirs_anc, field->key, tr);
-      if (!descends && (g_str_equal (mr, tr) || sam_ancestry_has (item->mine_anc, tr)))
-        side = SAM_MERGE_SIDE_MINE;         /* mine has seen theirs: changed here */
+      /* a revision pruned away matches nothing, itself included */
+      same = g_str_equal (mr, tr) && !g_str_equal (mr, SAM_REV_UNKNOWN);
+      if (plan->follow && owns)
+        side = SAM_MERGE_SIDE_THEIRS;       /* a followed register's own record */
+      else if (same && field->mine == NULL && g_str_has_prefix (field->key, "route:"))
+        /* the same revision of a route this register never had (it came
+         * in a file for a narrower audience): filled in, not a change */
+        side = owns ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_NONE;
+      else if (same && _sam_merge_is_order_key (field->key))
+        /* the same order put together differently on each side (routes
+         * added here and there): one canonical choice both sides make */
+        side = strcmp (item->theirs_hash, item->mine_hash) < 0 ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_MINE;
+      else if (same || sam_ancestry_has (item->mine_anc, tr))
+        side = SAM_MERGE_SIDE_MINE;         /* not changed there since mine */
       else if ((descends || sam_ancestry_has (item->theirs_anc, mr)) && owns)
         side = SAM_MERGE_SIDE_THEIRS;       /* changed there, by its owner */
       if (side == SAM_MERGE_SIDE_NONE)
@@ -330,12 +346,15 @@ decide (SamMergePlan *plan, SamMergeItem *item)
       item->adopt = TRUE;
       return SAM_MERGE_UNCHANGED;
     }
-  if (owns && (descends || plan->follow))
-    return take_theirs (item);
   item->proposal = !owns;
   if (item->mine == NULL || item->theirs == NULL)
     {
-      g_autoptr(GPtrArray) diff = _sam_merge_item_diff (item, plan->data->audience);
+      g_autoptr(GPtrArray) diff = NULL;
+
+      /* deleted on one side: the record is taken or kept whole */
+      if (owns && (descends || plan->follow))
+        return take_theirs (item);
+      diff = _sam_merge_item_diff (item, plan->data->audience);
       g_ptr_array_extend_and_steal (item->fields, g_steal_pointer (&diff));
       return SAM_MERGE_CONFLICT;
     }
@@ -620,6 +639,19 @@ sam_merge_plan_prefer (SamMergePlan *plan, SamMergeSide side)
           if (field->choice == SAM_MERGE_SIDE_NONE)
             field->choice = side;
         }
+    }
+}
+
+void
+_sam_merge_plan_leave_conflicts (SamMergePlan *plan)
+{
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (plan->conflicts, i);
+
+      item->dirty = FALSE;
+      for (guint k = 0; k < item->fields->len; k++)
+        ((SamMergeField *) g_ptr_array_index (item->fields, k))->choice = SAM_MERGE_SIDE_MINE;
     }
 }
 
