@@ -435,6 +435,26 @@ test_check_translations (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "Missing translation: Terrafem (terrafem): the English text of the description is missing"));
 }
 
+/* Another county's register: a national authority, relatives as a target
+ * group, and a plain http site, which is kept and which check warns of. */
+static void
+test_other_county (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = data_path ("varmland-small.xml");
+  g_autofree char *reg = in_dir (f, "varmland.sqlite");
+
+  g_assert_cmpint (run (f, "init", reg), ==, 0);
+  g_assert_cmpint (run (f, "--register", reg, "import", file), ==, 0);
+  g_assert_cmpint (run (f, "--register", reg, "show", "jamstalldhetsmyndigheten"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "National authority"));
+  g_assert_cmpint (run (f, "--register", reg, "search", "--target-group", "relatives", "karlstad"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "karlstad-anhorigstod"));
+  g_assert_cmpint (run (f, "--register", reg, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->out, "Web address without encryption (http://): Support for relatives, Karlstad "
+                                    "(karlstad-anhorigstod): http://anhorigstod-karlstad.example.se"));
+  g_assert_null (strstr (f->out, "jamstalldhetsmyndigheten.se"));
+}
+
 /* Without --register and $SAMVERKAN_REGISTER the user's own register is
  * made from the sample the first time. */
 static void
@@ -503,6 +523,7 @@ main (int argc, char **argv)
   ADD ("/cli/help", test_help);
   ADD ("/cli/help-swedish", test_help_swedish);
   ADD ("/cli/check-translations", test_check_translations);
+  ADD ("/cli/other-county", test_other_county);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/init", test_init);
   ADD ("/cli/import", test_import);

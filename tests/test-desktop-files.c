@@ -26,7 +26,7 @@ build_data_path (const char *name)
 static GKeyFile *
 load_desktop_file (void)
 {
-  g_autofree char *path = build_data_path (APP_ID ".desktop");
+  g_autofree char *path = build_data_path (APPLICATION_ID ".desktop");
   GKeyFile *file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
 
@@ -48,7 +48,7 @@ get_entry (GKeyFile *file, const char *key)
 static char *
 load_metainfo (void)
 {
-  g_autofree char *path = build_data_path (APP_ID ".metainfo.xml");
+  g_autofree char *path = build_data_path (APPLICATION_ID ".metainfo.xml");
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 
@@ -65,7 +65,7 @@ test_desktop_file (void)
   g_autofree char *exec = get_entry (file, "Exec");
   g_autofree char *name = get_entry (file, "Name");
 
-  g_assert_cmpstr (icon, ==, APP_ID);
+  g_assert_cmpstr (icon, ==, APPLICATION_ID);
   g_assert_cmpstr (exec, ==, "samverkan");
   g_assert_cmpstr (name, ==, "Samverkan");
 }
@@ -94,7 +94,7 @@ test_icons (void)
 {
   const char *source = g_getenv ("SAMVERKAN_SOURCE_DIR");
   g_autofree char *app = g_build_filename (source, "data", "icons", "hicolor", "scalable",
-                                           "apps", APP_ID ".svg", NULL);
+                                           "apps", APPLICATION_ID ".svg", NULL);
   g_autofree char *symbolic = g_build_filename (source, "data", "icons", "hicolor", "symbolic",
                                                 "apps", APP_ID "-symbolic.svg", NULL);
 
@@ -107,8 +107,8 @@ test_metainfo (void)
 {
   g_autofree char *text = load_metainfo ();
 
-  g_assert_nonnull (strstr (text, "<id>" APP_ID "</id>"));
-  g_assert_nonnull (strstr (text, "<launchable type=\"desktop-id\">" APP_ID ".desktop</launchable>"));
+  g_assert_nonnull (strstr (text, "<id>" APPLICATION_ID "</id>"));
+  g_assert_nonnull (strstr (text, "<launchable type=\"desktop-id\">" APPLICATION_ID ".desktop</launchable>"));
   /* the newest release is this version: bump both together */
   g_assert_nonnull (strstr (text, "<release version=\"" PACKAGE_VERSION "\""));
   g_assert_nonnull (strstr (text, "<summary xml:lang=\"sv\">"));

@@ -118,6 +118,18 @@ test_100_mb_file (void)
   assert_refused (contents, length, "too long");
   g_clear_pointer (&contents, g_free);
   g_test_message ("100 MB: %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  /* read as a stream, as import and merge read it: refused at the text's line */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(SamRegisterData) data = sam_register_xml_parse_file (file, problems, NULL, &error);
+
+    g_assert_null (data);
+    g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                     "line 3: a text in the file is too long for a register file");
+    g_clear_error (&error);
+  }
 
   /* over the limit: not read at all, and the message says why */
   g_setenv ("SAMVERKAN_MAX_IMPORT_SIZE", "52428800", TRUE);
@@ -134,6 +146,38 @@ test_100_mb_file (void)
     assert_refused (small, 60 * 1000 * 1000, "larger than");
   }
   g_unsetenv ("SAMVERKAN_MAX_IMPORT_SIZE");
+  sam_test_remove_dir (dir);
+}
+
+/* A DOCTYPE after a long comment, the comment ending just before a piece
+ * of the file the stream reader reads at once ends (64 kB), or in it:
+ * found wherever it is, with its line, before anything is parsed. */
+static void
+test_doctype_late (void)
+{
+  static const gsize comment_sizes[] = { 200, 65536 - 20, 65536 - 8, 65536 - 4, 65536, 300000 };
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "late.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (comment_sizes); i++)
+    {
+      g_autofree char *fill = g_strnfill (comment_sizes[i], 'x');
+      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!--%s-->\n"
+                                               "<!DOCTYPE register [<!ENTITY a \"b\">]>\n"
+                                               "<register/>\n", fill);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamRegisterData) data = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      data = sam_register_xml_parse_file (file, problems, NULL, &error);
+      g_assert_null (data);
+      g_assert_error (error, SAM_ERROR, SAM_ERROR_UNSAFE);
+      g_test_message ("%" G_GSIZE_FORMAT ": %s", comment_sizes[i], error->message);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "line 3: the file declares a DOCTYPE"));
+    }
   sam_test_remove_dir (dir);
 }
 
@@ -186,5 +230,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hardening/deep-nesting", test_deep_nesting);
   g_test_add_func ("/hardening/100-mb-file", test_100_mb_file);
   g_test_add_func ("/hardening/merge-refuses", test_merge_refuses);
+  g_test_add_func ("/hardening/doctype-late", test_doctype_late);
   return g_test_run ();
 }

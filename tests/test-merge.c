@@ -677,7 +677,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 1; i <= 2; i++)
     {
-      g_autofree char *file = g_build_filename (source, "src", "core", "migrations",
+      g_autofree char *file = g_build_filename (source, "src", "core", "store", "migrations",
                                                 i == 1 ? "001-initial.sql" : "002-name-key-indexes.sql", NULL);
       g_autofree char *sql = NULL;
 
@@ -699,7 +699,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   store = sam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 7);
   actor = sam_store_load_actor (store, "polisen", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV), ==, "Gamla polisen");

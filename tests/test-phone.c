@@ -108,6 +108,9 @@ test_normalize_refused (void)
     "090-16 10 00 ank 12",
     "070-023 45 67",   /* a mobile subscriber number starting with 0 */
     "+46 0 90 16 10 00",
+    "018-123 45",      /* Uppsala, a digit short: the plan wants 6–7 after 018 */
+    "031-123 45",      /* Gothenburg, a digit short */
+    "+47 22 12 34",    /* Norway, too short for its plan */
   };
 
   check_refused (refused, G_N_ELEMENTS (refused));
@@ -156,7 +159,8 @@ test_format (void)
     { "116111", "116 111" },
     { "112", "112" },
     { "1177", "1177" },
-    { "+4722123456", "+4722123456" },
+    { "+4722123456", "+47 22 12 34 56" },
+    { "+35891234567", "+358 9 1234567" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -174,7 +178,7 @@ test_format_round_trip (void)
 {
   static const char * const stored[] = {
     "+4690161000", "+46701234567", "+46812345678", "+4620390000", "+46910735000",
-    "+46771141400", "11414", "116006", "112", "1177", "+4722123456",
+    "+46771141400", "11414", "116006", "112", "1177", "+4722123456", "+35891234567",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (stored); i++)
@@ -186,6 +190,30 @@ test_format_round_trip (void)
       g_test_message ("round trip “%s” → “%s”", stored[i], shown);
       g_assert_no_error (error);
       g_assert_cmpstr (again, ==, stored[i]);
+    }
+}
+
+/* For dialling from abroad, and what kind of line a number is. */
+static void
+test_format_international_and_kind (void)
+{
+  static const struct { const char *stored, *abroad; SamPhoneKind kind; } cases[] = {
+    { "+4690161000", "+46 90 16 10 00", SAM_PHONE_KIND_FIXED },
+    { "+46701234567", "+46 70 123 45 67", SAM_PHONE_KIND_MOBILE },
+    { "+46812345678", "+46 8 123 456 78", SAM_PHONE_KIND_FIXED },
+    { "+4620390000", "+46 20 39 00 00", SAM_PHONE_KIND_SERVICE },
+    { "11414", "114 14", SAM_PHONE_KIND_SHORT },
+    { "112", "112", SAM_PHONE_KIND_SHORT },
+    { "+4722123456", "+47 22 12 34 56", SAM_PHONE_KIND_FIXED },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *abroad = sam_phone_format_international (cases[i].stored);
+
+      g_test_message ("abroad “%s”", cases[i].stored);
+      g_assert_cmpstr (abroad, ==, cases[i].abroad);
+      g_assert_cmpint (sam_phone_get_kind (cases[i].stored), ==, cases[i].kind);
     }
 }
 
@@ -289,6 +317,7 @@ main (int argc, char **argv)
   g_test_add_func ("/phone/normalize-field-default", test_normalize_field_default);
   g_test_add_func ("/phone/format", test_format);
   g_test_add_func ("/phone/format-round-trip", test_format_round_trip);
+  g_test_add_func ("/phone/format-international-and-kind", test_format_international_and_kind);
   g_test_add_func ("/phone/search-digits", test_search_digits);
   g_test_add_func ("/phone/query-digits", test_query_digits);
   g_test_add_func ("/phone/query-matches-stored", test_query_matches_stored);

@@ -454,6 +454,38 @@ test_parse (void)
   g_assert_nonnull (strstr (error->message, "cut.xml"));
 }
 
+/* Format 1 closed an actor on holidays unless a PH rule opened it; format 2
+ * reads hours as OpenStreetMap does. The same hours in each. */
+static char *
+hours_after_parse (const char *version, const char *hours)
+{
+  g_autofree char *xml = g_strdup_printf (
+      "<register xmlns=\"" SAM_REGISTER_XML_NS "\" version=\"%s\">"
+      "<meta id=\"r\"><name xml:lang=\"sv\">R</name><name xml:lang=\"en\">R</name></meta>"
+      "<actors><actor id=\"a\" kind=\"police\"><name xml:lang=\"sv\">A</name>"
+      "<name xml:lang=\"en\">A</name><areas><area code=\"SE\"/></areas>"
+      "<hours>%s</hours></actor></actors></register>", version, hours);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRegisterData) data = sam_register_xml_parse (xml, strlen (xml), "h.xml", NULL, &error);
+
+  g_assert_no_error (error);
+  return sam_schedule_to_string (sam_actor_get_hours (g_ptr_array_index (data->actors, 0)));
+}
+
+static void
+test_hours_format_versions (void)
+{
+  g_autofree char *v1 = hours_after_parse ("1", "Mo-Fr 08:00-16:30");
+  g_autofree char *v2 = hours_after_parse ("2", "Mo-Fr 08:00-16:30");
+  g_autofree char *v1_ph = hours_after_parse ("1", "Mo-Fr 08:00-16:30; PH 10:00-12:00");
+  g_autofree char *v1_always = hours_after_parse ("1", "24/7");
+
+  g_assert_cmpstr (v1, ==, "Mo-Fr 08:00-16:30; PH off");
+  g_assert_cmpstr (v2, ==, "Mo-Fr 08:00-16:30");
+  g_assert_cmpstr (v1_ph, ==, "Mo-Fr 08:00-16:30; PH 10:00-12:00");
+  g_assert_cmpstr (v1_always, ==, "24/7");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,6 +507,7 @@ main (int argc, char **argv)
     }
   ADD ("/register-xml/all-problems", test_all_problems);
   g_test_add_func ("/register-xml/parse", test_parse);
+  g_test_add_func ("/register-xml/hours-format-versions", test_hours_format_versions);
   /* these show bugs in src/core; last, so that an abort hides nothing */
   ADD ("/register-xml/round-trip-deleted-path-actor", test_round_trip_deleted_path_actor);
   ADD ("/register-xml/round-trip-deleted-parent", test_round_trip_deleted_parent);

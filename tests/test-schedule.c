@@ -12,7 +12,9 @@
 #include "sam-holidays.h"
 #include "sam-schedule.h"
 
-#define OFFICE "Mo-Fr 08:00-16:30"
+#define OFFICE "Mo-Fr 08:00-16:30; PH off"
+/* No PH rule: as OpenStreetMap means it, a holiday is an ordinary day. */
+#define OFFICE_NO_PH "Mo-Fr 08:00-16:30"
 #define SOCIALJOUR "Mo-Th 16:30-08:00; Fr 16:00-24:00; Sa 00:00-24:00; Su,PH 00:00-32:00"
 
 static SamSchedule *
@@ -83,7 +85,10 @@ test_canonicalise (void)
   assert_canonical ("  Mo-Fr   08:00-16:30 ; ", "Mo-Fr 08:00-16:30");
   assert_canonical ("Mo-Fr 13:00-16:30,08:00-12:00", "Mo-Fr 08:00-12:00,13:00-16:30");
   assert_canonical ("Sa 10:00-18:00; Su 10:00-18:00", "Sa,Su 10:00-18:00");
-  assert_canonical ("Mo-Fr 08:00-16:30; PH off", "Mo-Fr 08:00-16:30");
+  assert_canonical ("Mo-Fr 08:00-16:30; PH off", "Mo-Fr 08:00-16:30; PH off");
+  assert_canonical ("PH off; Mo-Fr 08:00-16:30", "Mo-Fr 08:00-16:30; PH off");
+  /* "off" closes the days it names, whatever came before */
+  assert_canonical ("Mo-Fr 08:00-16:30; We off", "Mo,Tu,Th,Fr 08:00-16:30");
 }
 
 static void
@@ -264,6 +269,41 @@ test_office_closed_on_holidays (void)
   assert_open (OFFICE, "2026-06-22T12:00:00+02:00", TRUE);
   assert_open (OFFICE, "2026-12-23T12:00:00+01:00", TRUE);
   assert_open (OFFICE, "2026-12-28T12:00:00+01:00", TRUE);
+}
+
+/* A list converted literally from another county: an on-call line that has
+ * no PH rule is open on Christmas Eve as on any Thursday evening, and an
+ * office with no PH rule is open on Good Friday noon (OpenStreetMap's
+ * meaning; format 1 closed both). */
+static void
+test_no_ph_rule_is_an_ordinary_day (void)
+{
+  assert_open ("Mo-Th 16:30-08:00; Fr 16:00-24:00", "2026-12-24T20:00:00+01:00", TRUE);
+  assert_open (OFFICE_NO_PH, "2026-04-03T12:00:00+02:00", TRUE);     /* Good Friday */
+  assert_open (OFFICE_NO_PH, "2026-12-24T12:00:00+01:00", TRUE);     /* Christmas Eve */
+  assert_open (OFFICE, "2026-12-24T12:00:00+01:00", FALSE);
+  assert_open ("Mo-Su 08:00-20:00; PH 10:00-14:00", "2026-12-25T09:00:00+01:00", FALSE);
+  assert_open ("Mo-Su 08:00-20:00; PH 10:00-14:00", "2026-12-25T11:00:00+01:00", TRUE);
+}
+
+/* Format 1 hours are read as if they had "PH off". */
+static void
+test_close_on_holidays (void)
+{
+  g_autoptr(SamSchedule) office = parse (OFFICE_NO_PH);
+  g_autoptr(SamSchedule) always = parse ("24/7");
+  g_autofree char *text = NULL;
+  g_autofree char *always_text = NULL;
+  g_autoptr(GDateTime) eve = g_date_time_new_from_iso8601 ("2026-12-24T12:00:00+01:00", NULL);
+
+  sam_schedule_close_on_holidays (office);
+  sam_schedule_close_on_holidays (always);
+  text = sam_schedule_to_string (office);
+  always_text = sam_schedule_to_string (always);
+  g_assert_cmpstr (text, ==, OFFICE);
+  g_assert_cmpstr (always_text, ==, "24/7");
+  g_assert_false (sam_schedule_is_open_at (office, eve));
+  g_assert_true (sam_schedule_is_open_at (always, eve));
 }
 
 static void
@@ -452,6 +492,8 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/socialjour", test_socialjour);
   g_test_add_func ("/schedule/office-closed-on-holidays", test_office_closed_on_holidays);
   g_test_add_func ("/schedule/holiday-or-eve", test_holiday_or_eve);
+  g_test_add_func ("/schedule/no-ph-rule-is-an-ordinary-day", test_no_ph_rule_is_an_ordinary_day);
+  g_test_add_func ("/schedule/close-on-holidays", test_close_on_holidays);
   g_test_add_func ("/schedule/dst", test_dst);
   g_test_add_func ("/schedule/next-change", test_next_change);
   g_test_add_func ("/schedule/now-local", test_now_local);

@@ -264,6 +264,15 @@ test_migration (Fixture *f, gconstpointer data)
   store = open_store (f->path);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   loaded = load (store, "test-jour");
+  /* migration 006 kept format 1's meaning of hours without a PH rule: the
+   * on-call line stays closed on holidays, now said in so many words */
+  {
+    g_autoptr(SamSchedule) duty = sam_schedule_parse ("Mo-Fr 16:00-22:00; PH off", NULL);
+    SamContactRoute *route = g_ptr_array_index (sam_actor_get_routes (actor), 1);
+
+    g_assert_cmpstr (sam_contact_route_get_id (route), ==, "test-jour-duty");
+    sam_contact_route_set_hours (route, duty);
+  }
   assert_actors_equal (actor, loaded);
   /* migration 004 carried the search rows over, with the filters */
   assert_found (store, "socialjour", NULL, "test-jour");
@@ -487,13 +496,23 @@ test_route_values (void)
   g_assert_cmpstr (sam_contact_route_get_value (web), ==, "https://www.umea.se/kast");
 }
 
-/* A web route is an https:// address: the message says so, and a plain
- * http:// address (which can be read and changed on the way) is refused. */
+/* A web route is an https:// or http:// address, as the exchange format
+ * allows; plain http is kept and marked, so that check can warn of it. */
 static void
 test_route_web_https (void)
 {
-  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://www.umea.se",
+  g_autoptr(SamContactRoute) plain = make_route ("p", SAM_ROUTE_KIND_WEB, "http://www.umea.se",
+                                                 SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) secure = make_route ("s", SAM_ROUTE_KIND_WEB, "https://www.umea.se",
+                                                  SAM_VISIBILITY_PUBLIC);
+
+  g_assert_cmpstr (sam_contact_route_get_value (plain), ==, "http://www.umea.se");
+  g_assert_true (sam_contact_route_is_plain_http (plain));
+  g_assert_false (sam_contact_route_is_plain_http (secure));
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "ftp://www.umea.se",
                         "https://");
+  assert_value_refused (SAM_ROUTE_KIND_WEB, "https://www.umea.se", "http://",
+                        "http://");
 }
 
 static void

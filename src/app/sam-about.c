@@ -38,7 +38,7 @@ sam_show_about (GtkWindow *parent)
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", parent != NULL,
-                        "application-icon", APP_ID,
+                        "application-icon", APPLICATION_ID,
                         "application-name", _("Samverkan"),
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Samverkan authors"),

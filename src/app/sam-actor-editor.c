@@ -75,6 +75,7 @@ populate_routes (SamActorEditor *self)
 static void
 warn_paths_using (SamActorEditor *self, SamRouteEditorRow *row)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) paths = NULL;
   g_autofree char *used = NULL;
   g_autofree char *text = NULL;
@@ -82,7 +83,12 @@ warn_paths_using (SamActorEditor *self, SamRouteEditorRow *row)
   if (self->is_new || self->actor == NULL)
     return;
   paths = sam_store_list_paths_using (self->store, sam_actor_get_id (self->actor),
-                                      sam_route_editor_row_get_route_id (row), NULL);
+                                      sam_route_editor_row_get_route_id (row), &error);
+  if (paths == NULL)
+    {
+      adw_preferences_group_set_description (self->routes_group, error->message);
+      return;
+    }
   used = sam_format_used_by_paths (paths);
   if (used == NULL)
     return;
@@ -97,13 +103,19 @@ warn_paths_using (SamActorEditor *self, SamRouteEditorRow *row)
 static void
 note_paths_using (SamActorEditor *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) paths = NULL;
   g_autofree char *used = NULL;
   g_autofree char *text = NULL;
 
   if (self->is_new)
     return;
-  paths = sam_store_list_paths_using (self->store, sam_actor_get_id (self->actor), NULL, NULL);
+  paths = sam_store_list_paths_using (self->store, sam_actor_get_id (self->actor), NULL, &error);
+  if (paths == NULL)
+    {
+      adw_preferences_group_set_description (self->routes_group, error->message);
+      return;
+    }
   used = sam_format_used_by_paths (paths);
   if (used == NULL)
     return;

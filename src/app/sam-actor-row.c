@@ -169,9 +169,3 @@ sam_actor_row_new (void)
   return g_object_new (SAM_TYPE_ACTOR_ROW, NULL);
 }
 
-SamActor *
-sam_actor_row_get_actor (SamActorRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ACTOR_ROW (self), NULL);
-  return self->actor;
-}

@@ -23,6 +23,5 @@ void         sam_actor_row_bind       (SamActorRow *self,
                                        SamActor    *actor,
                                        GDateTime   *now,
                                        gboolean     review);
-SamActor    *sam_actor_row_get_actor  (SamActorRow *self);
 
 G_END_DECLS

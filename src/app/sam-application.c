@@ -12,6 +12,7 @@
 #include "sam-about.h"
 #include "sam-application.h"
 #include "sam-default-register.h"
+#include "sam-open-error-page.h"
 #include "sam-preferences-window.h"
 #include "sam-window.h"
 
@@ -25,67 +26,79 @@ struct _SamApplication
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
 
-static void
-show_open_error (SamApplication *self, GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Register Could Not Be Opened"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The last register used, or the user's own (from the sample the first
- * time); a last register that has gone away falls back to the user's own. */
-static SamStore *
-open_start_register (const char *last, GError **error)
-{
-  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
-    {
-      SamStore *store = sam_store_open (last, NULL);
-      if (store != NULL)
-        return store;
-    }
-  return sam_default_register_open (NULL, error);
-}
-
-/* The register opens on a thread of its own while GTK starts: the first
- * start, which makes the user's register from the sample, then costs the
- * window nothing on a machine with two cores. */
+/* The register the app starts with, opened on a thread of its own while
+ * GTK starts: the first start, which makes the user's register from the
+ * sample, then costs the window nothing on a machine with two cores. */
 typedef struct {
   char *last;
+  char *path;         /* the register tried */
   SamStore *store;
   GError *error;
+  gboolean sample;    /* the user's own register was just filled from the sample */
 } Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_free (opening->last);
+  g_free (opening->path);
+  g_clear_object (&opening->store);
+  g_clear_error (&opening->error);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+/* The last register used, else $SAMVERKAN_REGISTER, else the user's own.
+ * Only the user's own, on the first start (no file yet) or one cut short
+ * (a register with nothing in it), is filled from the sample: a register
+ * that cannot be opened is never replaced by another, nor created. */
+static void
+open_start_register (Opening *opening)
+{
+  const char *env = g_getenv ("SAMVERKAN_REGISTER");
+  g_autofree char *own = sam_default_register_path ();
+  gboolean named = *opening->last != '\0' || (env != NULL && *env != '\0');
+  gboolean first_start = !named && !g_file_test (own, G_FILE_TEST_EXISTS);
+
+  if (*opening->last != '\0')
+    opening->path = g_strdup (opening->last);
+  else
+    opening->path = g_strdup (named ? env : own);
+  if (first_start)
+    {
+      opening->store = sam_default_register_open (NULL, &opening->error);
+      opening->sample = opening->store != NULL;
+      return;
+    }
+  opening->store = sam_open_existing_register (opening->path, &opening->error);
+  /* a first start cut short left the user's own register empty */
+  if (opening->store && !named && sam_store_is_empty (opening->store))
+    {
+      opening->sample = sam_load_sample_register (opening->store, &opening->error);
+      if (!opening->sample)
+        g_clear_object (&opening->store);
+    }
+}
 
 static gpointer
 open_thread (gpointer data)
 {
-  Opening *opening = data;
-
-  opening->store = open_start_register (opening->last, &opening->error);
-  return opening;
+  open_start_register (data);
+  return data;
 }
 
-static SamStore *
-finish_opening (SamApplication *self, GError **error)
+static Opening *
+finish_opening (SamApplication *self)
 {
   Opening *opening;
-  SamStore *store;
 
-  if (self->opener == NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-register");
-      return open_start_register (last, error);
-    }
-  opening = g_thread_join (g_steal_pointer (&self->opener));
-  store = opening->store;
-  if (opening->error)
-    g_propagate_error (error, opening->error);
-  g_free (opening->last);
-  g_free (opening);
-  return store;
+  if (self->opener)
+    return g_thread_join (g_steal_pointer (&self->opener));
+  opening = g_new0 (Opening, 1);
+  opening->last = g_settings_get_string (self->settings, "last-register");
+  open_start_register (opening);
+  return opening;
 }
 
 static void
@@ -115,28 +128,32 @@ close_request_cb (GtkWindow *window, SamApplication *self)
   return FALSE;
 }
 
+static SamWindow *
+new_window (SamApplication *self)
+{
+  g_autoptr(Opening) opening = finish_opening (self);
+  SamWindow *window = sam_window_new (GTK_APPLICATION (self), opening->store);
+  g_autofree char *area = g_settings_get_string (self->settings, "default-area");
+
+  if (opening->store == NULL)
+    sam_window_show_open_error (window, opening->path, opening->error);
+  else if (opening->sample)
+    sam_window_show_sample_banner (window);
+  /* a social worker looks up their own area first; one click clears it */
+  if (*area != '\0')
+    sam_window_set_area_filter (window, area);
+  return window;
+}
+
 static void
 sam_application_activate (GApplication *app)
 {
   SamApplication *self = SAM_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     {
-      store = finish_opening (self, &error);
-      if (store == NULL)
-        {
-          show_open_error (self, error);
-          return;
-        }
-      g_autofree char *area = g_settings_get_string (self->settings, "default-area");
-
-      window = GTK_WINDOW (sam_window_new (GTK_APPLICATION (app), store));
-      /* a social worker looks up their own area first; one click clears it */
-      if (*area != '\0')
-        sam_window_set_area_filter (SAM_WINDOW (window), area);
+      window = GTK_WINDOW (new_window (self));
       restore_size (self, window);
       g_signal_connect_object (window, "register-changed", G_CALLBACK (register_changed_cb), self, 0);
       g_signal_connect_object (window, "close-request", G_CALLBACK (close_request_cb), self, 0);
@@ -193,10 +210,7 @@ sam_application_dispose (GObject *object)
 
   /* started but never shown (a second instance handed over) */
   if (self->opener)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SamStore) store = finish_opening (self, &error);
-    }
+    opening_free (finish_opening (self));
   g_clear_object (&SAM_APPLICATION (object)->settings);
   G_OBJECT_CLASS (sam_application_parent_class)->dispose (object);
 }
@@ -219,7 +233,7 @@ SamApplication *
 sam_application_new (void)
 {
   return g_object_new (SAM_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/samverkan/Samverkan",
                        NULL);

@@ -11,6 +11,7 @@
 
 #include "sam-errors.h"
 #include "sam-import-dialog.h"
+#include "sam-register-tasks.h"
 
 /* The preview lists this many changed records; the counts say the rest. */
 #define MAX_LISTED 200
@@ -24,7 +25,6 @@ struct _SamImportDialog
   GtkWidget *back_button;
   GtkWidget *primary_button;
   GtkWidget *undecided_label;
-  GCancellable *cancellable;
   gboolean applying;
 };
 
@@ -40,21 +40,20 @@ static guint signals[N_SIGNALS];
 static void update_buttons (SamImportDialog *self);
 
 static void
-sam_import_dialog_dispose (GObject *object)
+sam_import_dialog_finalize (GObject *object)
 {
   SamImportDialog *self = SAM_IMPORT_DIALOG (object);
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->plan, sam_merge_plan_free);
-  G_OBJECT_CLASS (sam_import_dialog_parent_class)->dispose (object);
+  /* here, not in dispose: an import that runs borrows the plan and holds
+   * a reference to the dialog until it is done */
+  sam_merge_plan_free (self->plan);
+  G_OBJECT_CLASS (sam_import_dialog_parent_class)->finalize (object);
 }
 
 static void
 sam_import_dialog_class_init (SamImportDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sam_import_dialog_dispose;
+  G_OBJECT_CLASS (klass)->finalize = sam_import_dialog_finalize;
 
   /**
    * SamImportDialog::applied:
@@ -357,25 +356,13 @@ sam_import_dialog_show_conflicts (SamImportDialog *self)
 }
 
 static void
-apply_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  SamMergePlan *plan = data;
-  g_autoptr(GError) error = NULL;
-
-  if (sam_merge_plan_apply (plan, TRUE, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
 applied_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SamImportDialog *self = SAM_IMPORT_DIALOG (source);
+  g_autoptr(SamImportDialog) self = data;
   g_autoptr(GError) error = NULL;
 
   self->applying = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!sam_merge_plan_apply_finish (self->plan, result, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
 
@@ -396,8 +383,6 @@ applied_cb (GObject *source, GAsyncResult *result, gpointer data)
 void
 sam_import_dialog_apply (SamImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SAM_IS_IMPORT_DIALOG (self));
   if (self->applying)
     return;
@@ -408,10 +393,8 @@ sam_import_dialog_apply (SamImportDialog *self)
     }
   self->applying = TRUE;
   update_buttons (self);
-  task = g_task_new (self, NULL, applied_cb, NULL);
-  /* the dialog keeps the plan; the thread only borrows it while it runs */
-  g_task_set_task_data (task, self->plan, NULL);
-  g_task_run_in_thread (task, apply_in_thread);
+  /* the dialog keeps the plan; the import only borrows it while it runs */
+  sam_merge_plan_apply_async (self->plan, TRUE, NULL, applied_cb, g_object_ref (self));
 }
 
 static void
@@ -482,9 +465,3 @@ sam_import_dialog_new (GtkWindow *parent, SamMergePlan *plan)
   return self;
 }
 
-SamMergePlan *
-sam_import_dialog_get_plan (SamImportDialog *self)
-{
-  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
-  return self->plan;
-}

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (SamImportDialog, sam_import_dialog, SAM, IMPORT_DIALOG, Ad
  * ::applied (a summary to show) once the import is in the register. */
 SamImportDialog *sam_import_dialog_new            (GtkWindow       *parent,
                                                    SamMergePlan    *plan);
-SamMergePlan    *sam_import_dialog_get_plan       (SamImportDialog *self);
 /* Shows the conflicts page (the button on the preview does the same). */
 void             sam_import_dialog_show_conflicts (SamImportDialog *self);
 /* Imports now, as the Import button does. */

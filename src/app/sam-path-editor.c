@@ -38,6 +38,7 @@ struct _SamPathEditor
   GtkLabel *problems_title;
   GtkLabel *problems_label;
   AdwToastOverlay *toast_overlay;
+  gboolean load_failed;    /* the register's lists could not be read */
   AdwBin *title_slot;
   AdwBin *summary_slot;
   AdwComboRow *situation_row;
@@ -96,7 +97,7 @@ show_problems (SamPathEditor *self)
   gtk_label_set_text (self->problems_title, title);
   gtk_label_set_text (self->problems_label, text->str);
   gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", n == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", n == 0 && !self->load_failed);
 }
 
 /* Runs sam_path_check() on the copy and shows each problem at its step. */
@@ -498,16 +499,27 @@ sam_path_editor_init (SamPathEditor *self)
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_path_problem_free);
 }
 
+/* Without the register's actors and paths the editor would offer empty
+ * lists and save a path whose steps name nothing: it says why and the
+ * path cannot be saved. */
 static void
 load_register (SamPathEditor *self)
 {
-  g_autoptr(GPtrArray) actors = sam_store_list_actor_choices (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = sam_store_list_actor_choices (self->store, &error);
 
-  self->paths = sam_store_list_paths (self->store, NULL);
-  if (self->paths == NULL)
-    self->paths = g_ptr_array_new_with_free_func (g_object_unref);
-  if (actors)
-    g_list_store_splice (self->actors, 0, 0, actors->pdata, actors->len);
+  if (actors != NULL)
+    self->paths = sam_store_list_paths (self->store, &error);
+  if (actors == NULL || self->paths == NULL)
+    {
+      self->load_failed = TRUE;
+      g_clear_pointer (&self->paths, g_ptr_array_unref);
+      self->paths = g_ptr_array_new_with_free_func (g_object_unref);
+      show_toast (self, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      return;
+    }
+  g_list_store_splice (self->actors, 0, 0, actors->pdata, actors->len);
 }
 
 /* A new path gets a short id of its own and a first step to fill in. */

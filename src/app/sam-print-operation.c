@@ -11,8 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "sam-areas.h"
 #include "sam-print-operation.h"
+#include "sam-walk.h"
 
 /* The options tab */
 
@@ -241,24 +244,33 @@ sam_print_options_get_dropdown (SamPrintOptions *self,
   g_return_val_if_reached (NULL);
 }
 
-void
-sam_print_default_options (SamStore        *store,
-                           SamSheetOptions *options)
+gboolean
+sam_print_default_options (SamStore         *store,
+                           SamSheetOptions  *options,
+                           GError          **error)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *lang = g_settings_get_string (settings, "sheet-language");
   g_autofree char *area = g_settings_get_string (settings, "default-area");
-  g_autoptr(GPtrArray) paths = sam_store_list_paths (store, NULL);
+  g_autoptr(GPtrArray) paths = sam_store_list_paths (store, error);
+  SamEscalationPath *path;
 
   sam_sheet_options_clear (options);
   sam_sheet_options_init (options);
+  if (paths == NULL)
+    return FALSE;
   if (!sam_lang_from_string (lang, &options->lang))
     options->lang = SAM_LANG_SV;
   options->area_code = g_strdup (*area && sam_area_lookup (area) ? area : "SE");
-  if (paths && paths->len > 0)
-    options->path_id = g_strdup (sam_escalation_path_get_id (g_ptr_array_index (paths, 0)));
+  /* what a sheet on the office wall is for: suspected trafficking, here */
+  path = sam_walk_pick_path (paths, SAM_SITUATION_TRAFFICKING_ADULT, options->area_code);
+  if (path == NULL && paths->len > 0)
+    path = g_ptr_array_index (paths, 0);
+  if (path != NULL)
+    options->path_id = g_strdup (sam_escalation_path_get_id (path));
   else
     options->kind = SAM_SHEET_DIRECTORY;
+  return TRUE;
 }
 
 /* The print operation */
@@ -386,9 +398,18 @@ sam_print_run (GtkWindow *parent,
                SamStore  *store)
 {
   g_auto(SamSheetOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
   GtkPrintOperation *op;
 
-  sam_print_default_options (store, &options);
+  /* a dialog with an empty list of paths would print the wrong sheet */
+  if (!sam_print_default_options (store, &options, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   op = sam_print_operation_new (parent, store, &options);
   /* asynchronous: ::done reports an error, and the last reference goes then */
   gtk_print_operation_set_allow_async (op, TRUE);

@@ -28,9 +28,11 @@ GtkDropDown     *sam_print_options_get_dropdown (SamPrintOptions      *self,
                                                  const char           *name);
 
 /* The defaults the app prints with: the language of printed sheets and the
- * default area from the settings, the first path. */
-void             sam_print_default_options     (SamStore              *store,
-                                                SamSheetOptions       *options);
+ * default area from the settings, the trafficking path for that area (else
+ * the first path). FALSE with @error when the paths cannot be read. */
+gboolean         sam_print_default_options     (SamStore              *store,
+                                                SamSheetOptions       *options,
+                                                GError               **error);
 
 /* A print operation drawing the sheet @options describes (the Sheet tab
  * changes them in the dialog): it paginates in ::begin-print with the

@@ -145,9 +145,3 @@ sam_route_row_new_for_actor (SamContactRoute *route, SamActor *actor, GDateTime 
   return self;
 }
 
-SamContactRoute *
-sam_route_row_get_route (SamRouteRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ROUTE_ROW (self), NULL);
-  return self->route;
-}

@@ -24,6 +24,5 @@ SamRouteRow     *sam_route_row_new        (SamContactRoute *route,
 SamRouteRow     *sam_route_row_new_for_actor (SamContactRoute *route,
                                            SamActor        *actor,
                                            GDateTime       *now);
-SamContactRoute *sam_route_row_get_route  (SamRouteRow     *self);
 
 G_END_DECLS

@@ -681,13 +681,6 @@ sam_step_editor_row_get_text_pair (SamStepEditorRow *self)
 }
 
 GtkDropDown *
-sam_step_editor_row_get_kind_dropdown (SamStepEditorRow *self)
-{
-  g_return_val_if_fail (SAM_IS_STEP_EDITOR_ROW (self), NULL);
-  return self->kind_dropdown;
-}
-
-GtkDropDown *
 sam_step_editor_row_get_next_dropdown (SamStepEditorRow *self)
 {
   g_return_val_if_fail (SAM_IS_STEP_EDITOR_ROW (self), NULL);

@@ -44,7 +44,6 @@ gboolean     sam_step_editor_row_get_expanded  (SamStepEditorRow  *self);
 
 /* The fields, for tests that work them as a person would */
 SamTextPair *sam_step_editor_row_get_text_pair     (SamStepEditorRow *self);
-GtkDropDown *sam_step_editor_row_get_kind_dropdown (SamStepEditorRow *self);
 GtkDropDown *sam_step_editor_row_get_next_dropdown (SamStepEditorRow *self);
 /* The drop-down of where answer @i leads, or NULL */
 GtkDropDown *sam_step_editor_row_get_answer_dropdown (SamStepEditorRow *self,

@@ -87,7 +87,13 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   if (actor == NULL || !_sam_window_can_edit (self))
     return;
   id = g_strdup (sam_actor_get_id (actor));
-  used = sam_store_list_paths_using (self->store, id, NULL, NULL);
+  /* not knowing which paths lose a contact is no reason to go ahead */
+  used = sam_store_list_paths_using (self->store, id, NULL, &error);
+  if (used == NULL)
+    {
+      _sam_window_toast (self, error->message);
+      return;
+    }
   used_text = sam_format_used_by_paths (used);
   title = used_text
     /* Translators: "“Regional coordinator” deleted. Used by 2 escalation paths: …" */

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy.
- * Import, export and copy run in a thread on a connection of their own
- * (a store is not shared between threads), with Cancel in a toast.
+ * Import, export and copy are the store's _async calls
+ * (sam-register-tasks.h), with Cancel in a toast.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -13,66 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-export-filter.h"
-#include "sam-register-xml.h"
+#include "sam-register-tasks.h"
 #include "sam-window-private.h"
-
-typedef enum {
-  JOB_IMPORT,
-  JOB_EXPORT,
-  JOB_COPY,
-} JobKind;
-
-typedef struct {
-  JobKind kind;
-  char *register_path;
-  GFile *file;
-  guint n_actors;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->register_path);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  g_autoptr(SamStore) store = sam_store_open (job->register_path, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (job->file);
-  gboolean ok = FALSE;
-
-  if (store == NULL)
-    store = sam_store_open (job->register_path, &error);
-  if (store != NULL)
-    switch (job->kind)
-      {
-      case JOB_IMPORT:
-        ok = sam_register_xml_import (store, job->file, NULL, cancellable, &error);
-        job->n_actors = ok ? (guint) sam_store_count_actors (store) : 0;
-        break;
-      case JOB_EXPORT:
-        /* with its source and time, for a merge elsewhere */
-        ok = sam_export_to_file (store, NULL, job->file, cancellable, &error);
-        break;
-      case JOB_COPY:
-        ok = path ? sam_store_backup (store, path, &error)
-                  : (g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                          _("Choose a file on this computer.")), FALSE);
-        break;
-      default:
-        g_assert_not_reached ();
-      }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
 
 static void
 show_error_dialog (SamWindow *self, const char *heading, const char *message)
@@ -93,55 +35,97 @@ show_error_dialog (SamWindow *self, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  SamWindow *self = SAM_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (job->file);
-  g_autofree char *text = NULL;
-  static const char *failed[] = {
-    [JOB_IMPORT] = N_("Import Failed"),
-    [JOB_EXPORT] = N_("Export Failed"),
-    [JOB_COPY] = N_("Copy Failed"),
-  };
+/* A long job's window and file, for what it says at the end */
+typedef struct {
+  SamWindow *window;
+  GFile *file;
+} Job;
 
-  _sam_window_set_busy (self, NULL, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _sam_window_toast (self, _("Cancelled; nothing was changed"));
-      else
-        show_error_dialog (self, _(failed[job->kind]), error->message);
-      return;
-    }
-  if (job->kind == JOB_IMPORT)
-    {
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor from %s",
-                                           "Imported %u actors from %s", job->n_actors),
-                              job->n_actors, name);
-      /* the import wrote through its own connection */
-      sam_store_check_for_changes (sam_window_get_store (self));
-    }
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/* FALSE when it went well; else the dialog or toast says why. */
+static gboolean
+job_failed (Job *job, GError *error, const char *heading)
+{
+  _sam_window_set_busy (job->window, NULL, NULL);
+  if (error == NULL)
+    return FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _sam_window_toast (job->window, _("Cancelled; nothing was changed"));
   else
-    text = g_strdup_printf (_("Saved %s"), name);
-  _sam_window_toast (self, text);
+    show_error_dialog (job->window, heading, error->message);
+  return TRUE;
 }
 
 static void
-start_job (SamWindow *self, JobKind kind, GFile *file, const char *busy_text)
+saved_toast (Job *job)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = g_task_new (self, cancellable, job_done_cb, NULL);
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
+
+  _sam_window_toast (job->window, text);
+}
+
+static void
+imported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  sam_store_import_file_finish (SAM_STORE (source), result, &n, &error);
+  if (job_failed (job, error, _("Import Failed")))
+    return;
+  /* the import wrote through its own connection */
+  sam_store_check_for_changes (sam_window_get_store (job->window));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor from %s",
+                                       "Imported %u actors from %s", n), n, name);
+  _sam_window_toast (job->window, text);
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+
+  sam_store_export_file_finish (SAM_STORE (source), result, &error);
+  if (!job_failed (job, error, _("Export Failed")))
+    saved_toast (job);
+}
+
+static void
+copied_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+
+  sam_store_save_copy_finish (SAM_STORE (source), result, &error);
+  if (!job_failed (job, error, _("Copy Failed")))
+    saved_toast (job);
+}
+
+/* Shows the busy toast with Cancel; the cancellable is the caller's. */
+static Job *
+start_job (SamWindow *self, GFile *file, const char *busy_text, GCancellable **cancellable)
+{
   Job *job = g_new0 (Job, 1);
 
-  job->kind = kind;
-  job->register_path = g_strdup (sam_store_get_path (sam_window_get_store (self)));
+  job->window = g_object_ref (self);
   job->file = g_object_ref (file);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  _sam_window_set_busy (self, busy_text, cancellable);
-  g_task_run_in_thread (task, run_job);
+  *cancellable = g_cancellable_new ();
+  _sam_window_set_busy (self, busy_text, *cancellable);
+  return job;
 }
 
 /* File choosers */
@@ -227,8 +211,10 @@ import_chosen (SamWindow *self, GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
+  g_autoptr(GCancellable) cancellable = NULL;
+  Job *job = start_job (self, file, text, &cancellable);
 
-  start_job (self, JOB_IMPORT, file, text);
+  sam_store_import_file_async (sam_window_get_store (self), file, cancellable, imported_cb, job);
 }
 
 static void
@@ -236,8 +222,12 @@ export_chosen (SamWindow *self, GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
+  g_autoptr(GCancellable) cancellable = NULL;
+  Job *job = start_job (self, file, text, &cancellable);
 
-  start_job (self, JOB_EXPORT, file, text);
+  /* with its source and time, for a merge elsewhere */
+  sam_store_export_file_async (sam_window_get_store (self), NULL, file, cancellable,
+                               exported_cb, job);
 }
 
 static void
@@ -245,8 +235,10 @@ copy_chosen (SamWindow *self, GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Saving a copy as %s…"), name);
+  g_autoptr(GCancellable) cancellable = NULL;
+  Job *job = start_job (self, file, text, &cancellable);
 
-  start_job (self, JOB_COPY, file, text);
+  sam_store_save_copy_async (sam_window_get_store (self), file, cancellable, copied_cb, job);
 }
 
 static void

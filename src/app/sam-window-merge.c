@@ -6,8 +6,8 @@
  * SamWindow's share of the exchange between agencies: File → Import into a
  * register that has data (a merge: preview, conflicts, in a thread), File →
  * Backups (restore a copy), File → Follow a Published Register (imported at
- * start and whenever the file changes). Long work runs in a thread on a
- * connection of its own, as in sam-window-files.c.
+ * start and whenever the file changes). The long work is the core's _async
+ * calls (sam-register-tasks.h), as in sam-window-files.c.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -18,6 +18,7 @@
 #include "sam-backups.h"
 #include "sam-follow.h"
 #include "sam-import-dialog.h"
+#include "sam-register-tasks.h"
 #include "sam-window-private.h"
 
 static void
@@ -32,23 +33,6 @@ show_error (SamWindow *self, const char *heading, const char *message)
 /* Import with merge */
 
 static void
-plan_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  const char *register_path = g_object_get_data (G_OBJECT (task), "register");
-  g_autoptr(SamStore) store = sam_store_open (register_path, NULL);
-  g_autoptr(GError) error = NULL;
-  SamMergePlan *plan;
-
-  if (store == NULL)
-    store = sam_store_open (register_path, &error);
-  plan = store ? sam_merge_plan_new_for_file (store, G_FILE (data), cancellable, &error) : NULL;
-  if (plan)
-    g_task_return_pointer (task, plan, (GDestroyNotify) sam_merge_plan_free);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
 import_applied_cb (SamImportDialog *dialog, const char *summary, SamWindow *self)
 {
   /* the import wrote through its own connection */
@@ -59,9 +43,9 @@ import_applied_cb (SamImportDialog *dialog, const char *summary, SamWindow *self
 static void
 planned_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SamWindow *self = SAM_WINDOW (source);
+  g_autoptr(SamWindow) self = data;
   g_autoptr(GError) error = NULL;
-  SamMergePlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
+  SamMergePlan *plan = sam_merge_plan_new_for_file_finish (SAM_STORE (source), result, &error);
   SamImportDialog *dialog;
 
   _sam_window_set_busy (self, NULL, NULL);
@@ -82,65 +66,34 @@ void
 _sam_window_import_merge (SamWindow *self, GFile *file)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = g_task_new (self, cancellable, planned_cb, NULL);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Reading %s…"), name);
 
-  g_object_set_data_full (G_OBJECT (task), "register",
-                          g_strdup (sam_store_get_path (sam_window_get_store (self))), g_free);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   _sam_window_set_busy (self, text, cancellable);
-  g_task_run_in_thread (task, plan_in_thread);
+  sam_merge_plan_new_for_file_async (sam_window_get_store (self), file, cancellable, planned_cb,
+                                     g_object_ref (self));
 }
 
 /* Backups */
 
-typedef struct {
-  char *register_path;
-  SamBackup *backup;
-} Restore;
-
-static void
-restore_free (Restore *restore)
-{
-  g_free (restore->register_path);
-  sam_backup_free (restore->backup);
-  g_free (restore);
-}
-
-static void
-restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Restore *restore = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open (restore->register_path, &error);
-
-  if (store != NULL && sam_backups_restore (store, restore->backup, NULL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
 static void
 restored_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SamWindow *self = SAM_WINDOW (source);
-  Restore *restore = g_task_get_task_data (G_TASK (result));
+  SamWindow *self = SAM_WINDOW (data);
+  g_autofree char *made = g_object_steal_data (G_OBJECT (self), "sam-restoring");
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *toast = NULL;
 
   _sam_window_set_busy (self, NULL, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!sam_backups_restore_finish (SAM_STORE (source), result, &error))
+    show_error (self, _("The Copy Was Not Brought Back"), error->message);
+  else
     {
-      show_error (self, _("The Copy Was Not Brought Back"), error->message);
-      return;
+      sam_store_check_for_changes (sam_window_get_store (self));
+      toast = g_strdup_printf (_("Brought back the copy of %s"), made);
+      _sam_window_toast (self, toast);
     }
-  sam_store_check_for_changes (sam_window_get_store (self));
-  text = sam_backup_describe (restore->backup);
-  {
-    g_autofree char *toast = g_strdup_printf (_("Brought back the copy of %s"), text);
-    _sam_window_toast (self, toast);
-  }
+  g_object_unref (self);
 }
 
 static void
@@ -148,22 +101,14 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, GtkWindow *
 {
   SamWindow *self = SAM_WINDOW (gtk_window_get_transient_for (list));
   SamBackup *backup = g_object_get_data (G_OBJECT (dialog), "backup");
-  g_autoptr(GTask) task = NULL;
-  Restore *restore;
 
   if (!g_str_equal (response, "restore"))
     return;
-  restore = g_new0 (Restore, 1);
-  restore->register_path = g_strdup (sam_store_get_path (sam_window_get_store (self)));
-  restore->backup = g_new0 (SamBackup, 1);
-  restore->backup->path = g_strdup (backup->path);
-  restore->backup->made = g_date_time_ref (backup->made);
-  restore->backup->reason = g_strdup (backup->reason);
-  restore->backup->size = backup->size;
-  task = g_task_new (self, NULL, restored_cb, NULL);
-  g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
+  /* what the toast names at the end; the list and its backups go now */
+  g_object_set_data_full (G_OBJECT (self), "sam-restoring", sam_backup_describe (backup), g_free);
   _sam_window_set_busy (self, _("Bringing back the copy…"), NULL);
-  g_task_run_in_thread (task, restore_in_thread);
+  sam_backups_restore_async (sam_window_get_store (self), backup, NULL, restored_cb,
+                             g_object_ref (self));
   gtk_window_destroy (list);
 }
 
@@ -252,7 +197,7 @@ _sam_window_show_backups (SamWindow *self)
 /* Follow */
 
 typedef struct {
-  char *register_path;
+  SamWindow *window;
   char *file;
   gboolean add;
 } Follow;
@@ -260,41 +205,20 @@ typedef struct {
 static void
 follow_free (Follow *follow)
 {
-  g_free (follow->register_path);
+  g_object_unref (follow->window);
   g_free (follow->file);
   g_free (follow);
 }
 
-static void
-follow_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Follow *follow = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open (follow->register_path, &error);
-  SamMergePlan *plan = NULL;
-
-  if (store != NULL && follow->add)
-    {
-      /* a file that does not read is not followed */
-      g_autoptr(SamMergePlan) check = sam_follow_plan (store, follow->file, cancellable, &error);
-      if (check == NULL || !sam_follow_add (store, follow->file, &error))
-        g_clear_object (&store);
-    }
-  if (store != NULL)
-    plan = sam_follow_sync (store, follow->file, cancellable, &error);
-  if (plan)
-    g_task_return_pointer (task, plan, (GDestroyNotify) sam_merge_plan_free);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Follow, follow_free)
 
 static void
 followed_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SamWindow *self = SAM_WINDOW (source);
-  Follow *follow = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Follow) follow = data;
+  SamWindow *self = follow->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamMergePlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SamMergePlan) plan = sam_follow_sync_finish (SAM_STORE (source), result, &error);
   g_autofree char *name = g_path_get_basename (follow->file);
 
   if (plan == NULL)
@@ -324,14 +248,12 @@ followed_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 sync_followed (SamWindow *self, const char *file, gboolean add)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, followed_cb, NULL);
   Follow *follow = g_new0 (Follow, 1);
 
-  follow->register_path = g_strdup (sam_store_get_path (sam_window_get_store (self)));
+  follow->window = g_object_ref (self);
   follow->file = g_strdup (file);
   follow->add = add;
-  g_task_set_task_data (task, follow, (GDestroyNotify) follow_free);
-  g_task_run_in_thread (task, follow_in_thread);
+  sam_follow_sync_async (sam_window_get_store (self), file, add, NULL, followed_cb, follow);
 }
 
 typedef struct {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sam-actor-page.h"
+#include "sam-open-error-page.h"
 #include "sam-query.h"
 #include "sam-walk-page.h"
 #include "sam-window.h"
@@ -28,7 +29,8 @@ struct _SamWindow
   gboolean all_areas_listed;  /* the drop-down lists every area, not only the chosen one */
   gboolean review_mode;
   GCancellable *busy;
-  AdwToast *busy_toast;
+  AdwToast *busy_toast;       /* shown while a long job runs: SamWindow:busy */
+  gboolean read_only;         /* SamWindow:read-only */
 
   AdwToastOverlay *toast_overlay;
   GtkRevealer *banner;
@@ -67,6 +69,10 @@ struct _SamWindow
   GtkDropDown *group_dropdown;
   GtkDropDown *language_dropdown;
   GtkCheckButton *open_now_check;
+  SamOpenErrorPage *error_page;   /* instead of the leaflet when no register opened; made then */
+  GtkRevealer *sample_banner;
+  GtkLabel *sample_banner_label;
+  guint watch_id;                 /* looks for other programs' writes while mapped */
 };
 
 /* sam-window-filters.c */
@@ -92,6 +98,17 @@ void     _sam_window_show_actor         (SamWindow      *self,
                                          SamActor       *actor);
 /* A register is open and writable. */
 gboolean _sam_window_can_edit           (SamWindow      *self);
+
+/* sam-window-open.c: the page shown when the register could not be
+ * opened, the sample register on the user's word and its banner, and
+ * watching for other programs' writes. */
+void _sam_window_setup_open             (SamWindow      *self);
+void _sam_window_class_add_open_actions (GtkWidgetClass *widget_class);
+/* Hides the error page for @store and shows the sample banner when it is
+ * the sample register. */
+void _sam_window_show_register          (SamWindow      *self,
+                                         SamStore       *store);
+void _sam_window_stop_watching          (SamWindow      *self);
 
 /* sam-window-edit.c: the actor editor, delete and Undo, mark verified,
  * history, escalation paths. */

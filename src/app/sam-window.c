@@ -20,8 +20,15 @@
 #include "sam-query.h"
 #include "sam-window-private.h"
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_BUSY,
+  PROP_READ_ONLY,
+  N_PROPS
+};
 
-
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -36,18 +43,19 @@ _sam_window_toast (SamWindow *self, const char *text)
 void
 _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellable)
 {
+  gboolean was_busy = self->busy_toast != NULL;
+
   if (text == NULL)
     {
       if (self->busy_toast)
         adw_toast_dismiss (self->busy_toast);
       g_clear_object (&self->busy_toast);
       g_clear_object (&self->busy);
-      return;
     }
-  g_set_object (&self->busy, cancellable);
-  if (self->busy_toast == NULL)
+  else if (self->busy_toast == NULL)
     {
-      self->busy_toast = g_object_ref (adw_toast_new (text));
+      g_set_object (&self->busy, cancellable);
+      self->busy_toast = adw_toast_new (text);
       adw_toast_set_timeout (self->busy_toast, 0);
       adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
@@ -55,7 +63,12 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
     }
   else
-    adw_toast_set_title (self->busy_toast, text);
+    {
+      g_set_object (&self->busy, cancellable);
+      adw_toast_set_title (self->busy_toast, text);
+    }
+  if (was_busy != (self->busy_toast != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
@@ -149,21 +162,56 @@ add_rest_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+same_row (SamActor *a, SamActor *b)
+{
+  return g_str_equal (sam_actor_get_id (a), sam_actor_get_id (b)) &&
+         sam_actor_get_revision (a) == sam_actor_get_revision (b);
+}
+
+/* After another program wrote, only the rows that changed are replaced:
+ * the rest keep their widgets, and the list its place and selection. */
 static void
-show_results (SamWindow *self, GPtrArray *results)
+replace_changed_rows (SamWindow *self, GPtrArray *results)
+{
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint old = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
+
+  while (head < old && head < results->len &&
+         same_row (g_ptr_array_index (self->results, head), g_ptr_array_index (results, head)))
+    head++;
+  while (tail < old - head && tail < results->len - head &&
+         same_row (g_ptr_array_index (self->results, old - 1 - tail),
+                   g_ptr_array_index (results, results->len - 1 - tail)))
+    tail++;
+  if (head + tail < MAX (old, results->len))
+    g_list_store_splice (self->model, head, old - head - tail,
+                         results->pdata + head, results->len - head - tail);
+}
+
+static void
+show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
 {
   guint first = MIN (results->len, FIRST_ROWS);
+  gboolean all_listed = self->results && self->rest_id == 0 &&
+                        g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->results->len;
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = sam_now_local ();
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (keep_place && all_listed)
+    replace_changed_rows (self, results);
+  else
+    {
+      /* one items-changed: the view rebinds only the rows it has */
+      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                           results->pdata, first);
+      if (results->len > first)
+        self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
+    }
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results;
-  /* one items-changed: the view rebinds only the rows it has */
-  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                       results->pdata, first);
-  if (results->len > first)
-    self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
   select_row_of (self, shown_actor (self));
   gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
   if (results->len == 0)
@@ -173,7 +221,7 @@ show_results (SamWindow *self, GPtrArray *results)
 }
 
 static void
-refresh (SamWindow *self)
+run_search (SamWindow *self, gboolean keep_place)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
@@ -198,7 +246,13 @@ refresh (SamWindow *self)
       _sam_window_toast (self, error->message);
       return;
     }
-  show_results (self, results);
+  show_results (self, results, keep_place);
+}
+
+static void
+refresh (SamWindow *self)
+{
+  run_search (self, FALSE);
 }
 
 /* A new register is searched in an idle at high priority, which runs after
@@ -290,7 +344,7 @@ reload_shown (SamWindow *self)
 static void
 store_changed_cb (SamWindow *self)
 {
-  refresh (self);
+  run_search (self, TRUE);
   if (sam_window_is_showing_walk (self))
     sam_walk_page_refresh (self->walk_page);
   else
@@ -359,6 +413,20 @@ _sam_window_can_edit (SamWindow *self)
   return self->store != NULL && !sam_store_is_read_only (self->store);
 }
 
+/* Without a register (it could not be opened) only opening one is left. */
+static void
+update_register_actions (SamWindow *self)
+{
+  static const char *needs_register[] = {
+    "win.export", "win.save-copy", "win.print", "win.backups", "win.follow",
+    "win.suspect-trafficking", "win.show-review", "win.focus-search", "win.filter-area",
+    "win.copy-first-route",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs_register); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), needs_register[i], self->store != NULL);
+}
+
 void
 _sam_window_update_actions (SamWindow *self)
 {
@@ -373,6 +441,7 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
+  update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
   gtk_widget_set_visible (self->actor_menu_button, shown);
 }
@@ -391,6 +460,11 @@ update_read_only (SamWindow *self)
     }
   gtk_revealer_set_reveal_child (self->banner, read_only);
   _sam_window_update_actions (self);
+  if (self->read_only != read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
 }
 
 static void
@@ -539,6 +613,7 @@ sam_window_dispose (GObject *object)
     g_cancellable_cancel (self->busy);
   g_clear_object (&self->busy);
   g_clear_object (&self->busy_toast);
+  _sam_window_stop_watching (self);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -552,6 +627,40 @@ sam_window_dispose (GObject *object)
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
 
+static void
+sam_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SamWindow *self = SAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, sam_window_is_busy (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, sam_window_is_read_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      sam_window_set_store (SAM_WINDOW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SamWindow, name)
 
 static void
@@ -560,6 +669,22 @@ sam_window_class_init (SamWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sam_window_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sam_window_get_property;
+  G_OBJECT_CLASS (klass)->set_property = sam_window_set_property;
+
+  /* The register shown: another one after File → Open or New Register. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A long job (import, export, a copy, a merge) runs, with Cancel in a toast. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The register may not be changed here (a banner says so). */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
@@ -569,7 +694,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (filter_popover); BIND (area_dropdown); BIND (kind_dropdown);
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
-  BIND (back_button);
+  BIND (back_button); BIND (sample_banner); BIND (sample_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -588,6 +713,7 @@ sam_window_class_init (SamWindowClass *klass)
   _sam_window_class_add_file_actions (widget_class);
   _sam_window_class_add_walk_actions (widget_class);
   _sam_window_class_add_edit_actions (widget_class);
+  _sam_window_class_add_open_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -619,8 +745,12 @@ sam_window_init (SamWindow *self)
       g_once_init_leave (&display_setup, 1);
     }
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a development build stripes its header bar (libadwaita's .devel) */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   _sam_window_setup_filters (self);
   setup_list (self);
+  _sam_window_setup_open (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (_sam_window_update_back_button), self);
@@ -632,7 +762,10 @@ sam_window_new (GtkApplication *application, SamStore *store)
 {
   SamWindow *self = g_object_new (SAM_TYPE_WINDOW, "application", application, NULL);
 
-  sam_window_set_store (self, store);
+  if (store)
+    sam_window_set_store (self, store);
+  else
+    _sam_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
 }
@@ -648,9 +781,15 @@ sam_window_set_store (SamWindow *self, SamStore *store)
 {
   SamRegisterMeta meta = { 0 };
 
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  _sam_window_show_register (self, store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   if (self->walk_page)
     sam_walk_page_set_store (self->walk_page, store);
@@ -663,6 +802,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
   _sam_window_follow_start (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 GtkEditable *
@@ -696,6 +836,20 @@ gboolean
 sam_window_is_showing_review (SamWindow *self)
 {
   return self->review_mode;
+}
+
+gboolean
+sam_window_is_busy (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  return self->busy_toast != NULL;
+}
+
+gboolean
+sam_window_is_read_only (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  return self->read_only;
 }
 
 gboolean

@@ -354,7 +354,18 @@ check_translations (SamStore *store, GPtrArray *problems, GError **error)
   if (actors == NULL || (paths = sam_store_list_paths (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < actors->len; i++)
-    sam_translation_check_actor (g_ptr_array_index (actors, i), missing);
+    {
+      SamActor *actor = g_ptr_array_index (actors, i);
+      GPtrArray *routes = sam_actor_get_routes (actor);
+
+      sam_translation_check_actor (actor, missing);
+      for (guint j = 0; j < routes->len; j++)
+        if (sam_contact_route_is_plain_http (g_ptr_array_index (routes, j)))
+          g_ptr_array_add (problems, g_strdup_printf (
+              _("Web address without encryption (http://): %s (%s): %s"),
+              sam_actor_get_display_name (actor), sam_actor_get_id (actor),
+              sam_contact_route_get_value (g_ptr_array_index (routes, j))));
+    }
   for (guint i = 0; i < paths->len; i++)
     sam_translation_check_path (g_ptr_array_index (paths, i), missing);
   for (guint i = 0; i < missing->len; i++)

@@ -51,12 +51,12 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .actor_kinds = {
       "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
       "Länsstyrelse", "Regionkoordinator", "Jour/skyddat boende", "Ideell organisation",
-      "Stödlinje", "Larmnummer", "Övrigt",
+      "Stödlinje", "Larmnummer", "Nationell myndighet", "Övrigt",
     },
     .kind_headings = {
       "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
       "Länsstyrelsen", "Regionkoordinatorer", "Jourer och skyddade boenden",
-      "Ideella organisationer", "Stödlinjer", "Larmnummer", "Övriga",
+      "Ideella organisationer", "Stödlinjer", "Larmnummer", "Nationella myndigheter", "Övriga",
     },
     /* non-breaking hyphens: "E-" at the end of a line reads badly */
     .route_kinds = {
@@ -95,12 +95,12 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .actor_kinds = {
       "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
       "County administrative board", "Regional coordinator", "Shelter", "Voluntary organisation",
-      "Helpline", "Emergency", "Other",
+      "Helpline", "Emergency", "National authority", "Other",
     },
     .kind_headings = {
       "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
       "County administrative boards", "Regional coordinators", "Shelters",
-      "Voluntary organisations", "Helplines", "Emergency", "Other",
+      "Voluntary organisations", "Helplines", "Emergency", "National authorities", "Other",
     },
     .route_kinds = {
       "Phone", "On\u2011call phone", "Text message", "E\u2011mail", "Secure e\u2011mail", "Website",

@@ -297,13 +297,6 @@ sam_sheet_new (SamStore              *store,
   return g_steal_pointer (&self);
 }
 
-const SamSheetOptions *
-sam_sheet_get_options (SamSheet *self)
-{
-  g_return_val_if_fail (SAM_IS_SHEET (self), NULL);
-  return &self->options;
-}
-
 SamEscalationPath *
 _sam_sheet_get_path (SamSheet *self)
 {

@@ -84,7 +84,6 @@ G_DECLARE_FINAL_TYPE (SamSheet, sam_sheet, SAM, SHEET, GObject)
 SamSheet     *sam_sheet_new               (SamStore              *store,
                                            const SamSheetOptions *options,
                                            GError               **error);
-const SamSheetOptions *sam_sheet_get_options (SamSheet           *self);
 
 /* Lays the sheet out on pages of @width × @height points, measuring text
  * with @context (pango_cairo_create_context() for a PDF,

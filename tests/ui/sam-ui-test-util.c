@@ -7,8 +7,32 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <adwaita.h>
 
+#include "sam-test-util.h"
 #include "sam-ui-test-util.h"
+
+static GPtrArray *at_exit;
+
+static void
+remove_dirs (void)
+{
+  for (guint i = 0; i < at_exit->len; i++)
+    sam_test_remove_dir (g_ptr_array_index (at_exit, i));
+  g_clear_pointer (&at_exit, g_ptr_array_unref);
+}
+
+void
+sam_ui_test_remove_at_exit (const char *dir)
+{
+  if (at_exit == NULL)
+    {
+      at_exit = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_dirs);
+    }
+  g_ptr_array_add (at_exit, g_strdup (dir));
+}
 
 GdkTexture *
 sam_ui_test_render (GtkWidget *widget)
@@ -38,31 +62,71 @@ sam_ui_test_save_png (GtkWidget *widget, const char *path)
   g_test_message ("wrote %s", path);
 }
 
-static gboolean
-set_done (gpointer data)
+void
+sam_ui_test_init (int *argc, char ***argv)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* a transition is over when it starts: what a test waits for is the
+   * state, not the time an animation takes to reach it */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 void
-sam_ui_test_wait (guint ms)
+_sam_ui_test_iterate (gint64 end, const char *what)
 {
-  gboolean done = FALSE;
+  if (g_get_monotonic_time () > end)
+    g_error ("waited %d s for %s", SAM_UI_TEST_TIMEOUT, what);
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (500);
+}
 
-  g_timeout_add (ms, set_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+static void
+after_paint_cb (GdkFrameClock *clock, guint *painted)
+{
+  (*painted)++;
+}
+
+void
+sam_ui_test_wait_frames (GtkWidget *widget, guint n)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong id;
+
+  sam_ui_test_wait_for (gtk_widget_get_mapped (root));
+  clock = gtk_widget_get_frame_clock (root);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  for (guint i = 1; i <= n; i++)
+    {
+      gtk_widget_queue_draw (root);
+      sam_ui_test_wait_for (painted >= i);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+void
+sam_ui_test_wait_events_handled (void)
+{
+  /* a round trip: what the X server had for us before it is now ours */
+  gdk_display_sync (gdk_display_get_default ());
+  sam_ui_test_wait_for (!g_main_context_pending (NULL));
 }
 
 void
 sam_ui_test_wait_for_width (GtkWidget *widget, int width)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  sam_ui_test_wait_for (gtk_widget_get_width (widget) > width);
+  sam_ui_test_wait_frames (widget, 1);
+}
 
-  while (gtk_widget_get_width (widget) <= width && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  sam_ui_test_wait (150);
+void
+sam_ui_test_wait_for_size (GtkWidget *widget, int width, int height)
+{
+  sam_ui_test_wait_for (gtk_widget_get_width (widget) == width &&
+                        gtk_widget_get_height (widget) == height);
+  sam_ui_test_wait_frames (widget, 1);
 }
 
 void
@@ -86,7 +150,11 @@ sam_ui_test_shoot (GtkWidget *widget, const char *name)
   if (dir == NULL)
     dir = g_strdup (g_getenv ("SAMVERKAN_SCREENSHOT_DIR"));
   if (dir == NULL)
-    dir = g_dir_make_tmp ("samverkan-png-XXXXXX", NULL);
+    {
+      /* drawn all the same, to a folder that goes when the test ends */
+      dir = g_dir_make_tmp ("samverkan-png-XXXXXX", NULL);
+      sam_ui_test_remove_at_exit (dir);
+    }
   path = g_build_filename (dir, file, NULL);
   sam_ui_test_wait_for_width (widget, 100);
   g_assert_cmpint (gtk_widget_get_width (widget), >, 100);

@@ -3,7 +3,8 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the UI suites share: waiting for the main loop, the translations
+ * What the UI suites share: waiting for a condition (a widget mapped, a
+ * size, a frame drawn, a value; never for a length of time), the translations
  * built beside the tests, and a widget drawn to a PNG, as it is on screen.
  */
 #pragma once
@@ -19,11 +20,39 @@ void        sam_ui_test_save_png  (GtkWidget  *widget,
                                    const char *path);
 
 /* Runs the main loop for @ms milliseconds. */
-void        sam_ui_test_wait      (guint       ms);
+/* gtk_test_init() and adw_init(), with animations off. */
+void        sam_ui_test_init      (int        *argc,
+                                   char     ***argv);
+
+/* Runs the main loop until @condition holds; the test fails, naming the
+ * condition, when it has not after SAM_UI_TEST_TIMEOUT seconds. */
+#define SAM_UI_TEST_TIMEOUT 10
+#define sam_ui_test_wait_for(condition) \
+  G_STMT_START { \
+    gint64 _sam_end = g_get_monotonic_time () + SAM_UI_TEST_TIMEOUT * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      _sam_ui_test_iterate (_sam_end, #condition); \
+  } G_STMT_END
+void        _sam_ui_test_iterate  (gint64      end,
+                                   const char *what);
+/* Until the window of @widget is mapped and has drawn @n more frames:
+ * what a change laid out and drew, for a screenshot or a size. */
+void        sam_ui_test_wait_frames (GtkWidget *widget,
+                                     guint      n);
+/* Until the events the display had for the program (real key presses
+ * from xdotool) have been handled, and nothing else is pending. */
+void        sam_ui_test_wait_events_handled (void);
+/* Until @widget is wider than @width, then a frame. */
 /* Runs it until @widget is wider than @width, five seconds at most (the
  * machine may be busy with other tests), then a little more. */
 void        sam_ui_test_wait_for_width (GtkWidget *widget,
                                         int        width);
+/* Until @widget is exactly @width × @height, then a frame. */
+void        sam_ui_test_wait_for_size (GtkWidget *widget,
+                                       int        width,
+                                       int        height);
+/* Removes @dir and what is in it when the test program ends. */
+void        sam_ui_test_remove_at_exit (const char *dir);
 /* Gettext in the environment's locale, from the catalogues built beside
  * the tests ($SAMVERKAN_LOCALE_DIR), not installed ones. */
 void        sam_ui_test_use_translations (void);

@@ -19,11 +19,8 @@
 static void
 wait_for_width (GtkWidget *widget, int width)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) != width && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  sam_ui_test_wait (50);
+  sam_ui_test_wait_for (gtk_widget_get_width (widget) == width);
+  sam_ui_test_wait_frames (widget, 1);
 }
 
 static void
@@ -91,7 +88,8 @@ test_view (void)
   save_png (window, "light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_for (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  sam_ui_test_wait_frames (window, 1);
   save_png (window, "dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -113,8 +111,7 @@ test_view (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_test_add_func ("/flowchart-view/sizes-and-colours", test_view);
   return g_test_run ();
 }

@@ -119,6 +119,26 @@ row_of (SamPathEditor *editor, const char *step_id, guint *position)
   g_assert_not_reached ();
 }
 
+static guint
+position_of (SamPathEditor *editor, const char *step_id)
+{
+  guint position;
+
+  row_of (editor, step_id, &position);
+  return position;
+}
+
+/* @row lies inside what its scrolled window shows */
+static gboolean
+in_view (GtkWidget *row, GtkWidget *content, GtkAdjustment *adjustment)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (row, content, &bounds) &&
+         bounds.origin.y >= gtk_adjustment_get_value (adjustment) &&
+         bounds.origin.y < gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
 /* Picks the item of @dropdown whose text starts with @prefix. */
 static void
 pick (GtkDropDown *dropdown, const char *prefix)
@@ -289,22 +309,18 @@ test_move_in_view (Fixture *f, gconstpointer data)
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
-  graphene_rect_t bounds;
-  guint position;
 
   gtk_window_set_default_size (GTK_WINDOW (editor), 960, 700);
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
+  g_assert_true (in_view (GTK_WIDGET (first), content, adjustment));
   for (guint i = 0; i < 12; i++)
     gtk_widget_activate_action (GTK_WIDGET (first), "step.move-down", NULL);
-  sam_ui_test_wait (300);
-  row_of (editor, ADULT "-s1", &position);
-  g_assert_cmpuint (position, ==, 12);
+  g_assert_cmpuint (position_of (editor, ADULT "-s1"), ==, 12);
   /* the first step is now the start */
   g_assert_cmpstr (sam_escalation_path_get_start (sam_path_editor_get_path (editor)), ==, ADULT "-s2");
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (first), content, &bounds));
-  g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment));
-  g_assert_cmpfloat (bounds.origin.y, <, gtk_adjustment_get_value (adjustment) +
-                                         gtk_adjustment_get_page_size (adjustment));
+  /* scrolled to once the list is laid out again */
+  sam_ui_test_wait_for (in_view (GTK_WIDGET (first), content, adjustment) &&
+                        gtk_adjustment_get_value (adjustment) > 0);
 }
 
 /* Real keys, through the X server: Alt+Down in a step's text field moves
@@ -315,7 +331,6 @@ test_alt_down_keys (Fixture *f, gconstpointer data)
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   SamPathEditor *editor;
   SamStepEditorRow *s2;
-  guint position;
 
   if (xdotool == NULL)
     {
@@ -324,18 +339,19 @@ test_alt_down_keys (Fixture *f, gconstpointer data)
     }
   editor = sam_paths_window_edit (f->paths, ADULT);
   s2 = row_of (editor, ADULT "-s2", NULL);
-  sam_ui_test_wait (500);
+  g_assert_cmpuint (position_of (editor, ADULT "-s2"), ==, 1);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
   sam_step_editor_row_focus_text (s2);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_for (gtk_window_is_active (GTK_WINDOW (editor)) &&
+                        gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), GTK_WIDGET (s2)));
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *command = g_strdup_printf ("%s key alt+Down", xdotool);
 
       g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-      sam_ui_test_wait (300);
+      sam_ui_test_wait_for (position_of (editor, ADULT "-s2") == 2 + i);
     }
-  row_of (editor, ADULT "-s2", &position);
-  g_assert_cmpuint (position, ==, 3);
+  g_assert_cmpuint (position_of (editor, ADULT "-s2"), ==, 3);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), GTK_WIDGET (s2)));
 }
 
@@ -591,8 +607,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/path-editor/dead-end-then-note", test_dead_end_then_note);
   ADD ("/path-editor/fallback", test_fallback);

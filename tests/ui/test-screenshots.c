@@ -53,32 +53,33 @@ shoot_paths (SamWindow *window, SamStore *store)
   g_assert_no_error (error);
   paths = sam_paths_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (paths));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (paths), 1);
   sam_ui_test_shoot (GTK_WIDGET (paths), "paths");
 
   editor = sam_paths_window_edit (paths, "trafficking-adult");
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 800);
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (editor)) > 1200);
   rows = sam_path_editor_list_rows (editor);
   row = g_ptr_array_index (rows, 4);
   sam_step_editor_row_set_expanded (row, TRUE);
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_for (sam_step_editor_row_get_expanded (row));
   gtk_drop_down_set_selected (sam_step_editor_row_get_answer_dropdown (row, 1), 0);
   g_assert_cmpuint (sam_path_editor_get_problems (editor)->len, >, 0);
   /* a step whose English text is missing shows the hint */
   gtk_editable_set_text (sam_text_pair_get_entry (sam_step_editor_row_get_text_pair (g_ptr_array_index (rows, 3)),
                                                   SAM_LANG_EN), "");
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_answer_dropdown (row, 1)));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
   sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-error");
   /* an action: actor and route, urgency, legal reference, fallbacks */
   sam_step_editor_row_set_expanded (g_ptr_array_index (rows, 6), TRUE);
-  sam_ui_test_wait (300);
+  sam_ui_test_wait_for (sam_step_editor_row_get_expanded (g_ptr_array_index (rows, 6)));
   gtk_widget_grab_focus (GTK_WIDGET (sam_step_editor_row_get_next_dropdown (g_ptr_array_index (rows, 6))));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
   sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-action");
   gtk_window_set_default_size (GTK_WINDOW (editor), 600, 800);
-  sam_ui_test_wait (600);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (editor)) < 1280);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
   sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-narrow");
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (paths));
@@ -96,27 +97,29 @@ test_screenshots (void)
   GtkEditable *phone;
   SamWalk *walk;
 
+  /* the register goes when the test ends, after the store is closed */
+  sam_ui_test_remove_at_exit (dir);
   g_assert_no_error (error);
   g_assert_true (sam_load_sample_register (store, &error));
   window = sam_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  sam_ui_test_wait (600);
+  sam_ui_test_wait_for (sam_window_get_n_results (window) > 0);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "list");
 
   sam_window_show_actor (window, "umea-socialjour");
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "actor");
 
   editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
   gtk_window_present (GTK_WINDOW (editor));
-  sam_ui_test_wait (400);
   sam_ui_test_wait_for_width (GTK_WIDGET (editor), 100);
   phone = find_editable_with_text (GTK_WIDGET (editor), "090-16 33 90");
   g_assert_nonnull (phone);
   gtk_editable_set_text (phone, "090-12");
   g_assert_false (sam_actor_editor_save (editor));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
   sam_ui_test_shoot (GTK_WIDGET (editor), "editor-error");
   gtk_window_destroy (GTK_WINDOW (editor));
 
@@ -124,7 +127,7 @@ test_screenshots (void)
    * closed, so the socialjour comes first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.suspect-trafficking", NULL);
   g_assert_true (sam_window_is_showing_walk (window));
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "walk-question");
   walk = sam_walk_page_get_walk (sam_window_get_walk_page (window));
   g_assert_true (sam_walk_answer (walk, 1));      /* no immediate danger */
@@ -133,19 +136,21 @@ test_screenshots (void)
   g_assert_true (sam_walk_answer (walk, 0));      /* consent */
   g_assert_true (sam_walk_answer (walk, 0));      /* office hours, as one may think */
   g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (walk)), ==, "trafficking-adult-s7");
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "walk-action");
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
-  sam_ui_test_wait (600);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) < 1100);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "walk-narrow");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  sam_ui_test_wait (200);
+  g_assert_false (sam_window_is_showing_walk (window));
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) > 1000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL);
   g_assert_true (sam_window_is_showing_review (window));
   sam_window_show_actor (window, "iom");
-  sam_ui_test_wait (400);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "review");
   shoot_paths (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -162,8 +167,7 @@ main (int argc, char **argv)
   sam_ui_test_use_translations ();
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_test_add_func ("/screenshots/main-states", test_screenshots);
   return g_test_run ();
 }

@@ -24,27 +24,90 @@ typedef struct {
   SamWindow *window;
 } Fixture;
 
-/* Real key presses, as a person types them: "ctrl+t", "Tab", "Return". */
+/* Keys the window has seen, not counting modifiers: press() waits until
+ * each key it sent has arrived (and was handled, as events are handled in
+ * the order they come). */
+static guint keys_seen;
+static int keys_down;
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, gpointer data)
+{
+  keys_down++;
+  switch (keyval)
+    {
+    case GDK_KEY_Shift_L: case GDK_KEY_Shift_R:
+    case GDK_KEY_Control_L: case GDK_KEY_Control_R:
+    case GDK_KEY_Alt_L: case GDK_KEY_Alt_R:
+    case GDK_KEY_Meta_L: case GDK_KEY_Meta_R:
+    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_ISO_Level3_Shift:
+      break;
+    default:
+      keys_seen++;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                 GdkModifierType state, gpointer data)
+{
+  keys_down--;
+}
+
+static void
+watch_keys (GtkWidget *window)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+  g_signal_connect (keys, "key-released", G_CALLBACK (key_released_cb), NULL);
+  gtk_widget_add_controller (window, keys);
+}
+
+static void
+typed_cb (GPid pid, int status, gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+/* Real key presses, as a person types them: "ctrl+t", "Tab", "Return";
+ * returns once the window has handled them. The window runs while
+ * xdotool types, as it does while a person types. */
 static void
 press (const char *keys)
 {
+  guint expected = keys_seen;
   g_auto(GStrv) argv = g_strsplit (keys, " ", -1);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  int status = 0;
+  int status = -1;
+  GPid pid;
 
   g_ptr_array_add (args, (char *) "xdotool");
   g_ptr_array_add (args, (char *) "key");
   g_ptr_array_add (args, (char *) "--delay");
   g_ptr_array_add (args, (char *) "60");
   for (guint i = 0; argv[i]; i++)
-    g_ptr_array_add (args, argv[i]);
+    {
+      g_ptr_array_add (args, argv[i]);
+      expected++;
+    }
   g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_async (NULL, (char **) args->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  sam_ui_test_wait (300);
+  g_child_watch_add (pid, typed_cb, &status);
+  sam_ui_test_wait_for (status != -1);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sam_ui_test_wait_for (keys_seen >= expected && keys_down <= 0);
+  /* and what they started (a page built after the key that asked for it) */
+  sam_ui_test_wait_for (!g_main_context_pending (NULL));
 }
 
 /* Gives the window the keyboard focus of the X server. */
@@ -54,17 +117,12 @@ focus_window (Fixture *f)
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "xdotool", "search", "--sync", "--name", "^Samverkan$",
                          "windowfocus", "--sync", NULL };
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  sam_ui_test_wait (200);
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  while (!gtk_window_is_active (GTK_WINDOW (f->window)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+  sam_ui_test_wait_for (gtk_window_is_active (GTK_WINDOW (f->window)));
 }
 
 static void
@@ -76,6 +134,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = sam_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (f->window));
+  watch_keys (GTK_WIDGET (f->window));
   focus_window (f);
 }
 
@@ -104,6 +163,14 @@ step_id (Fixture *f)
   SamEscalationStep *step = sam_walk_get_step (walk_of (f));
   return step ? sam_escalation_step_get_id (step) : "(end)";
 }
+
+/* A button pressed from the keyboard (Alt+B, Return) looks pressed a
+ * moment before it acts: wait for the step, then compare. */
+#define assert_step(f, id) \
+  G_STMT_START { \
+    sam_ui_test_wait_for (g_strcmp0 (step_id (f), (id)) == 0); \
+    g_assert_cmpstr (step_id (f), ==, (id)); \
+  } G_STMT_END
 
 static void
 collect_route_rows (GtkWidget *widget, GPtrArray *rows)
@@ -209,17 +276,17 @@ test_keyboard (Fixture *f, gconstpointer data)
   press ("ctrl+t");
   g_assert_true (sam_window_is_showing_walk (f->window));
   g_assert_cmpstr (sam_escalation_path_get_id (sam_walk_get_path (walk_of (f))), ==, "trafficking-adult");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s1");
+  assert_step (f, "trafficking-adult-s1");
 
   /* "Is anyone in immediate danger?": Tab to "No", Enter */
   press ("Tab Return");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s3");
+  assert_step (f, "trafficking-adult-s3");
   press ("2");                          /* an adult */
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s4");
+  assert_step (f, "trafficking-adult-s4");
   press ("Return");                     /* the note: Continue has the focus */
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s5");
+  assert_step (f, "trafficking-adult-s5");
   press ("1 1");                        /* consent; office hours */
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s7");
+  assert_step (f, "trafficking-adult-s7");
 
   /* Wednesday noon: the coordinator's adults line first, with its number */
   rows = contact_rows (f);
@@ -232,9 +299,9 @@ test_keyboard (Fixture *f, gconstpointer data)
 
   /* Back (Alt+B) returns to the question, Restart (Alt+R) to the first */
   press ("alt+b");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s6");
+  assert_step (f, "trafficking-adult-s6");
   press ("alt+r");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s1");
+  assert_step (f, "trafficking-adult-s1");
   g_assert_false (sam_walk_can_go_back (walk_of (f)));
 
   press ("alt+Left");
@@ -247,17 +314,13 @@ static void
 test_search_by_keyboard (Fixture *f, gconstpointer data)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
-  gint64 end;
 
   press ("ctrl+f");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
   press ("k a s t space s k e l l");
   /* the list follows the keys after a short pause */
-  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < end &&
-         (sam_window_get_n_results (f->window) != 1))
-    g_main_context_iteration (NULL, FALSE);
+  sam_ui_test_wait_for (sam_window_get_n_results (f->window) == 1);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kast skell");
   g_assert_cmpuint (sam_window_get_n_results (f->window), ==, 1);
   press ("Return");
@@ -276,7 +339,7 @@ test_night (Fixture *f, gconstpointer data)
 
   press ("ctrl+t");
   press ("2 2 Return 1 1");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s7");
+  assert_step (f, "trafficking-adult-s7");
   rows = contact_rows (f);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (row_title (rows, 0), ==, "090-16 33 95");
@@ -314,19 +377,20 @@ test_handover (Fixture *f, gconstpointer data)
   page = sam_window_get_walk_page (f->window);
   g_assert_cmpstr (sam_escalation_path_get_id (sam_walk_get_path (walk_of (f))), ==, "trafficking-child");
   g_assert_cmpstr (sam_walk_page_get_title (page), ==, "Suspected human trafficking – child");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-child-s1");
+  assert_step (f, "trafficking-child-s1");
   /* the child path: no danger, the note, office hours → report of concern */
   press ("2 Return 1");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-child-s5");
+  assert_step (f, "trafficking-child-s5");
   g_assert_cmpint (sam_escalation_step_get_urgency (sam_walk_get_step (walk_of (f))), ==, SAM_URGENCY_IMMEDIATE);
   /* Back over the hand-over returns to the adult path's question */
   press ("alt+b");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-child-s4");
+  assert_step (f, "trafficking-child-s4");
   press ("alt+b");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-child-s3");
+  assert_step (f, "trafficking-child-s3");
   press ("alt+b");
+  sam_ui_test_wait_for (g_strcmp0 (step_id (f), "trafficking-child-s3") != 0);
   press ("alt+b");
-  g_assert_cmpstr (step_id (f), ==, "trafficking-adult-s3");
+  assert_step (f, "trafficking-adult-s3");
 }
 
 /* Another path from the drop-down, walked to its end: the end says so and
@@ -352,7 +416,7 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
                      "A person who buys sex and wants help"))
       break;
   gtk_drop_down_set_selected (dropdown, i);
-  g_assert_cmpstr (step_id (f), ==, "buying-sex-s1");
+  assert_step (f, "buying-sex-s1");
   sam_walk_page_focus_step (SAM_WALK_PAGE (page));
 
   /* no child involved; the note; KAST Umeå; the KAST step; no signs of
@@ -362,7 +426,7 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_label (page, "This is the end of the path."));
   g_assert_cmpstr (focus_label (f), ==, "_Restart");
   press ("Return");
-  g_assert_cmpstr (step_id (f), ==, "buying-sex-s1");
+  assert_step (f, "buying-sex-s1");
 }
 
 /* Deleting an actor a path uses says which paths in its undo toast. */
@@ -394,8 +458,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP xdotool is not installed\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
 #define ADD(name, now, fn) g_test_add (name, Fixture, now, fixture_set_up, fn, fixture_tear_down)
   ADD ("/walk-page/search-by-keyboard", NULL, test_search_by_keyboard);
   ADD ("/walk-page/keyboard", "2026-11-25T12:00:00+01:00", test_keyboard);

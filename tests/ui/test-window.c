@@ -15,6 +15,7 @@
 #include "sam-errors.h"
 #include "sam-paths-window.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 #include "sam-ui-test-util.h"
 
 typedef struct {
@@ -44,21 +45,32 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Types @text the way a person does, then waits for the list to settle
- * (the entry waits a moment after the last key before it searches). */
+static void
+search_changed_cb (GtkSearchEntry *entry, gboolean *searched)
+{
+  *searched = TRUE;
+}
+
+/* Types @text the way a person does, then waits for the search (the entry
+ * waits a moment after the last key before it searches). */
 static void
 type_and_wait (Fixture *f, const char *text)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
+  gboolean searched = FALSE;
+  gulong id;
 
   gtk_editable_set_text (entry, "");
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &searched);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       int pos = gtk_editable_get_position (entry);
       gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &pos);
       gtk_editable_set_position (entry, pos);
     }
-  sam_ui_test_wait (500);
+  sam_ui_test_wait_for (searched);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, text);
 }
 
 static gboolean
@@ -309,12 +321,6 @@ test_read_only (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-iterate (void)
-{
-  sam_ui_test_wait (300);
-}
-
 /* Text a sighted user reads on a widget: a label anywhere inside it. */
 static gboolean
 has_visible_text (GtkWidget *widget)
@@ -373,11 +379,65 @@ test_buttons_named (Fixture *f, gconstpointer data)
 {
   assert_buttons_named (GTK_WIDGET (f->window));
   sam_window_show_actor (f->window, "umea-socialjour");
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-area", NULL);
-  iterate ();
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
   assert_buttons_named (GTK_WIDGET (f->window));
+}
+
+static void
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The register shown, whether it may be changed and whether a long job
+ * runs are properties; each notifies once when it changes, never else. */
+static void
+test_properties (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = register_path (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reader = sam_store_open_read_only (path, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SamStore) shown = NULL;
+  guint store = 0, read_only = 0, busy = 0;
+  gboolean value;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->window, "notify::store", G_CALLBACK (count_cb), &store);
+  g_signal_connect (f->window, "notify::read-only", G_CALLBACK (count_cb), &read_only);
+  g_signal_connect (f->window, "notify::busy", G_CALLBACK (count_cb), &busy);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  g_assert_cmpuint (read_only, ==, 1);
+  g_object_get (f->window, "store", &shown, "read-only", &value, NULL);
+  g_assert_true (shown == reader);
+  g_assert_true (value);
+  sam_window_set_store (f->window, reader);
+  g_assert_cmpuint (store, ==, 1);
+  sam_window_set_store (f->window, f->store);
+  g_assert_cmpuint (store, ==, 2);
+  g_assert_cmpuint (read_only, ==, 2);
+  g_assert_false (sam_window_is_read_only (f->window));
+
+  _sam_window_set_busy (f->window, "Exporting…", cancellable);
+  g_assert_true (sam_window_is_busy (f->window));
+  _sam_window_set_busy (f->window, "Exporting, nearly done…", cancellable);
+  g_assert_cmpuint (busy, ==, 1);
+  /* Cancel in the toast reaches the job's cancellable */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-operation", NULL);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  _sam_window_set_busy (f->window, NULL, NULL);
+  g_assert_cmpuint (busy, ==, 2);
+  g_object_get (f->window, "busy", &value, NULL);
+  g_assert_false (value);
+  g_signal_handlers_disconnect_by_data (f->window, &store);
+  g_signal_handlers_disconnect_by_data (f->window, &read_only);
+  g_signal_handlers_disconnect_by_data (f->window, &busy);
 }
 
 int
@@ -388,8 +448,7 @@ main (int argc, char **argv)
       g_print ("1..0 # SKIP no display; run under xvfb-run\n");
       return 0;
     }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sam_ui_test_init (&argc, &argv);
   g_test_add ("/window/lists-sample", Fixture, NULL, fixture_set_up, test_lists_sample, fixture_tear_down);
   g_test_add ("/window/search-filters-rows", Fixture, NULL, fixture_set_up, test_search_filters_rows, fixture_tear_down);
   g_test_add ("/window/empty-result", Fixture, NULL, fixture_set_up, test_empty_result, fixture_tear_down);
@@ -402,5 +461,6 @@ main (int argc, char **argv)
   g_test_add ("/window/buttons-named", Fixture, NULL, fixture_set_up, test_buttons_named, fixture_tear_down);
   g_test_add ("/window/edit-paths", Fixture, NULL, fixture_set_up, test_edit_paths, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
   return g_test_run ();
 }

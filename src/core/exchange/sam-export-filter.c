@@ -1,0 +1,313 @@
+/* sam-export-filter.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sam-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-areas.h"
+#include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-merge.h"
+#include "sam-merge-private.h"
+
+void
+sam_export_filter_init (SamExportFilter *filter)
+{
+  *filter = (SamExportFilter) { NULL, NULL, SAM_VISIBILITY_INTERNAL, NULL };
+}
+
+gboolean
+sam_export_filter_check (const SamExportFilter *filter, SamStore *store, GError **error)
+{
+  for (guint i = 0; filter->areas && filter->areas[i]; i++)
+    if (sam_area_lookup (filter->areas[i]) == NULL)
+      return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                           _("--area: “%s” is not a municipality or county code (such as 2480 "
+                             "or 24) nor SE."), filter->areas[i]), FALSE);
+  for (guint i = 0; filter->kinds && filter->kinds[i]; i++)
+    {
+      SamActorKind kind;
+      if (!sam_actor_kind_from_string (filter->kinds[i], &kind))
+        return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                             _("--kind: “%s” is not a kind of actor (social-services, police, "
+                               "healthcare, migration-agency, prosecution, county-board, "
+                               "regional-coordinator, shelter, ngo, helpline, emergency, other)."),
+                             filter->kinds[i]), FALSE);
+    }
+  for (guint i = 0; filter->paths && filter->paths[i]; i++)
+    {
+      g_autoptr(SamEscalationPath) path = sam_store_load_path (store, filter->paths[i], NULL);
+      if (path == NULL)
+        return (g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
+                             _("--path: there is no escalation path with the id “%s” in the "
+                               "register."), filter->paths[i]), FALSE);
+    }
+  return TRUE;
+}
+
+/* @area is within @code: the same, inside the county @code, or @code is SE. */
+static gboolean
+area_within (const char *area, const char *code)
+{
+  const SamArea *a;
+
+  if (g_str_equal (code, "SE") || g_str_equal (area, code))
+    return TRUE;
+  a = sam_area_lookup (area);
+  return a != NULL && a->county != NULL && g_str_equal (a->county, code);
+}
+
+static gboolean
+areas_match (GPtrArray *areas, char **codes)
+{
+  if (codes == NULL)
+    return TRUE;
+  for (guint i = 0; i < areas->len; i++)
+    for (guint k = 0; codes[k]; k++)
+      if (area_within (g_ptr_array_index (areas, i), codes[k]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+kind_matches (const char *kind, char **kinds)
+{
+  return kinds == NULL || g_strv_contains ((const char * const *) kinds, kind);
+}
+
+static void
+add_with_parents (GHashTable *chosen, GHashTable *by_id, const char *id)
+{
+  for (guint depth = 0; id != NULL && depth < 64; depth++)
+    {
+      SamActor *actor = g_hash_table_lookup (by_id, id);
+
+      if (actor == NULL || !g_hash_table_add (chosen, (char *) sam_actor_get_id (actor)))
+        return;
+      id = sam_actor_get_parent_id (actor);
+    }
+}
+
+static SamActor *
+for_audience (SamActor *actor, SamVisibility audience)
+{
+  GPtrArray *routes = sam_actor_get_routes (actor);
+  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
+  SamActor *copy;
+
+  for (guint i = 0; i < routes->len; i++)
+    if (sam_contact_route_get_visibility (g_ptr_array_index (routes, i)) > audience)
+      g_ptr_array_add (drop, g_strdup (sam_contact_route_get_id (g_ptr_array_index (routes, i))));
+  if (drop->len == 0)
+    return g_object_ref (actor);
+  copy = sam_actor_copy (actor);
+  for (guint i = 0; i < drop->len; i++)
+    sam_actor_remove_route (copy, g_ptr_array_index (drop, i));
+  return copy;
+}
+
+/* A deleted actor's kind and areas, for the filter. */
+static gboolean
+tombstone_matches (SamStore *store, SamTombstone *t, const SamExportFilter *filter)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *kind = NULL;
+
+  if (g_str_equal (t->entity, "path"))
+    return filter->paths == NULL && filter->kinds == NULL;
+  if (filter->paths != NULL && filter->areas == NULL && filter->kinds == NULL)
+    return FALSE;
+  if (!_sam_store_get_actor_facets (store, t->id, &kind, areas, NULL))
+    return FALSE;
+  return kind_matches (kind, filter->kinds) && areas_match (areas, filter->areas);
+}
+
+static gboolean
+select_records (SamStore *store, const SamExportFilter *filter, SamRegisterData *data,
+                GPtrArray *actors, GPtrArray *paths, GPtrArray *tombstones)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) paths_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) chosen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) chosen_paths = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  gboolean by_actor = filter->areas != NULL || filter->kinds != NULL;
+
+  for (guint i = 0; i < actors->len; i++)
+    g_hash_table_insert (by_id, (char *) sam_actor_get_id (g_ptr_array_index (actors, i)),
+                         g_ptr_array_index (actors, i));
+  for (guint i = 0; i < paths->len; i++)
+    g_hash_table_insert (paths_by_id, (char *) sam_escalation_path_get_id (g_ptr_array_index (paths, i)),
+                         g_ptr_array_index (paths, i));
+
+  /* actors by area and kind, or all of them when neither (and no path) is asked for */
+  for (guint i = 0; i < actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (actors, i);
+
+      if ((by_actor || filter->paths == NULL) &&
+          kind_matches (sam_actor_kind_to_string (sam_actor_get_kind (actor)), filter->kinds) &&
+          areas_match (sam_actor_get_areas (actor), filter->areas))
+        add_with_parents (chosen, by_id, sam_actor_get_id (actor));
+    }
+  /* paths: those asked for, else those of the areas, else all (not by kind alone) */
+  for (guint i = 0; i < paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, i);
+      const char *id = sam_escalation_path_get_id (path);
+      gboolean take;
+
+      if (filter->paths != NULL)
+        take = g_strv_contains ((const char * const *) filter->paths, id);
+      else if (filter->areas != NULL)
+        take = g_strv_length (filter->areas) > 0 &&
+               ({ gboolean in = FALSE;
+                  for (guint k = 0; filter->areas[k]; k++)
+                    in |= area_within (sam_escalation_path_get_area (path) ? sam_escalation_path_get_area (path) : "SE",
+                                       filter->areas[k]);
+                  in; });
+      else
+        take = filter->kinds == NULL;
+      if (take && g_hash_table_add (chosen_paths, (char *) id))
+        g_ptr_array_add (queue, path);
+    }
+  /* a file carries the paths its answers lead to, and the actors its steps name */
+  for (guint q = 0; q < queue->len; q++)
+    {
+      GPtrArray *steps = sam_escalation_path_get_steps (g_ptr_array_index (queue, q));
+
+      for (guint s = 0; s < steps->len; s++)
+        {
+          SamEscalationStep *step = g_ptr_array_index (steps, s);
+          GPtrArray *answers = sam_escalation_step_get_answers (step);
+
+          if (sam_escalation_step_get_actor_id (step))
+            add_with_parents (chosen, by_id, sam_escalation_step_get_actor_id (step));
+          for (guint a = 0; a < answers->len; a++)
+            {
+              SamStepAnswer *answer = g_ptr_array_index (answers, a);
+              SamEscalationPath *next = answer->path ? g_hash_table_lookup (paths_by_id, answer->path) : NULL;
+
+              if (next && g_hash_table_add (chosen_paths, (char *) sam_escalation_path_get_id (next)))
+                g_ptr_array_add (queue, next);
+            }
+        }
+    }
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (actors, i);
+      if (g_hash_table_contains (chosen, sam_actor_get_id (actor)))
+        g_ptr_array_add (data->actors, for_audience (actor, filter->audience));
+    }
+  for (guint i = 0; i < paths->len; i++)
+    if (g_hash_table_contains (chosen_paths, sam_escalation_path_get_id (g_ptr_array_index (paths, i))))
+      g_ptr_array_add (data->paths, g_object_ref (g_ptr_array_index (paths, i)));
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      SamTombstone *t = g_ptr_array_index (tombstones, i);
+
+      if (tombstone_matches (store, t, filter))
+        {
+          SamTombstone *copy = g_new0 (SamTombstone, 1);
+
+          copy->entity = g_strdup (t->entity);
+          copy->id = g_strdup (t->id);
+          copy->revision = t->revision;
+          copy->deleted = t->deleted ? g_date_time_ref (t->deleted) : NULL;
+          g_ptr_array_add (data->tombstones, copy);
+        }
+    }
+  return TRUE;
+}
+
+SamRegisterData *
+sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **error)
+{
+  g_autoptr(SamRegisterData) data = sam_register_data_new ();
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_tombstone_free);
+  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  SamExportFilter everything;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (filter == NULL)
+    {
+      sam_export_filter_init (&everything);
+      filter = &everything;
+    }
+  /* one read transaction: one consistent snapshot */
+  if (!_sam_store_begin_read (store, error))
+    return NULL;
+  ok = sam_store_get_meta (store, &data->meta, error) &&
+       (actors = _sam_store_list_all_actors (store, error)) != NULL &&
+       (paths = sam_store_list_paths (store, error)) != NULL &&
+       _sam_store_list_tombstones (store, tombstones, error);
+  if (ok)
+    {
+      data->source = _sam_store_dup_instance (store);
+      data->exported = g_date_time_add_seconds (utc, -g_date_time_get_microsecond (utc) / 1e6);
+      data->audience = filter->audience;
+      ok = select_records (store, filter, data, actors, paths, tombstones) &&
+           sam_merge_attach_ancestry (store, data, actors, paths, error);
+    }
+  _sam_store_end_read (store);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+gboolean
+sam_export_to_file (SamStore              *store,
+                    const SamExportFilter *filter,
+                    GFile                 *file,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (data == NULL)
+    return FALSE;
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!sam_register_xml_write_data (data, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
+char *
+sam_export_to_data (SamStore *store, const SamExportFilter *filter, gsize *length, GError **error)
+{
+  g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
+  g_autoptr(GOutputStream) stream = NULL;
+
+  if (data == NULL)
+    return NULL;
+  stream = g_memory_output_stream_new_resizable ();
+  if (!sam_register_xml_write_data (data, stream, NULL, error))
+    return NULL;
+  if (length)
+    *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+  if (!g_output_stream_write_all (stream, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}

@@ -1,0 +1,438 @@
+/* sam-register-tasks.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The long work on a register on a thread of its own (sam-register-tasks.h).
+ * Every worker opens its own connection to the register's file and closes
+ * it before it returns, so no SamStore crosses a thread; the merge plans
+ * that come back carry no store (_sam_merge_plan_release_store).
+ */
+#define G_LOG_DOMAIN "sam-register-tasks"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-follow.h"
+#include "sam-merge-private.h"
+#include "sam-register-tasks.h"
+#include "sam-register-xml.h"
+
+typedef struct {
+  char *register_path;
+  GFile *file;
+  char *name;              /* a followed file, as the register keeps it */
+  SamExportFilter filter;
+  gboolean has_filter;
+  SamBackup *backup;
+  SamMergePlan *plan;      /* borrowed: the caller keeps it */
+  gboolean flag;           /* apply: make a backup first; follow: add */
+  guint n_actors;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_free (work->register_path);
+  g_clear_object (&work->file);
+  g_free (work->name);
+  g_strfreev (work->filter.areas);
+  g_strfreev (work->filter.kinds);
+  g_strfreev (work->filter.paths);
+  g_clear_pointer (&work->backup, sam_backup_free);
+  g_free (work);
+}
+
+/* A task whose result is what happened: a cancel that came too late to
+ * stop the work does not turn a commit into an error. */
+static GTask *
+task_new (gpointer source, const char *register_path, GCancellable *cancellable,
+          GAsyncReadyCallback callback, gpointer user_data, gpointer tag, Work **work)
+{
+  GTask *task = g_task_new (source, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_check_cancellable (task, FALSE);
+  *work = g_new0 (Work, 1);
+  (*work)->register_path = g_strdup (register_path);
+  g_task_set_task_data (task, *work, (GDestroyNotify) work_free);
+  return task;
+}
+
+/* The worker's own connection, or NULL with the task returned. */
+static SamStore *
+open_own (GTask *task, Work *work)
+{
+  GError *error = NULL;
+  SamStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  store = sam_store_open (work->register_path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
+static void
+return_boolean (GTask *task, gboolean ok, GError *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+return_plan (GTask *task, SamMergePlan *plan, GError *error)
+{
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the connection closes here, on the thread that opened it */
+  _sam_merge_plan_release_store (plan);
+  g_task_return_pointer (task, plan, (GDestroyNotify) sam_merge_plan_free);
+}
+
+static gboolean
+finish_boolean (gpointer source, GAsyncResult *result, gpointer tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static SamMergePlan *
+finish_plan (gpointer source, GAsyncResult *result, gpointer tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Import */
+
+static void
+import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  ok = sam_register_xml_import (store, work->file, NULL, cancellable, &error);
+  if (ok)
+    work->n_actors = (guint) sam_store_count_actors (store);
+  return_boolean (task, ok, error);
+}
+
+void
+sam_store_import_file_async (SamStore            *store,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_store_import_file_async, &work);
+  work->file = g_object_ref (file);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+sam_store_import_file_finish (SamStore      *store,
+                              GAsyncResult  *result,
+                              guint         *n_actors,
+                              GError       **error)
+{
+  gboolean ok = finish_boolean (store, result, sam_store_import_file_async, error);
+  Work *work = g_task_get_task_data (G_TASK (result));
+
+  if (n_actors)
+    *n_actors = ok ? work->n_actors : 0;
+  return ok;
+}
+
+/* Export */
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  ok = sam_export_to_file (store, work->has_filter ? &work->filter : NULL, work->file,
+                           cancellable, &error);
+  return_boolean (task, ok, error);
+}
+
+void
+sam_store_export_file_async (SamStore              *store,
+                             const SamExportFilter *filter,
+                             GFile                 *file,
+                             GCancellable          *cancellable,
+                             GAsyncReadyCallback    callback,
+                             gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_store_export_file_async, &work);
+  work->file = g_object_ref (file);
+  if (filter != NULL)
+    {
+      work->has_filter = TRUE;
+      work->filter.areas = g_strdupv (filter->areas);
+      work->filter.kinds = g_strdupv (filter->kinds);
+      work->filter.paths = g_strdupv (filter->paths);
+      work->filter.audience = filter->audience;
+    }
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+sam_store_export_file_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (store, result, sam_store_export_file_async, error);
+}
+
+/* A copy */
+
+static void
+copy_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autofree char *path = g_file_get_path (work->file);
+  g_autoptr(SamStore) store = NULL;
+  GError *error = NULL;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Choose a file on this computer."));
+      return;
+    }
+  if ((store = open_own (task, work)) == NULL)
+    return;
+  return_boolean (task, sam_store_backup (store, path, &error), error);
+}
+
+void
+sam_store_save_copy_async (SamStore            *store,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_store_save_copy_async, &work);
+  work->file = g_object_ref (file);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+gboolean
+sam_store_save_copy_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (store, result, sam_store_save_copy_async, error);
+}
+
+/* Restoring a backup */
+
+static void
+restore_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  GError *error = NULL;
+
+  if (store != NULL)
+    return_boolean (task, sam_backups_restore (store, work->backup, NULL, &error), error);
+}
+
+void
+sam_backups_restore_async (SamStore            *store,
+                           const SamBackup     *backup,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (backup != NULL && backup->path != NULL);
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_backups_restore_async, &work);
+  work->backup = g_new0 (SamBackup, 1);
+  work->backup->path = g_strdup (backup->path);
+  work->backup->made = backup->made ? g_date_time_ref (backup->made) : NULL;
+  work->backup->reason = g_strdup (backup->reason);
+  work->backup->size = backup->size;
+  g_task_run_in_thread (task, restore_thread);
+}
+
+gboolean
+sam_backups_restore_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (store, result, sam_backups_restore_async, error);
+}
+
+/* Merge: the plan, then applying it */
+
+static void
+plan_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  GError *error = NULL;
+
+  if (store != NULL)
+    return_plan (task, sam_merge_plan_new_for_file (store, work->file, cancellable, &error), error);
+}
+
+void
+sam_merge_plan_new_for_file_async (SamStore            *store,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_merge_plan_new_for_file_async, &work);
+  work->file = g_object_ref (file);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+SamMergePlan *
+sam_merge_plan_new_for_file_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_plan (store, result, sam_merge_plan_new_for_file_async, error);
+}
+
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  g_autoptr(SamStore) kept = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  /* the plan's own store, if it has one, is not used on this thread */
+  kept = _sam_merge_plan_swap_store (work->plan, store);
+  ok = sam_merge_plan_apply (work->plan, work->flag, &error);
+  g_object_unref (_sam_merge_plan_swap_store (work->plan, kept));
+  return_boolean (task, ok, error);
+}
+
+void
+sam_merge_plan_apply_async (SamMergePlan        *plan,
+                            gboolean             backup,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (plan != NULL);
+
+  task = task_new (NULL, _sam_merge_plan_get_register_path (plan), cancellable, callback,
+                   user_data, sam_merge_plan_apply_async, &work);
+  work->plan = plan;
+  work->flag = backup;
+  g_task_run_in_thread (task, apply_thread);
+}
+
+gboolean
+sam_merge_plan_apply_finish (SamMergePlan *plan, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (((Work *) g_task_get_task_data (G_TASK (result)))->plan == plan, FALSE);
+  return finish_boolean (NULL, result, sam_merge_plan_apply_async, error);
+}
+
+/* Following */
+
+static void
+follow_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(SamStore) store = open_own (task, work);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (work->flag)
+    {
+      /* a file that does not read is not followed */
+      g_autoptr(SamMergePlan) check = sam_follow_plan (store, work->name, cancellable, &error);
+
+      if (check == NULL || !sam_follow_add (store, work->name, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  return_plan (task, sam_follow_sync (store, work->name, cancellable, &error), error);
+}
+
+void
+sam_follow_sync_async (SamStore            *store,
+                       const char          *file,
+                       gboolean             add,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (file != NULL);
+
+  task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
+                   sam_follow_sync_async, &work);
+  work->name = g_strdup (file);
+  work->flag = add;
+  g_task_run_in_thread (task, follow_thread);
+}
+
+SamMergePlan *
+sam_follow_sync_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_plan (store, result, sam_follow_sync_async, error);
+}

@@ -1,0 +1,68 @@
+/* sam-phone-plan.cc
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The only C++ in Samverkan: libphonenumber behind sam-phone-plan.h, as
+ * evolution-data-server keeps it behind e-phone-number.h. PhoneNumberUtil
+ * is a thread-safe singleton, so any thread may call these.
+ */
+#include "config.h"
+
+#include <string>
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include "sam-phone-plan.h"
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+static bool
+parse (const char *e164, PhoneNumber *number)
+{
+  PhoneNumberUtil *util = PhoneNumberUtil::GetInstance ();
+
+  return e164 != nullptr && e164[0] == '+' &&
+         util->Parse (e164, "ZZ", number) == PhoneNumberUtil::NO_PARSING_ERROR;
+}
+
+extern "C" SamPhonePlanType
+_sam_phone_plan_type (const char *e164)
+{
+  PhoneNumberUtil *util = PhoneNumberUtil::GetInstance ();
+  PhoneNumber number;
+
+  if (!parse (e164, &number) || !util->IsValidNumber (number))
+    return SAM_PHONE_PLAN_INVALID;
+  switch (util->GetNumberType (number))
+    {
+    case PhoneNumberUtil::FIXED_LINE: return SAM_PHONE_PLAN_FIXED;
+    case PhoneNumberUtil::MOBILE: return SAM_PHONE_PLAN_MOBILE;
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return SAM_PHONE_PLAN_FIXED_OR_MOBILE;
+    case PhoneNumberUtil::TOLL_FREE: return SAM_PHONE_PLAN_TOLL_FREE;
+    case PhoneNumberUtil::PREMIUM_RATE: return SAM_PHONE_PLAN_PREMIUM;
+    case PhoneNumberUtil::SHARED_COST: return SAM_PHONE_PLAN_SHARED_COST;
+    case PhoneNumberUtil::VOIP: return SAM_PHONE_PLAN_VOIP;
+    case PhoneNumberUtil::PERSONAL_NUMBER: return SAM_PHONE_PLAN_PERSONAL;
+    case PhoneNumberUtil::PAGER: return SAM_PHONE_PLAN_PAGER;
+    case PhoneNumberUtil::UAN: return SAM_PHONE_PLAN_UAN;
+    case PhoneNumberUtil::VOICEMAIL: return SAM_PHONE_PLAN_VOICEMAIL;
+    case PhoneNumberUtil::UNKNOWN:
+    default: return SAM_PHONE_PLAN_INVALID;
+    }
+}
+
+extern "C" char *
+_sam_phone_plan_format (const char *e164, gboolean international)
+{
+  PhoneNumberUtil *util = PhoneNumberUtil::GetInstance ();
+  PhoneNumber number;
+  std::string text;
+
+  if (!parse (e164, &number))
+    return nullptr;
+  util->Format (number, international ? PhoneNumberUtil::INTERNATIONAL : PhoneNumberUtil::NATIONAL,
+                &text);
+  return g_strdup (text.c_str ());
+}

@@ -1,0 +1,65 @@
+/* sam-store-private.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the files that make up SamStore; nothing outside src/core
+ * includes it.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sam-store.h"
+#include "sam-model-private.h"
+#include "sam-store-sync.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_sam_store_get_db          (SamStore      *self);
+/* A prepared statement cached for the life of the store, reset and with
+ * its bindings cleared; NULL with @error set on failure. */
+sqlite3_stmt *_sam_store_prepare         (SamStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _sam_store_exec            (SamStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+void          _sam_store_set_error       (SamStore      *self,
+                                          GError       **error);
+/* Steps a statement that returns no rows; FALSE with @error set on failure. */
+gboolean      _sam_store_step_done       (SamStore      *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+gboolean      _sam_store_log_change      (SamStore      *self,
+                                          const char    *entity,
+                                          const char    *entity_id,
+                                          const char    *op,
+                                          gint64         revision,
+                                          const char    *before,
+                                          const char    *after,
+                                          GError       **error);
+gboolean      _sam_store_write_meta      (SamStore              *self,
+                                          const SamRegisterMeta *meta,
+                                          GError               **error);
+
+/* Binds text, or NULL for an empty string. */
+void          _sam_bind_text             (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+/* The same without a copy, for the row writes a large import runs a
+ * million times: @text must live until the statement has been stepped
+ * (the cached statement is reset before its next use). */
+void          _sam_bind_static           (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+char         *_sam_column_dup            (sqlite3_stmt  *stmt,
+                                          int            column);
+/* Parses a schedule kept by the store, sharing equal ones. */
+SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
+                                          const char    *text);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+G_END_DECLS

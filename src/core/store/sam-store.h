@@ -1,0 +1,178 @@
+/* sam-store.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sam-actor.h"
+#include "sam-escalation-path.h"
+#include "sam-timestamp.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_STORE (sam_store_get_type ())
+G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
+
+#define SAM_STORE_SCHEMA_VERSION 7
+
+/* Register meta data. */
+typedef struct {
+  char *id;
+  SamText name;
+  char *owner;
+  gint64 version;
+  GDateTime *published;
+} SamRegisterMeta;
+
+void         sam_register_meta_clear    (SamRegisterMeta *meta);
+
+/* A change-log entry, as the history view and the CLI read it. */
+typedef struct {
+  gint64 id;
+  GDateTime *at;
+  char *who;
+  char *entity;
+  char *entity_id;
+  char *op;
+  gint64 revision;
+  char *before;   /* JSON or NULL */
+  char *after;    /* JSON or NULL */
+} SamChange;
+
+void         sam_change_free            (SamChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamChange, sam_change_free)
+
+/* Opens (and creates, then migrates) the register at @path. A file that
+ * cannot be written opens read-only; every write then fails with
+ * SAM_ERROR_READ_ONLY before it touches anything. */
+SamStore    *sam_store_open             (const char    *path,
+                                         GError       **error);
+/* Opens an existing register only to read it (a published register one
+ * follows, or a file one may not change). */
+SamStore    *sam_store_open_read_only   (const char    *path,
+                                         GError       **error);
+const char  *sam_store_get_path         (SamStore      *self);
+gboolean     sam_store_is_read_only     (SamStore      *self);
+int          sam_store_get_schema_version (SamStore    *self);
+
+/* Who the change log names for writes through this store: the user's full
+ * name unless set. */
+const char  *sam_store_get_user         (SamStore      *self);
+void         sam_store_set_user         (SamStore      *self,
+                                         const char    *user);
+
+gboolean     sam_store_get_meta         (SamStore        *self,
+                                         SamRegisterMeta *meta,
+                                         GError         **error);
+gboolean     sam_store_is_empty         (SamStore      *self);
+gint64       sam_store_count_actors     (SamStore      *self);
+
+/* Actors: the store hands out detached copies. */
+SamActor    *sam_store_load_actor       (SamStore      *self,
+                                         const char    *id,
+                                         GError       **error);
+/* All live actors, sorted by name. */
+GPtrArray   *sam_store_list_actors      (SamStore      *self,
+                                         GError       **error);
+/* Ids of the units directly inside @id. */
+GPtrArray   *sam_store_list_unit_ids    (SamStore      *self,
+                                         const char    *id,
+                                         GError       **error);
+/* Adds a new actor (revision 1). */
+gboolean     sam_store_insert_actor     (SamStore      *self,
+                                         SamActor      *actor,
+                                         GError       **error);
+/* Saves @actor if nobody changed it since it was read (same revision);
+ * else fails with SAM_ERROR_STALE and changes nothing. Bumps the
+ * revision and updated time of @actor on success. */
+gboolean     sam_store_update_actor     (SamStore      *self,
+                                         SamActor      *actor,
+                                         GError       **error);
+gboolean     sam_store_delete_actor     (SamStore      *self,
+                                         const char    *id,
+                                         gint64         revision,
+                                         GError       **error);
+/* Undoes a delete. */
+gboolean     sam_store_restore_actor    (SamStore      *self,
+                                         const char    *id,
+                                         GError       **error);
+gboolean     sam_store_mark_verified    (SamStore      *self,
+                                         SamActor      *actor,
+                                         GDateTime     *at,
+                                         GError       **error);
+/* Live actors whose verification is overdue at @now, oldest first. */
+GPtrArray   *sam_store_list_overdue     (SamStore      *self,
+                                         GDateTime     *now,
+                                         GError       **error);
+
+/* Escalation paths */
+GPtrArray   *sam_store_list_paths       (SamStore      *self,
+                                         GError       **error);
+SamEscalationPath *sam_store_load_path  (SamStore      *self,
+                                         const char    *id,
+                                         GError       **error);
+gboolean     sam_store_insert_path      (SamStore          *self,
+                                         SamEscalationPath *path,
+                                         GError           **error);
+/* The live paths with a step that names @actor_id, as its own contact or a
+ * fallback, and @route_id of it (any of its routes when NULL); by id. */
+GPtrArray   *sam_store_list_paths_using (SamStore      *self,
+                                         const char    *actor_id,
+                                         const char    *route_id,
+                                         GError       **error);
+/* Saves @path, its steps written again in the same transaction, if nobody
+ * changed it since it was read (same revision); else fails with
+ * SAM_ERROR_STALE and changes nothing. Bumps the revision and updated time
+ * of @path on success. */
+gboolean     sam_store_update_path      (SamStore          *self,
+                                         SamEscalationPath *path,
+                                         GError           **error);
+/* Leaves a tombstone: sam_store_list_paths() no longer lists it. A
+ * @revision below 0 skips the revision check. */
+gboolean     sam_store_delete_path      (SamStore          *self,
+                                         const char        *id,
+                                         gint64             revision,
+                                         GError           **error);
+/* Undoes a delete. */
+gboolean     sam_store_restore_path     (SamStore          *self,
+                                         const char        *id,
+                                         GError           **error);
+/* Live actors with their names only (no routes or other details), sorted
+ * by name, to choose one from: a tenth of the cost of
+ * sam_store_list_actors() on a large register. */
+GPtrArray   *sam_store_list_actor_choices (SamStore        *self,
+                                           GError         **error);
+
+/* The change log of one record (entity "actor" or "path"), newest first. */
+GPtrArray   *sam_store_list_changes     (SamStore      *self,
+                                         const char    *entity,
+                                         const char    *entity_id,
+                                         GError       **error);
+
+/* Checks the database: PRAGMA integrity_check, foreign keys. Problems are
+ * added to @problems as translated text. */
+gboolean     sam_store_check_integrity  (SamStore      *self,
+                                         GPtrArray     *problems,
+                                         GError       **error);
+
+/* Replaces nothing: fills an empty register with @meta, @actors and @paths
+ * in one transaction, keeping their revisions and times. */
+gboolean     sam_store_import           (SamStore              *self,
+                                         const SamRegisterMeta *meta,
+                                         GPtrArray             *actors,
+                                         GPtrArray             *paths,
+                                         GError               **error);
+
+/* Looks whether another program wrote to the register since the last look,
+ * and emits ::changed if so. Cheap: call it when the window gets focus. */
+gboolean     sam_store_check_for_changes (SamStore     *self);
+/* Writes a consistent copy of the register to @dest_path (SQLite's online
+ * backup), replacing it only when the copy is complete. */
+gboolean     sam_store_backup           (SamStore      *self,
+                                         const char    *dest_path,
+                                         GError       **error);
+
+G_END_DECLS
