@@ -498,7 +498,15 @@ _sam_merge_changed_keys (GObject *before, GObject *after, SamVisibility audience
           const char *key = ((SamFieldValue *) g_ptr_array_index (list, i))->key;
 
           if (_sam_merge_values_differ (key, g_hash_table_lookup (ta, key), g_hash_table_lookup (tb, key)))
-            g_hash_table_add (changed, g_strdup (key));
+            {
+              const char *slash = g_str_has_prefix (key, "step:") ? strchr (key, '/') : NULL;
+
+              g_hash_table_add (changed, g_strdup (key));
+              /* a step edited is a step touched: deleting it elsewhere
+               * meanwhile is a conflict, not a silent win */
+              if (slash != NULL)
+                g_hash_table_add (changed, g_strndup (key, slash - key));
+            }
         }
     }
   return changed;
