@@ -469,9 +469,9 @@ result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *content_has
    * it is new; never a revision whose value is another */
   if (result != NULL && item->mine != NULL && item->theirs != NULL)
     {
-      g_autoptr(GPtrArray) fr = _sam_merge_record_fields (result, audience);
-      g_autoptr(GPtrArray) fm = _sam_merge_record_fields (item->mine, audience);
-      g_autoptr(GPtrArray) ft = _sam_merge_record_fields (item->theirs, audience);
+      g_autoptr(GPtrArray) fr = _sam_merge_record_canon (result, audience);
+      g_autoptr(GPtrArray) fm = _sam_merge_record_canon (item->mine, audience);
+      g_autoptr(GPtrArray) ft = _sam_merge_record_canon (item->theirs, audience);
       g_autoptr(GHashTable) tr_ = _sam_merge_field_table (fr);
       g_autoptr(GHashTable) tm = _sam_merge_field_table (fm);
       g_autoptr(GHashTable) tt = _sam_merge_field_table (ft);

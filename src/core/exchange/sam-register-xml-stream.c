@@ -240,7 +240,8 @@ starts_word (const char *p, const char *end, const char *word)
 {
   gsize n = MIN ((gsize) (end - p), strlen (word));
 
-  return memcmp (p, word, n) == 0;
+  /* nothing read yet (@p may be NULL): anything may still come */
+  return n == 0 || memcmp (p, word, n) == 0;
 }
 
 /* The line of the DOCTYPE before the root element, 0 when there is none,

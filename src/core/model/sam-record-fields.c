@@ -234,7 +234,7 @@ _sam_merge_find_route (SamActor *actor, const char *id, SamVisibility audience)
 }
 
 static void
-actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience)
+actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience, gboolean display)
 {
   static const struct { const char *key; const char *label; } texts[] = {
     { "name.sv", N_("Name (Swedish)") }, { "name.en", N_("Name (English)") },
@@ -261,13 +261,13 @@ actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience)
     }
   for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
     add_value (out, sets[i].key, g_strdup (_(sets[i].label)), join (sets[i].get (actor)),
-               g_str_equal (sets[i].key, "areas") ? sam_areas_join_names (sets[i].get (actor)) : NULL);
+               display && g_str_equal (sets[i].key, "areas") ? sam_areas_join_names (sets[i].get (actor)) : NULL);
   if (sam_actor_get_hours (actor))
     add_value (out, "hours", g_strdup (_("Opening hours")),
                sam_schedule_to_string (sam_actor_get_hours (actor)), NULL);
   add_value (out, "verified", g_strdup (_("Verified")),
              g_strdup_printf ("%s|%s", at ? at : "", sam_actor_get_verified_by (actor) ? sam_actor_get_verified_by (actor) : ""),
-             describe_verified (actor));
+             display ? describe_verified (actor) : NULL);
   add_value (out, "review-days", g_strdup (_("Days between verifications")),
              g_strdup_printf ("%u", sam_actor_get_review_days (actor)), NULL);
   for (guint i = 0; i < routes->len; i++)
@@ -279,7 +279,7 @@ actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience)
       if (!_sam_merge_route_in_audience (route, audience))
         continue;
       add_value (out, key, g_strdup_printf (_("Contact route “%s”"), id), route_canon (route),
-                 describe_route (route));
+                 display ? describe_route (route) : NULL);
       g_string_append_printf (order, "%s%s", order->len ? " " : "", id);
     }
   add_value (out, "route-order", g_strdup (_("Order of the contact routes")),
@@ -326,7 +326,7 @@ fallbacks_canon (SamEscalationStep *step)
 }
 
 static void
-step_values (GPtrArray *out, SamEscalationStep *step)
+step_values (GPtrArray *out, SamEscalationStep *step, gboolean display)
 {
   const char *id = sam_escalation_step_get_id (step);
   static const struct { const char *part; const char *label; } texts[] = {
@@ -382,7 +382,7 @@ step_values (GPtrArray *out, SamEscalationStep *step)
     {
       g_autofree char *key = KEY ("answers");
       add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("answers")),
-                 answers_canon (step, FALSE), answers_canon (step, TRUE));
+                 answers_canon (step, FALSE), display ? answers_canon (step, TRUE) : NULL);
     }
   if (sam_escalation_step_get_fallbacks (step)->len > 0)
     {
@@ -394,7 +394,7 @@ step_values (GPtrArray *out, SamEscalationStep *step)
 }
 
 static void
-path_values (GPtrArray *out, SamEscalationPath *path)
+path_values (GPtrArray *out, SamEscalationPath *path, gboolean display)
 {
   GPtrArray *steps = sam_escalation_path_get_steps (path);
   g_autoptr(GString) order = g_string_new (NULL);
@@ -411,24 +411,36 @@ path_values (GPtrArray *out, SamEscalationPath *path)
     {
       SamEscalationStep *step = g_ptr_array_index (steps, i);
 
-      step_values (out, step);
+      step_values (out, step, display);
       g_string_append_printf (order, "%s%s", order->len ? " " : "", sam_escalation_step_get_id (step));
     }
   add_value (out, "step-order", g_strdup (_("Order of the steps")), g_strdup (order->str), NULL);
 }
 
-GPtrArray *
-_sam_merge_record_fields (GObject *record, SamVisibility audience)
+static GPtrArray *
+record_fields (GObject *record, SamVisibility audience, gboolean display)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) field_value_free);
 
   if (record == NULL)
     return out;
   if (SAM_IS_ACTOR (record))
-    actor_values (out, SAM_ACTOR (record), audience);
+    actor_values (out, SAM_ACTOR (record), audience, display);
   else
-    path_values (out, SAM_ESCALATION_PATH (record));
+    path_values (out, SAM_ESCALATION_PATH (record), display);
   return out;
+}
+
+GPtrArray *
+_sam_merge_record_fields (GObject *record, SamVisibility audience)
+{
+  return record_fields (record, audience, TRUE);
+}
+
+GPtrArray *
+_sam_merge_record_canon (GObject *record, SamVisibility audience)
+{
+  return record_fields (record, audience, FALSE);
 }
 
 GHashTable *
@@ -483,8 +495,8 @@ _sam_merge_values_differ (const char *key, SamFieldValue *a, SamFieldValue *b)
 GHashTable *
 _sam_merge_changed_keys (GObject *before, GObject *after, SamVisibility audience)
 {
-  g_autoptr(GPtrArray) a = _sam_merge_record_fields (before, audience);
-  g_autoptr(GPtrArray) b = _sam_merge_record_fields (after, audience);
+  g_autoptr(GPtrArray) a = _sam_merge_record_canon (before, audience);
+  g_autoptr(GPtrArray) b = _sam_merge_record_canon (after, audience);
   g_autoptr(GHashTable) ta = _sam_merge_field_table (a);
   g_autoptr(GHashTable) tb = _sam_merge_field_table (b);
   GHashTable *changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

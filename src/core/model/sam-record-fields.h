@@ -49,6 +49,9 @@ char            *_sam_merge_node_text         (JsonNode          *node);
 /* Of SamFieldValue, every field @record has (routes in @audience). */
 GPtrArray       *_sam_merge_record_fields     (GObject           *record,
                                                SamVisibility      audience);
+/* The same, each display its canonical value (cheaper: no formatting). */
+GPtrArray       *_sam_merge_record_canon      (GObject           *record,
+                                               SamVisibility      audience);
 /* key → SamFieldValue of @fields (borrowed). */
 GHashTable      *_sam_merge_field_table       (GPtrArray         *fields);
 gboolean         _sam_merge_is_order_key      (const char        *key);
