@@ -226,6 +226,7 @@ load_queries (const char *path, GError **error)
       q->line_no = i + 1;
       q->query = sam_query_new (bar ? bar + 1 : line);
       q->query->limit = 50;
+      q->query->rows_only = TRUE;   /* what the window asks for: a row of results */
       g_ptr_array_add (queries, q);
       if (bar)
         {

@@ -43,6 +43,8 @@ MODULE_FOR = {
 }
 # What a module needs that meson does not name.
 MODULE_NEEDS = {"libphonenumber": ["protobuf"]}
+# Data a library from the runtime needs that the runtime does not ship.
+RUNTIME_DATA = {"hunspell": "hunspell-sv"}
 
 
 def strip_comments(text):
@@ -171,6 +173,8 @@ def check(path, root, app_id, command):
         problems.append("QR codes must be enabled (-Dqrencode=enabled)")
 
     for lib in sorted(meson_libraries(root)):
+        if lib in RUNTIME_DATA and RUNTIME_DATA[lib] not in names:
+            problems.append(f"meson links {lib!r}, whose data needs a module {RUNTIME_DATA[lib]!r}")
         if lib in RUNTIME:
             continue
         module = MODULE_FOR.get(lib)

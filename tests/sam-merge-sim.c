@@ -260,8 +260,12 @@ publish (Sim *sim, guint from)
 {
   g_autoptr(GFile) file = g_file_new_for_path (sim->regs[from].published);
   g_autoptr(GError) error = NULL;
+  SamExportFilter all;
 
-  if (!sam_export_to_file (sim->regs[from].store, NULL, file, NULL, &error))
+  /* every route: the follower's own limit to what professionals see is
+   * not simulated (bench/README.md, merge simulation) */
+  sam_export_filter_init_everything (&all);
+  if (!sam_export_to_file (sim->regs[from].store, &all, file, NULL, &error))
     problem (sim, "op %u: publishing %u: %s", sim->op, from, error->message);
 }
 
@@ -283,7 +287,8 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
   if (sim->regs[to].follows == (int) from)
     {
       /* as sam_follow_sync does it, without the file and the copy before */
-      xml = sam_export_to_data (sim->regs[from].store, NULL, &length, &error);
+      sam_export_filter_init_everything (&filter);   /* see publish () */
+      xml = sam_export_to_data (sim->regs[from].store, &filter, &length, &error);
       data = xml ? sam_register_xml_parse (xml, length, "sim.xml", NULL, &error) : NULL;
       plan = data ? _sam_merge_plan_new_full (sim->regs[to].store, data, "sim.xml", TRUE, &error) : NULL;
       if (plan != NULL)

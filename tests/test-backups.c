@@ -2,7 +2,8 @@
  *
  * The safety net: copies with SQLite's online backup, the last ten kept,
  * newest first, a restore that is itself backed up first and that other
- * connections see; and `samverkan-cli backups` / `restore N`.
+ * connections see; failed imports that leave the list as it was; and
+ * `samverkan-cli backups` / `restore N`.
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,8 @@
 
 #include "sam-backups.h"
 #include "sam-errors.h"
+#include "sam-merge.h"
+#include "sam-register-xml.h"
 #include "sam-store.h"
 #include "sam-test-util.h"
 
@@ -195,6 +198,94 @@ test_cli (void)
   sam_test_remove_dir (dir);
 }
 
+static GPtrArray *
+backup_paths (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sam_backups_list (store, &error);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (paths, g_strdup (((SamBackup *) g_ptr_array_index (list, i))->path));
+  return paths;
+}
+
+/* A file from another register with a new actor whose contact route has an
+ * id this register already uses for another actor's route: the merge plans
+ * it as new, and the write fails on the id. */
+static SamRegisterData *
+clashing_file (SamStore *store, guint n)
+{
+  g_autoptr(SamActor) police = sam_store_load_actor (store, "polisen", NULL);
+  SamRegisterData *data = sam_register_data_new ();
+  g_autofree char *id = g_strdup_printf ("clash-%u", n);
+  g_autoptr(SamActor) actor = sam_actor_new (id);
+  g_autoptr(SamContactRoute) route = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_nonnull (police);
+  g_assert_cmpuint (sam_actor_get_routes (police)->len, >, 0);
+  route = sam_contact_route_copy (g_ptr_array_index (sam_actor_get_routes (police), 0));
+  sam_actor_set_kind (actor, SAM_ACTOR_KIND_OTHER);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, "Krock");
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Clash");
+  sam_actor_add_area (actor, "SE");
+  sam_actor_add_route (actor, route);
+  sam_actor_set_revision (actor, 1);
+  sam_actor_set_updated (actor, now, "other");
+  g_ptr_array_add (data->actors, g_steal_pointer (&actor));
+  data->source = g_strdup ("another-register");
+  return data;
+}
+
+/* Ten imports that fail leave the copies as they were: no new copy, and
+ * none of the old ones pushed out. */
+static void
+test_failed_imports_keep_copies (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < SAM_BACKUPS_KEEP; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Polisen %u", i);
+      g_autoptr(SamBackup) backup = NULL;
+
+      rename_actor (store, "polisen", text);
+      backup = sam_backups_create (store, "import", NULL);
+      g_assert_nonnull (backup);
+    }
+  before = backup_paths (store);
+  g_assert_cmpuint (before->len, ==, SAM_BACKUPS_KEEP);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SamRegisterData *data = clashing_file (store, i);
+      g_autoptr(SamMergePlan) plan = sam_merge_plan_new (store, data, "clash.xml", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (plan);
+      g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_NEW), ==, 1);
+      g_assert_false (sam_merge_plan_apply (plan, TRUE, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+    }
+  after = backup_paths (store);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+  /* nothing came in either */
+  g_assert_null (sam_store_load_actor (store, "clash-0", NULL));
+  name = name_of (store, "polisen");
+  g_assert_cmpstr (name, ==, "Polisen 9");
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,5 +294,6 @@ main (int argc, char **argv)
   g_test_add_func ("/backups/create-list-prune", test_create_list_prune);
   g_test_add_func ("/backups/restore", test_restore);
   g_test_add_func ("/backups/cli", test_cli);
+  g_test_add_func ("/backups/failed-imports-keep-copies", test_failed_imports_keep_copies);
   return g_test_run ();
 }

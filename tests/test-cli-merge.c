@@ -148,18 +148,26 @@ test_export_audience (Fixture *f, gconstpointer data)
   g_autofree char *all_path = in_dir (f, "all.xml");
   g_autofree char *public_path = in_dir (f, "public.xml");
   g_autofree char *pro_path = in_dir (f, "professional.xml");
+  g_autofree char *default_path = in_dir (f, "default.xml");
   g_autofree char *all = NULL;
   g_autofree char *pub = NULL;
   g_autofree char *pro = NULL;
+  g_autofree char *by_default = NULL;
 
-  g_assert_cmpint (run (f, "--register", f->a, "export", all_path), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "internal", all_path), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->a, "export", default_path), ==, 0);
   g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "public", public_path), ==, 0);
   g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "professional", pro_path), ==, 0);
   all = read_file (all_path);
   pub = read_file (public_path);
   pro = read_file (pro_path);
+  by_default = read_file (default_path);
 
-  /* the whole register has all three kinds of route */
+  /* without --audience: for professionals, the same file as asked for by name */
+  g_assert_cmpuint (count (by_default, "visibility=\"internal\""), ==, 0);
+  g_assert_nonnull (strstr (by_default, "audience=\"professional\""));
+  g_assert_cmpuint (count (by_default, "<route "), ==, count (pro, "<route "));
+  /* --audience internal: the whole register has all three kinds of route */
   g_assert_cmpuint (count (all, "visibility=\"internal\""), >, 0);
   g_assert_cmpuint (count (all, "visibility=\"professional\""), >, 0);
   g_assert_cmpuint (count (all, "visibility=\"public\""), >, 0);
@@ -178,6 +186,7 @@ test_export_audience (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (all, "<register-version>"));
 
   g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "secret", pub), ==, 2);
+  g_assert_nonnull (strstr (f->err, "internal"));
 }
 
 static void

@@ -127,6 +127,8 @@ test_help (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_assert_nonnull (strstr (f->out, commands[i]));
   g_assert_nonnull (strstr (f->out, "Exit status"));
+  g_assert_nonnull (strstr (f->out, "3 the register is busy"));
+  g_assert_nonnull (strstr (f->out, "4 the disk is full"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -278,6 +280,27 @@ has_id (JsonArray *array, const char *id)
     if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i), "id"), id))
       return TRUE;
   return FALSE;
+}
+
+/* A coordinator's synonym is found at once, listed, and removed again;
+ * --near ranks without filtering. */
+static void
+test_synonyms (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "add", "Tjejjour", "kvinnojour"), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "tjejjour\tkvinnojour\n"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), !=, 0);
+
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "2482", "kvinnojour"), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Skellefteå"));
+  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "9999", "jour"), !=, 0);
 }
 
 static void
@@ -513,6 +536,83 @@ test_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "--register", f->reg, "path", "--help"), ==, 0);
 }
 
+/* Runs the CLI with SAMVERKAN_NOW=@now; a crash fails the run itself. */
+static int
+run_at (Fixture *f, const char *now, const char * const *args)
+{
+  g_autofree char *saved = g_strdup (g_environ_getenv (f->env, "SAMVERKAN_NOW"));
+  int status;
+
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", now, TRUE);
+  status = run_v (f, args);
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", saved, TRUE);
+  g_assert_null (strstr (f->err, "CRITICAL"));
+  g_assert_null (strstr (f->err, "WARNING"));
+  return status;
+}
+
+/* Dates from 1900 to 2200 only, a bad environment is an error, and the
+ * arguments GLib does not check are checked. */
+static void
+test_argument_errors (Fixture *f, gconstpointer data)
+{
+  const char * const open_now[] = { "--register", f->reg, "search", "--open-now", NULL };
+  const char * const search[] = { "--register", f->reg, "search", "polis", NULL };
+
+  /* the year 1 read outside the schedule's tables; 9999 gave criticals */
+  g_assert_cmpint (run_at (f, "0001-01-01T00:00:00Z", open_now), ==, 2);
+  g_assert_nonnull (strstr (f->err, "SAMVERKAN_NOW=0001-01-01T00:00:00Z"));
+  g_assert_nonnull (strstr (f->err, "between the years 1900 and 2200"));
+  g_assert_cmpint (run_at (f, "9999-12-31T23:59:59Z", open_now), ==, 2);
+  g_assert_cmpint (run_at (f, "1899-12-31T23:59:59Z", search), ==, 2);
+  g_assert_cmpint (run_at (f, "not a time", search), ==, 2);
+  g_assert_cmpstr (f->out, ==, "");
+  /* the edges are dates like any other */
+  g_assert_cmpint (run_at (f, "2200-12-31T12:00:00Z", open_now), <=, 1);
+  g_assert_cmpint (run_at (f, "1900-01-01T12:00:00Z", open_now), <=, 1);
+
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_MAX_IMPORT_SIZE", "abc", TRUE);
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "polis"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "SAMVERKAN_MAX_IMPORT_SIZE=abc"));
+  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_MAX_IMPORT_SIZE");
+
+  g_assert_cmpint (run (f, "--register", f->reg, "follow", "--stop"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "name the FILE"));
+  g_assert_null (strstr (f->err, "CRITICAL"));
+
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "xx"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "“xx” is not a language Samverkan knows"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "Arabic"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "is not a language code"));
+  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "ar"), ==, 0);
+}
+
+/* A verification in 9999 would never fall due, one in the year 1 showed
+ * as "1-01-01": both are refused, and nothing is imported. */
+static void
+test_verified_out_of_range (Fixture *f, gconstpointer data)
+{
+  static const char * const years[] = { "9999", "0001", "1899", "2201" };
+  g_autofree char *sample = sample_path ();
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *reg = g_strdup_printf ("%s/verified-%s.sqlite", f->dir, years[i]);
+      g_autofree char *in = g_strdup_printf ("%s/verified-%s.xml", f->dir, years[i]);
+      g_auto(GStrv) parts = g_strsplit (text, "<verified at=\"2026", 2);
+      g_autofree char *head = g_strdup_printf ("<verified at=\"%s", years[i]);
+      g_autofree char *changed = g_strjoinv (head, parts);
+
+      g_assert_true (g_file_set_contents (in, changed, -1, NULL));
+      g_assert_cmpint (run (f, "--register", reg, "import", in), ==, 2);
+      g_assert_nonnull (strstr (f->err, "Verified: the year"));
+      g_assert_nonnull (strstr (f->err, "nothing was imported"));
+      g_assert_false (g_file_test (reg, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -530,10 +630,13 @@ main (int argc, char **argv)
   ADD ("/cli/import-refused", test_import_refused);
   SAMPLE ("/cli/search", test_search);
   SAMPLE ("/cli/search-json", test_search_json);
+  SAMPLE ("/cli/synonyms", test_synonyms);
   SAMPLE ("/cli/show", test_show);
   SAMPLE ("/cli/path", test_path);
   SAMPLE ("/cli/export-import", test_export_import);
   SAMPLE ("/cli/check", test_check);
+  SAMPLE ("/cli/argument-errors", test_argument_errors);
+  ADD ("/cli/verified-out-of-range", test_verified_out_of_range);
   ADD ("/cli/default-register", test_default_register);
   /* shows a bug in src/core; last, so that its abort hides nothing */
   ADD ("/cli/env-register-import", test_env_register_import);

@@ -14,6 +14,8 @@
 
 #include "sam-default-register.h"
 #include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 #include "sam-test-util.h"
 
@@ -144,30 +146,59 @@ test_round_trip_after_edits (Fixture *f, gconstpointer data)
 }
 
 /* An escalation path may name an actor that has since been deleted (the
- * store allows it on purpose). Its export must still import: the exchange
- * file of a register is always readable by the same program. */
+ * store allows it, and path check reports it). An export for another
+ * register carries the deletion, so it imports, and the reference dangles
+ * (the import warns); the register's own export reads back the same. A file
+ * whose step names an actor nobody knows (not in the file, nor among its
+ * deleted records) is refused with the step's line, like a step leading
+ * nowhere. */
 static void
 test_round_trip_deleted_path_actor (Fixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
+  g_autoptr(SamStore) third = sam_test_open_store (f->dir, "third.sqlite", FALSE);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dangling = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shared = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  gsize first_len, second_len;
+  gsize shared_len, first_len, second_len;
+  SamExportFilter everything;
   gboolean ok;
 
   load_sample (f->store);
   g_assert_true (sam_store_delete_actor (f->store, "emergency-112", -1, &error));
   g_assert_no_error (error);
-  first = export (f->store, &first_len);
-  ok = import_data (f, copy, first, first_len, problems, &error);
+  sam_export_filter_init_everything (&everything);
+  shared = sam_export_to_data (f->store, &everything, &shared_len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (shared, "<tombstone entity=\"actor\" id=\"emergency-112\""));
+  ok = import_data (f, copy, shared, shared_len, problems, &error);
   if (error != NULL)
     g_test_message ("%s", error->message);   /* one problem a line */
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_true (ok);
+  first = export (f->store, &first_len);
   second = export (copy, &second_len);
   g_assert_cmpmem (second, second_len, first, first_len);
+  dangling = sam_path_check_dangling (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dangling->len, >, 0);
+  for (guint i = 0; i < dangling->len; i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (dangling, i), "emergency-112"));
+
+  /* without the deletion, the steps name an actor nobody knows */
+  ok = import_data (f, third, first, first_len, problems, &error);
+  g_assert_false (ok);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, dangling->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, i), "line "));
+      g_assert_nonnull (strstr (g_ptr_array_index (problems, i), "names the actor “emergency-112”"));
+    }
+  g_assert_cmpint (sam_store_count_actors (third), ==, 0);
 }
 
 /* Deleting an organisation leaves its units pointing at it. Either the

@@ -108,6 +108,41 @@ test_always (void)
   g_assert_null (sam_schedule_next_change (parsed, christmas_night));
 }
 
+/* Far outside the years a register takes, a schedule is closed and has
+ * no next change: the year 1 read outside the day tables (the day before
+ * it does not exist), 9999 logged criticals (G_DEBUG=fatal-warnings
+ * turns them into a failure here). */
+static void
+test_out_of_range (void)
+{
+  static const char * const times[] = {
+    "0001-01-01T00:00:00Z", "0001-01-01T12:00:00Z", "1899-12-31T12:00:00Z",
+    "2201-01-01T12:00:00Z", "9999-12-31T23:59:59Z",
+  };
+  g_autoptr(SamSchedule) office = parse (OFFICE);
+  g_autoptr(SamSchedule) night = parse ("Mo-Su 20:00-32:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(GDateTime) when = at (times[i]);
+
+      g_assert_nonnull (when);
+      g_assert_false (sam_date_time_is_in_range (when));
+      g_assert_false (sam_schedule_is_open_at (office, when));
+      g_assert_false (sam_schedule_is_open_at (night, when));
+      g_assert_null (sam_schedule_next_change (office, when));
+    }
+  /* the last moments in range still work, a week past them included */
+  {
+    g_autoptr(GDateTime) last = at ("2200-12-15T21:00:00Z");
+    g_autoptr(GDateTime) next = sam_schedule_next_change (night, last);
+
+    g_assert_true (sam_date_time_is_in_range (last));
+    g_assert_true (sam_schedule_is_open_at (night, last));
+    g_assert_nonnull (next);
+  }
+}
+
 static void
 test_refused (void)
 {
@@ -487,6 +522,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/canonicalise", test_canonicalise);
   g_test_add_func ("/schedule/always", test_always);
   g_test_add_func ("/schedule/refused", test_refused);
+  g_test_add_func ("/schedule/out-of-range", test_out_of_range);
   g_test_add_func ("/schedule/office-hours", test_office_hours);
   g_test_add_func ("/schedule/overnight", test_overnight);
   g_test_add_func ("/schedule/socialjour", test_socialjour);

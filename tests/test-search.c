@@ -599,6 +599,61 @@ test_other_fields (Fixture *f, gconstpointer data)
   assert_found (label, "polisen-region-nord-mh");
 }
 
+/* An empty search at night in Umeå: the on-call services open now come
+ * first (the social services' office is closed), and the rest follows:
+ * the user's area ranks, it does not filter. */
+static void
+test_empty_at_night (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamQuery) query = sam_query_new ("");
+  g_autoptr(GPtrArray) found = NULL;
+
+  query->limit = 0;
+  query->near = g_strdup ("2480");
+  query->now = g_date_time_new_from_iso8601 ("2026-11-25T23:30:00+01:00", NULL);
+  found = run (f->store, query);
+  g_assert_cmpuint (found->len, ==, 38);
+  g_assert_cmpint (position (found, "umea-socialjour"), <, 3);
+  g_assert_cmpint (position (found, "umea-socialjour"), <, position (found, "umea-socialtjanst"));
+  g_assert_cmpint (position (found, "umea-kvinnojour"), >, position (found, "nus-akutmottagning"));
+  assert_found (found, "skelleftea-kommun");
+}
+
+/* Near ranks among equals: the user's municipality, then its county, then
+ * the country; actors elsewhere are still found. */
+static void
+test_near (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamQuery) query = sam_query_new ("kvinnojour");
+  g_autoptr(GPtrArray) skelleftea = NULL;
+  g_autoptr(GPtrArray) umea = NULL;
+
+  query->limit = 0;
+  query->near = g_strdup ("2482");
+  skelleftea = run (f->store, query);
+  g_assert_cmpstr (sam_actor_get_id (g_ptr_array_index (skelleftea, 0)), ==, "skelleftea-kvinnojour");
+  assert_found (skelleftea, "umea-kvinnojour");
+  g_free (query->near);
+  query->near = g_strdup ("2480");
+  umea = run (f->store, query);
+  g_assert_cmpstr (sam_actor_get_id (g_ptr_array_index (umea, 0)), ==, "umea-kvinnojour");
+}
+
+/* Stop words never empty a result; words that find nothing together fall
+ * back to the best partial match. */
+static void
+test_stop_words_partial (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) stop = search (f->store, "kvinnojour i umeå");
+  g_autoptr(GPtrArray) partial = search (f->store, "kvinnojour zzzqqq");
+  g_autoptr(GPtrArray) only_stop = search (f->store, "för");
+
+  assert_found (stop, "umea-kvinnojour");
+  assert_found (partial, "umea-kvinnojour");
+  assert_found (partial, "skelleftea-kvinnojour");
+  g_assert_cmpuint (only_stop->len, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -623,6 +678,9 @@ main (int argc, char **argv)
   SAMPLE ("/search/browse", test_browse);
   SAMPLE ("/search/punctuation", test_punctuation);
   SAMPLE ("/search/other-fields", test_other_fields);
+  SAMPLE ("/search/empty-at-night", test_empty_at_night);
+  SAMPLE ("/search/near", test_near);
+  SAMPLE ("/search/stop-words-partial", test_stop_words_partial);
   g_test_add_func ("/search/build-match", test_build_match);
 #undef SAMPLE
 #undef EMPTY

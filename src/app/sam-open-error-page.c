@@ -31,6 +31,10 @@ typedef enum {
   REASON_NEWER,
   REASON_MISSING,
   REASON_NOT_REGISTER,
+  REASON_DAMAGED,
+  REASON_UNREADABLE,          /* damaged or not a register: SQLite could not tell */
+  REASON_IO,
+  REASON_NO_SPACE,
   REASON_READ_ONLY,
   REASON_NO_ACCESS,
 } Reason;
@@ -92,7 +96,8 @@ has_sqlite_header (const char *path, GError **error)
   close (fd);
   if (got == (gssize) sizeof header && memcmp (header, magic, sizeof magic) == 0)
     return TRUE;
-  g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("“%s” is not a Samverkan register."), path);
+  g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+               _("“%s” is not a Samverkan register."), path);
   return FALSE;
 }
 
@@ -122,7 +127,7 @@ check_is_register_file (const char *path, GError **error)
     }
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
                    _("“%s” is not a register file."), path);
       return FALSE;
     }
@@ -130,7 +135,7 @@ check_is_register_file (const char *path, GError **error)
     {
       if (has_wal (path))
         return TRUE;
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
                    _("“%s” is empty: it is not a register, or it was cut short."), path);
       return FALSE;
     }
@@ -145,7 +150,8 @@ sam_open_existing_register (const char  *path,
 
   if (!check_is_register_file (path, error))
     return NULL;
-  return sam_store_open (path, error);
+  /* not even when the file goes away meanwhile */
+  return sam_store_open_full (path, SAM_STORE_OPEN_DEFAULT, error);
 }
 
 /* Plain words */
@@ -162,9 +168,19 @@ classify (const GError *error)
         return REASON_NEWER;
       case SAM_ERROR_READ_ONLY:
         return REASON_READ_ONLY;
+      case SAM_ERROR_NOT_FOUND:
+        return REASON_MISSING;
+      case SAM_ERROR_NOT_REGISTER:
+        return REASON_NOT_REGISTER;
+      case SAM_ERROR_DAMAGED:
+        return REASON_DAMAGED;
+      case SAM_ERROR_IO:
+        return REASON_IO;
+      case SAM_ERROR_NO_SPACE:
+        return REASON_NO_SPACE;
       case SAM_ERROR_INVALID:
       case SAM_ERROR_DATABASE:
-        return REASON_NOT_REGISTER;
+        return REASON_UNREADABLE;
       default:
         return REASON_OTHER;
       }
@@ -175,6 +191,8 @@ classify (const GError *error)
     return REASON_NO_ACCESS;
   if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
     return REASON_NOT_REGISTER;
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_IO))
+    return REASON_IO;
   return REASON_OTHER;
 }
 
@@ -190,7 +208,14 @@ reason_title (Reason reason)
     case REASON_MISSING:
       return _("The Register Was Not Found");
     case REASON_NOT_REGISTER:
+      return _("This Is Not a Register");
+    case REASON_DAMAGED:
+      return _("The Register Is Damaged");
+    case REASON_UNREADABLE:
+    case REASON_IO:
       return _("The Register Could Not Be Read");
+    case REASON_NO_SPACE:
+      return _("The Disk Is Full");
     case REASON_READ_ONLY:
       return _("The Register Could Not Be Updated");
     case REASON_NO_ACCESS:
@@ -207,8 +232,8 @@ reason_text (Reason reason)
   switch (reason)
     {
     case REASON_BUSY:
-      return _("Another program is writing to it right now, for example an import or a merge. "
-               "Wait, and it opens as soon as that program is done.");
+      return _("Another program holds it locked right now, for example while it updates the "
+               "register to a new format. Wait, and it opens as soon as that program lets go.");
     case REASON_NEWER:
       return _("It was saved by a newer version of Samverkan than this one. Update Samverkan "
                "on this computer to open it. Nothing in the register was changed.");
@@ -216,8 +241,20 @@ reason_text (Reason reason)
       return _("There is no file at this place. It may have been moved or renamed, or be on a "
                "drive or network folder that is not connected now.");
     case REASON_NOT_REGISTER:
+      return _("The file is not a Samverkan register: it may belong to another program, or have "
+               "been cut short. Nothing was changed in it. Open another register.");
+    case REASON_DAMAGED:
+      return _("The file is damaged. Nothing was changed in it. Open the last good backup "
+               "(samverkan-cli backups lists them), or another register.");
+    case REASON_UNREADABLE:
       return _("The file is damaged or is not a Samverkan register. Nothing was changed in it. "
                "Open a backup or another register.");
+    case REASON_IO:
+      return _("The disk failed to read it. Check that the drive or network folder is "
+               "connected, then try again.");
+    case REASON_NO_SPACE:
+      return _("Samverkan needs a little room beside the register to open it. Free some space "
+               "on the disk, then try again.");
     case REASON_READ_ONLY:
       return _("This version of Samverkan must update the register’s format, but this account "
                "may not change the file. Ask whoever manages the register, or open a copy.");

@@ -11,6 +11,8 @@
 
 #include "sam-areas.h"
 #include "sam-preferences-window.h"
+#include "sam-trusted-keys-group.h"
+#include "sam-window.h"
 
 struct _SamPreferencesWindow
 {
@@ -166,11 +168,18 @@ sam_preferences_window_init (SamPreferencesWindow *self)
 GtkWindow *
 sam_preferences_window_new (GtkWindow *parent)
 {
+  GtkWindow *window;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (SAM_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "destroy-with-parent", TRUE,
-                       NULL);
+  window = g_object_new (SAM_TYPE_PREFERENCES_WINDOW,
+                         "transient-for", parent,
+                         "modal", parent != NULL,
+                         "destroy-with-parent", TRUE,
+                         NULL);
+  /* the trusted keys are the shown register's */
+  if (SAM_IS_WINDOW (parent) && sam_window_get_store (SAM_WINDOW (parent)) != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (
+        sam_trusted_keys_page_new (sam_window_get_store (SAM_WINDOW (parent)))));
+  return window;
 }

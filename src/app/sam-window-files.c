@@ -5,7 +5,9 @@
  *
  * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy.
  * Import, export and copy are the store's _async calls
- * (sam-register-tasks.h), with Cancel in a toast.
+ * (sam-register-tasks.h), with Cancel in a toast. Export first asks for
+ * whom the file is (professionals unless chosen otherwise); Save a Copy
+ * keeps everything.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -13,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-export-filter.h"
+#include "sam-path-check.h"
 #include "sam-register-tasks.h"
 #include "sam-window-private.h"
 
@@ -74,6 +78,24 @@ saved_toast (Job *job)
   _sam_window_toast (job->window, text);
 }
 
+void
+_sam_window_warn_dangling (SamWindow *self)
+{
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (sam_window_get_store (self), NULL);
+  g_autofree char *text = NULL;
+
+  if (lines == NULL || lines->len == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u step of the escalation paths names an actor or "
+                                       "contact route the register does not have: see "
+                                       "Escalation Paths",
+                                       "%u steps of the escalation paths name an actor or "
+                                       "contact route the register does not have: see "
+                                       "Escalation Paths", lines->len), lines->len);
+  _sam_window_toast (self, text);
+}
+
 static void
 imported_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -91,6 +113,7 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer data)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor from %s",
                                        "Imported %u actors from %s", n), n, name);
   _sam_window_toast (job->window, text);
+  _sam_window_warn_dangling (job->window);
 }
 
 static void
@@ -224,9 +247,12 @@ export_chosen (SamWindow *self, GFile *file)
   g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
   g_autoptr(GCancellable) cancellable = NULL;
   Job *job = start_job (self, file, text, &cancellable);
+  SamExportFilter filter;
 
-  /* with its source and time, for a merge elsewhere */
-  sam_store_export_file_async (sam_window_get_store (self), NULL, file, cancellable,
+  /* for the audience chosen, with its source and time, for a merge elsewhere */
+  sam_export_filter_init (&filter);
+  filter.audience = self->export_audience;
+  sam_store_export_file_async (sam_window_get_store (self), &filter, file, cancellable,
                                exported_cb, job);
 }
 
@@ -268,10 +294,76 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+choose_export_file (SamWindow *self)
+{
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
+               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+}
+
+static void
+audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
+{
+  static const char *names[] = { "audience-public", "audience-professional", "audience-internal" };
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+
+  if (!g_str_equal (response, "export"))
+    return;
+  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (g_str_equal (gtk_widget_get_name (child), names[i]) &&
+          gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        self->export_audience = (SamVisibility) i;
+  choose_export_file (self);
+}
+
+static GtkWidget *
+audience_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  /* a label of our own, so that the long ones wrap */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), check);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+  gtk_widget_set_name (check, name);
+  if (group)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
+  gtk_box_append (GTK_BOX (box), check);
+  return check;
+}
+
+/* For whom the file is: professionals unless chosen otherwise; internal
+ * routes leave only when asked for by name, and the dialog says what that means. */
+static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
-               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export for Whom?"),
+      _("The file is meant for another agency. It carries the contact routes its readers may see."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *first, *professional;
+
+  first = audience_choice (box, NULL, "audience-public",
+                           _("_Anyone: public contact routes only"));
+  professional = audience_choice (box, first, "audience-professional",
+                                  _("_Professionals: public and professional contact routes"));
+  audience_choice (box, first, "audience-internal",
+                   _("_Internal: every contact route, including those only this register’s "
+                     "holder may see (such as a shelter’s protected address). Never send this "
+                     "file to another agency."));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (professional), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (audience_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -51,6 +51,16 @@ _sam_window_get_selected_area (SamWindow *self)
   return index < self->area_codes->len ? g_ptr_array_index (self->area_codes, index) : NULL;
 }
 
+/* The user's area from Preferences: ranks first, filters nothing. */
+static char *
+default_area (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *area = g_settings_get_string (settings, "default-area");
+
+  return area[0] != '\0' ? g_steal_pointer (&area) : NULL;
+}
+
 SamQuery *
 _sam_window_build_query (SamWindow *self)
 {
@@ -63,6 +73,9 @@ _sam_window_build_query (SamWindow *self)
   query->target_group = g_strdup (selected_token (self->group_dropdown, sam_target_groups ()));
   query->language = g_strdup (selected_token (self->language_dropdown, filter_languages));
   query->open_now = gtk_check_button_get_active (self->open_now_check);
+  /* the rows show names, areas, hours and a number; the page loads the rest */
+  query->rows_only = TRUE;
+  query->near = default_area ();
   return query;
 }
 

@@ -38,6 +38,7 @@ import_applied_cb (SamImportDialog *dialog, const char *summary, SamWindow *self
   /* the import wrote through its own connection */
   sam_store_check_for_changes (sam_window_get_store (self));
   _sam_window_toast (self, summary);
+  _sam_window_warn_dangling (self);
 }
 
 static void

@@ -73,6 +73,7 @@ struct _SamWindow
   GtkRevealer *sample_banner;
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */
+  SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
 };
 
 /* sam-window-filters.c */
@@ -84,6 +85,9 @@ const char *_sam_window_get_selected_area    (SamWindow *self);
 
 /* sam-window-files.c: New, Open, Import, Export and Save a Copy. */
 void _sam_window_class_add_file_actions (GtkWidgetClass *widget_class);
+/* After an import: a notice when steps of the register's paths name an
+ * actor or contact route it does not have. */
+void _sam_window_warn_dangling          (SamWindow      *self);
 void _sam_window_toast                  (SamWindow      *self,
                                          const char     *text);
 /* Shows a long operation's state in a toast with Cancel; NULL ends it. */
@@ -126,5 +130,19 @@ GtkWindow *_sam_window_show_backups           (SamWindow      *self);
  * them now when @sync_now and whenever they change. */
 void       _sam_window_follow_start           (SamWindow      *self,
                                                gboolean        sync_now);
+
+/* sam-window-publish.c: Publish…, following an address, the periodic
+ * refresh of signed publications and the banner for a stale one. */
+void        _sam_window_class_add_publish_actions (GtkWidgetClass *widget_class);
+/* Refreshes now and every interval; shows the banner when one is stale. */
+void        _sam_window_publish_start        (SamWindow      *self);
+void        _sam_window_follow_published     (SamWindow      *self,
+                                              const char     *url);
+/* Publish… once the key and the folder are chosen: asks for whom. */
+void        _sam_window_publish_to           (SamWindow      *self,
+                                              const char     *secret_key,
+                                              const char     *dir);
+gboolean    _sam_window_is_stale_banner_shown (SamWindow     *self);
+const char *_sam_window_get_stale_banner_text (SamWindow     *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "sam-actor-page.h"
 #include "sam-actor-row.h"
 #include "sam-areas.h"
+#include "sam-export-filter.h"
 #include "sam-print-operation.h"
 #include "sam-query.h"
 #include "sam-window-private.h"
@@ -37,7 +38,20 @@ static void refresh (SamWindow *self);
 void
 _sam_window_toast (SamWindow *self, const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* a job may end after its window was closed (template children are gone) */
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_busy_toast (SamWindow *self, const char *text)
+{
+  self->busy_toast = adw_toast_new (text);
+  adw_toast_set_timeout (self->busy_toast, 0);
+  adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->busy_toast, "win.cancel-operation");
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
 }
 
 void
@@ -52,20 +66,16 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
       g_clear_object (&self->busy_toast);
       g_clear_object (&self->busy);
     }
-  else if (self->busy_toast == NULL)
-    {
-      g_set_object (&self->busy, cancellable);
-      self->busy_toast = adw_toast_new (text);
-      adw_toast_set_timeout (self->busy_toast, 0);
-      adw_toast_set_priority (self->busy_toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_button_label (self->busy_toast, _("_Cancel"));
-      adw_toast_set_action_name (self->busy_toast, "win.cancel-operation");
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
-    }
+  /* a job may end after its window was closed */
+  else if (self->toast_overlay == NULL)
+    return;
   else
     {
       g_set_object (&self->busy, cancellable);
-      adw_toast_set_title (self->busy_toast, text);
+      if (self->busy_toast == NULL)
+        show_busy_toast (self, text);
+      else
+        adw_toast_set_title (self->busy_toast, text);
     }
   if (was_busy != (self->busy_toast != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -356,8 +366,9 @@ list_activate_cb (SamWindow *self, guint position)
 {
   g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
+  /* a result holds only what its row shows: the page loads the rest */
   if (actor)
-    _sam_window_show_actor (self, actor);
+    sam_window_show_actor (self, sam_actor_get_id (actor));
 }
 
 static void
@@ -390,7 +401,7 @@ static void
 search_activate_cb (SamWindow *self)
 {
   if (self->results && self->results->len > 0)
-    _sam_window_show_actor (self, g_ptr_array_index (self->results, 0));
+    sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
 }
 
 static void
@@ -714,6 +725,7 @@ sam_window_class_init (SamWindowClass *klass)
   _sam_window_class_add_walk_actions (widget_class);
   _sam_window_class_add_edit_actions (widget_class);
   _sam_window_class_add_open_actions (widget_class);
+  _sam_window_class_add_publish_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-area", NULL);
@@ -730,6 +742,7 @@ sam_window_init (SamWindow *self)
 {
   static gsize display_setup;
 
+  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
   /* our icons (the filter funnel) and style, loaded here rather than by
    * GtkApplication so a window made without one (tests) looks the same */
   if (g_once_init_enter (&display_setup))
@@ -803,6 +816,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
   _sam_window_follow_start (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  _sam_window_publish_start (self);
 }
 
 GtkEditable *

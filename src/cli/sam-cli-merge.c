@@ -3,7 +3,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional] [--path ID] OUT.xml
+ * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional|internal] [--path ID] OUT.xml
  * samverkan-cli import [--merge [--dry-run] [--prefer [ID@]FIELD=mine|theirs]… [--prefer mine|theirs]] IN.xml
  * samverkan-cli backups
  * samverkan-cli restore N
@@ -17,23 +17,21 @@
 
 #include <stdlib.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sam-backups.h"
 #include "sam-cli.h"
 #include "sam-cli-merge.h"
+#include "sam-cli-publish.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-export-filter.h"
 #include "sam-follow.h"
 #include "sam-merge.h"
+#include "sam-path-check.h"
 #include "sam-register-xml.h"
 
-static int
-fail (GError *error)
-{
-  g_printerr ("samverkan-cli: %s\n", error->message);
-  return EXIT_BAD_INPUT;
-}
+#define fail sam_cli_fail
 
 /* export */
 
@@ -47,7 +45,7 @@ sam_cli_export (const char *register_path, int argc, char **argv)
   GOptionEntry entries[] = {
     { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_("Only actors serving this area or a part of it (a county takes in its municipalities); may be repeated"), N_("CODE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds, N_("Only actors of this kind; may be repeated"), N_("KIND") },
-    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: no professional or internal contact route; professional: no internal one"), N_("AUDIENCE") },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: public contact routes only; professional (the default): no internal route; internal: every route, for the register holder's own use"), N_("AUDIENCE") },
     { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths, N_("This escalation path, with the paths it leads to and the actors it names; may be repeated"), N_("ID") },
     { NULL }
   };
@@ -58,26 +56,21 @@ sam_cli_export (const char *register_path, int argc, char **argv)
   int status;
 
   if (!parse_command_line_full ("export", _("OUT.xml"), _("Export the register, or a part of it, as XML."),
-              _("Without options the whole register. The file records this register as its "
-                "source, its version and the time, and the records deleted here, so that "
-                "“import --merge” elsewhere can tell what changed."),
+              _("Without options the whole register, for professionals: internal contact "
+                "routes leave only with --audience internal. The file records this register "
+                "as its source, its version and the time, and the records deleted here, so "
+                "that “import --merge” elsewhere can tell what changed."),
               entries, &argc, &argv, 1, 1, &status))
     return status;
   sam_export_filter_init (&filter);
   filter.areas = areas;
   filter.kinds = kinds;
   filter.paths = paths;
-  if (audience != NULL)
+  if (audience != NULL && !sam_audience_parse (audience, &filter.audience))
     {
-      if (g_str_equal (audience, "public"))
-        filter.audience = SAM_VISIBILITY_PUBLIC;
-      else if (g_str_equal (audience, "professional"))
-        filter.audience = SAM_VISIBILITY_PROFESSIONAL;
-      else if (!g_str_equal (audience, "internal"))
-        {
-          g_printerr (_("samverkan-cli: --audience: “%s” is not public or professional.\n"), audience);
-          return EXIT_BAD_INPUT;
-        }
+      g_printerr (_("samverkan-cli: --audience: “%s” is not public, professional or internal.\n"),
+                  audience);
+      return EXIT_BAD_INPUT;
     }
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
@@ -175,21 +168,71 @@ prefer_fields (SamMergePlan *plan, GStrv prefer)
   return TRUE;
 }
 
+/* The register file an import names, when it does not exist yet: a failed
+ * import removes what it made, so it leaves no empty register behind. */
+static char *
+new_register_path (const char *register_path)
+{
+  const char *env = g_getenv ("SAMVERKAN_REGISTER");
+  const char *named = register_path ? register_path : (env && *env ? env : NULL);
+
+  if (named == NULL || g_file_test (named, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_strdup (named);
+}
+
+static int
+forget_new_register (SamStore **store, const char *path, const GError *error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  int status = fail (error);
+
+  g_clear_object (store);
+  if (path == NULL)
+    return status;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  return status;
+}
+
+/* A warning line for each step or fallback that names an actor or route the
+ * register does not have after the import: the import stands, the path
+ * needs mending (samverkan-cli path check). */
+static void
+warn_dangling (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = sam_path_check_dangling (store, &error);
+
+  if (lines == NULL)
+    {
+      g_printerr (_("samverkan-cli: warning: the paths could not be checked: %s\n"), error->message);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr (_("samverkan-cli: warning: %s\n"), (char *) g_ptr_array_index (lines, i));
+}
+
 static int
 import_into_empty (const char *register_path, const char *in)
 {
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  g_autofree char *created = new_register_path (register_path);
   guint n;
 
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
     return fail (error);
   if (!sam_register_xml_import (store, file, NULL, NULL, &error))
-    return fail (error);
+    return forget_new_register (&store, created, error);
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
+  warn_dangling (store);
   return EXIT_OK;
 }
 
@@ -209,6 +252,7 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   g_autoptr(SamMergePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *created = NULL;
   SamMergeSide side = SAM_MERGE_SIDE_NONE;
   guint conflicts;
   int status;
@@ -248,13 +292,17 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (!merge)
     return import_into_empty (register_path, argv[1]);
 
+  created = new_register_path (register_path);
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
+    return fail (error);
+  /* refused before anything is read into a plan or copied */
+  if (!sam_store_check_sound (store, &error))
     return fail (error);
   file = g_file_new_for_commandline_arg (argv[1]);
   plan = sam_merge_plan_new_for_file (store, file, NULL, &error);
   if (plan == NULL)
-    return fail (error);
+    return forget_new_register (&store, created, error);
   conflicts = sam_merge_plan_count (plan, SAM_MERGE_CONFLICT);
   if (!prefer_fields (plan, prefer))
     return EXIT_BAD_INPUT;
@@ -268,14 +316,14 @@ sam_cli_import (const char *register_path, int argc, char **argv)
     }
   if (!sam_merge_plan_apply (plan, TRUE, &error))
     {
-      g_printerr ("samverkan-cli: %s\n", error->message);
       if (g_error_matches (error, SAM_ERROR, SAM_ERROR_CONFLICT))
         {
+          g_printerr ("samverkan-cli: %s\n", error->message);
           g_printerr (_("Run again with --prefer mine or --prefer theirs, --prefer FIELD=mine|theirs "
                         "for one field, or settle them in the application (File → Import).\n"));
           return EXIT_NOTHING;
         }
-      return EXIT_BAD_INPUT;
+      return forget_new_register (&store, created, error);
     }
   if (sam_merge_plan_is_noop (plan))
     g_print (_("Nothing to import: the register already has all of it.\n"));
@@ -286,6 +334,7 @@ sam_cli_import (const char *register_path, int argc, char **argv)
       g_print (_("Imported.\n"));
       if (copies && copies->len > 0)
         g_print (_("The register as it was is kept as copy 1 (samverkan-cli backups).\n"));
+      warn_dangling (store);
     }
   return EXIT_OK;
 }
@@ -350,7 +399,10 @@ sam_cli_restore (const char *register_path, int argc, char **argv)
   if (!sam_backups_restore (store, g_ptr_array_index (list, n - 1), &undo, &error))
     return fail (error);
   g_print (_("Brought back copy %u (%s).\n"), (guint) n, text);
-  g_print (_("The register as it was before the restore is now copy 1: %s\n"), undo->path);
+  if (undo != NULL)
+    g_print (_("The register as it was before the restore is now copy 1: %s\n"), undo->path);
+  else
+    g_print (_("The register was damaged; no copy was made of it before the restore.\n"));
   return EXIT_OK;
 }
 
@@ -369,13 +421,21 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status, result = EXIT_OK;
 
+  if (sam_cli_args_name_url (argc, argv))   /* a signed publication over HTTP(S) */
+    return sam_cli_follow_url (register_path, argc, argv);
   if (!parse_command_line_full ("follow", _("[FILE]"), _("Follow a published register, or bring the followed ones up to date."),
               _("FILE is an exchange file or a register file, such as one on a network share; it "
                 "is only read. Its records are imported now and whenever it changes (the "
                 "application watches it), and cannot be edited here. Without FILE, every "
                 "followed register is read again."),
-              entries, &argc, &argv, stop ? 1 : 0, 1, &status))
+              entries, &argc, &argv, 0, 1, &status))
     return status;
+  /* --stop is only known once the options are parsed */
+  if (stop && argc != 2)
+    {
+      g_printerr ("samverkan-cli: %s\n", _("follow --stop: name the FILE to stop following."));
+      return EXIT_BAD_INPUT;
+    }
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
@@ -389,6 +449,8 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
       if (plan == NULL || !sam_follow_add (store, argv[1], &error))
         return fail (error);
     }
+  if (argc == 1)
+    result = sam_cli_refresh_published (store);   /* those followed over HTTP(S) first */
   list = sam_follow_list (store, &error);
   if (list == NULL)
     return fail (error);
@@ -412,5 +474,6 @@ sam_cli_follow (const char *register_path, int argc, char **argv)
       g_print ("%s\n", followed->file);
       print_plan (plan, FALSE);
     }
+  warn_dangling (store);
   return result;
 }

@@ -97,15 +97,15 @@ sam_cli_print (const char *register_path, int argc, char **argv)
 
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
-    return (g_printerr ("samverkan-cli: %s\n", error->message), EXIT_BAD_INPUT);
+    return sam_cli_fail (error);
   sheet = sam_sheet_new (store, &options, &error);
   if (sheet == NULL)
     {
-      g_printerr ("samverkan-cli: %s\n", error->message);
-      return g_error_matches (error, SAM_ERROR, SAM_ERROR_NOT_FOUND) ? EXIT_NOTHING : EXIT_BAD_INPUT;
+      int failed = sam_cli_fail (error);
+      return g_error_matches (error, SAM_ERROR, SAM_ERROR_NOT_FOUND) ? EXIT_NOTHING : failed;
     }
   if (!sam_sheet_write_pdf (sheet, output, &error))
-    return (g_printerr ("samverkan-cli: %s\n", error->message), EXIT_BAD_INPUT);
+    return sam_cli_fail (error);
   n_pages = sam_sheet_get_n_pages (sheet);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", n_pages),
            output, n_pages);

@@ -10,11 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* Exit statuses; README.md, the manual page and --help list them. */
 enum {
   EXIT_OK = 0,
-  EXIT_NOTHING = 1,
-  EXIT_BAD_INPUT = 2,
+  EXIT_NOTHING = 1,     /* nothing found, or problems found */
+  EXIT_BAD_INPUT = 2,   /* bad input or usage; not a register */
+  EXIT_BUSY = 3,        /* another program is writing to the register: try again */
+  EXIT_STORAGE = 4,     /* disk full, I/O error, or a damaged register: nothing was changed */
 };
+
+/* The exit status for @error: busy, storage, else bad input. */
+int       sam_cli_exit_status (const GError *error);
+/* Prints @error and returns its exit status. */
+int       sam_cli_fail       (const GError  *error);
 
 /* Parses the options of one command; FALSE means exit with *status. */
 gboolean  parse_command_line (const char    *name,

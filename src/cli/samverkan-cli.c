@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The stable command-line interface that scripts and tests use.
- * Exit status: 0 success, 1 nothing found or problems found, 2 bad input.
+ * Exit status: 0 success, 1 nothing found or problems found, 2 bad input,
+ * 3 the register is busy, 4 disk full, I/O error or a damaged register.
  */
 #define G_LOG_DOMAIN "samverkan-cli"
 
@@ -19,10 +20,12 @@
 #include "sam-areas.h"
 #include "sam-cli.h"
 #include "sam-cli-print.h"
+#include "sam-cli-publish.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
 #include "sam-query.h"
+#include "sam-search-synonyms.h"
 #include "sam-register-xml.h"
 #include "sam-cli-merge.h"
 #include "sam-translation-check.h"
@@ -34,12 +37,29 @@ typedef struct {
   int (*run) (const char *register_path, int argc, char **argv);
 } Command;
 
-static int
-fail (GError *error)
+int
+sam_cli_exit_status (const GError *error)
 {
-  g_printerr ("samverkan-cli: %s\n", error->message);
+  if (g_error_matches (error, SAM_ERROR, SAM_ERROR_BUSY))
+    return EXIT_BUSY;
+  if (g_error_matches (error, SAM_ERROR, SAM_ERROR_NO_SPACE) ||
+      g_error_matches (error, SAM_ERROR, SAM_ERROR_IO) ||
+      g_error_matches (error, SAM_ERROR, SAM_ERROR_DAMAGED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_IO))
+    return EXIT_STORAGE;
   return EXIT_BAD_INPUT;
 }
+
+int
+sam_cli_fail (const GError *error)
+{
+  g_printerr ("samverkan-cli: %s\n", error->message);
+  return sam_cli_exit_status (error);
+}
+
+#define fail sam_cli_fail
 
 static int
 usage_error (GOptionContext *context, const char *message)
@@ -89,21 +109,35 @@ parse_command_line (const char *name, const char *args, const char *summary,
 }
 
 /* Opens the register to work on. A register named with --register or
- * $SAMVERKAN_REGISTER must exist, unless the command fills it (import): a
- * mistyped name is an error, not a new empty register. */
+ * $SAMVERKAN_REGISTER must exist and be a register, unless the command
+ * fills it (import): a mistyped name is an error, not a new empty
+ * register, and another program's file is left alone. Opening only reads,
+ * unless the register needs this version's format: then it says so. */
 SamStore *
 open_register (const char *path, gboolean may_create, GError **error)
 {
-  const char *named = path ? path : g_getenv ("SAMVERKAN_REGISTER");
+  const char *env = g_getenv ("SAMVERKAN_REGISTER");
+  const char *named = path ? path : (env && *env ? env : NULL);
+  SamStore *store;
 
-  if (!may_create && named && *named && !g_file_test (named, G_FILE_TEST_EXISTS))
+  if (named == NULL)
+    store = sam_default_register_open (NULL, error);
+  else if (!may_create && !g_file_test (named, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    _("There is no register at %s. Create one with “samverkan-cli init %s”."),
                    named, named);
       return NULL;
     }
-  return sam_default_register_open (path, error);
+  else
+    store = sam_store_open_full (named, may_create ? SAM_STORE_OPEN_CREATE : SAM_STORE_OPEN_DEFAULT,
+                                 error);
+  if (store != NULL && sam_store_get_upgraded_from (store) > 0)
+    g_printerr (_("samverkan-cli: The register %s was brought from format %d up to format %d "
+                  "of this version; older versions of Samverkan can no longer open it.\n"),
+                sam_store_get_path (store), sam_store_get_upgraded_from (store),
+                sam_store_get_schema_version (store));
+  return store;
 }
 
 static void
@@ -186,6 +220,20 @@ fill_query (SamQuery *query, const char *kind, GError **error)
                      "nor SE."), query->area);
       return FALSE;
     }
+  if (query->language && !sam_language_code_is_valid (query->language))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--language: “%s” is not a language code (ISO 639: two or three "
+                     "lower-case letters, such as sv, ar or prs)."), query->language);
+      return FALSE;
+    }
+  if (query->near && !sam_area_lookup (query->near))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("--near: “%s” is not a municipality or county code (such as 2480 or 24) "
+                     "nor SE."), query->near);
+      return FALSE;
+    }
   if (query->target_group && !sam_target_group_is_valid (query->target_group))
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
@@ -230,6 +278,7 @@ cmd_search (const char *register_path, int argc, char **argv)
     { "target-group", 0, 0, G_OPTION_ARG_STRING, &query->target_group, N_("Only actors for this target group"), N_("GROUP") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &query->language, N_("Only actors speaking this language (ISO 639-1 code)"), N_("LANG") },
     { "open-now", 0, 0, G_OPTION_ARG_NONE, &query->open_now, N_("Only actors open now (Europe/Stockholm)"), NULL },
+    { "near", 0, 0, G_OPTION_ARG_STRING, &query->near, N_("Rank actors serving this area first, then its county, then the whole country (filters nothing)"), N_("CODE") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (0: all; default 100)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -255,10 +304,65 @@ cmd_search (const char *register_path, int argc, char **argv)
   actors = sam_store_search (store, query, &error);
   if (actors == NULL)
     return fail (error);
+  /* a code no actor here speaks and Samverkan has no name for is a typing
+   * error, not an empty answer */
+  if (actors->len == 0 && query->language && !sam_language_is_known (query->language))
+    {
+      g_printerr (_("samverkan-cli: --language: “%s” is not a language Samverkan knows, and no "
+                    "actor in the register speaks it.\n"), query->language);
+      return EXIT_BAD_INPUT;
+    }
   print_actors (actors, json);
   if (actors->len == 0 && !json)
     g_printerr (_("Nothing found. Try fewer words, or remove a filter.\n"));
   return actors->len ? EXIT_OK : EXIT_NOTHING;
+}
+
+static int
+list_synonyms (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) synonyms = sam_store_list_synonyms (store, &error);
+
+  if (synonyms == NULL)
+    return fail (error);
+  for (guint i = 0; i < synonyms->len; i++)
+    {
+      SamSynonym *synonym = g_ptr_array_index (synonyms, i);
+      g_print ("%s\t%s\n", synonym->term, synonym->expansion);
+    }
+  return EXIT_OK;
+}
+
+/* synonyms list | add TERM EXPANSION | remove TERM [EXPANSION] */
+static int
+cmd_synonyms (const char *register_path, int argc, char **argv)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+  int status;
+
+  if (!parse_command_line ("synonyms", _("list|add TERM EXPANSION|remove TERM [EXPANSION]"),
+                           _("Words a search also reads as others, kept in the register: "
+                             "“add soc socialtjänst” makes “soc” find the social services."),
+                           NULL, &argc, &argv, 1, 3, &status))
+    return status;
+  action = argv[1];
+  if (!g_str_equal (action, "list") && !g_str_equal (action, "add") && !g_str_equal (action, "remove"))
+    return (g_printerr (_("samverkan-cli: synonyms: give list, add or remove.\n")), EXIT_BAD_INPUT);
+  if ((g_str_equal (action, "add") && argc != 4) || (g_str_equal (action, "remove") && argc < 3))
+    return (g_printerr (_("samverkan-cli: synonyms: add needs a term and what it stands for; "
+                          "remove needs a term.\n")), EXIT_BAD_INPUT);
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (g_str_equal (action, "list"))
+    return list_synonyms (store);
+  if (g_str_equal (action, "add") ? !sam_store_add_synonym (store, argv[2], argv[3], &error)
+                                  : !sam_store_remove_synonym (store, argv[2], argc > 3 ? argv[3] : NULL, &error))
+    return fail (error);
+  return EXIT_OK;
 }
 
 static void
@@ -393,8 +497,21 @@ cmd_check (const char *register_path, int argc, char **argv)
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
+  /* a damaged register cannot be read far enough for the other checks:
+   * say so, with the copy to bring back */
+  if (!sam_store_check_sound (store, &error))
+    {
+      g_print (_("Register: %s\n"), sam_store_get_path (store));
+      return fail (error);
+    }
   if (!sam_store_check_integrity (store, problems, &error))
     return fail (error);
+  if (!sam_store_check_search_index (store, problems, &error))
+    {
+      /* the rest is still worth checking: say what was left out */
+      g_printerr ("samverkan-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
   g_print (_("Register: %s\n"), sam_store_get_path (store));
   g_print (_("Format version: %d\n"), sam_store_get_schema_version (store));
   g_print (_("Actors: %u\n"), (guint) sam_store_count_actors (store));
@@ -415,6 +532,7 @@ cmd_check (const char *register_path, int argc, char **argv)
     }
   if (!check_translations (store, problems, &error))
     return fail (error);
+  sam_cli_add_stale_problems (store, problems);   /* frozen publications */
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len == 0)
@@ -561,12 +679,16 @@ static const Command commands[] = {
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
   { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
+  { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
   { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
   { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
-  { "follow", N_("[FILE]"),   N_("Follow a published register"), sam_cli_follow },
+  { "follow", N_("[FILE|URL]"), N_("Follow a published register"), sam_cli_follow },
+  { "publish", N_("--sign KEY -o DIR"), N_("Publish the register as signed files"), sam_cli_publish },
+  { "keygen", N_("-o KEY"),   N_("Make a key pair for signing publications"), sam_cli_keygen },
+  { "keys",   N_("list|add KEY.pub|remove ID"), N_("Publishers' keys this register trusts"), sam_cli_keys },
   { "print",  N_("-o OUT.pdf"), N_("Print a contact sheet to PDF"), sam_cli_print },
 };
 
@@ -590,8 +712,31 @@ describe_commands (void)
     }
   g_string_append (out, _("\nRun “samverkan-cli COMMAND --help” for the options of a command.\n"
                           "Exit status: 0 success, 1 nothing found or problems found, "
-                          "2 bad input or usage."));
+                          "2 bad input or usage, 3 the register is busy (another program is "
+                          "writing to it; try again), 4 the disk is full, a file could not be "
+                          "read or written, or the register is damaged (nothing was changed)."));
   return g_string_free (out, FALSE);
+}
+
+/* The variables tests and scripts set: a wrong value is an error, not a
+ * warning followed by the real clock or the default limit. */
+static gboolean
+check_environment (GError **error)
+{
+  const char *max_size = g_getenv ("SAMVERKAN_MAX_IMPORT_SIZE");
+  guint64 value;
+
+  if (!sam_now_check_environment (error))
+    return FALSE;
+  if (max_size != NULL &&
+      !g_ascii_string_to_unsigned (max_size, 10, 1, G_MAXSIZE, &value, NULL))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("SAMVERKAN_MAX_IMPORT_SIZE=%s is not a number of bytes (such as 1073741824)."),
+                   max_size);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -633,6 +778,10 @@ main (int argc, char **argv)
     }
   if (argc < 2)
     return usage_error (context, _("Give a command."));
+  if (register_path != NULL && *register_path == '\0')
+    return usage_error (context, _("--register: give the name of a register file."));
+  if (!check_environment (&error))
+    return (g_printerr ("samverkan-cli: %s\n", error->message), EXIT_BAD_INPUT);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))

@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "sam-areas.h"
+#include "sam-audience.h"
 #include "sam-errors.h"
 #include "sam-query.h"
 #include "sam-sheet-private.h"
@@ -46,21 +47,17 @@ struct _SamSheet
 
 G_DEFINE_FINAL_TYPE (SamSheet, sam_sheet, G_TYPE_OBJECT)
 
-/* The one rule: every route a sheet shows has passed it. */
+/* Every route a sheet shows has passed the register's one rule for what an
+ * audience may see (sam_audience_may_see_route()); a sheet's audience is at
+ * most professional, so no internal route is ever printed. */
 gboolean
 sam_sheet_route_allowed (SamContactRoute *route,
                          SamAudience      audience)
 {
-  switch (sam_contact_route_get_visibility (route))
-    {
-    case SAM_VISIBILITY_PUBLIC:
-      return TRUE;
-    case SAM_VISIBILITY_PROFESSIONAL:
-      return audience == SAM_AUDIENCE_PROFESSIONAL;
-    case SAM_VISIBILITY_INTERNAL:
-    default:
-      return FALSE;
-    }
+  SamVisibility as = audience == SAM_AUDIENCE_PROFESSIONAL ? SAM_VISIBILITY_PROFESSIONAL
+                                                           : SAM_VISIBILITY_PUBLIC;
+
+  return sam_audience_may_see_route (as, route);
 }
 
 /* The sheet */

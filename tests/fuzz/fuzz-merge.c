@@ -154,6 +154,15 @@ merge_into (SamStore *store, const uint8_t *data, size_t size, gboolean empty)
   gboolean applied;
 
   plan = sam_merge_plan_new (store, parsed, "fuzz.xml", &error);
+  if (plan == NULL && g_error_matches (error, SAM_ERROR, SAM_ERROR_INVALID))
+    {
+      /* a step naming an actor neither the file nor the register knows:
+       * refused before anything is written */
+      sam_register_data_free (parsed);
+      after = snapshot (store);
+      CHECK (g_str_equal (before, after), "a refused file wrote to the register");
+      return;
+    }
   CHECK (plan != NULL, "planning: %s", error ? error->message : "?");
   for (guint a = 0; a < SAM_MERGE_N_ACTIONS; a++)
     total += sam_merge_plan_count (plan, a);

@@ -249,8 +249,8 @@ test_not_a_register (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (path, "Ring socialjouren\n", -1, NULL));
   window = start_app (f, path);
-  assert_error_page (window, "The Register Could Not Be Read", FALSE);
-  g_assert_true (shows_text (GTK_WIDGET (window), "is not a Samverkan register"));
+  assert_error_page (window, "This Is Not a Register", FALSE);
+  g_assert_true (shows_text (GTK_WIDGET (window), "The file is not a Samverkan register"));
   after = read_file (path);
   g_assert_cmpstr (after, ==, "Ring socialjouren\n");
 }
@@ -265,9 +265,51 @@ test_empty_file (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   window = start_app (f, path);
   /* SQLite would take an empty file for a new register: an empty list */
-  assert_error_page (window, "The Register Could Not Be Read", FALSE);
+  assert_error_page (window, "This Is Not a Register", FALSE);
   after = read_file (path);
   g_assert_cmpstr (after, ==, "");
+}
+
+/* Another program's database is refused, every byte kept. */
+static void
+test_other_database (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "contacts.sqlite", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  sqlite3 *db = NULL;
+  SamWindow *window;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (text); INSERT INTO notes VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = g_file_load_bytes (file, NULL, NULL, NULL);
+  window = start_app (f, path);
+  assert_error_page (window, "This Is Not a Register", FALSE);
+  after = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A register whose first page is overwritten: damaged, and said so. */
+static void
+test_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_register (f, "damaged.sqlite");
+  char garbage[400];
+  FILE *file;
+  SamWindow *window;
+
+  memset (garbage, 0xa5, sizeof garbage);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 100, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  fclose (file);
+  window = start_app (f, path);
+  assert_error_page (window, "The Register Is Damaged", FALSE);
+  g_assert_true (shows_text (GTK_WIDGET (window), "Open the last good backup"));
 }
 
 static void
@@ -296,7 +338,7 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
   SamOpenErrorPage *page = sam_window_get_open_error_page (window);
 
   assert_error_page (window, "The Register Is Busy", TRUE);
-  g_assert_true (shows_text (GTK_WIDGET (window), "Another program is writing to it"));
+  g_assert_true (shows_text (GTK_WIDGET (window), "Another program holds it locked"));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
                  find_button (GTK_WIDGET (window), "_Wait Until It Is Free"));
   click (window, "_Wait Until It Is Free");
@@ -314,6 +356,40 @@ test_busy_then_wait (Fixture *f, gconstpointer data)
   sam_ui_test_wait_for (register_shown (window));
   g_assert_false (sam_window_is_sample_banner_shown (window));
   g_assert_cmpstr (sam_store_get_path (sam_window_get_store (window)), ==, path);
+}
+
+/* While another program writes (an import, a merge: a write transaction
+ * held open), the register opens as it was, and what the writer commits
+ * shows by itself. */
+static void
+test_opens_while_written (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_register (f, "written.sqlite");
+  g_autofree char *renamed = NULL;
+  const char *first;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SamWindow *window;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  window = start_app (f, path);
+  sam_ui_test_wait_for (register_shown (window));
+  g_assert_false (sam_window_is_sample_banner_shown (window));
+
+  /* the writer renames the first actor listed and commits */
+  first = sam_actor_get_id (sam_window_get_result (window, 0));
+  renamed = g_strconcat (sam_actor_get_display_name (sam_window_get_result (window, 0)), " Zz", NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE actor SET name_en = ?1, name_sv = ?1, "
+                                           "revision = revision + 1 WHERE id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, renamed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  sam_ui_test_wait_for (shows_text (GTK_WIDGET (window), renamed));
 }
 
 static void
@@ -516,9 +592,12 @@ main (int argc, char **argv)
   ADD ("missing", test_missing);
   ADD ("not-a-register", test_not_a_register);
   ADD ("empty-file", test_empty_file);
+  ADD ("other-database", test_other_database);
+  ADD ("damaged", test_damaged);
   ADD ("newer-format", test_newer_format);
   ADD ("busy-then-wait", test_busy_then_wait);
   ADD ("stop-waiting", test_stop_waiting);
+  ADD ("opens-while-written", test_opens_while_written);
   ADD ("sample-by-choice", test_sample_by_choice);
   ADD ("first-start", test_first_start);
   ADD ("own-register-damaged", test_own_register_damaged);

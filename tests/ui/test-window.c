@@ -14,6 +14,7 @@
 #include "sam-test-util.h"
 #include "sam-errors.h"
 #include "sam-paths-window.h"
+#include "sam-actor-row.h"
 #include "sam-window.h"
 #include "sam-window-private.h"
 #include "sam-ui-test-util.h"
@@ -321,6 +322,60 @@ test_read_only (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+append_labels (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, out);
+}
+
+/* What the row of the first result says. */
+static char *
+first_row_text (Fixture *f, const char *id)
+{
+  SamActorRow *row = sam_actor_row_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GString *out = g_string_new (NULL);
+
+  g_object_ref_sink (row);
+  g_assert_cmpuint (sam_window_get_n_results (f->window), >, 0);
+  g_assert_cmpstr (sam_actor_get_id (sam_window_get_result (f->window, 0)), ==, id);
+  sam_actor_row_bind (row, sam_window_get_result (f->window, 0), now, FALSE);
+  append_labels (GTK_WIDGET (row), out);
+  g_object_unref (row);
+  return g_string_free (out, FALSE);
+}
+
+/* A row shows the first number the user may call: for the register holder
+ * a number for professionals counts, an internal one never shows; the
+ * page of a result has all of the actor, though the search loaded only
+ * the row. */
+static void
+test_row_number (Fixture *f, gconstpointer data)
+{
+  g_autofree char *barnahus = NULL;
+  g_autofree char *jour = NULL;
+  SamActor *shown;
+
+  type_and_wait (f, "barnahus");
+  barnahus = first_row_text (f, "barnahus-vasterbotten");
+  g_assert_nonnull (strstr (barnahus, "090-16 59 00"));
+  g_assert_null (sam_text_get (sam_actor_get_description (sam_window_get_result (f->window, 0)), SAM_LANG_SV));
+  g_signal_emit_by_name (sam_window_get_search_entry (f->window), "activate");
+  shown = sam_window_get_shown_actor (f->window);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (sam_text_get (sam_actor_get_description (shown), SAM_LANG_SV));
+  g_assert_cmpuint (sam_actor_get_tags (shown)->len, >, 0);
+
+  type_and_wait (f, "umeå socialjouren");
+  jour = first_row_text (f, "umea-socialjour");
+  g_assert_nonnull (strstr (jour, "090-16 33 90"));
+  g_assert_null (strstr (jour, "070-216 33 90"));
+}
+
 /* Text a sighted user reads on a widget: a label anywhere inside it. */
 static gboolean
 has_visible_text (GtkWidget *widget)
@@ -462,5 +517,6 @@ main (int argc, char **argv)
   g_test_add ("/window/edit-paths", Fixture, NULL, fixture_set_up, test_edit_paths, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/window/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
+  g_test_add ("/window/row-number", Fixture, NULL, fixture_set_up, test_row_number, fixture_tear_down);
   return g_test_run ();
 }

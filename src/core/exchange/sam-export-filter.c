@@ -15,8 +15,78 @@
 #include "sam-merge.h"
 #include "sam-merge-private.h"
 
+/* Route id → route (a reference) of every actor in @actors. */
+static GHashTable *
+route_table (GPtrArray *actors)
+{
+  GHashTable *routes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      GPtrArray *list = sam_actor_get_routes (g_ptr_array_index (actors, i));
+
+      for (guint k = 0; k < list->len; k++)
+        {
+          SamContactRoute *route = g_ptr_array_index (list, k);
+
+          if (sam_contact_route_get_id (route) != NULL)
+            g_hash_table_insert (routes, (char *) sam_contact_route_get_id (route), g_object_ref (route));
+        }
+    }
+  return routes;
+}
+
+/* Replaces each element of @list (of GObjects, owned) by what @limit makes of it. */
+static void
+replace_each (GPtrArray *list, gpointer (*limit) (gpointer, SamVisibility, GHashTable *),
+              SamVisibility audience, GHashTable *routes)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      gpointer old = g_ptr_array_index (list, i);
+
+      g_ptr_array_index (list, i) = limit (old, audience, routes);
+      g_object_unref (old);
+    }
+}
+
+static gpointer
+limit_actor (gpointer actor, SamVisibility audience, GHashTable *routes)
+{
+  return sam_audience_actor (actor, audience);
+}
+
+static gpointer
+limit_path (gpointer path, SamVisibility audience, GHashTable *routes)
+{
+  return sam_audience_path (path, audience, routes);
+}
+
+void
+sam_audience_limit_data (SamRegisterData *data, SamVisibility audience)
+{
+  g_autoptr(GHashTable) routes = NULL;
+
+  g_return_if_fail (data != NULL);
+
+  /* the routes as the file has them: a path may name one the audience may not see */
+  routes = route_table (data->actors);
+  replace_each (data->actors, limit_actor, audience, routes);
+  replace_each (data->paths, limit_path, audience, routes);
+  if (data->audience > audience)
+    data->audience = audience;
+}
+
+/* Filters */
+
 void
 sam_export_filter_init (SamExportFilter *filter)
+{
+  *filter = (SamExportFilter) { NULL, NULL, SAM_EXPORT_DEFAULT_AUDIENCE, NULL };
+}
+
+void
+sam_export_filter_init_everything (SamExportFilter *filter)
 {
   *filter = (SamExportFilter) { NULL, NULL, SAM_VISIBILITY_INTERNAL, NULL };
 }
@@ -91,24 +161,6 @@ add_with_parents (GHashTable *chosen, GHashTable *by_id, const char *id)
         return;
       id = sam_actor_get_parent_id (actor);
     }
-}
-
-static SamActor *
-for_audience (SamActor *actor, SamVisibility audience)
-{
-  GPtrArray *routes = sam_actor_get_routes (actor);
-  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
-  SamActor *copy;
-
-  for (guint i = 0; i < routes->len; i++)
-    if (sam_contact_route_get_visibility (g_ptr_array_index (routes, i)) > audience)
-      g_ptr_array_add (drop, g_strdup (sam_contact_route_get_id (g_ptr_array_index (routes, i))));
-  if (drop->len == 0)
-    return g_object_ref (actor);
-  copy = sam_actor_copy (actor);
-  for (guint i = 0; i < drop->len; i++)
-    sam_actor_remove_route (copy, g_ptr_array_index (drop, i));
-  return copy;
 }
 
 /* A deleted actor's kind and areas, for the filter. */
@@ -186,8 +238,13 @@ select_records (SamStore *store, const SamExportFilter *filter, SamRegisterData 
           SamEscalationStep *step = g_ptr_array_index (steps, s);
           GPtrArray *answers = sam_escalation_step_get_answers (step);
 
+          GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
           if (sam_escalation_step_get_actor_id (step))
             add_with_parents (chosen, by_id, sam_escalation_step_get_actor_id (step));
+          for (guint f = 0; f < fallbacks->len; f++)
+            add_with_parents (chosen, by_id,
+                              ((SamStepFallback *) g_ptr_array_index (fallbacks, f))->actor_id);
           for (guint a = 0; a < answers->len; a++)
             {
               SamStepAnswer *answer = g_ptr_array_index (answers, a);
@@ -203,11 +260,18 @@ select_records (SamStore *store, const SamExportFilter *filter, SamRegisterData 
     {
       SamActor *actor = g_ptr_array_index (actors, i);
       if (g_hash_table_contains (chosen, sam_actor_get_id (actor)))
-        g_ptr_array_add (data->actors, for_audience (actor, filter->audience));
+        g_ptr_array_add (data->actors, g_object_ref (actor));
     }
   for (guint i = 0; i < paths->len; i++)
     if (g_hash_table_contains (chosen_paths, sam_escalation_path_get_id (g_ptr_array_index (paths, i))))
       g_ptr_array_add (data->paths, g_object_ref (g_ptr_array_index (paths, i)));
+  /* the one rule for what the audience may see, for routes and for the steps naming them */
+  {
+    g_autoptr(GHashTable) routes = route_table (actors);
+
+    replace_each (data->actors, limit_actor, filter->audience, routes);
+    replace_each (data->paths, limit_path, filter->audience, routes);
+  }
   for (guint i = 0; i < tombstones->len; i++)
     {
       SamTombstone *t = g_ptr_array_index (tombstones, i);
@@ -235,14 +299,14 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
   g_autoptr(GPtrArray) tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_tombstone_free);
   g_autoptr(GDateTime) now = sam_now_local ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
-  SamExportFilter everything;
+  SamExportFilter by_default;
   gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (filter == NULL)
     {
-      sam_export_filter_init (&everything);
-      filter = &everything;
+      sam_export_filter_init (&by_default);
+      filter = &by_default;
     }
   /* one read transaction: one consistent snapshot */
   if (!_sam_store_begin_read (store, error))

@@ -12,10 +12,16 @@
 
 #include <gio/gio.h>
 
+#include "sam-audience.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
+
+/* Leaves in @data only what @audience may see, and lowers its audience to
+ * @audience when it was wider. */
+void               sam_audience_limit_data    (SamRegisterData   *data,
+                                               SamVisibility      audience);
 
 typedef struct {
   /* Actors serving an area within one of these (a county takes in its
@@ -24,21 +30,25 @@ typedef struct {
   /* Actors of one of these kinds (tokens); NULL: any kind. */
   char **kinds;
   /* Routes more restricted than this are left out: PUBLIC carries no
-   * professional or internal route, PROFESSIONAL no internal one. */
+   * professional or internal route, PROFESSIONAL (the default) no internal
+   * one; only INTERNAL carries every route. */
   SamVisibility audience;
   /* These paths, the paths their answers lead to, and the actors their
-   * steps name; NULL: the paths of the areas (all, without --area). */
+   * steps and fallbacks name; NULL: the paths of the areas (all, without --area). */
   char **paths;
 } SamExportFilter;
 
-/* Everything: all actors and paths, every route. */
+/* All actors and paths, for the default audience (professional). */
 void             sam_export_filter_init     (SamExportFilter       *filter);
+/* All actors and paths with every route: a copy to keep, never a file for
+ * another agency. */
+void             sam_export_filter_init_everything (SamExportFilter *filter);
 /* Checks the area codes, kinds and path ids; the message names the bad one. */
 gboolean         sam_export_filter_check    (const SamExportFilter *filter,
                                              SamStore              *store,
                                              GError               **error);
 
-/* What the filter selects, with the actors the selected ones are units
+/* What the filter selects (a NULL filter: as sam_export_filter_init()), with the actors the selected ones are units
  * of (a file names no actor it does not carry), and the deleted records
  * the filter would have selected. */
 SamRegisterData *sam_export_collect         (SamStore              *store,

@@ -68,28 +68,52 @@ is_sqlite (const char *file)
          got == sizeof header && memcmp (header, "SQLite format 3", 16) == 0;
 }
 
-SamMergePlan *
-sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, GError **error)
+/* What a follower may take from a publication: what professionals may see,
+ * whatever audience the publication was made for. */
+static SamRegisterData *
+read_publication (const char *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_parse_name (f);
+  SamRegisterData *data;
+  gsize length;
 
   if (is_sqlite (file))
     {
       g_autoptr(SamStore) published = sam_store_open_read_only (file, error);
-      SamRegisterData *data;
-      SamMergePlan *plan;
+      SamExportFilter filter;
 
       if (published == NULL)
         return NULL;
-      data = sam_export_collect (published, NULL, error);
-      if (data == NULL)
-        return NULL;
-      plan = _sam_merge_plan_new_full (store, data, file, TRUE, error);
-      if (plan == NULL)
-        sam_register_data_free (data);
-      return plan;
+      sam_export_filter_init (&filter);
+      filter.audience = SAM_FOLLOW_AUDIENCE;
+      return sam_export_collect (published, &filter, error);
     }
-  return _sam_merge_plan_new_for_file_full (store, f, TRUE, cancellable, error);
+  if (!sam_register_xml_load_file (f, &contents, &length, cancellable, error))
+    return NULL;
+  data = sam_register_xml_parse (contents, length, name, NULL, error);
+  if (data != NULL)
+    sam_audience_limit_data (data, SAM_FOLLOW_AUDIENCE);
+  return data;
+}
+
+SamMergePlan *
+sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GFile) f = g_file_new_for_commandline_arg (file);
+  g_autofree char *name = g_file_get_parse_name (f);
+  SamRegisterData *data = read_publication (file, cancellable, error);
+  SamMergePlan *plan;
+
+  if (data == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return (sam_register_data_free (data), NULL);
+  plan = _sam_merge_plan_new_full (store, data, is_sqlite (file) ? file : name, TRUE, error);
+  if (plan == NULL)
+    sam_register_data_free (data);
+  return plan;
 }
 
 SamMergePlan *

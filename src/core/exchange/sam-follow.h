@@ -27,8 +27,12 @@ gboolean    sam_follow_remove   (SamStore     *store,
                                  GError      **error);
 GPtrArray  *sam_follow_list     (SamStore     *store,
                                  GError      **error);
+/* A follower never takes more than professionals may see: no internal
+ * route comes in from any publication, whatever its audience. */
+#define SAM_FOLLOW_AUDIENCE SAM_VISIBILITY_PROFESSIONAL
+
 /* Reads @file as it is now (an exchange file, or a register opened
- * read-only) and plans its import. */
+ * read-only), keeps what SAM_FOLLOW_AUDIENCE may see, and plans its import. */
 SamMergePlan *sam_follow_plan   (SamStore     *store,
                                  const char   *file,
                                  GCancellable *cancellable,

@@ -680,6 +680,7 @@ sam_merge_plan_apply (SamMergePlan  *plan,
                       gboolean       backup,
                       GError       **error)
 {
+  g_autoptr(SamBackup) copy = NULL;
   guint undecided;
   gboolean ok;
 
@@ -712,21 +713,22 @@ sam_merge_plan_apply (SamMergePlan  *plan,
     return TRUE;
   if (sam_store_is_read_only (plan->store))
     return _sam_store_begin (plan->store, error);   /* sets the read-only error */
-  if (backup)
-    {
-      g_autoptr(SamBackup) copy = sam_backups_create (plan->store, "import", error);
-      if (copy == NULL)
-        return FALSE;
-    }
-  if (!_sam_store_begin (plan->store, error))
+  /* a copy only for an import about to write, and none left behind by one
+   * that fails (busy, an id in use, a full disk) */
+  if (backup && (copy = sam_backups_begin (plan->store, "import", error)) == NULL)
     return FALSE;
-  _sam_store_set_merging (plan->store, TRUE);
-  ok = apply_in_transaction (plan, error);
-  _sam_store_set_merging (plan->store, FALSE);
-  if (!ok)
+  ok = _sam_store_begin (plan->store, error);
+  if (ok)
     {
-      _sam_store_rollback (plan->store);
-      return FALSE;
+      _sam_store_set_merging (plan->store, TRUE);
+      ok = apply_in_transaction (plan, error);
+      _sam_store_set_merging (plan->store, FALSE);
+      if (!ok)
+        _sam_store_rollback (plan->store);
+      else
+        ok = _sam_store_commit (plan->store, error);
     }
-  return _sam_store_commit (plan->store, error);
+  if (copy)
+    sam_backups_end (plan->store, copy, ok);
+  return ok;
 }

@@ -494,6 +494,12 @@ _sam_merge_plan_new_full (SamStore         *store,
   plan->conflicts = g_ptr_array_new ();
   plan->notes = g_ptr_array_new_with_free_func (g_free);
 
+  /* a step naming an actor that is nowhere is refused, like one leading nowhere */
+  if (!sam_register_data_check_actors (data, store, file_name, error))
+    {
+      plan->data = NULL;
+      return NULL;
+    }
   /* one read transaction: one consistent picture of the register */
   if (!_sam_store_begin_read (store, error))
     {

@@ -40,7 +40,7 @@ gboolean      sam_store_import_file_finish   (SamStore              *store,
                                               guint                 *n_actors,
                                               GError               **error);
 
-/* sam_export_to_file(); @filter (nullable: everything) is copied. */
+/* sam_export_to_file(); @filter (nullable: the default, for professionals) is copied. */
 void          sam_store_export_file_async    (SamStore              *store,
                                               const SamExportFilter *filter,
                                               GFile                 *file,

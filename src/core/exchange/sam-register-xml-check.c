@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-register-xml-private.h"
+#include "sam-store-sync.h"
 
 void
 _sam_xml_report (Report *r, int line, const char *format, ...)
@@ -32,8 +33,11 @@ _sam_xml_report (Report *r, int line, const char *format, ...)
 }
 
 /* Where steps lead, which the schema cannot check across paths. A step
- * naming an actor or route that is gone is not refused: the register keeps
- * such paths on purpose, and path validation reports them. */
+ * naming an actor nobody knows (neither the file, with its deleted records,
+ * nor the register) is refused like a step leading nowhere
+ * (_sam_xml_check_named_actors); one naming a deleted actor or a route that
+ * is gone is not: the register keeps such paths (the import warns, and path
+ * validation reports them). */
 static void
 check_step_references (SamEscalationPath *path, SamEscalationStep *step, GHashTable *paths,
                        Report *r)
@@ -229,6 +233,90 @@ check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report 
     }
 }
 
+/* An actor the file or the register knows of, deleted or not: a step naming
+ * a deleted actor is a dangling reference (the import warns), one naming an
+ * actor nobody knows is a mistake in the file. */
+static gboolean
+actor_known (const char *id, GHashTable *file_actors, const SamRegisterData *data, SamStore *store)
+{
+  if (file_actors != NULL && g_hash_table_contains (file_actors, id))
+    return TRUE;
+  for (guint i = 0; file_actors == NULL && i < data->actors->len; i++)
+    if (g_strcmp0 (sam_actor_get_id (g_ptr_array_index (data->actors, i)), id) == 0)
+      return TRUE;
+  for (guint i = 0; i < data->tombstones->len; i++)
+    {
+      SamTombstone *t = g_ptr_array_index (data->tombstones, i);
+
+      if (g_str_equal (t->entity, "actor") && g_strcmp0 (t->id, id) == 0)
+        return TRUE;
+    }
+  if (store != NULL)
+    {
+      g_autoptr(SamActor) actor = _sam_store_load_actor_full (store, id, TRUE, NULL);
+      return actor != NULL;
+    }
+  return FALSE;
+}
+
+static void
+check_step_actors (const SamRegisterData *data, SamEscalationStep *step, GHashTable *file_actors,
+                   SamStore *store, Report *r)
+{
+  const char *id = sam_escalation_step_get_id (step);
+  const char *actor = sam_escalation_step_get_actor_id (step);
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+  int line = line_of (step);
+
+  if (actor && !actor_known (actor, file_actors, data, store))
+    _sam_xml_report (r, line, store ? _("step “%s” names the actor “%s”, which is neither in the "
+                                        "file nor in the register")
+                                    : _("step “%s” names the actor “%s”, which is not in the file"),
+                     id, actor);
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      const char *other = ((SamStepFallback *) g_ptr_array_index (fallbacks, i))->actor_id;
+
+      if (other && !actor_known (other, file_actors, data, store))
+        _sam_xml_report (r, line, store ? _("step “%s”: a fallback names the actor “%s”, which is "
+                                            "neither in the file nor in the register")
+                                        : _("step “%s”: a fallback names the actor “%s”, which is "
+                                            "not in the file"),
+                         id, other);
+    }
+}
+
+void
+_sam_xml_check_named_actors (const SamRegisterData *data, GHashTable *file_actors, SamStore *store,
+                             Report *r)
+{
+  for (guint p = 0; p < data->paths->len; p++)
+    {
+      GPtrArray *steps = sam_escalation_path_get_steps (g_ptr_array_index (data->paths, p));
+
+      for (guint s = 0; s < steps->len; s++)
+        check_step_actors (data, g_ptr_array_index (steps, s), file_actors, store, r);
+    }
+}
+
+gboolean
+sam_register_data_check_actors (const SamRegisterData *data,
+                                SamStore              *store,
+                                const char            *filename,
+                                GError               **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  Report r = { .problems = problems };
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  _sam_xml_check_named_actors (data, NULL, store, &r);
+  if (problems->len == 0)
+    return TRUE;
+  _sam_xml_set_problems_error (error, filename, &r);
+  return FALSE;
+}
+
 void
 _sam_xml_check_finish (SamXmlCheck *check, SamRegisterData *data, Report *r)
 {
@@ -244,4 +332,6 @@ _sam_xml_check_finish (SamXmlCheck *check, SamRegisterData *data, Report *r)
       for (guint s = 0; s < steps->len; s++)
         check_step_references (path, g_ptr_array_index (steps, s), paths, r);
     }
+  if (r->actors_in_file)
+    _sam_xml_check_named_actors (data, check->actors, NULL, r);
 }

@@ -214,7 +214,8 @@ sam_register_xml_import (SamStore      *store,
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SamRegisterData) data = sam_register_data_new ();
   g_autoptr(GError) write_error = NULL;
-  Report report = { .problems = problems ? problems : own };
+  /* into an empty register: a step's actor can only be in the file */
+  Report report = { .problems = problems ? problems : own, .actors_in_file = TRUE };
   Import import = { 0, };
   SamStoreImport *writer;
   GThread *thread;

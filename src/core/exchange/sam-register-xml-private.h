@@ -19,6 +19,8 @@ typedef struct {
   gboolean broken; /* not well-formed, or not valid against the schema */
   gboolean malformed;  /* not well-formed: what the schema says adds nothing */
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
+  gboolean actors_in_file;  /* every actor a step names must be in the file
+                             * (an import into an empty register) */
   /* Format 1 closed every actor on holidays that had no PH rule; format 2
    * reads hours as OpenStreetMap does. Set from the root element. */
   gboolean closed_on_holidays;
@@ -40,6 +42,14 @@ void _sam_xml_check_actor                (SamXmlCheck     *check,
                                           Report          *r);
 void _sam_xml_check_finish               (SamXmlCheck     *check,
                                           SamRegisterData *data,
+                                          Report          *r);
+
+/* Each step and fallback of @data's paths that names an actor neither in
+ * @data (@file_actors: the ids of its actors, or NULL to look in
+ * data->actors) nor live in @store (nullable) is a problem with its line. */
+void _sam_xml_check_named_actors         (const SamRegisterData *data,
+                                          GHashTable      *file_actors,
+                                          SamStore        *store,
                                           Report          *r);
 
 /* Reads an exchange file as a stream (sam-register-xml-stream.c): @data

@@ -71,6 +71,13 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
 GInputStream    *sam_register_xml_open_file (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
+/* Every actor a step or a fallback of @data's paths names is in @data or
+ * (with @store) in the register; otherwise an error listing each such step
+ * with its line, as for a step that leads nowhere. */
+gboolean         sam_register_data_check_actors (const SamRegisterData *data,
+                                                 SamStore              *store,
+                                                 const char            *filename,
+                                                 GError               **error);
 /* Reads a file into memory, refused as sam_register_xml_open_file() does. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,

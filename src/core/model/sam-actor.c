@@ -13,6 +13,7 @@
 #include "sam-areas.h"
 #include "sam-errors.h"
 #include "sam-model-private.h"
+#include "sam-schedule.h"
 
 struct _SamActor
 {
@@ -436,6 +437,13 @@ _sam_actor_validate_fields (SamActor *self, GError **error)
   if (self->review_days > SAM_ACTOR_MAX_REVIEW_DAYS)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Review interval: at most %u days."), SAM_ACTOR_MAX_REVIEW_DAYS), FALSE);
+  /* a verification in 9999 would never fall due; one in the year 1 is a
+   * slip of the keyboard */
+  if (self->verified_at && !sam_date_time_is_in_range (self->verified_at))
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Verified: the year %d is not between %d and %d."),
+                         g_date_time_get_year (self->verified_at), SAM_YEAR_MIN, SAM_YEAR_MAX),
+            FALSE);
   return TRUE;
 }
 

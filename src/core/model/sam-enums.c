@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sam-enums.h"
@@ -237,10 +238,7 @@ sam_lang_from_locale (void)
   return SAM_LANG_EN;
 }
 
-const char *
-sam_language_get_label (const char *iso_code)
-{
-  static const struct { const char *code; const char *label; } names[] = {
+static const struct { const char *code; const char *label; } language_names[] = {
     { "sv", N_("Swedish") }, { "en", N_("English") }, { "ar", N_("Arabic") },
     { "so", N_("Somali") }, { "ro", N_("Romanian") }, { "ru", N_("Russian") },
     { "ti", N_("Tigrinya") }, { "fa", N_("Persian") }, { "fi", N_("Finnish") },
@@ -248,9 +246,35 @@ sam_language_get_label (const char *iso_code)
     { "fr", N_("French") }, { "de", N_("German") }, { "pl", N_("Polish") },
     { "th", N_("Thai") }, { "bg", N_("Bulgarian") }, { "hu", N_("Hungarian") },
     { "ku", N_("Kurdish") }, { "prs", N_("Dari") }, { "sgn", N_("Sign language") },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].code, iso_code) == 0)
-      return _(names[i].label);
+};
+
+const char *
+sam_language_get_label (const char *iso_code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_strcmp0 (language_names[i].code, iso_code) == 0)
+      return _(language_names[i].label);
   return iso_code;
+}
+
+gboolean
+sam_language_is_known (const char *iso_code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_strcmp0 (language_names[i].code, iso_code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sam_language_code_is_valid (const char *code)
+{
+  gsize length = code ? strlen (code) : 0;
+
+  if (length < 2 || length > 3)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_islower (code[i]))
+      return FALSE;
+  return TRUE;
 }

@@ -116,5 +116,9 @@ const char   *sam_lang_to_string           (SamLang lang);
 gboolean      sam_lang_from_string         (const char *str, SamLang *out);
 SamLang       sam_lang_from_locale         (void);
 const char   *sam_language_get_label       (const char *iso_code);
+/* TRUE for a language Samverkan has a name for (sam_language_get_label). */
+gboolean      sam_language_is_known        (const char *iso_code);
+/* TRUE for two or three lower-case ASCII letters, the shape of ISO 639. */
+gboolean      sam_language_code_is_valid   (const char *code);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "sam-actor-json.h"
 #include "sam-areas.h"
+#include "sam-audience.h"
 #include "sam-record-fields.h"
 #include "sam-timestamp.h"
 
@@ -55,7 +56,7 @@ feed_hours (GChecksum *sum, SamSchedule *hours)
 gboolean
 _sam_merge_route_in_audience (SamContactRoute *route, SamVisibility audience)
 {
-  return sam_contact_route_get_visibility (route) <= audience;
+  return sam_audience_may_see_route (audience, route);
 }
 
 char *

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "sam-errors.h"
 #include "sam-holidays.h"
 #include "sam-schedule.h"
 
@@ -385,6 +386,10 @@ sam_schedule_is_open_at (const SamSchedule *self,
 
   if (self->always)
     return TRUE;
+  /* the day before the year 1 does not exist (NULL), nor do the ends of
+   * spans past 9999: dates that far out are refused where they come in */
+  if (!sam_date_time_is_in_range (when))
+    return FALSE;
   local = g_date_time_to_timezone (when, sam_time_zone ());
   before = g_date_time_add_days (local, -1);
   minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
@@ -425,7 +430,7 @@ sam_schedule_next_change (const SamSchedule *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->always)
+  if (self->always || !sam_date_time_is_in_range (when))
     return NULL;
   open = sam_schedule_is_open_at (self, when);
   local = g_date_time_to_timezone (when, sam_time_zone ());
@@ -471,18 +476,60 @@ sam_time_zone (void)
   return tz;
 }
 
+gboolean
+sam_date_time_is_in_range (GDateTime *dt)
+{
+  int year;
+
+  if (dt == NULL)
+    return FALSE;
+  year = g_date_time_get_year (dt);
+  return year >= SAM_YEAR_MIN && year <= SAM_YEAR_MAX;
+}
+
+/* The time $SAMVERKAN_NOW gives, NULL when it is not set, or NULL with
+ * @error set when it is not a time in range. */
+static GDateTime *
+now_from_environment (GError **error)
+{
+  const char *fixed = g_getenv ("SAMVERKAN_NOW");
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (fixed == NULL || *fixed == '\0')
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
+  if (dt == NULL || !sam_date_time_is_in_range (dt))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("SAMVERKAN_NOW=%s is not an ISO 8601 time between the years %d and %d "
+                     "(such as 2026-11-25T12:00:00+01:00)."), fixed, SAM_YEAR_MIN, SAM_YEAR_MAX);
+      return NULL;
+    }
+  return g_date_time_to_timezone (dt, sam_time_zone ());
+}
+
+gboolean
+sam_now_check_environment (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = now_from_environment (&local_error);
+
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 GDateTime *
 sam_now_local (void)
 {
-  const char *fixed = g_getenv ("SAMVERKAN_NOW");
+  g_autoptr(GError) error = NULL;
+  GDateTime *fixed = now_from_environment (&error);
 
-  if (fixed != NULL && *fixed != '\0')
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (fixed, sam_time_zone ());
-      if (dt != NULL)
-        return g_date_time_to_timezone (dt, sam_time_zone ());
-      g_warning ("SAMVERKAN_NOW=%s is not an ISO 8601 time; using the real clock", fixed);
-    }
+  if (fixed != NULL)
+    return fixed;
+  if (error != NULL)
+    g_warning ("%s Using the real clock.", error->message);
   return g_date_time_new_now (sam_time_zone ());
 }
 

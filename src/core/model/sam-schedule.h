@@ -57,6 +57,16 @@ GDateTime   *sam_schedule_next_change   (const SamSchedule  *self,
 /* Now in Europe/Stockholm, or the time in $SAMVERKAN_NOW (ISO 8601) so tests
  * and scripts can fix the clock. */
 GDateTime   *sam_now_local              (void);
+/* FALSE with SAM_ERROR_INVALID when $SAMVERKAN_NOW is set but not an ISO
+ * 8601 time from SAM_YEAR_MIN to SAM_YEAR_MAX (sam_now_local() would warn
+ * and use the real clock). */
+gboolean     sam_now_check_environment  (GError    **error);
+
+/* Dates a register takes (verification, $SAMVERKAN_NOW): a year outside
+ * these is a typing error, and far outside them date arithmetic fails. */
+#define SAM_YEAR_MIN 1900
+#define SAM_YEAR_MAX 2200
+gboolean     sam_date_time_is_in_range  (GDateTime  *dt);
 GTimeZone   *sam_time_zone              (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamSchedule, sam_schedule_unref)

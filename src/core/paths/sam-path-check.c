@@ -10,12 +10,22 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-errors.h"
+#include "sam-audience.h"
 #include "sam-path-check.h"
 
 typedef struct {
   SamEscalationPath *path;
   GPtrArray *problems;
+  gboolean audiences;   /* a route no audience may see is a problem */
 } Check;
+
+/* A route that leaves the register for no audience: a step naming it would
+ * lose its route in every export and on every sheet. */
+static gboolean
+is_internal (SamContactRoute *route)
+{
+  return !sam_audience_may_see_route (SAM_VISIBILITY_PROFESSIONAL, route);
+}
 
 static void G_GNUC_PRINTF (3, 4)
 problem (Check *c, SamEscalationStep *step, const char *format, ...)
@@ -70,6 +80,9 @@ check_leads (Check *c, SamEscalationStep *step, GPtrArray *paths)
       else if (a->next && sam_escalation_path_find_step (c->path, a->next) == NULL)
         problem (c, step, _("the answer “%s” leads to “%s”, which is not a step of this path"),
                  label ? label : "?", a->next);
+      else if (a->path && g_strcmp0 (a->path, sam_escalation_path_get_id (c->path)) == 0)
+        problem (c, step, _("the answer “%s” hands over to this same path, which would start "
+                            "it again"), label ? label : "?");
       else if (a->path && !path_exists (paths, a->path))
         problem (c, step, _("the answer “%s” leads to the path “%s”, which is not in the register"),
                  label ? label : "?", a->path);
@@ -91,6 +104,11 @@ check_fallbacks (Check *c, SamEscalationStep *step, SamStore *store)
                  f->actor_id);
       else if (f->route_id && sam_actor_find_route (actor, f->route_id) == NULL)
         problem (c, step, _("its fallback names the contact route “%s”, which “%s” does not have"),
+                 f->route_id, sam_actor_get_display_name (actor));
+      else if (c->audiences && f->route_id && is_internal (sam_actor_find_route (actor, f->route_id)))
+        problem (c, step, _("its fallback names the internal contact route “%s” of “%s”, which "
+                            "no exported file or printed sheet carries; choose a public or "
+                            "professional route"),
                  f->route_id, sam_actor_get_display_name (actor));
     }
 }
@@ -114,6 +132,10 @@ check_contact (Check *c, SamEscalationStep *step, SamStore *store)
     problem (c, step, _("it names the actor “%s”, which is not in the register"), actor_id);
   else if (route_id && sam_actor_find_route (actor, route_id) == NULL)
     problem (c, step, _("it names the contact route “%s”, which “%s” does not have"),
+             route_id, sam_actor_get_display_name (actor));
+  else if (c->audiences && route_id && is_internal (sam_actor_find_route (actor, route_id)))
+    problem (c, step, _("it names the internal contact route “%s” of “%s”, which no exported "
+                        "file or printed sheet carries; choose a public or professional route"),
              route_id, sam_actor_get_display_name (actor));
 }
 
@@ -186,7 +208,7 @@ sam_path_check (SamEscalationPath *path, GPtrArray *paths, SamStore *store)
 GPtrArray *
 sam_path_check_problems (SamEscalationPath *path, GPtrArray *paths, SamStore *store)
 {
-  Check c = { path, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_path_problem_free) };
+  Check c = { path, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_path_problem_free), TRUE };
   GPtrArray *steps = sam_escalation_path_get_steps (path);
   SamEscalationStep *start = sam_escalation_path_find_step (path, sam_escalation_path_get_start (path));
   g_autoptr(GHashTable) colour = g_hash_table_new (NULL, NULL);
@@ -209,4 +231,32 @@ sam_path_check_problems (SamEscalationPath *path, GPtrArray *paths, SamStore *st
           problem (&c, g_ptr_array_index (steps, i), _("no answer or step leads here"));
     }
   return c.problems;
+}
+
+GPtrArray *
+sam_path_check_dangling (SamStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  paths = sam_store_list_paths (store, error);
+  if (paths == NULL)
+    return NULL;
+  for (guint p = 0; p < paths->len; p++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (paths, p);
+      Check c = { path, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_path_problem_free), FALSE };
+      GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+      for (guint i = 0; i < steps->len; i++)
+        check_contact (&c, g_ptr_array_index (steps, i), store);
+      for (guint i = 0; i < c.problems->len; i++)
+        /* Translators: "Path “trafficking-adult”: Step “s3” (Call): it names the actor …" */
+        g_ptr_array_add (lines, g_strdup_printf (_("Path “%s”: %s"), sam_escalation_path_get_id (path),
+                                                 ((SamPathProblem *) g_ptr_array_index (c.problems, i))->message));
+      g_ptr_array_unref (c.problems);
+    }
+  return g_steal_pointer (&lines);
 }

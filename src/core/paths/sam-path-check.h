@@ -32,4 +32,10 @@ GPtrArray *sam_path_check_problems (SamEscalationPath *path,
                                     GPtrArray         *paths,
                                     SamStore          *store);
 
+/* After an import: a line for each step or fallback of the register's paths
+ * that names an actor or contact route the register does not have (a
+ * dangling reference), translated, naming its path and step. */
+GPtrArray *sam_path_check_dangling (SamStore          *store,
+                                    GError           **error);
+
 G_END_DECLS

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -17,6 +21,11 @@
 
 /* Names sort in time order: 20261125T120003Z-01-import.sqlite */
 #define SUFFIX ".sqlite"
+/* what sam_store_backup() writes before it renames */
+#define PART_SUFFIX ".part"
+/* a copy in progress rewrites its .part continuously; one untouched this
+ * long, and locked by nobody, was left by a copy that was killed */
+#define LEFTOVER_AGE_SECONDS 60
 
 void
 sam_backup_free (SamBackup *backup)
@@ -72,6 +81,91 @@ compare_newest_first (gconstpointer a, gconstpointer b)
   return -strcmp (x->path, y->path);
 }
 
+/* The copies hold every route of the register, internal ones too, and a
+ * restore brings back whatever lies there: the folder must be a real
+ * folder of ours that nobody else may write. FALSE with G_FILE_ERROR_NOENT
+ * when it does not exist. */
+static gboolean
+check_dir (const char *dir, GError **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("The folder for copies of the register, %s, cannot be read: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISLNK (st.st_mode) || !S_ISDIR (st.st_mode) || st.st_uid != getuid ())
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_UNSAFE,
+                   _("%s is not a folder of your own (it is a link, a file or another "
+                     "user's); no copies are read from it or written to it. Move it away."), dir);
+      return FALSE;
+    }
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_UNSAFE,
+                   _("Other users may write to the folder of copies %s; no copies are read "
+                     "from it or written to it. Make it private with “chmod 700 %s”."), dir, dir);
+      return FALSE;
+    }
+  /* readable by others (made by hand, or under an old umask): ours alone */
+  if ((st.st_mode & 0777) != 0700 && g_chmod (dir, 0700) != 0)
+    g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
+  return TRUE;
+}
+
+/* Whether another process holds a lock on @path: SQLite locks the copy it
+ * is writing for as long as the copy runs. */
+static gboolean
+is_locked (const char *path)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  gboolean locked;
+
+  if (fd < 0)
+    return FALSE;
+  locked = fcntl (fd, F_GETLK, &lock) != 0 || lock.l_type != F_UNLCK;
+  close (fd);
+  return locked;
+}
+
+static gboolean
+is_leftover (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  if (!g_str_has_suffix (name, PART_SUFFIX) && !g_str_has_suffix (name, PART_SUFFIX "-journal"))
+    return FALSE;
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  return time (NULL) - st.st_mtime >= LEFTOVER_AGE_SECONDS && !is_locked (path);
+}
+
+void
+_sam_backups_remove_leftovers (SamStore *store)
+{
+  g_autofree char *dir = sam_backups_get_dir (store);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (!check_dir (dir, NULL) || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (is_leftover (dir, name))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        if (g_unlink (path) == 0)
+          g_debug ("Removed %s, left by a copy that did not finish", path);
+      }
+}
+
 GPtrArray *
 sam_backups_list (SamStore *store, GError **error)
 {
@@ -81,6 +175,13 @@ sam_backups_list (SamStore *store, GError **error)
   g_autoptr(GError) local_error = NULL;
   const char *name;
 
+  if (!check_dir (dir, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&list);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   d = g_dir_open (dir, 0, &local_error);
   if (d == NULL)
     {
@@ -112,8 +213,9 @@ prune (SamStore *store)
     }
 }
 
-SamBackup *
-sam_backups_create (SamStore *store, const char *reason, GError **error)
+/* The copy, without pruning the old ones. */
+static SamBackup *
+make_copy (SamStore *store, const char *reason, GError **error)
 {
   g_autofree char *dir = sam_backups_get_dir (store);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -121,10 +223,10 @@ sam_backups_create (SamStore *store, const char *reason, GError **error)
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* a copy of a damaged register is no copy to go back to */
+  if (!sam_store_check_sound (store, error))
+    return NULL;
+  if (g_mkdir (dir, 0700) != 0 && errno != EEXIST)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
@@ -132,6 +234,8 @@ sam_backups_create (SamStore *store, const char *reason, GError **error)
                    g_strerror (saved));
       return NULL;
     }
+  if (!check_dir (dir, error))
+    return NULL;
   /* a second copy in the same second gets the next number (never a pruned
    * one's: it would sort as the oldest) */
   {
@@ -150,8 +254,43 @@ sam_backups_create (SamStore *store, const char *reason, GError **error)
   }
   if (!sam_store_backup (store, path, error))
     return NULL;
-  prune (store);
   return backup_from_name (dir, name);
+}
+
+SamBackup *
+sam_backups_create (SamStore *store, const char *reason, GError **error)
+{
+  SamBackup *backup = sam_backups_begin (store, reason, error);
+
+  if (backup != NULL)
+    sam_backups_end (store, backup, TRUE);
+  return backup;
+}
+
+SamBackup *
+sam_backups_begin (SamStore *store, const char *reason, GError **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_copy (store, reason, error);
+}
+
+void
+sam_backups_end (SamStore *store, SamBackup *backup, gboolean changed)
+{
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (backup != NULL);
+
+  if (changed)
+    {
+      prune (store);
+      return;
+    }
+  /* nothing changed: the copy is the register as it still is, and would
+   * push out a copy of the register before a change that did happen */
+  if (g_unlink (backup->path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove the copy %s: %s", backup->path, g_strerror (errno));
 }
 
 static int
@@ -171,6 +310,8 @@ gboolean
 sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GError **error)
 {
   g_autoptr(SamBackup) before = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
   sqlite3 *src = NULL;
   sqlite3_backup *copy;
   int rc, version;
@@ -185,7 +326,11 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
                    sam_store_get_path (store));
       return FALSE;
     }
-  rc = sqlite3_open_v2 (backup->path, &src, SQLITE_OPEN_READONLY, NULL);
+  escaped = g_uri_escape_string (backup->path, "/", FALSE);
+  /* immutable: nobody writes a copy, and a read-only open of a file in WAL
+   * mode would leave -wal and -shm files in the folder of copies */
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK || (version = schema_version_of (src)) < 1)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
@@ -204,35 +349,90 @@ sam_backups_restore (SamStore *store, SamBackup *backup, SamBackup **undo, GErro
       return FALSE;
     }
 
-  /* the register as it is now, first: a restore can be undone */
-  before = sam_backups_create (store, "restore", error);
-  if (before == NULL)
+  /* the register as it is now, first: a restore can be undone; a damaged
+   * register is not copied (it is what the restore is for) */
+  if (sam_store_check_sound (store, NULL))
     {
-      sqlite3_close_v2 (src);
-      return FALSE;
+      before = sam_backups_begin (store, "restore", error);
+      if (before == NULL)
+        {
+          sqlite3_close_v2 (src);
+          return FALSE;
+        }
     }
   copy = sqlite3_backup_init (_sam_store_get_db (store), "main", src, "main");
   if (copy == NULL)
     {
       _sam_store_set_error (store, error);
       sqlite3_close_v2 (src);
+      if (before)
+        sam_backups_end (store, before, FALSE);
       return FALSE;
     }
-  while ((rc = sqlite3_backup_step (copy, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+  /* as long as a write waits for another program (5 s), then busy */
+  for (guint tries = 0; ((rc = sqlite3_backup_step (copy, -1)) == SQLITE_BUSY ||
+                         rc == SQLITE_LOCKED) && tries < 250; tries++)
     sqlite3_sleep (20);
   sqlite3_backup_finish (copy);
   sqlite3_close_v2 (src);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+      g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
                    _("The copy %s could not be brought back: %s. The register is as it was."),
                    backup->path, sqlite3_errstr (rc));
+      if (before)
+        sam_backups_end (store, before, FALSE);
       return FALSE;
     }
+  _sam_store_forget_soundness (store);
+  if (before)
+    sam_backups_end (store, before, TRUE);
   g_signal_emit_by_name (store, "changed");
   if (undo)
     *undo = g_steal_pointer (&before);
   return TRUE;
+}
+
+static gboolean
+copy_is_sound (const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = FALSE;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    sound = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
+            sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return sound;
+}
+
+char *
+_sam_backups_describe_last_good (SamStore *store)
+{
+  g_autoptr(GPtrArray) list = sam_backups_list (store, NULL);
+
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      SamBackup *backup = g_ptr_array_index (list, i);
+
+      if (copy_is_sound (backup->path))
+        {
+          g_autofree char *text = sam_backup_describe (backup);
+
+          /* Translators: the copy's number, its description, the number again */
+          return g_strdup_printf (_("The newest good copy is number %u (%s): bring it back "
+                                    "with “samverkan-cli restore %u” or in the application's "
+                                    "list of copies."), i + 1, text, i + 1);
+        }
+    }
+  return g_strdup (_("There is no good copy of it to bring back; restore the file from your "
+                     "own backups."));
 }
 
 char *

@@ -35,6 +35,17 @@ SamBackup  *sam_backups_create       (SamStore    *store,
                                       const char  *reason,
                                       GError     **error);
 /* The copies, newest first (number 1 is the newest). */
+/* A copy before a change that may still fail: sam_backups_end() keeps it
+ * (and only then drops the oldest beyond SAM_BACKUPS_KEEP) when the change
+ * was made, and removes it when nothing changed, so that failed attempts
+ * never push out a copy from before a change that did happen.
+ * sam_backups_create() is begin and end in one. */
+SamBackup  *sam_backups_begin        (SamStore    *store,
+                                      const char  *reason,
+                                      GError     **error);
+void        sam_backups_end          (SamStore    *store,
+                                      SamBackup   *backup,
+                                      gboolean     changed);
 GPtrArray  *sam_backups_list         (SamStore    *store,
                                       GError     **error);
 /* Brings @backup back into the register (through the open connection, so

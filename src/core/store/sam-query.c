@@ -3,14 +3,22 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Search as you type. A two-letter prefix matches tens of thousands of rows
- * in a large register and ranking every one is what makes plain bm25 slow,
- * so the search runs in tiers that each stop at the limit: an exact name
- * (an index lookup), then names only, then every column. Rows come in
- * rowid order from FTS5 and only the rows kept are sorted. CROSS JOIN keeps
- * the full-text match the outer loop: with a plain JOIN the planner may
- * walk every actor and probe the index for each (a second for no match in
- * 100,000 actors).
+ * Search as you type, in Swedish and English. Each word of the query is
+ * read as itself (a prefix), its Snowball stems, and, when the index holds
+ * no word starting with it, its dictionary base forms, the words one edit
+ * away and a split into two words of the index; it also matches the
+ * compounds it ends (sam-search-vocab.c), the synonyms coordinators gave,
+ * and the kinds and target groups it names (sam-search-text.c).
+ *
+ * A two-letter prefix matches tens of thousands of rows in a large
+ * register and ranking every one is what makes plain bm25 slow, so the
+ * search runs in tiers of relevance that each stop at the limit: an exact
+ * name (an index lookup), the name's words as typed, their other forms in
+ * the name, keywords and kinds, then every column; the user's area before
+ * the rest inside each tier (facet tokens, so again an index
+ * intersection). Rows come in rowid order from FTS5 and only the rows kept
+ * are sorted. CROSS JOIN keeps the full-text match the outer loop: with a
+ * plain JOIN the planner may walk every actor and probe the index for each.
  */
 #define G_LOG_DOMAIN "sam-query"
 
@@ -22,20 +30,50 @@
 #include "sam-phone.h"
 #include "sam-query.h"
 #include "sam-search-facets.h"
+#include "sam-search-text.h"
+#include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
 typedef enum {
+  TIER_OPEN_NEAR,   /* no text: open now in the user's area */
   TIER_EXACT,
-  TIER_NAME,
-  TIER_OTHER,
-  TIER_BROWSE,   /* no text: by name, filters in SQL */
+  TIER_SYNONYM,     /* what a coordinator said a word means */
+  TIER_PHONE,       /* the text is a phone number */
+  TIER_NAME,        /* the name's words as typed */
+  TIER_NAME_FORMS,  /* stems, base forms, compounds, typos, synonyms in the name */
+  TIER_KIND,        /* the kind or target group the words name */
+  TIER_KEYWORDS,    /* keywords */
+  TIER_OTHER,       /* anywhere */
+  TIER_PARTIAL,     /* some of the words */
+  TIER_BROWSE,      /* no text: by name, filters in SQL */
 } Tier;
 
 typedef struct {
   gint64 rowid;
   Tier tier;
+  guint sub;        /* order inside TIER_PARTIAL */
+  guint area_rank;  /* 0 the user's area … 3 elsewhere */
   char *key;
 } Hit;
+
+/* One word of the query and what it may match. */
+typedef struct {
+  char *word;        /* folded; two words for a synonym of two */
+  char *literal;     /* the word as typed, a prefix, or a synonym */
+  char *synonyms;    /* the synonyms alone, or NULL */
+  GPtrArray *forms;  /* FTS5 alternatives, the literal first */
+  GPtrArray *facets; /* kinds and target groups it names */
+} Word;
+
+typedef struct {
+  SamStore *store;
+  const SamQuery *query;
+  GDateTime *now;
+  char *filters;          /* the query's filters as facets, or NULL */
+  GPtrArray *passes;      /* area restrictions, "" for none */
+  GHashTable *seen;
+  GPtrArray *hits;
+} Search;
 
 SamQuery *
 sam_query_new (const char *text)
@@ -55,36 +93,9 @@ sam_query_free (SamQuery *query)
   g_free (query->area);
   g_free (query->target_group);
   g_free (query->language);
+  g_free (query->near);
   g_clear_pointer (&query->now, g_date_time_unref);
   g_free (query);
-}
-
-/* Tokens as FTS5's unicode61 tokenizer sees them: runs of letters and
- * digits, folded. */
-static GPtrArray *
-tokenize (const char *text)
-{
-  g_autofree char *folded = sam_text_fold (text);
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
-  GString *token = g_string_new (NULL);
-
-  for (const char *p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (token, c);
-          continue;
-        }
-      if (token->len > 0)
-        g_ptr_array_add (tokens, g_strdup (token->str));
-      g_string_truncate (token, 0);
-      if (c == 0)
-        break;
-    }
-  g_string_free (token, TRUE);
-  return tokens;
 }
 
 char *
@@ -97,13 +108,13 @@ sam_query_build_match (const char *text,
 
   if (text == NULL)
     return NULL;
-  tokens = tokenize (text);
+  tokens = sam_search_text_words (text);
   if (tokens->len == 0)
     return NULL;
 
   match = g_string_new (NULL);
   /* tokens hold only letters and digits, so quoting them is safe */
-  g_string_append (match, names_only ? "{name} : (" : "{name body} : (");
+  g_string_append (match, names_only ? "{name} : (" : "{name kw body} : (");
   for (guint i = 0; i < tokens->len; i++)
     g_string_append_printf (match, "%s\"%s\"*", i ? " AND " : "",
                             (const char *) g_ptr_array_index (tokens, i));
@@ -114,6 +125,285 @@ sam_query_build_match (const char *text,
     g_string_append_printf (match, " OR {phones} : \"%s\"*", digits);
   return g_string_free (match, FALSE);
 }
+
+/* Words */
+
+static void
+word_free (Word *word)
+{
+  g_free (word->word);
+  g_free (word->literal);
+  g_free (word->synonyms);
+  g_ptr_array_unref (word->forms);
+  g_ptr_array_unref (word->facets);
+  g_free (word);
+}
+
+static void
+add_form (Word *word, char *form)
+{
+  if (g_ptr_array_find_with_equal_func (word->forms, form, g_str_equal, NULL))
+    g_free (form);
+  else
+    g_ptr_array_add (word->forms, form);
+}
+
+/* "a"* AND "b"* for the words of @text (stop words left out, unless all are). */
+static char *
+all_words_prefix (const char *text)
+{
+  g_autoptr(GPtrArray) words = sam_search_text_words (text);
+  GString *out = g_string_new (NULL);
+  guint kept = 0;
+
+  for (guint pass = 0; pass < 2 && kept == 0; pass++)
+    for (guint i = 0; i < words->len; i++)
+      {
+        const char *w = g_ptr_array_index (words, i);
+
+        if (pass == 0 && sam_search_text_is_stop_word (w))
+          continue;
+        g_string_append_printf (out, "%s\"%s\"*", kept++ ? " AND " : "", w);
+      }
+  if (kept == 0)
+    return (g_string_free (out, TRUE), NULL);
+  if (kept == 1)
+    return g_string_free (out, FALSE);
+  g_string_prepend_c (out, '(');
+  g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
+/* A synonym is what the word means in this register: it joins the literal,
+ * so "soc" finds the social services before "Society". */
+static void
+add_synonyms (SamStore *store, Word *word, const char *term)
+{
+  g_autoptr(GPtrArray) expansions = g_ptr_array_new_with_free_func (g_free);
+  GString *synonyms = g_string_new (NULL);
+
+  _sam_search_synonyms_lookup (store, term, expansions);
+  for (guint i = 0; i < expansions->len; i++)
+    {
+      char *form = all_words_prefix (g_ptr_array_index (expansions, i));
+      if (form == NULL)
+        continue;
+      g_string_append_printf (synonyms, "%s%s", synonyms->len ? " OR " : "", form);
+      add_form (word, form);
+    }
+  if (synonyms->len == 0)
+    return (void) g_string_free (synonyms, TRUE);
+  {
+    char *literal = g_strdup_printf ("%s OR %s", word->literal, synonyms->str);
+    g_free (word->literal);
+    word->literal = literal;
+    word->synonyms = g_string_free (synonyms, FALSE);
+  }
+}
+
+static gboolean
+is_number (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* For a word the index holds nothing starting with: its dictionary base
+ * forms, the words one edit away, and two words it may be made of. */
+static void
+add_repairs (SamStore *store, Word *word, const char *typed)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) bases = sam_search_text_base_forms (typed);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 0; i < bases->len; i++)
+    add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+  _sam_search_vocab_near (store, word->word, found);
+  for (guint i = 0; i < found->len; i++)
+    add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (found, i)));
+  if (_sam_search_vocab_split (store, word->word, &first, &second))
+    {
+      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+      GString *form = g_string_new (NULL);
+
+      g_string_printf (form, "(\"%s\"* AND (\"%s\"*", first, second);
+      _sam_search_vocab_compounds (store, second, ends);
+      for (guint i = 0; i < ends->len; i++)
+        g_string_append_printf (form, " OR \"%s\"", (char *) g_ptr_array_index (ends, i));
+      g_string_append (form, "))");
+      add_form (word, g_string_free (form, FALSE));
+    }
+}
+
+static void
+add_stems (Word *word)
+{
+  for (guint english = 0; english < 2; english++)
+    {
+      char *stem = sam_search_text_stem (word->word, english);
+      if (stem)
+        add_form (word, g_strdup_printf ("\"%s\"*", stem));
+      g_free (stem);
+    }
+}
+
+static Word *
+analyse_word (SamStore *store, const char *folded, const char *typed)
+{
+  Word *word = g_new0 (Word, 1);
+  g_autoptr(GPtrArray) compounds = g_ptr_array_new_with_free_func (g_free);
+  size_t len = strlen (folded);
+
+  word->word = g_strdup (folded);
+  word->literal = g_strdup_printf ("\"%s\"*", folded);
+  word->forms = g_ptr_array_new_with_free_func (g_free);
+  word->facets = g_ptr_array_new_with_free_func (g_free);
+  add_form (word, g_strdup (word->literal));
+  if (is_number (folded))
+    return word;
+  add_stems (word);
+  add_synonyms (store, word, folded);
+  sam_search_text_label_facets (folded, word->facets);
+  _sam_search_vocab_compounds (store, folded, compounds);
+  for (guint i = 0; i < compounds->len; i++)
+    add_form (word, g_strdup_printf ("\"%s\"", (char *) g_ptr_array_index (compounds, i)));
+  if (len >= 5 && !_sam_search_vocab_has_prefix (store, folded))
+    add_repairs (store, word, typed);
+  return word;
+}
+
+/* Two neighbouring words a synonym names together ("sex trafficking")
+ * become one word that matches both or the synonym. */
+static Word *
+analyse_pair (SamStore *store, const char *a, const char *b)
+{
+  g_autofree char *term = g_strdup_printf ("%s %s", a, b);
+  Word *word;
+
+  {
+    g_autoptr(GPtrArray) expansions = g_ptr_array_new_with_free_func (g_free);
+    _sam_search_synonyms_lookup (store, term, expansions);
+    if (expansions->len == 0)
+      return NULL;
+  }
+  word = g_new0 (Word, 1);
+  word->word = g_steal_pointer (&term);
+  word->literal = g_strdup_printf ("(\"%s\"* AND \"%s\"*)", a, b);
+  word->forms = g_ptr_array_new_with_free_func (g_free);
+  word->facets = g_ptr_array_new_with_free_func (g_free);
+  add_form (word, g_strdup (word->literal));
+  add_synonyms (store, word, word->word);
+  return word;
+}
+
+/* The words of @text that carry meaning; all of them when every one is a
+ * stop word. */
+static GPtrArray *
+analyse (SamStore *store, const char *text)
+{
+  g_autoptr(GPtrArray) folded = sam_search_text_words (text);
+  g_autoptr(GPtrArray) typed = sam_search_text_words_as_typed (text);
+  GPtrArray *words = g_ptr_array_new_with_free_func ((GDestroyNotify) word_free);
+  gboolean all_stop = TRUE;
+
+  for (guint i = 0; i < folded->len; i++)
+    all_stop = all_stop && sam_search_text_is_stop_word (g_ptr_array_index (folded, i));
+  for (guint i = 0; i < folded->len; i++)
+    {
+      const char *w = g_ptr_array_index (folded, i);
+      Word *pair = NULL;
+
+      if (!all_stop && sam_search_text_is_stop_word (w))
+        continue;
+      if (i + 1 < folded->len)
+        pair = analyse_pair (store, w, g_ptr_array_index (folded, i + 1));
+      if (pair != NULL)
+        {
+          g_ptr_array_add (words, pair);
+          i++;
+          continue;
+        }
+      g_ptr_array_add (words, analyse_word (store, w, i < typed->len ? g_ptr_array_index (typed, i) : w));
+    }
+  return words;
+}
+
+/* Expressions */
+
+typedef enum {
+  COLUMNS_NAME,
+  COLUMNS_KEYWORDS,
+  COLUMNS_ALL,
+} Columns;
+
+static const char *const column_filters[] = {
+  [COLUMNS_NAME] = "{name}",
+  [COLUMNS_KEYWORDS] = "{name kw}",
+  [COLUMNS_ALL] = "{name kw body}",
+};
+
+typedef enum {
+  FORMS_ALL,
+  FORMS_LITERAL,
+  FORMS_SYNONYMS,   /* a word's synonyms, or the word as typed */
+  FORMS_KIND,       /* a word's kinds and groups, or the word as typed */
+} Forms;
+
+static void
+append_word (GString *match, const Word *word, Columns columns, Forms forms)
+{
+  if (forms == FORMS_KIND && word->facets->len > 0)
+    columns = COLUMNS_NAME;   /* the facets alone, below */
+  else
+    g_string_append_printf (match, "%s : (", column_filters[columns]);
+  if (forms == FORMS_KIND && word->facets->len > 0)
+    {
+      g_string_append (match, "{facets} : (");
+      for (guint i = 0; i < word->facets->len; i++)
+        g_string_append_printf (match, "%s\"%s\"", i ? " OR " : "", (char *) g_ptr_array_index (word->facets, i));
+      g_string_append_c (match, ')');
+      return;
+    }
+  if (forms == FORMS_SYNONYMS && word->synonyms != NULL)
+    g_string_append (match, word->synonyms);
+  else if (forms != FORMS_ALL)
+    g_string_append (match, word->literal);
+  else
+    for (guint i = 0; i < word->forms->len; i++)
+      g_string_append_printf (match, "%s%s", i ? " OR " : "", (char *) g_ptr_array_index (word->forms, i));
+  g_string_append_c (match, ')');
+  if (forms != FORMS_ALL || columns == COLUMNS_NAME || word->facets->len == 0)
+    return;
+  g_string_append (match, " OR {facets} : (");
+  for (guint i = 0; i < word->facets->len; i++)
+    g_string_append_printf (match, "%s\"%s\"", i ? " OR " : "", (char *) g_ptr_array_index (word->facets, i));
+  g_string_append_c (match, ')');
+}
+
+/* Every word of @words (those in @subset, a bit mask, when not 0). */
+static char *
+build_tier (GPtrArray *words, Columns columns, Forms forms, guint subset)
+{
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (subset != 0 && !(subset & (1u << i)))
+        continue;
+      if (match->len > 0)
+        g_string_append (match, " AND ");
+      g_string_append_c (match, '(');
+      append_word (match, g_ptr_array_index (words, i), columns, forms);
+      g_string_append_c (match, ')');
+    }
+  return g_string_free (match, FALSE);
+}
+
+/* Collecting */
 
 static void
 hit_free (Hit *hit)
@@ -129,6 +419,14 @@ hit_compare (gconstpointer a, gconstpointer b)
 
   if (x->tier != y->tier)
     return x->tier - y->tier;
+  if (x->sub != y->sub)
+    return x->sub < y->sub ? -1 : 1;
+  if (x->area_rank != y->area_rank)
+    return x->area_rank < y->area_rank ? -1 : 1;
+  /* a shorter name is more of it matched: "Polisen" before "Polisregion
+   * Nord – utredare människohandel" */
+  if (x->tier < TIER_BROWSE && x->tier != TIER_OPEN_NEAR && strlen (x->key) != strlen (y->key))
+    return strlen (x->key) < strlen (y->key) ? -1 : 1;
   return g_strcmp0 (x->key, y->key);
 }
 
@@ -143,20 +441,16 @@ hit_compare (gconstpointer a, gconstpointer b)
 
 /* The filters are in the MATCH expression (sam-search-facets.c); the
  * unused filter parameters are left unbound. */
-#define FULL_TEXT_SQL \
-  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_search CROSS JOIN actor a" \
-  " ON a.rowid = actor_search.rowid WHERE actor_search MATCH ?1 AND a.deleted = 0" \
-  " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL" \
-  " AND ?7 IS NULL AND ?8 IS NULL"
+static const char full_text_sql[] =
+  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_search CROSS JOIN actor a"
+  " ON a.rowid = actor_search.rowid WHERE actor_search MATCH ?1 AND a.deleted = 0"
+  " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL"
+  " AND ?7 IS NULL AND ?8 IS NULL";
 
-static const char *const tier_sql[] = {
-  /* +deleted: the planner must use the name indexes, not (deleted, …) */
-  [TIER_EXACT] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE +a.deleted = 0"
-                 " AND (a.key_sv = ?1 OR a.key_en = ?1)" FILTERS,
-  /* the two full-text tiers differ only in the MATCH expression bound */
-  [TIER_NAME]  = FULL_TEXT_SQL,
-  [TIER_OTHER] = FULL_TEXT_SQL,
-};
+/* +deleted: the planner must use the name indexes, not (deleted, …) */
+static const char exact_sql[] =
+  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE +a.deleted = 0"
+  " AND (a.key_sv = ?1 OR a.key_en = ?1)" FILTERS;
 
 /* Without text: everything the filters let through, by name in the sort
  * language. INDEXED BY: with the filters' "? IS NULL OR …" bound at run
@@ -170,12 +464,10 @@ static const char *const browse_sql[SAM_N_LANGS] = {
 };
 
 static void
-bind_filters (sqlite3_stmt *stmt, const SamQuery *query, Tier tier)
+bind_filters (sqlite3_stmt *stmt, const SamQuery *query)
 {
   const SamArea *area = sam_area_lookup (query->area);
 
-  if (tier == TIER_NAME || tier == TIER_OTHER)
-    return;
   if (query->has_kind)
     _sam_bind_text (stmt, 2, sam_actor_kind_to_string (query->kind));
   if (area != NULL)
@@ -194,42 +486,52 @@ bind_filters (sqlite3_stmt *stmt, const SamQuery *query, Tier tier)
 }
 
 static gboolean
-passes_open_now (SamStore *self, sqlite3_stmt *stmt, GDateTime *now)
+is_open (SamStore *self, sqlite3_stmt *stmt, GDateTime *now)
 {
   g_autoptr(SamSchedule) hours = _sam_store_parse_hours (self, (const char *) sqlite3_column_text (stmt, 2));
 
   return hours != NULL && sam_schedule_is_open_at (hours, now);
 }
 
-/* Adds the rows of one tier until @hits holds @limit rows. */
 static gboolean
-collect (SamStore *self, const char *sql, const char *arg, Tier tier, const SamQuery *query,
-         GDateTime *now, GHashTable *seen, GPtrArray *hits, GError **error)
+full (Search *search)
 {
+  return search->query->limit != 0 && search->hits->len >= search->query->limit;
+}
+
+/* Adds the rows of one statement until the limit. */
+static gboolean
+collect (Search *search, const char *sql, gboolean full_text, const char *arg, Tier tier,
+         guint sub, guint area_rank, gboolean need_open, GError **error)
+{
+  SamStore *self = search->store;
+  const SamQuery *query = search->query;
   sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, arg);
-  bind_filters (stmt, query, tier);
-  while ((query->limit == 0 || hits->len < query->limit) &&
-         (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!full_text)
+    bind_filters (stmt, query);
+  while (!full (search) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       Hit *hit;
 
-      if (g_hash_table_contains (seen, &rowid) ||
-          (query->open_now && !passes_open_now (self, stmt, now)))
+      if (g_hash_table_contains (search->seen, &rowid) ||
+          ((query->open_now || need_open) && !is_open (self, stmt, search->now)))
         continue;
       hit = g_new0 (Hit, 1);
       hit->rowid = rowid;
       hit->tier = tier;
+      hit->sub = sub;
+      hit->area_rank = area_rank;
       hit->key = _sam_column_dup (stmt, query->sort_lang == SAM_LANG_EN ? 3 : 1);
-      g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
-      g_ptr_array_add (hits, hit);
+      g_hash_table_add (search->seen, g_memdup2 (&rowid, sizeof rowid));
+      g_ptr_array_add (search->hits, hit);
     }
-  if (query->limit != 0 && hits->len >= query->limit)
+  if (full (search))
     rc = SQLITE_DONE;
   sqlite3_reset (stmt);   /* an early stop must not keep the read transaction */
   if (rc != SQLITE_DONE)
@@ -237,17 +539,165 @@ collect (SamStore *self, const char *sql, const char *arg, Tier tier, const SamQ
   return TRUE;
 }
 
-/* "(text) AND facets"; takes @match */
-static char *
-with_facets (char *match, const char *facets)
+/* Runs @match once for each area pass: the user's area first. */
+static gboolean
+collect_match (Search *search, const char *match, Tier tier, guint sub, gboolean need_open,
+               GError **error)
 {
-  char *both;
+  for (guint pass = 0; pass < search->passes->len && !full (search); pass++)
+    {
+      const char *area = g_ptr_array_index (search->passes, pass);
+      GString *expr = g_string_new (NULL);
+      gboolean ok;
 
-  if (match == NULL || facets == NULL)
-    return match;
-  both = g_strdup_printf ("(%s) AND %s", match, facets);
-  g_free (match);
-  return both;
+      if (match != NULL)
+        g_string_append_printf (expr, "(%s)", match);
+      if (search->filters != NULL)
+        g_string_append_printf (expr, "%s(%s)", expr->len ? " AND " : "", search->filters);
+      if (area[0] != '\0')
+        g_string_append_printf (expr, "%s%s", expr->len ? " AND " : "", area);
+      if (expr->len == 0)
+        {
+          g_string_free (expr, TRUE);
+          continue;
+        }
+      ok = collect (search, full_text_sql, TRUE, expr->str, tier, sub, pass, need_open, error);
+      g_string_free (expr, TRUE);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The area passes for @near: the municipality, its county, the country,
+ * then everywhere. */
+static GPtrArray *
+area_passes (const char *near)
+{
+  GPtrArray *passes = g_ptr_array_new_with_free_func (g_free);
+  const SamArea *area = sam_area_lookup (near);
+
+  if (area != NULL && area->kind != SAM_AREA_COUNTRY)
+    {
+      g_autofree char *county = g_ascii_strdown (area->code, 2);
+
+      if (area->kind == SAM_AREA_MUNICIPALITY)
+        g_ptr_array_add (passes, g_strdup_printf ("{facets} : \"a%s\"", area->code));
+      g_ptr_array_add (passes, g_strdup_printf ("{facets} : (\"a%s\" OR \"c%s\")", county, county));
+      g_ptr_array_add (passes, g_strdup ("{facets} : \"ase\""));
+    }
+  g_ptr_array_add (passes, g_strdup (""));
+  return passes;
+}
+
+/* When all the words together find nothing: the actors that match all but
+ * one of them, then all but two …, longer words first. */
+static gboolean
+collect_partial (Search *search, GPtrArray *words, guint before, GError **error)
+{
+  guint n = MIN (words->len, 6);
+  guint sub = 0;
+
+  for (guint k = n - 1; k >= 1 && search->hits->len == before; k--)
+    for (guint subset = 1; subset < (1u << n) && !full (search); subset++)
+      {
+        if ((guint) g_bit_storage (subset) > n || __builtin_popcount (subset) != (int) k)
+          continue;
+        for (Columns c = COLUMNS_NAME; c <= COLUMNS_ALL && !full (search); c++)
+          {
+            g_autofree char *match = build_tier (words, c, FORMS_ALL, subset);
+
+            if (!collect_match (search, match, TIER_PARTIAL, sub++, FALSE, error))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static gint
+word_longer_first (gconstpointer a, gconstpointer b)
+{
+  const Word *x = *(const Word * const *) a, *y = *(const Word * const *) b;
+
+  return (int) strlen (y->word) - (int) strlen (x->word);
+}
+
+static gboolean
+collect_text (Search *search, const char *text, GError **error)
+{
+  g_autoptr(GPtrArray) words = analyse (search->store, text);
+  g_autofree char *exact = NULL;
+  g_autofree char *digits = sam_phone_query_digits (text);
+  gboolean all_numbers = TRUE;
+  gboolean synonyms = FALSE, kinds = FALSE;
+  guint before;
+  static const struct { Tier tier; Columns columns; Forms forms; } tiers[] = {
+    { TIER_SYNONYM, COLUMNS_NAME, FORMS_SYNONYMS },
+    { TIER_NAME, COLUMNS_NAME, FORMS_LITERAL },
+    { TIER_NAME_FORMS, COLUMNS_NAME, FORMS_ALL },
+    { TIER_KIND, COLUMNS_KEYWORDS, FORMS_KIND },
+    { TIER_KEYWORDS, COLUMNS_KEYWORDS, FORMS_ALL },
+    { TIER_OTHER, COLUMNS_ALL, FORMS_ALL },
+  };
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *word = g_ptr_array_index (words, i);
+
+      all_numbers = all_numbers && is_number (word->word);
+      synonyms = synonyms || word->synonyms != NULL;
+      kinds = kinds || word->facets->len > 0;
+    }
+  exact = g_strstrip (sam_text_fold (text));
+  if (!collect (search, exact_sql, FALSE, exact, TIER_EXACT, 0, 0, FALSE, error))
+    return FALSE;
+  if (digits != NULL && all_numbers)
+    {
+      g_autofree char *phone = g_strdup_printf ("{phones} : \"%s\"*", digits);
+      if (!collect_match (search, phone, TIER_PHONE, 0, FALSE, error))
+        return FALSE;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (tiers) && !full (search); t++)
+    {
+      g_autofree char *match = NULL;
+
+      if ((tiers[t].forms == FORMS_SYNONYMS && !synonyms) || (tiers[t].forms == FORMS_KIND && !kinds))
+        continue;
+      match = build_tier (words, tiers[t].columns, tiers[t].forms, 0);
+      if (!collect_match (search, match, tiers[t].tier, 0, FALSE, error))
+        return FALSE;
+    }
+  /* nothing: the best partial matches (not for a phone number's groups) */
+  before = search->hits->len;
+  if (before > 0 || words->len < 2 || all_numbers)
+    return TRUE;
+  g_ptr_array_sort (words, word_longer_first);
+  return collect_partial (search, words, before, error);
+}
+
+static gboolean
+collect_browse (Search *search, GError **error)
+{
+  const SamQuery *query = search->query;
+
+  /* what is open now in the user's area first: at night, the on-call
+   * services rather than a closed office */
+  if (query->near != NULL && search->passes->len > 1)
+    {
+      for (guint pass = 0; pass + 1 < search->passes->len && !full (search); pass++)
+        {
+          GString *expr = g_string_new (g_ptr_array_index (search->passes, pass));
+          gboolean ok;
+
+          if (search->filters != NULL)
+            g_string_append_printf (expr, " AND (%s)", search->filters);
+          ok = collect (search, full_text_sql, TRUE, expr->str, TIER_OPEN_NEAR, 0, pass, TRUE, error);
+          g_string_free (expr, TRUE);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return collect (search, browse_sql[query->sort_lang], FALSE, NULL, TIER_BROWSE, 0, 0, FALSE, error);
 }
 
 static GPtrArray *
@@ -255,22 +705,17 @@ find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
-  g_autofree char *facets = sam_search_facets_match (query);
-  g_autofree char *names = with_facets (sam_query_build_match (query->text, TRUE), facets);
-  g_autofree char *all = with_facets (sam_query_build_match (query->text, FALSE), facets);
-  g_autofree char *trimmed = g_strstrip (g_strdup (query->text ? query->text : ""));
-  g_autofree char *exact = NULL;
+  g_autoptr(GPtrArray) passes = area_passes (query->near);
+  g_autofree char *filters = sam_search_facets_match (query);
+  g_autoptr(GPtrArray) tokens = sam_search_text_words (query->text);
+  Search search = { self, query, now, filters, passes, seen, hits };
+  gboolean ok;
 
-  if (all == NULL)
-    {
-      if (!collect (self, browse_sql[query->sort_lang], NULL, TIER_BROWSE, query, now, seen, hits, error))
-        return NULL;
-      return g_steal_pointer (&hits);
-    }
-  exact = sam_text_fold (trimmed);
-  if (!collect (self, tier_sql[TIER_EXACT], exact, TIER_EXACT, query, now, seen, hits, error) ||
-      !collect (self, tier_sql[TIER_NAME], names, TIER_NAME, query, now, seen, hits, error) ||
-      !collect (self, tier_sql[TIER_OTHER], all, TIER_OTHER, query, now, seen, hits, error))
+  if (tokens->len == 0)
+    ok = collect_browse (&search, error);
+  else
+    ok = collect_text (&search, query->text, error);
+  if (!ok)
     return NULL;
   g_ptr_array_sort (hits, hit_compare);
   return g_steal_pointer (&hits);
@@ -283,7 +728,6 @@ sam_store_search (SamStore        *store,
 {
   g_autoptr(GDateTime) now = query->now ? g_date_time_ref (query->now) : sam_now_local ();
   g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
   g_autofree gint64 *rowids = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -295,8 +739,7 @@ sam_store_search (SamStore        *store,
   rowids = g_new (gint64, hits->len + 1);
   for (guint i = 0; i < hits->len; i++)
     rowids[i] = ((Hit *) g_ptr_array_index (hits, i))->rowid;
-  actors = _sam_store_load_actors_by_rowids (store, rowids, hits->len, error);
-  if (actors == NULL)
-    return NULL;
-  return g_steal_pointer (&actors);
+  if (query->rows_only)
+    return _sam_store_load_actor_rows_by_rowids (store, rowids, hits->len, error);
+  return _sam_store_load_actors_by_rowids (store, rowids, hits->len, error);
 }

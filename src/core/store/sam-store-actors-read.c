@@ -18,6 +18,10 @@
 #define ACTOR_COLUMNS \
   "rowid, id, parent_id, kind, name_sv, name_en, description_sv, description_en, hours, " \
   "verified_at, verified_by, review_days, revision, updated_at, updated_by"
+/* the same places, without the descriptions */
+#define ROW_COLUMNS \
+  "rowid, id, parent_id, kind, name_sv, name_en, NULL, NULL, hours, " \
+  "verified_at, verified_by, review_days, revision, updated_at, updated_by"
 
 /* Reading */
 
@@ -57,8 +61,9 @@ ids_as_json (GPtrArray *actors)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The first @n_sets sets (areas first). */
 static gboolean
-read_sets (SamStore *self, GHashTable *by_id, const char *ids, GError **error)
+read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GError **error)
 {
   static const struct {
     const char *sql;
@@ -73,7 +78,7 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, GError **error)
     { "SELECT actor_id, tag FROM actor_tag WHERE actor_id IN (SELECT value FROM json_each (?1))",
       sam_actor_add_tag },
   };
-  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+  for (guint s = 0; s < MIN (n_sets, G_N_ELEMENTS (sets)); s++)
     {
       sqlite3_stmt *stmt = _sam_store_prepare (self, sets[s].sql, error);
       int rc;
@@ -93,12 +98,20 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, GError **error)
   return TRUE;
 }
 
+static const char *const routes_sql[] = {
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position",
+  /* phones only (sam_route_kind_is_phone) */
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "WHERE actor_id IN (SELECT value FROM json_each (?1)) "
+  "AND kind IN ('phone', 'on-call-phone', 'sms') ORDER BY actor_id, position",
+};
+
 static gboolean
-read_routes (SamStore *self, GHashTable *by_id, const char *ids, GError **error)
+read_routes (SamStore *self, GHashTable *by_id, const char *ids, gboolean phones_only,
+             GError **error)
 {
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
-      "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position", error);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, routes_sql[phones_only], error);
   int rc;
 
   if (stmt == NULL)
@@ -134,9 +147,10 @@ read_routes (SamStore *self, GHashTable *by_id, const char *ids, GError **error)
   return TRUE;
 }
 
-/* Reads the areas, groups, languages, tags and routes of @actors. */
+/* Reads the areas, groups, languages, tags and routes of @actors; for
+ * @rows_only, the areas and phone routes only. */
 static gboolean
-complete_actors (SamStore *self, GPtrArray *actors, GError **error)
+complete_actors (SamStore *self, GPtrArray *actors, gboolean rows_only, GError **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *ids = NULL;
@@ -149,7 +163,8 @@ complete_actors (SamStore *self, GPtrArray *actors, GError **error)
       g_hash_table_insert (by_id, (char *) sam_actor_get_id (actor), actor);
     }
   ids = ids_as_json (actors);
-  return read_sets (self, by_id, ids, error) && read_routes (self, by_id, ids, error);
+  return read_sets (self, by_id, ids, rows_only ? 1 : G_MAXUINT, error) &&
+         read_routes (self, by_id, ids, rows_only, error);
 }
 
 /* Builds an actor from a row selected with ACTOR_COLUMNS. */
@@ -182,7 +197,7 @@ actor_from_row (SamStore *self, sqlite3_stmt *stmt)
 
 /* Loads actors selected by @stmt (ACTOR_COLUMNS), children and all. */
 static GPtrArray *
-load_actors (SamStore *self, sqlite3_stmt *stmt, GError **error)
+load_actors_as (SamStore *self, sqlite3_stmt *stmt, gboolean rows_only, GError **error)
 {
   g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -191,9 +206,15 @@ load_actors (SamStore *self, sqlite3_stmt *stmt, GError **error)
     g_ptr_array_add (actors, actor_from_row (self, stmt));
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), NULL);
-  if (!complete_actors (self, actors, error))
+  if (!complete_actors (self, actors, rows_only, error))
     return NULL;
   return g_steal_pointer (&actors);
+}
+
+static GPtrArray *
+load_actors (SamStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  return load_actors_as (self, stmt, FALSE, error);
 }
 
 SamActor *
@@ -230,15 +251,17 @@ sam_store_load_actor (SamStore    *self,
   return _sam_store_load_actor_full (self, id, FALSE, error);
 }
 
-GPtrArray *
-_sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
+static GPtrArray *
+load_by_rowids (SamStore *self, const gint64 *rowids, guint n, gboolean rows_only, GError **error)
 {
   g_autoptr(GString) json = g_string_new ("[");
   g_autoptr(GHashTable) by_rowid = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) loaded = NULL;
   GPtrArray *ordered;
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT " ACTOR_COLUMNS " FROM actor WHERE rowid IN (SELECT value FROM json_each (?1))", error);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, rows_only
+      ? "SELECT " ROW_COLUMNS " FROM actor WHERE rowid IN (SELECT value FROM json_each (?1))"
+      : "SELECT " ACTOR_COLUMNS " FROM actor WHERE rowid IN (SELECT value FROM json_each (?1))",
+      error);
 
   if (stmt == NULL)
     return NULL;
@@ -246,7 +269,7 @@ _sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n,
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", rowids[i]);
   g_string_append_c (json, ']');
   _sam_bind_text (stmt, 1, json->str);
-  loaded = load_actors (self, stmt, error);
+  loaded = load_actors_as (self, stmt, rows_only, error);
   if (loaded == NULL)
     return NULL;
   for (guint i = 0; i < loaded->len; i++)
@@ -261,6 +284,18 @@ _sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n,
         g_ptr_array_add (ordered, g_object_ref (actor));
     }
   return ordered;
+}
+
+GPtrArray *
+_sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
+{
+  return load_by_rowids (self, rowids, n, FALSE, error);
+}
+
+GPtrArray *
+_sam_store_load_actor_rows_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
+{
+  return load_by_rowids (self, rowids, n, TRUE, error);
 }
 
 GPtrArray *

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "sam-errors.h"
 #include "sam-store.h"
 #include "sam-model-private.h"
 #include "sam-store-sync.h"
@@ -27,6 +28,18 @@ gboolean      _sam_store_exec            (SamStore      *self,
                                           GError       **error);
 void          _sam_store_set_error       (SamStore      *self,
                                           GError       **error);
+/* The SAM_ERROR code for an SQLite result code (primary or extended). */
+SamError      _sam_error_code_for_sqlite (int            code);
+/* Creates @path, which must not exist, with mode 0600 whatever the umask
+ * (and not through a symbolic link). */
+gboolean      _sam_create_private_file   (const char    *path,
+                                          GError       **error);
+/* Makes the next sam_store_check_sound() look again (after a restore). */
+void          _sam_store_forget_soundness (SamStore     *self);
+/* sam-backups.c: removes what a killed copy left in the copies' folder;
+ * a sentence naming the newest copy that passes its check, to restore. */
+void          _sam_backups_remove_leftovers   (SamStore *self);
+char         *_sam_backups_describe_last_good (SamStore *self);
 /* Steps a statement that returns no rows; FALSE with @error set on failure. */
 gboolean      _sam_store_step_done       (SamStore      *self,
                                           sqlite3_stmt  *stmt,

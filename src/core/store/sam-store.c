@@ -11,14 +11,17 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sam-errors.h"
 #include "sam-store-private.h"
+#include "sam-search-vocab.h"
 
 #define MIGRATIONS_PATH "/io/github/samverkan/Samverkan/core/migrations"
 
@@ -30,6 +33,9 @@ struct _SamStore
   char *user;
   sqlite3 *db;
   gboolean read_only;
+  gboolean in_memory;
+  int upgraded_from;        /* the format a migration on open started from, or -1 */
+  int sound;                /* quick_check: -1 not run yet, 0 failed, 1 passed */
   GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
   GHashTable *schedules;    /* hours text → SamSchedule */
   gint64 data_version;      /* PRAGMA data_version when last looked at */
@@ -89,34 +95,61 @@ sam_store_init (SamStore *self)
                                             finalize_statement);
   self->schedules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) sam_schedule_unref);
+  self->upgraded_from = -1;
+  self->sound = -1;
+}
+
+SamError
+_sam_error_code_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SAM_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SAM_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return SAM_ERROR_NO_SPACE;
+    case SQLITE_IOERR:
+      return SAM_ERROR_IO;
+    case SQLITE_CORRUPT:
+      return SAM_ERROR_DAMAGED;
+    case SQLITE_NOTADB:
+      return SAM_ERROR_NOT_REGISTER;
+    default:
+      return SAM_ERROR_DATABASE;
+    }
+}
+
+static const char *
+hint_for_error (SamError kind)
+{
+  switch (kind)
+    {
+    case SAM_ERROR_BUSY:
+      return _("Another program is writing to the register. Try again in a moment.");
+    case SAM_ERROR_READ_ONLY:
+      return _("The register file cannot be written.");
+    case SAM_ERROR_NO_SPACE:
+      return _("The disk is full. Nothing was saved; free some space and try again.");
+    case SAM_ERROR_IO:
+      return _("The disk could not read or write the register. Nothing was saved.");
+    case SAM_ERROR_DAMAGED:
+    case SAM_ERROR_NOT_REGISTER:
+      return _("The file is damaged or is not a Samverkan register.");
+    default:
+      return _("The register could not be read or written.");
+    }
 }
 
 void
 _sam_store_set_error (SamStore *self, GError **error)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  int primary = code & 0xff;
-  SamError kind = SAM_ERROR_DATABASE;
-  const char *hint;
+  SamError kind = _sam_error_code_for_sqlite (sqlite3_extended_errcode (self->db));
 
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    {
-      kind = SAM_ERROR_BUSY;
-      hint = _("Another program is writing to the register. Try again in a moment.");
-    }
-  else if (primary == SQLITE_READONLY || primary == SQLITE_PERM)
-    {
-      kind = SAM_ERROR_READ_ONLY;
-      hint = _("The register file cannot be written.");
-    }
-  else if (primary == SQLITE_FULL)
-    hint = _("The disk is full. Nothing was saved; free some space and try again.");
-  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    hint = _("The file is damaged or is not a Samverkan register.");
-  else
-    hint = _("The register could not be read or written.");
-
-  g_set_error (error, SAM_ERROR, kind, "%s (%s: %s)", hint, self->path,
+  g_set_error (error, SAM_ERROR, kind, "%s (%s: %s)", hint_for_error (kind), self->path,
                sqlite3_errmsg (self->db));
 }
 
@@ -158,6 +191,58 @@ _sam_store_exec (SamStore *self, const char *sql, GError **error)
   return FALSE;
 }
 
+/* The first row of PRAGMA quick_check that is not "ok", or the error the
+ * check itself ran into; NULL for a sound register. */
+static char *
+find_damage (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA quick_check", NULL);
+  char *damage = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return g_strdup (sqlite3_errmsg (self->db));
+  while (damage == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      damage = _sam_column_dup (stmt, 0);
+  if (damage == NULL && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    damage = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+  return damage;
+}
+
+gboolean
+sam_store_check_sound (SamStore *self, GError **error)
+{
+  g_autofree char *damage = NULL;
+  g_autofree char *advice = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (self->sound == 1)
+    return TRUE;
+  damage = find_damage (self);
+  if (damage == NULL)
+    return (self->sound = 1, TRUE);
+  /* a busy register is not a damaged one: look again next time */
+  if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_BUSY)
+    return (_sam_store_set_error (self, error), FALSE);
+  self->sound = 0;
+  /* quick_check reports one problem a line, headed "*** in database main ***" */
+  g_strdelimit (damage, "\n", ';');
+  advice = _sam_backups_describe_last_good (self);
+  g_set_error (error, SAM_ERROR, SAM_ERROR_DAMAGED,
+               _("The register “%s” is damaged (%s); nothing was written to it. %s"),
+               self->path, damage, advice);
+  return FALSE;
+}
+
+void
+_sam_store_forget_soundness (SamStore *self)
+{
+  self->sound = -1;
+}
+
 gboolean
 _sam_store_begin (SamStore *self, GError **error)
 {
@@ -167,6 +252,10 @@ _sam_store_begin (SamStore *self, GError **error)
                    _("The register “%s” is open read-only; nothing was changed."), self->path);
       return FALSE;
     }
+  /* never write into a damaged register: a write can spread the damage
+   * and the next copy made before an import would hold it too */
+  if (!sam_store_check_sound (self, error))
+    return FALSE;
   return _sam_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -361,6 +450,8 @@ compare_names (const void *a, const void *b)
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+/* Applies the migrations the register lacks, each in a transaction of its
+ * own. A register already in this version's format is only read. */
 static gboolean
 migrate (SamStore *self, GError **error)
 {
@@ -400,9 +491,12 @@ migrate (SamStore *self, GError **error)
       if (!apply_migration (self, i + 1, names[i], error))
         return FALSE;
     }
+  self->upgraded_from = current;
   return TRUE;
 }
 
+/* The id and creation time of a register just made (or brought up from a
+ * format without them); only run after a migration wrote anyway. */
 static gboolean
 ensure_meta (SamStore *self, GError **error)
 {
@@ -421,6 +515,21 @@ ensure_meta (SamStore *self, GError **error)
 }
 
 static gboolean
+is_wal (SamStore *self)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA journal_mode", NULL);
+  gboolean wal;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_reset (stmt);
+  return wal;
+}
+
+/* Settings of the connection; the one setting kept in the file, WAL, is
+ * written only when the file is not in WAL mode yet (a new register). */
+static gboolean
 configure (SamStore *self, GError **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
@@ -431,7 +540,55 @@ configure (SamStore *self, GError **error)
     return FALSE;
   if (self->read_only)
     return TRUE;
-  return _sam_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
+  if (!_sam_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  return is_wal (self) || _sam_store_exec (self, "PRAGMA journal_mode = WAL", error);
+}
+
+static gint64 count (SamStore *self, const char *sql);
+
+/* A Samverkan register has a format number and its own tables; an empty
+ * database (one just made, or a file of no bytes) may become one when
+ * @may_fill. Anything else is refused before anything is written to it:
+ * another program's database keeps every byte. Only reads. */
+static gboolean
+identify (SamStore *self, gboolean may_fill, GError **error)
+{
+  int version = get_user_version (self);
+  gint64 objects, ours, has_meta;
+
+  if (version < 0)
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_NOTADB)
+        return (_sam_store_set_error (self, error), FALSE);
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                   _("“%s” is not a Samverkan register; nothing was changed."), self->path);
+      return FALSE;
+    }
+  objects = count (self, "SELECT count(*) FROM sqlite_schema");
+  ours = count (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                      "AND name IN ('meta', 'actor', 'change_log')");
+  has_meta = count (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                          "AND name = 'meta'");
+  if (objects < 0 || ours < 0 || has_meta < 0)
+    return (_sam_store_set_error (self, error), FALSE);
+  if (version == 0 && objects == 0 && may_fill)
+    return TRUE;
+  if (version >= 1 && ours == 3)
+    return TRUE;
+  /* a newer format may have changed any table but its meta data: migrate()
+   * says it is newer */
+  if (version > SAM_STORE_SCHEMA_VERSION && has_meta == 1)
+    return TRUE;
+  if (objects == 0)
+    g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                 _("“%s” is an empty database, not a Samverkan register; nothing was changed. "
+                   "Make a register with “samverkan-cli init”."), self->path);
+  else
+    g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER,
+                 _("“%s” is another program's database, not a Samverkan register; "
+                   "nothing was changed."), self->path);
+  return FALSE;
 }
 
 /* A file we may read but not write, or in a folder we may not write (WAL
@@ -465,8 +622,11 @@ open_db (SamStore *self, GError **error)
 {
   int rc;
 
+  /* the file exists (made by _sam_create_private_file for a new one): SQLite
+   * never creates it with the umask's mode */
   if (!self->read_only)
-    rc = open_uri (self, "mode=rwc", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    rc = self->in_memory ? open_uri (self, "mode=rwc", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                         : open_uri (self, "mode=rw", SQLITE_OPEN_READWRITE);
   else
     {
       /* Read-only, still seeing other writers' WAL; when the folder cannot
@@ -475,12 +635,12 @@ open_db (SamStore *self, GError **error)
       if (rc != SQLITE_OK)
         rc = open_uri (self, "mode=ro&immutable=1", SQLITE_OPEN_READONLY);
     }
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOTADB)
     {
-      /* another program holds it: one may wait and try again */
-      gboolean busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+      /* busy: another program holds it, and one may wait and try again */
+      SamError kind = _sam_error_code_for_sqlite (rc);
 
-      g_set_error (error, SAM_ERROR, busy ? SAM_ERROR_BUSY : SAM_ERROR_DATABASE,
+      g_set_error (error, SAM_ERROR, kind,
                    _("Could not open the register “%s”: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
@@ -489,47 +649,160 @@ open_db (SamStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+_sam_create_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  /* the umask may have taken bits away, never added any: 0600 exactly */
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+/* SQLite makes the -wal and -shm files of a register with the register's
+ * own mode (0600 for every register made here), but keeps files it finds.
+ * A -wal or -shm left without write permission (by a read-only open when
+ * the register was 0444, or by hand) makes every later write fail with
+ * "attempt to write a readonly database" until someone deletes -shm; when
+ * they are ours we give them the register's mode back before SQLite opens
+ * them. Files of another user are left alone: only they or the
+ * administrator may change them, and SQLite then opens the register read
+ * only, which the messages say. */
+static void
+repair_side_file_modes (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf db, st;
+
+  if (g_stat (path, &db) != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      mode_t wanted = (db.st_mode & 0666) | 0600;
+
+      if (g_lstat (side, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          (st.st_mode & 0777) != wanted && g_chmod (side, wanted) != 0)
+        g_debug ("Could not give %s the mode %o: %s", side, wanted, g_strerror (errno));
+    }
+}
+
+/* Removes what a failed creation left: the register and SQLite's files. */
+static void
+remove_new_register (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static gboolean
+open_and_prepare (SamStore *self, SamStoreOpenFlags flags, gboolean is_new, GError **error)
+{
+  if (!open_db (self, error))
+    return FALSE;
+  if (!identify (self, is_new || (flags & SAM_STORE_OPEN_CREATE), error) ||
+      !configure (self, error) || !migrate (self, error))
+    return FALSE;
+  /* a migration that changed the search index asks for a rebuild: a
+   * write, made only then */
+  if (!self->read_only && !_sam_store_upgrade_search (self, error))
+    return FALSE;
+  if (self->upgraded_from >= 0 && !ensure_meta (self, error))
+    return FALSE;
+  if (!self->read_only && !self->in_memory)
+    _sam_backups_remove_leftovers (self);
+  self->data_version = read_data_version (self);
+  return TRUE;
+}
+
 static SamStore *
-open_store (const char *path, gboolean read_only, GError **error)
+open_store (const char *path, SamStoreOpenFlags flags, GError **error)
 {
   g_autoptr(SamStore) self = NULL;
+  gboolean is_new;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (*path == '\0')
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("No register file was named."));
+      return NULL;
+    }
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = read_only || !path_is_writable (path);
-  if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
+  self->in_memory = g_str_equal (path, ":memory:");
+  is_new = !self->in_memory && !g_file_test (path, G_FILE_TEST_EXISTS);
+  self->read_only = !self->in_memory && ((flags & SAM_STORE_OPEN_READ_ONLY) ||
+                                         !path_is_writable (path));
+  if (is_new && !(flags & SAM_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND,
+                   _("There is no register at %s."), path);
+      return NULL;
+    }
+  if (is_new && self->read_only)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_READ_ONLY,
                    _("Cannot create the register “%s”: the folder cannot be written."), path);
       return NULL;
     }
-  if (!open_db (self, error) || !configure (self, error))
+  if (is_new && !_sam_create_private_file (path, error))
     return NULL;
-  /* Catches "not a database" before a migration tries to write to it */
-  if (get_user_version (self) < 0)
-    return (_sam_store_set_error (self, error), NULL);
-  if (!migrate (self, error))
-    return NULL;
-  if (!self->read_only && !ensure_meta (self, error))
-    return NULL;
-  self->data_version = read_data_version (self);
+  if (!is_new && !self->read_only && !self->in_memory)
+    repair_side_file_modes (path);
+  if (!open_and_prepare (self, flags, is_new, error))
+    {
+      if (is_new)
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          remove_new_register (path);
+        }
+      return NULL;
+    }
   return g_steal_pointer (&self);
+}
+
+SamStore *
+sam_store_open_full (const char         *path,
+                     SamStoreOpenFlags   flags,
+                     GError            **error)
+{
+  return open_store (path, flags, error);
 }
 
 SamStore *
 sam_store_open (const char  *path,
                 GError     **error)
 {
-  return open_store (path, FALSE, error);
+  return open_store (path, SAM_STORE_OPEN_CREATE, error);
 }
 
 SamStore *
 sam_store_open_read_only (const char  *path,
                           GError     **error)
 {
-  return open_store (path, TRUE, error);
+  return open_store (path, SAM_STORE_OPEN_READ_ONLY, error);
+}
+
+int
+sam_store_get_upgraded_from (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  return self->upgraded_from;
 }
 
 const char *
@@ -714,7 +987,10 @@ sam_store_backup (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
   g_unlink (tmp);
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* a copy holds everything the register does: 0600, like the register */
+  if (!_sam_create_private_file (tmp, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
@@ -732,7 +1008,7 @@ sam_store_backup (SamStore    *self,
     }
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SAM_ERROR, SAM_ERROR_DATABASE,
+      g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
                    _("Could not save a copy of the register as “%s”: %s"), dest_path,
                    dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
       sqlite3_close_v2 (dest);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
-#define SAM_STORE_SCHEMA_VERSION 7
+#define SAM_STORE_SCHEMA_VERSION 9
 
 /* Register meta data. */
 typedef struct {
@@ -45,7 +45,33 @@ typedef struct {
 void         sam_change_free            (SamChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamChange, sam_change_free)
 
-/* Opens (and creates, then migrates) the register at @path. A file that
+typedef enum {
+  SAM_STORE_OPEN_DEFAULT   = 0,       /* an existing register, to read and write */
+  SAM_STORE_OPEN_READ_ONLY = 1 << 0,  /* never write, not even a migration */
+  SAM_STORE_OPEN_CREATE    = 1 << 1,  /* make a new register when there is no file */
+} SamStoreOpenFlags;
+
+/* Opens the register at @path. An existing file is only read while it is
+ * opened, unless it needs a migration to this version's format (see
+ * sam_store_get_upgraded_from()); a file that is not a Samverkan register
+ * (another program's database, any other file) is refused with
+ * SAM_ERROR_NOT_REGISTER and left as it was. A new register is created
+ * with mode 0600 only with SAM_STORE_OPEN_CREATE, else the error is
+ * SAM_ERROR_NOT_FOUND; a creation that fails leaves no file behind. */
+SamStore    *sam_store_open_full        (const char         *path,
+                                         SamStoreOpenFlags   flags,
+                                         GError            **error);
+/* The format version a migration on opening started from (0 for a new
+ * register), or -1 when opening wrote nothing. */
+int          sam_store_get_upgraded_from (SamStore     *self);
+/* Runs PRAGMA quick_check once per store (every write does, before its
+ * first transaction): FALSE with SAM_ERROR_DAMAGED, naming the newest
+ * good copy to restore, when the register is damaged. */
+gboolean     sam_store_check_sound      (SamStore      *self,
+                                         GError       **error);
+
+/* Opens (and creates, then migrates) the register at @path, as
+ * sam_store_open_full() with SAM_STORE_OPEN_CREATE. A file that
  * cannot be written opens read-only; every write then fails with
  * SAM_ERROR_READ_ONLY before it touches anything. */
 SamStore    *sam_store_open             (const char    *path,
@@ -157,6 +183,14 @@ GPtrArray   *sam_store_list_changes     (SamStore      *self,
 gboolean     sam_store_check_integrity  (SamStore      *self,
                                          GPtrArray     *problems,
                                          GError       **error);
+
+/* Runs FTS5's integrity-check of the search index, on a private copy of
+ * its tables (the register is only read: writers do not wait); damage is
+ * added to @problems. FALSE with @error set when the check could not run
+ * (SAM_ERROR_READ_ONLY for a read-only store). */
+gboolean     sam_store_check_search_index (SamStore    *self,
+                                           GPtrArray   *problems,
+                                           GError     **error);
 
 /* Replaces nothing: fills an empty register with @meta, @actors and @paths
  * in one transaction, keeping their revisions and times. */

@@ -1,4 +1,4 @@
--- 007: each record's owner and the bounded history of its revisions, which
+-- 009: each record's owner and the bounded history of its revisions, which
 -- a merge reads to tell "descends from" from "diverged" (README-merge.md).
 -- SPDX-License-Identifier: GPL-3.0-or-later
 

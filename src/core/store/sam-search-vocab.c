@@ -1,0 +1,327 @@
+/* sam-search-vocab.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The search index's own vocabulary, a splitter over it, and synonyms.
+ * Every lookup here is one range of a B-tree: a word that finds nothing
+ * costs a few of them, a word that finds something none (sam-query.c asks
+ * only for words without a match).
+ */
+#define G_LOG_DOMAIN "sam-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sam-search-text.h"
+#include "sam-search-vocab.h"
+
+#define MIN_WORD 4
+#define MAX_CANDIDATES 24
+/* the last code point: "abc" <= w < "abc" LAST is every w starting "abc" */
+#define LAST "\xf4\x8f\xbf\xbf"
+/* the words a store has written, so a large import asks SQLite once a word */
+#define SEEN_KEY "sam-search-vocab-seen"
+#define SEEN_MAX 500000
+
+static GHashTable *
+get_seen (SamStore *self)
+{
+  GHashTable *seen = g_object_get_data (G_OBJECT (self), SEEN_KEY);
+
+  if (seen == NULL || g_hash_table_size (seen) > SEEN_MAX)
+    {
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (self), SEEN_KEY, seen, (GDestroyNotify) g_hash_table_unref);
+    }
+  return seen;
+}
+
+static gboolean
+is_number (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+insert_rev (SamStore *self, const char *form, const char *term, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT OR IGNORE INTO search_vocab_rev (rev, term) VALUES (?, ?)", error);
+  g_autofree char *rev = g_utf8_strreverse (form, -1);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_static (stmt, 1, rev);
+  _sam_bind_static (stmt, 2, term);
+  return _sam_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_word (SamStore *self, const char *word, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "INSERT OR IGNORE INTO search_vocab (term) VALUES (?)", error);
+  g_autofree char *stem = sam_search_text_stem (word, FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sam_bind_static (stmt, 1, word);
+  g_autofree char *shorter = g_strndup (word, g_utf8_prev_char (word + strlen (word)) - word);
+
+  /* the word, without its last letter ("psykiatrin" ends in "psykiatri")
+   * and its stem ("myndigheten" ends in "mynd") */
+  return _sam_store_step_done (self, stmt, error) &&
+         insert_rev (self, word, word, error) &&
+         (strlen (shorter) < MIN_WORD + 1 || insert_rev (self, shorter, word, error)) &&
+         (stem == NULL || insert_rev (self, stem, word, error));
+}
+
+gboolean
+_sam_search_vocab_add (SamStore    *self,
+                       const char  *text,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) words = sam_search_text_words (text);
+  GHashTable *seen = get_seen (self);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      char *word = g_ptr_array_index (words, i);
+
+      if (strlen (word) < MIN_WORD || is_number (word) || g_hash_table_contains (seen, word))
+        continue;
+      if (!insert_word (self, word, error))
+        return FALSE;
+      g_hash_table_add (seen, g_strdup (word));
+    }
+  return TRUE;
+}
+
+gboolean
+_sam_search_vocab_has_prefix (SamStore   *self,
+                              const char *prefix)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT 1 FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "' LIMIT 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return TRUE;   /* no vocabulary: take the word as it is */
+  _sam_bind_text (stmt, 1, prefix);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+add_unique (GPtrArray *out, const char *word)
+{
+  if (!g_ptr_array_find_with_equal_func (out, word, g_str_equal, NULL))
+    g_ptr_array_add (out, g_strdup (word));
+}
+
+/* @term, or its beginning as long as @word give or take a letter, when
+ * within one edit of @word. */
+static void
+add_if_near (GPtrArray *out, const char *word, const char *term)
+{
+  size_t len = strlen (word), tlen = strlen (term);
+
+  if (sam_search_text_within_one_edit (word, term))
+    {
+      add_unique (out, term);
+      return;
+    }
+  for (size_t cut = len - 1; cut <= len + 1; cut++)
+    {
+      g_autofree char *head = NULL;
+
+      if (cut >= tlen || (term[cut] & 0xc0) == 0x80)
+        continue;
+      head = g_strndup (term, cut);
+      if (sam_search_text_within_one_edit (word, head))
+        {
+          add_unique (out, head);
+          return;
+        }
+    }
+}
+
+/* A typo is seldom in the first two letters: the words that share them
+ * are one range of the vocabulary. */
+void
+_sam_search_vocab_near (SamStore   *self,
+                        const char *word,
+                        GPtrArray  *out)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "'"
+      " AND length (term) >= ?2", NULL);
+  const char *second = g_utf8_next_char (g_utf8_next_char (word));
+  g_autofree char *start = g_strndup (word, second - word);
+  guint before = out->len;
+
+  if (stmt == NULL)
+    return;
+  _sam_bind_text (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, (int) g_utf8_strlen (word, -1) - 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW && out->len - before < MAX_CANDIDATES)
+    add_if_near (out, word, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+}
+
+static void
+add_ending_in (SamStore *self, const char *ending, GPtrArray *out)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT term FROM search_vocab_rev WHERE rev >= ?1 AND rev < ?1 || '" LAST "'"
+      " AND length (rev) >= ?2 LIMIT " G_STRINGIFY (MAX_CANDIDATES), NULL);
+  g_autofree char *rev = g_utf8_strreverse (ending, -1);
+
+  if (stmt == NULL)
+    return;
+  _sam_bind_text (stmt, 1, rev);
+  sqlite3_bind_int (stmt, 2, (int) g_utf8_strlen (ending, -1) + 3);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_unique (out, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+}
+
+void
+_sam_search_vocab_compounds (SamStore   *self,
+                             const char *word,
+                             GPtrArray  *out)
+{
+  g_autofree char *stem = sam_search_text_stem (word, FALSE);
+
+  if (strlen (word) < MIN_WORD)
+    return;
+  add_ending_in (self, word, out);
+  if (stem != NULL && strlen (stem) >= MIN_WORD)
+    add_ending_in (self, stem, out);
+}
+
+static gboolean
+ends_a_word (SamStore *self, const char *ending)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  add_ending_in (self, ending, found);
+  return found->len > 0;
+}
+
+/* The longest first part wins: "brottsofferjouren" is "brottsoffer" +
+ * "jouren" rather than "brotts" + "offerjouren". Each part begins a word
+ * of the index, and the second may end one ("barnpsykiatri": "barn" and
+ * "ungdomspsykiatrin"). */
+gboolean
+_sam_search_vocab_split (SamStore    *self,
+                         const char  *word,
+                         char       **first,
+                         char       **second)
+{
+  size_t len = strlen (word);
+
+  for (size_t cut = len - MIN_WORD; cut >= MIN_WORD; cut--)
+    {
+      g_autofree char *head = g_strndup (word, cut);
+      const char *tail = word + cut;
+
+      if ((word[cut] & 0xc0) == 0x80 || !_sam_search_vocab_has_prefix (self, head) ||
+          !(_sam_search_vocab_has_prefix (self, tail) || ends_a_word (self, tail)))
+        continue;
+      *first = g_steal_pointer (&head);
+      *second = g_strdup (tail);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_sam_search_synonyms_lookup (SamStore   *self,
+                             const char *term,
+                             GPtrArray  *out)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT expansion FROM search_synonym WHERE term = ?", NULL);
+
+  if (stmt == NULL)
+    return;
+  _sam_bind_text (stmt, 1, term);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_unique (out, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+}
+
+/* Upgrade */
+
+static GArray *
+live_rowids (SamStore *self, GError **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT rowid FROM actor WHERE deleted = 0 ORDER BY rowid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), NULL);
+  return g_steal_pointer (&rowids);
+}
+
+static gboolean
+rebuild_search (SamStore *self, GError **error)
+{
+  g_autoptr(GArray) rowids = live_rowids (self, error);
+
+  if (rowids == NULL)
+    return FALSE;
+  for (guint i = 0; i < rowids->len; i += 256)
+    {
+      guint n = MIN (256, rowids->len - i);
+      g_autoptr(GPtrArray) actors = _sam_store_load_actors_by_rowids (self,
+          &g_array_index (rowids, gint64, i), n, error);
+
+      if (actors == NULL)
+        return FALSE;
+      for (guint k = 0; k < actors->len; k++)
+        {
+          SamActor *actor = g_ptr_array_index (actors, k);
+          gint64 *rowid = g_object_get_data (G_OBJECT (actor), "rowid");
+
+          if (!_sam_store_write_search_row (self, *rowid, actor, error))
+            return FALSE;
+        }
+    }
+  return _sam_store_exec (self, "DELETE FROM meta WHERE key = 'search_rebuild';"
+                          "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error);
+}
+
+gboolean
+_sam_store_upgrade_search (SamStore  *self,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT 1 FROM meta WHERE key = 'search_rebuild'", error);
+  gboolean needed;
+
+  if (stmt == NULL)
+    return FALSE;
+  needed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!needed)
+    return TRUE;
+  return _sam_store_begin (self, error) &&
+         _sam_store_end (self, rebuild_search (self, error), error);
+}

@@ -1,0 +1,52 @@
+/* sam-search-vocab.h
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The search index's own vocabulary (migration 007), private to the store.
+ */
+#pragma once
+
+#include "sam-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Records the words of @text (four letters or more, not numbers). */
+gboolean  _sam_search_vocab_add         (SamStore    *self,
+                                         const char  *text,
+                                         GError     **error);
+/* TRUE when a word of the index starts with @prefix (five letters or more). */
+gboolean  _sam_search_vocab_has_prefix  (SamStore    *self,
+                                         const char  *prefix);
+/* Words (or, for a word being typed, beginnings of words) within one edit
+ * of @word, added to @out. */
+void      _sam_search_vocab_near        (SamStore    *self,
+                                         const char  *word,
+                                         GPtrArray   *out);
+/* Words that end in @word or in its Swedish stem, with at least three
+ * letters before it: the compounds it is the last part of. */
+void      _sam_search_vocab_compounds   (SamStore    *self,
+                                         const char  *word,
+                                         GPtrArray   *out);
+/* Splits @word into two words of the index ("brottsofferjouren" into
+ * "brottsoffer" and "jouren"); FALSE when it cannot. */
+gboolean  _sam_search_vocab_split       (SamStore    *self,
+                                         const char  *word,
+                                         char       **first,
+                                         char       **second);
+/* The expansions coordinators gave for @term (folded words, one space
+ * between), added to @out. */
+void      _sam_search_synonyms_lookup   (SamStore    *self,
+                                         const char  *term,
+                                         GPtrArray   *out);
+/* Writes the search row of @actor and records its words
+ * (sam-store-actors.c). */
+gboolean  _sam_store_write_search_row   (SamStore    *self,
+                                         gint64       rowid,
+                                         SamActor    *actor,
+                                         GError     **error);
+/* Writes the search rows again when migration 007 asked for it. */
+gboolean  _sam_store_upgrade_search     (SamStore    *self,
+                                         GError     **error);
+
+G_END_DECLS

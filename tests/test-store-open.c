@@ -1,0 +1,672 @@
+/* test-store-open.c
+ *
+ * Opening a register: it only reads (readers go on while another program
+ * writes), it leaves files that are not registers exactly as they were,
+ * it makes its files private whatever the umask, it cleans up what a
+ * killed copy left, and it never writes into a damaged register.
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
+#include <sqlite3.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sam-backups.h"
+#include "sam-default-register.h"
+#include "sam-errors.h"
+#include "sam-store.h"
+#include "sam-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;     /* dir/register.sqlite, with the sample in it */
+  char **env;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) store = NULL;
+
+  f->dir = sam_test_make_dir ();
+  f->path = g_build_filename (f->dir, "register.sqlite", NULL);
+  store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
+  f->env = g_get_environ ();
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_REGISTER", f->path, TRUE);
+  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", f->dir, TRUE);
+  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->out);
+  g_free (f->err);
+  g_strfreev (f->env);
+}
+
+static int
+run_v (Fixture *f, const char * const *args)
+{
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  return sam_test_run_cli (f->env, &f->out, &f->err, args);
+}
+
+#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_same_bytes (GBytes *before, const char *path)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left behind", side);
+    }
+}
+
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+/* Another program writing: a transaction holding the write lock, with a
+ * change the readers must not see. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *db = open_raw (path);
+
+  exec_sql (db, "BEGIN IMMEDIATE; UPDATE actor SET name_sv = 'Uncommitted' WHERE id = 'polisen'; "
+                "INSERT INTO meta (key, value) VALUES ('writer', 'busy')");
+  return db;
+}
+
+static char *
+meta_value (const char *path, const char *key)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Opening and reading while another program holds the write lock: the
+ * store opens at once (no write on opening), and the readers see the last
+ * committed state. */
+static void
+test_read_while_writing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id_before = meta_value (f->path, "id");
+  sqlite3 *writer = hold_write_lock (f->path);
+  gint64 start = g_get_monotonic_time ();
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+    g_autoptr(SamActor) actor = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (store);
+    g_assert_cmpint (sam_store_get_upgraded_from (store), ==, -1);
+    g_assert_cmpint (sam_store_count_actors (store), ==, 38);
+    actor = sam_store_load_actor (store, "polisen", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV), !=, "Uncommitted");
+  }
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  /* every reading command of the CLI, in another process */
+  {
+    static const char * const commands[][3] = {
+      { "search", "polis", NULL }, { "show", "polisen", NULL }, { "check", NULL },
+      { "backups", NULL }, { "path", "list", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        const char *args[] = { "--register", f->path, commands[i][0], commands[i][1], NULL };
+        int status;
+
+        start = g_get_monotonic_time ();
+        status = run_v (f, args);
+        /* check finds overdue actors in the sample (1); backups finds none (1) */
+        g_assert_cmpint (status, <=, 1);
+        g_assert_null (strstr (f->err, "locked"));
+        g_assert_null (strstr (f->out, "Uncommitted"));
+        g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+      }
+    /* check ran the search index's check too, on a copy: no damage */
+    run (f, "--register", f->path, "check");
+    g_assert_null (strstr (f->err, "search index"));
+    g_assert_null (strstr (f->out, "search index"));
+  }
+
+  exec_sql (writer, "ROLLBACK");
+  sqlite3_close (writer);
+  {
+    g_autofree char *id_after = meta_value (f->path, "id");
+    g_autofree char *writer_key = meta_value (f->path, "writer");
+
+    g_assert_cmpstr (id_after, ==, id_before);
+    g_assert_null (writer_key);
+  }
+}
+
+/* Writes @path's export with the English name of the police changed by
+ * hand: without its history, as a hand-edited record has none, so that
+ * the merge sees a change (a conflict that --prefer theirs settles). */
+static char *
+write_changed_export (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "changed.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GRegex) history = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_cmpint (run (f, "--register", f->path, "export", path), ==, 0);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<name xml:lang=\"en\">Swedish Police Authority</name>", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  renamed = g_strjoinv ("<name xml:lang=\"en\">Police in the north</name>", parts);
+  history = g_regex_new ("(<actor id=\"polisen\"[^>]*) history=\"[0-9a-f ]*\"", 0, 0, NULL);
+  joined = g_regex_replace (history, renamed, -1, 0, "\\1", 0, NULL);
+  g_assert_cmpstr (joined, !=, renamed);
+  g_assert_true (g_file_set_contents (path, joined, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* A write waits five seconds for the lock, then exits 3 (busy), not 2,
+ * and has changed nothing. */
+static void
+test_busy_exit_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *changed = write_changed_export (f);
+  sqlite3 *writer = hold_write_lock (f->path);
+
+  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", "--prefer", "theirs",
+                        changed), ==, 3);
+  g_assert_nonnull (strstr (f->err, "Another program is writing to the register"));
+  exec_sql (writer, "ROLLBACK");
+  sqlite3_close (writer);
+  g_assert_cmpint (run (f, "--register", f->path, "show", "polisen"), ==, 0);
+  g_assert_null (strstr (f->out, "Police in the north"));
+  /* and when the writer is gone, the same import goes through */
+  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", "--prefer", "theirs",
+                        changed), ==, 0);
+  g_assert_cmpint (run (f, "--register", f->path, "show", "polisen"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Police in the north"));
+}
+
+/* Another program's database, an empty database and a text file are
+ * refused by every command, and keep every byte; no -wal or -shm appears. */
+static void
+test_not_a_register (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
+                                              "sample-register.xml", NULL);
+  const char *files[] = { other, empty, text };
+  sqlite3 *db = open_raw (other);
+
+  /* rollback journal and WAL: both would be rewritten by a careless open */
+  exec_sql (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 3");
+  sqlite3_close (db);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (text, "Inga kontakter här.\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) before = read_bytes (files[i]);
+      static const char * const commands[][2] = {
+        { "check", NULL }, { "search", "x" }, { "backups", NULL },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (commands); k++)
+        {
+          const char *args[] = { "--register", files[i], commands[k][0], commands[k][1], NULL };
+
+          g_assert_cmpint (run_v (f, args), ==, 2);
+          g_assert_nonnull (strstr (f->err, "not a Samverkan register"));
+        }
+      /* a merge import does not make one of it either (an empty file, of
+       * no data, may become a register: import is for making one) */
+      if (files[i] != empty)
+        g_assert_cmpint (run (f, "--register", files[i], "import", "--merge", sample), ==, 2);
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SamStore) store = sam_store_open_full (files[i], SAM_STORE_OPEN_DEFAULT, &error);
+
+        g_assert_null (store);
+        g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER);
+      }
+      assert_same_bytes (before, files[i]);
+      assert_no_side_files (files[i]);
+    }
+  /* another program's database is refused even where a register may be made */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) store = sam_store_open (other, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER);
+  }
+}
+
+/* Only init and import make a register; a failed import into a new path
+ * leaves nothing; "" is no register name. */
+static void
+test_creation (Fixture *f, gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.sqlite", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_full (missing, SAM_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  store = sam_store_open ("", &error);
+  g_assert_null (store);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+
+  g_assert_cmpint (run (f, "--register", "", "search", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "--register: give the name of a register file"));
+  g_assert_cmpint (run (f, "--register", "", "init"), ==, 2);
+
+  g_assert_true (g_file_set_contents (bad, "<register version=\"1\">", -1, NULL));
+  g_assert_cmpint (run (f, "--register", missing, "import", bad), ==, 2);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  assert_no_side_files (missing);
+  g_assert_cmpint (run (f, "--register", missing, "import", "--merge", bad), ==, 2);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  assert_no_side_files (missing);
+  /* nor a file that cannot be read at all */
+  g_assert_cmpint (run (f, "--register", missing, "import", "/nonexistent/in.xml"), ==, 2);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* A full disk (here: a file size limit, which fails the write the same
+ * way) exits 4, and an import into a new register leaves no file. */
+static void
+test_disk_full_exit_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "new.sqlite", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
+                                              "sample-register.xml", NULL);
+  const char *argv[] = { "sh", "-c", "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\"",
+                         g_getenv ("SAMVERKAN_CLI"), "--register", target, "import", sample, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, f->env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 4);
+  g_assert_nonnull (strstr (err, "Nothing was saved"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  assert_no_side_files (target);
+}
+
+/* Registers, their -wal and -shm, copies and their folder are private
+ * whatever the umask; a -wal or -shm of ours left without write
+ * permission gets its mode back. */
+static void
+test_modes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "private.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backups = g_strconcat (path, ".backups", NULL);
+  mode_t old = umask (0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+  g_autoptr(SamBackup) copy = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_load_sample_register (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (mode_of (wal), ==, 0600);
+  g_assert_cmpint (mode_of (shm), ==, 0600);
+  copy = sam_backups_create (store, "import", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (backups), ==, 0700);
+  g_assert_cmpint (mode_of (copy->path), ==, 0600);
+  {
+    g_autofree char *saved = g_build_filename (f->dir, "copy.sqlite", NULL);
+
+    g_assert_true (sam_store_backup (store, saved, &error));
+    g_assert_cmpint (mode_of (saved), ==, 0600);
+  }
+
+  /* as a read-only open leaves them when the register was 0444: the files
+   * stay while a connection holds them */
+  {
+    sqlite3 *other = open_raw (path);
+    g_autoptr(SamStore) again = NULL;
+
+    exec_sql (other, "SELECT count(*) FROM actor");
+    g_assert_cmpint (g_chmod (wal, 0444), ==, 0);
+    g_assert_cmpint (g_chmod (shm, 0444), ==, 0);
+    again = sam_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mode_of (wal), ==, 0600);
+    g_assert_cmpint (mode_of (shm), ==, 0600);
+    sam_store_delete_actor (again, "terrafem", -1, &error);
+    g_assert_no_error (error);
+    sqlite3_close (other);
+  }
+  umask (old);
+}
+
+/* A .backups that is a link, or that others may write to, is refused for
+ * copies and for listing them; a private one is used. */
+static void
+test_backups_folder_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+  g_autoptr(SamBackup) copy = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, backups), ==, 0);
+  copy = sam_backups_create (store, "import", &error);
+  g_assert_null (copy);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_UNSAFE);
+  g_clear_error (&error);
+  list = sam_backups_list (store, &error);
+  g_assert_null (list);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_UNSAFE);
+  g_clear_error (&error);
+  dir = g_dir_open (elsewhere, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_assert_cmpint (run (f, "--register", f->path, "backups"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "not a folder of your own"));
+
+  g_assert_cmpint (g_unlink (backups), ==, 0);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (backups, 0777), ==, 0);
+  copy = sam_backups_create (store, "import", &error);
+  g_assert_null (copy);
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (error->message, "chmod 700"));
+  g_clear_error (&error);
+
+  /* only readable by others: made private, and used */
+  g_assert_cmpint (g_chmod (backups, 0755), ==, 0);
+  copy = sam_backups_create (store, "import", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_cmpint (mode_of (backups), ==, 0700);
+}
+
+/* The .part of a copy killed long enough ago is removed on the next open;
+ * one being written now (fresh) is left alone. */
+static void
+test_part_leftover_removed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
+  g_autofree char *stale = g_build_filename (backups, "20261125T120000Z-01-import.sqlite.part", NULL);
+  g_autofree char *fresh = g_build_filename (backups, "20261125T120100Z-01-import.sqlite.part", NULL);
+  g_autofree char *other = g_build_filename (backups, "notes.txt", NULL);
+  struct utimbuf old = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "half a copy", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "a copy being made", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+
+  store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+/* Overwrites the root page of @table with garbage. */
+static void
+damage_table (const char *path, const char *table)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *garbage = g_strnfill (4096, '\xff');
+  int page, page_size;
+  FILE *file;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                       "FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+  g_assert_cmpint (page_size, <=, 4096);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) (page - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+static guint
+count_backups (const char *path)
+{
+  g_autofree char *backups = g_strconcat (path, ".backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* A damaged register: opening still works (to read what can be read and
+ * to restore), but no write and no copy; check and import --merge exit 4
+ * and name the copy to bring back, which restore then brings back. */
+static void
+test_damaged_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *changed = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changed = write_changed_export (f);
+  {
+    g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+    g_autoptr(SamBackup) copy = sam_backups_create (store, "import", &error);
+
+    g_assert_no_error (error);
+  }
+  damage_table (f->path, "contact_route");
+  before = read_bytes (f->path);
+  g_assert_cmpuint (count_backups (f->path), ==, 1);
+
+  {
+    g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+    g_autoptr(SamActor) actor = sam_actor_new ("new-actor");
+
+    g_assert_no_error (error);
+    sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, "Ny");
+    sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "New");
+    sam_actor_add_area (actor, "2480");
+    g_assert_false (sam_store_insert_actor (store, actor, &error));
+    g_assert_error (error, SAM_ERROR, SAM_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (error->message, "restore 1"));
+    g_clear_error (&error);
+    g_assert_null (sam_backups_create (store, "import", &error));
+    g_assert_error (error, SAM_ERROR, SAM_ERROR_DAMAGED);
+  }
+  assert_same_bytes (before, f->path);
+
+  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 4);
+  g_assert_nonnull (strstr (f->err, "is damaged"));
+  g_assert_nonnull (strstr (f->err, "samverkan-cli restore 1"));
+  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", changed), ==, 4);
+  g_assert_nonnull (strstr (f->err, "nothing was written"));
+  g_assert_nonnull (strstr (f->err, "samverkan-cli restore 1"));
+  g_assert_cmpuint (count_backups (f->path), ==, 1);
+  assert_same_bytes (before, f->path);
+
+  g_assert_cmpint (run (f, "--register", f->path, "restore", "1"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "no copy was made"));
+  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->out, "Actors: 38"));
+}
+
+/* check runs FTS5's own check of the search index. */
+static void
+test_search_index_damage (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = open_raw (f->path);
+
+  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
+  g_assert_null (strstr (f->out, "search index"));
+  /* the index no longer matches the text it was made from */
+  exec_sql (db, "UPDATE actor_search_content SET c0 = 'nothing like it' "
+                "WHERE id = (SELECT min (id) FROM actor_search_content)");
+  sqlite3_close (db);
+  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+  /* the check needs no write lock (it would keep writers out for minutes
+   * on a large register): it runs while another program writes */
+  {
+    sqlite3 *writer = hold_write_lock (f->path);
+
+    g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
+    g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+    exec_sql (writer, "ROLLBACK");
+    sqlite3_close (writer);
+  }
+}
+
+/* Editors save through sam_store_mark_verified and sam_actor_validate:
+ * a year outside 1900–2200 is refused there too, and nothing changes. */
+static void
+test_verified_range (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (f->path, &error);
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, "terrafem", &error);
+  g_autoptr(GDateTime) far = g_date_time_new_utc (9999, 12, 31, 0, 0, 0);
+  g_autoptr(GDateTime) early = g_date_time_new_utc (1, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) fine = g_date_time_new_utc (2200, 12, 31, 0, 0, 0);
+  gint64 revision = sam_actor_get_revision (actor);
+
+  g_assert_no_error (error);
+  g_assert_false (sam_store_mark_verified (store, actor, far, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "9999"));
+  g_clear_error (&error);
+  sam_actor_set_verified (actor, early, "Anna");
+  g_assert_false (sam_actor_validate (actor, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&actor);
+  actor = sam_store_load_actor (store, "terrafem", &error);
+  g_assert_cmpint (sam_actor_get_revision (actor), ==, revision);
+  g_assert_true (sam_store_mark_verified (store, actor, fine, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
+  ADD ("/store-open/read-while-writing", test_read_while_writing);
+  ADD ("/store-open/busy-exit-status", test_busy_exit_status);
+  ADD ("/store-open/not-a-register", test_not_a_register);
+  ADD ("/store-open/creation", test_creation);
+  ADD ("/store-open/disk-full-exit-status", test_disk_full_exit_status);
+  ADD ("/store-open/modes", test_modes);
+  ADD ("/store-open/backups-folder-refused", test_backups_folder_refused);
+  ADD ("/store-open/part-leftover-removed", test_part_leftover_removed);
+  ADD ("/store-open/damaged-refused", test_damaged_refused);
+  ADD ("/store-open/search-index-damage", test_search_index_damage);
+  ADD ("/store-open/verified-range", test_verified_range);
+  return g_test_run ();
+}
