@@ -265,6 +265,83 @@ test_busy_exit_status (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "Police in the north"));
 }
 
+/* The reading commands leave the register file as it was, byte for byte,
+ * and no -wal or -shm behind. */
+static void
+test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
+{
+  static const char * const commands[][3] = {
+    { "search", "polis", NULL }, { "search", "--open-now", NULL }, { "show", "polisen", NULL },
+    { "check", NULL }, { "backups", NULL }, { "path", "list", NULL }, { "path", "check", NULL },
+  };
+  g_autoptr(GBytes) before = read_bytes (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[] = { "--register", f->path, commands[i][0], commands[i][1], NULL };
+
+      g_assert_cmpint (run_v (f, args), <=, 1);
+      g_assert_cmpstr (f->err, !=, NULL);
+      g_assert_null (strstr (f->err, "format"));
+    }
+  assert_same_bytes (before, f->path);
+  assert_no_side_files (f->path);
+}
+
+/* For g_ptr_array_sort(), which passes pointers to the elements */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A register of format 4, made by the first four migrations themselves,
+ * is brought up to this version's format on opening, and the CLI says
+ * so; the next open writes nothing. */
+static void
+test_migration_said (Fixture *f, gconstpointer data)
+{
+  g_autofree char *old = g_build_filename (f->dir, "format-4.sqlite", NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
+                                           "store", "migrations", NULL);
+  g_autoptr(GDir) migrations = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *said = g_strdup_printf ("brought from format 4 up to format %d",
+                                           SAM_STORE_SCHEMA_VERSION);
+  sqlite3 *db = open_raw (old);
+  const char *name;
+
+  g_assert_nonnull (migrations);
+  while ((name = g_dir_read_name (migrations)) != NULL)
+    if (strcmp (name, "005") < 0)
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, ==, 4);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
+      exec_sql (db, sql);
+    }
+  exec_sql (db, "INSERT INTO meta (key, value) VALUES ('id', 'old'); PRAGMA user_version = 4");
+  sqlite3_close (db);
+
+  g_assert_cmpint (run (f, "--register", old, "search", "polis"), ==, 1);
+  g_assert_nonnull (strstr (f->err, said));
+  g_assert_cmpint (run (f, "--register", old, "search", "polis"), ==, 1);
+  g_assert_null (strstr (f->err, "format"));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamStore) store = sam_store_open (old, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (sam_store_get_upgraded_from (store), ==, -1);
+  }
+}
+
 /* Another program's database, an empty database and a text file are
  * refused by every command, and keep every byte; no -wal or -shm appears. */
 static void
@@ -659,6 +736,8 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
   ADD ("/store-open/read-while-writing", test_read_while_writing);
   ADD ("/store-open/busy-exit-status", test_busy_exit_status);
+  ADD ("/store-open/reading-leaves-file-alone", test_reading_leaves_file_alone);
+  ADD ("/store-open/migration-said", test_migration_said);
   ADD ("/store-open/not-a-register", test_not_a_register);
   ADD ("/store-open/creation", test_creation);
   ADD ("/store-open/disk-full-exit-status", test_disk_full_exit_status);

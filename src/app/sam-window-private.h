@@ -143,6 +143,8 @@ void        _sam_window_publish_to           (SamWindow      *self,
                                               const char     *secret_key,
                                               const char     *dir);
 gboolean    _sam_window_is_stale_banner_shown (SamWindow     *self);
+/* A follow, refresh or publication is running in a thread. */
+gboolean    _sam_window_publications_busy    (SamWindow      *self);
 const char *_sam_window_get_stale_banner_text (SamWindow     *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ typedef struct {
   GtkLabel *banner_label;
   GQueue pending;         /* URLs still to refresh in this round */
   gboolean refreshing;
+  guint running;          /* follows and publications in their threads */
 } Publications;
 
 static void
@@ -190,8 +191,12 @@ followed_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   FollowCall *call = data;
   SamWindow *self = call->window;
+  Publications *p = get_publications (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(SamFetchResult) fetched = sam_fetch_follow_finish (result, &error);
+
+  if (p)
+    p->running--;
 
   if (fetched == NULL && call->asked &&
       g_error_matches (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_UNKNOWN_KEY))
@@ -236,6 +241,8 @@ start_follow (SamWindow *self, const char *url, const char *trust, gboolean aske
 
   sam_fetch_options_init (&options);
   options.trust = trust;
+  if (p)
+    p->running++;
   call->window = g_object_ref (self);
   call->url = g_strdup (url);
   call->asked = asked;
@@ -317,6 +324,14 @@ _sam_window_publish_start (SamWindow *self)
 }
 
 gboolean
+_sam_window_publications_busy (SamWindow *self)
+{
+  Publications *p = get_publications (self);
+
+  return p != NULL && (p->running > 0 || p->refreshing);
+}
+
+gboolean
 _sam_window_is_stale_banner_shown (SamWindow *self)
 {
   Publications *p = get_publications (self);
@@ -388,9 +403,12 @@ published_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(SamWindow) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SamPublication) publication = sam_publish_finish (result, &error);
+  Publications *p = get_publications (self);
   g_autofree char *until = NULL;
   g_autofree char *text = NULL;
 
+  if (p)
+    p->running--;
   _sam_window_set_busy (self, NULL, NULL);
   if (publication == NULL)
     {
@@ -416,6 +434,8 @@ audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow 
   sam_publish_options_init (&options);
   if (g_str_equal (response, "public"))
     options.filter.audience = SAM_VISIBILITY_PUBLIC;
+  if (get_publications (self))
+    get_publications (self)->running++;
   _sam_window_set_busy (self, _("Publishing…"), NULL);
   sam_publish_async (sam_store_get_path (sam_window_get_store (self)), &options, key, dir,
                      NULL, published_cb, g_object_ref (self));

@@ -29,8 +29,7 @@
 static int
 fail (GError *error)
 {
-  g_printerr ("samverkan-cli: %s\n", error->message);
-  return EXIT_BAD_INPUT;
+  return sam_cli_fail (error);   /* 3 busy, 4 disk full or damaged, else 2 */
 }
 
 static char *
@@ -315,7 +314,7 @@ follow_one (SamStore *store, const char *url, const SamFetchOptions *options)
     explain_unknown_key (url, options);
   else
     g_printerr (_("Nothing was changed; the last good copy stays.\n"));
-  return EXIT_BAD_INPUT;
+  return sam_cli_exit_status (error);
 }
 
 int
@@ -388,8 +387,10 @@ sam_cli_refresh_published (SamStore *store)
     {
       SamPublishedState *state = g_ptr_array_index (list, i);
 
-      if (follow_one (store, state->url, NULL) != EXIT_OK)
-        result = EXIT_BAD_INPUT;
+      int status = follow_one (store, state->url, NULL);
+
+      if (status != EXIT_OK)
+        result = status;
     }
   return result;
 }

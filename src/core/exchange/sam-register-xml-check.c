@@ -239,11 +239,8 @@ check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report 
 static gboolean
 actor_known (const char *id, GHashTable *file_actors, const SamRegisterData *data, SamStore *store)
 {
-  if (file_actors != NULL && g_hash_table_contains (file_actors, id))
+  if (g_hash_table_contains (file_actors, id))
     return TRUE;
-  for (guint i = 0; file_actors == NULL && i < data->actors->len; i++)
-    if (g_strcmp0 (sam_actor_get_id (g_ptr_array_index (data->actors, i)), id) == 0)
-      return TRUE;
   for (guint i = 0; i < data->tombstones->len; i++)
     {
       SamTombstone *t = g_ptr_array_index (data->tombstones, i);
@@ -290,6 +287,15 @@ void
 _sam_xml_check_named_actors (const SamRegisterData *data, GHashTable *file_actors, SamStore *store,
                              Report *r)
 {
+  g_autoptr(GHashTable) own = NULL;
+
+  if (file_actors == NULL)
+    {
+      file_actors = own = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < data->actors->len; i++)
+        if (sam_actor_get_id (g_ptr_array_index (data->actors, i)) != NULL)
+          g_hash_table_add (own, (char *) sam_actor_get_id (g_ptr_array_index (data->actors, i)));
+    }
   for (guint p = 0; p < data->paths->len; p++)
     {
       GPtrArray *steps = sam_escalation_path_get_steps (g_ptr_array_index (data->paths, p));

@@ -240,7 +240,7 @@ starts_word (const char *p, const char *end, const char *word)
 {
   gsize n = MIN ((gsize) (end - p), strlen (word));
 
-  /* nothing read yet (@p may be NULL): anything may still come */
+  /* nothing read yet: @p may be NULL, which memcmp may not be given */
   return n == 0 || memcmp (p, word, n) == 0;
 }
 

@@ -48,6 +48,9 @@ typedef enum {
   TIER_BROWSE,      /* no text: by name, filters in SQL */
 } Tier;
 
+/* words in a query that is most likely a name */
+#define LONG_QUERY 4
+
 typedef struct {
   gint64 rowid;
   Tier tier;
@@ -62,7 +65,10 @@ typedef struct {
   char *literal;     /* the word as typed, a prefix, or a synonym */
   char *synonyms;    /* the synonyms alone, or NULL */
   GPtrArray *forms;  /* FTS5 alternatives, the literal first */
+  GPtrArray *compounds; /* the compounds it ends, for names and keywords only */
   GPtrArray *facets; /* kinds and target groups it names */
+  guint literal_in;  /* SamSearchColumns the literal may match in */
+  guint forms_in;    /* … and all its forms */
 } Word;
 
 typedef struct {
@@ -135,6 +141,7 @@ word_free (Word *word)
   g_free (word->literal);
   g_free (word->synonyms);
   g_ptr_array_unref (word->forms);
+  g_clear_pointer (&word->compounds, g_ptr_array_unref);
   g_ptr_array_unref (word->facets);
   g_free (word);
 }
@@ -220,12 +227,22 @@ add_repairs (SamStore *store, Word *word, const char *typed)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
+  guint useful = 0;
+
+  /* the base forms the index holds */
   for (guint i = 0; i < bases->len; i++)
-    add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+    if (_sam_search_vocab_has_prefix (store, g_ptr_array_index (bases, i)))
+      {
+        add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+        useful++;
+      }
   _sam_search_vocab_near (store, word->word, found);
   for (guint i = 0; i < found->len; i++)
     add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (found, i)));
-  if (_sam_search_vocab_split (store, word->word, &first, &second))
+  /* a split only when nothing nearer was found: "myndigheten" is not
+   * "myndigh" + "eten" */
+  if (useful == 0 && found->len == 0 &&
+      _sam_search_vocab_split (store, word->word, &first, &second))
     {
       g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
       GString *form = g_string_new (NULL);
@@ -251,6 +268,20 @@ add_stems (Word *word)
     }
 }
 
+static guint
+stem_columns (SamStore *store, const char *word)
+{
+  guint columns = 0;
+
+  for (guint english = 0; english < 2; english++)
+    {
+      g_autofree char *stem = sam_search_text_stem (word, english);
+      if (stem)
+        columns |= _sam_search_vocab_columns (store, stem, FALSE);
+    }
+  return columns;
+}
+
 static Word *
 analyse_word (SamStore *store, const char *folded, const char *typed)
 {
@@ -258,21 +289,36 @@ analyse_word (SamStore *store, const char *folded, const char *typed)
   g_autoptr(GPtrArray) compounds = g_ptr_array_new_with_free_func (g_free);
   size_t len = strlen (folded);
 
+  word->compounds = g_ptr_array_new_with_free_func (g_free);
+
   word->word = g_strdup (folded);
   word->literal = g_strdup_printf ("\"%s\"*", folded);
   word->forms = g_ptr_array_new_with_free_func (g_free);
   word->facets = g_ptr_array_new_with_free_func (g_free);
   add_form (word, g_strdup (word->literal));
+  word->literal_in = word->forms_in = SAM_SEARCH_IN_ANY;
   if (is_number (folded))
     return word;
+  word->literal_in = _sam_search_vocab_columns (store, folded, FALSE);
   add_stems (word);
+  word->forms_in = word->literal_in | stem_columns (store, folded);
   add_synonyms (store, word, folded);
+  if (word->synonyms != NULL)
+    word->literal_in = word->forms_in = SAM_SEARCH_IN_ANY;
   sam_search_text_label_facets (folded, word->facets);
   _sam_search_vocab_compounds (store, folded, compounds);
   for (guint i = 0; i < compounds->len; i++)
-    add_form (word, g_strdup_printf ("\"%s\"", (char *) g_ptr_array_index (compounds, i)));
+    {
+      const char *compound = g_ptr_array_index (compounds, i);
+
+      g_ptr_array_add (word->compounds, g_strdup_printf ("\"%s\"", compound));
+      word->forms_in |= _sam_search_vocab_columns (store, compound, TRUE) & ~SAM_SEARCH_IN_BODY;
+    }
   if (len >= 5 && !_sam_search_vocab_has_prefix (store, folded))
-    add_repairs (store, word, typed);
+    {
+      add_repairs (store, word, typed);
+      word->forms_in = SAM_SEARCH_IN_ANY;
+    }
   return word;
 }
 
@@ -294,9 +340,11 @@ analyse_pair (SamStore *store, const char *a, const char *b)
   word->word = g_steal_pointer (&term);
   word->literal = g_strdup_printf ("(\"%s\"* AND \"%s\"*)", a, b);
   word->forms = g_ptr_array_new_with_free_func (g_free);
+  word->compounds = g_ptr_array_new_with_free_func (g_free);
   word->facets = g_ptr_array_new_with_free_func (g_free);
   add_form (word, g_strdup (word->literal));
   add_synonyms (store, word, word->word);
+  word->literal_in = word->forms_in = SAM_SEARCH_IN_ANY;
   return word;
 }
 
@@ -373,8 +421,14 @@ append_word (GString *match, const Word *word, Columns columns, Forms forms)
   else if (forms != FORMS_ALL)
     g_string_append (match, word->literal);
   else
-    for (guint i = 0; i < word->forms->len; i++)
-      g_string_append_printf (match, "%s%s", i ? " OR " : "", (char *) g_ptr_array_index (word->forms, i));
+    {
+      for (guint i = 0; i < word->forms->len; i++)
+        g_string_append_printf (match, "%s%s", i ? " OR " : "", (char *) g_ptr_array_index (word->forms, i));
+      /* a compound's doclist is read whole: in descriptions it costs
+       * more than it finds */
+      for (guint i = 0; columns != COLUMNS_ALL && i < word->compounds->len; i++)
+        g_string_append_printf (match, " OR %s", (char *) g_ptr_array_index (word->compounds, i));
+    }
   g_string_append_c (match, ')');
   if (forms != FORMS_ALL || columns == COLUMNS_NAME || word->facets->len == 0)
     return;
@@ -382,6 +436,36 @@ append_word (GString *match, const Word *word, Columns columns, Forms forms)
   for (guint i = 0; i < word->facets->len; i++)
     g_string_append_printf (match, "%s\"%s\"", i ? " OR " : "", (char *) g_ptr_array_index (word->facets, i));
   g_string_append_c (match, ')');
+}
+
+static const guint column_bits[] = {
+  [COLUMNS_NAME] = SAM_SEARCH_IN_NAME,
+  [COLUMNS_KEYWORDS] = SAM_SEARCH_IN_NAME | SAM_SEARCH_IN_KEYWORDS,
+  [COLUMNS_ALL] = SAM_SEARCH_IN_ANY,
+};
+
+/* FALSE when a word cannot match in @columns: the vocabulary says none of
+ * its forms occurs there. The tier is then not run at all. */
+static gboolean
+word_may_match (const Word *word, Columns columns, Forms forms)
+{
+  guint wanted = column_bits[columns];
+
+  if (word->facets->len > 0 && columns != COLUMNS_NAME && (forms == FORMS_ALL || forms == FORMS_KIND))
+    return TRUE;
+  if (forms == FORMS_SYNONYMS && word->synonyms != NULL)
+    return TRUE;
+  return ((forms == FORMS_ALL ? word->forms_in : word->literal_in) & wanted) != 0;
+}
+
+static gboolean
+tier_may_match (GPtrArray *words, Columns columns, Forms forms, guint subset)
+{
+  for (guint i = 0; i < words->len; i++)
+    if ((subset == 0 || (subset & (1u << i))) &&
+        !word_may_match (g_ptr_array_index (words, i), columns, forms))
+      return FALSE;
+  return TRUE;
 }
 
 /* Every word of @words (those in @subset, a bit mask, when not 0). */
@@ -605,8 +689,11 @@ collect_partial (Search *search, GPtrArray *words, guint before, GError **error)
           continue;
         for (Columns c = COLUMNS_NAME; c <= COLUMNS_ALL && !full (search); c++)
           {
-            g_autofree char *match = build_tier (words, c, FORMS_ALL, subset);
+            g_autofree char *match = NULL;
 
+            if (!tier_may_match (words, c, FORMS_ALL, subset))
+              continue;
+            match = build_tier (words, c, FORMS_ALL, subset);
             if (!collect_match (search, match, TIER_PARTIAL, sub++, FALSE, error))
               return FALSE;
           }
@@ -661,7 +748,13 @@ collect_text (Search *search, const char *text, GError **error)
     {
       g_autofree char *match = NULL;
 
-      if ((tiers[t].forms == FORMS_SYNONYMS && !synonyms) || (tiers[t].forms == FORMS_KIND && !kinds))
+      /* four words or more that found something already: a name was
+       * typed, and a match in keywords or descriptions of all of them is
+       * weak and costly */
+      if (words->len >= LONG_QUERY && search->hits->len > 0 && tiers[t].tier >= TIER_KEYWORDS)
+        break;
+      if ((tiers[t].forms == FORMS_SYNONYMS && !synonyms) || (tiers[t].forms == FORMS_KIND && !kinds) ||
+          !tier_may_match (words, tiers[t].columns, tiers[t].forms, 0))
         continue;
       match = build_tier (words, tiers[t].columns, tiers[t].forms, 0);
       if (!collect_match (search, match, tiers[t].tier, 0, FALSE, error))
@@ -714,7 +807,12 @@ find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error
   if (tokens->len == 0)
     ok = collect_browse (&search, error);
   else
-    ok = collect_text (&search, query->text, error);
+    {
+      /* the dictionary is needed at the first word with no match: load it
+       * beside the typing, not at that word */
+      sam_search_text_preload ();
+      ok = collect_text (&search, query->text, error);
+    }
   if (!ok)
     return NULL;
   g_ptr_array_sort (hits, hit_compare);

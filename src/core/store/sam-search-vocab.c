@@ -18,22 +18,32 @@
 #include "sam-search-vocab.h"
 
 #define MIN_WORD 4
-#define MAX_CANDIDATES 24
+#define MAX_CANDIDATES 12
 /* the last code point: "abc" <= w < "abc" LAST is every w starting "abc" */
 #define LAST "\xf4\x8f\xbf\xbf"
 /* the words a store has written, so a large import asks SQLite once a word */
 #define SEEN_KEY "sam-search-vocab-seen"
-#define SEEN_MAX 500000
+#define SEEN_MAX 500000   /* word -> the columns written */
+
+/* A rollback takes back what the cache says was written. */
+static void
+rolled_back_cb (void *data)
+{
+  g_hash_table_remove_all (data);
+}
 
 static GHashTable *
 get_seen (SamStore *self)
 {
   GHashTable *seen = g_object_get_data (G_OBJECT (self), SEEN_KEY);
 
-  if (seen == NULL || g_hash_table_size (seen) > SEEN_MAX)
+  if (seen != NULL && g_hash_table_size (seen) > SEEN_MAX)
+    g_hash_table_remove_all (seen);
+  if (seen == NULL)
     {
       seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_object_set_data_full (G_OBJECT (self), SEEN_KEY, seen, (GDestroyNotify) g_hash_table_unref);
+      sqlite3_rollback_hook (_sam_store_get_db (self), rolled_back_cb, seen);
     }
   return seen;
 }
@@ -62,29 +72,37 @@ insert_rev (SamStore *self, const char *form, const char *term, GError **error)
 }
 
 static gboolean
-insert_word (SamStore *self, const char *word, GError **error)
+insert_word (SamStore *self, const char *word, SamSearchColumns column, gboolean known,
+             GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "INSERT OR IGNORE INTO search_vocab (term) VALUES (?)", error);
-  g_autofree char *stem = sam_search_text_stem (word, FALSE);
+      "INSERT INTO search_vocab (term, cols) VALUES (?1, ?2)"
+      " ON CONFLICT (term) DO UPDATE SET cols = cols | ?2 WHERE cols & ?2 = 0", error);
+  g_autofree char *stem = NULL;
+  g_autofree char *shorter = NULL;
 
   if (stmt == NULL)
     return FALSE;
   _sam_bind_static (stmt, 1, word);
-  g_autofree char *shorter = g_strndup (word, g_utf8_prev_char (word + strlen (word)) - word);
-
+  sqlite3_bind_int (stmt, 2, column);
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  if (known)
+    return TRUE;
   /* the word, without its last letter ("psykiatrin" ends in "psykiatri")
    * and its stem ("myndigheten" ends in "mynd") */
-  return _sam_store_step_done (self, stmt, error) &&
-         insert_rev (self, word, word, error) &&
+  stem = sam_search_text_stem (word, FALSE);
+  shorter = g_strndup (word, g_utf8_prev_char (word + strlen (word)) - word);
+  return insert_rev (self, word, word, error) &&
          (strlen (shorter) < MIN_WORD + 1 || insert_rev (self, shorter, word, error)) &&
          (stem == NULL || insert_rev (self, stem, word, error));
 }
 
 gboolean
-_sam_search_vocab_add (SamStore    *self,
-                       const char  *text,
-                       GError     **error)
+_sam_search_vocab_add (SamStore          *self,
+                       const char        *text,
+                       SamSearchColumns   column,
+                       GError           **error)
 {
   g_autoptr(GPtrArray) words = sam_search_text_words (text);
   GHashTable *seen = get_seen (self);
@@ -92,14 +110,40 @@ _sam_search_vocab_add (SamStore    *self,
   for (guint i = 0; i < words->len; i++)
     {
       char *word = g_ptr_array_index (words, i);
+      guint columns;
+      gpointer value;
+      gboolean known;
 
-      if (strlen (word) < MIN_WORD || is_number (word) || g_hash_table_contains (seen, word))
+      if (strlen (word) < MIN_WORD || is_number (word))
         continue;
-      if (!insert_word (self, word, error))
+      known = g_hash_table_lookup_extended (seen, word, NULL, &value);
+      columns = GPOINTER_TO_UINT (value);
+      if (known && (columns & column))
+        continue;
+      if (!insert_word (self, word, column, known, error))
         return FALSE;
-      g_hash_table_add (seen, g_strdup (word));
+      g_hash_table_insert (seen, g_strdup (word), GUINT_TO_POINTER (columns | column));
     }
   return TRUE;
+}
+
+SamSearchColumns
+_sam_search_vocab_columns (SamStore   *self,
+                           const char *prefix,
+                           gboolean    exact)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, exact
+      ? "SELECT cols FROM search_vocab WHERE term = ?1"
+      : "SELECT cols FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "'", NULL);
+  guint columns = 0;
+
+  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_WORD)
+    return SAM_SEARCH_IN_ANY;
+  _sam_bind_text (stmt, 1, prefix);
+  while (columns != SAM_SEARCH_IN_ANY && sqlite3_step (stmt) == SQLITE_ROW)
+    columns |= sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return columns;
 }
 
 gboolean

@@ -11,10 +11,25 @@
 
 G_BEGIN_DECLS
 
-/* Records the words of @text (four letters or more, not numbers). */
+/* Where a word occurs (search_vocab.cols) */
+typedef enum {
+  SAM_SEARCH_IN_NAME = 1 << 0,
+  SAM_SEARCH_IN_KEYWORDS = 1 << 1,
+  SAM_SEARCH_IN_BODY = 1 << 2,
+  SAM_SEARCH_IN_ANY = 7,
+} SamSearchColumns;
+
+/* Records the words of @text (four letters or more, not numbers), found
+ * in @column. */
 gboolean  _sam_search_vocab_add         (SamStore    *self,
                                          const char  *text,
+                                         SamSearchColumns column,
                                          GError     **error);
+/* The columns the words starting with @prefix occur in, 0 when none;
+ * SAM_SEARCH_IN_ANY for a prefix too short to tell (under four letters). */
+SamSearchColumns _sam_search_vocab_columns (SamStore   *self,
+                                            const char *prefix,
+                                            gboolean    exact);
 /* TRUE when a word of the index starts with @prefix (five letters or more). */
 gboolean  _sam_search_vocab_has_prefix  (SamStore    *self,
                                          const char  *prefix);

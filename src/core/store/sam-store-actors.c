@@ -215,9 +215,9 @@ _sam_store_write_search_row (SamStore *self, gint64 rowid, SamActor *actor, GErr
   _sam_bind_static (stmt, 5, phones->str);
   _sam_bind_static (stmt, 6, facets);
   return _sam_store_step_done (self, stmt, error) &&
-         _sam_search_vocab_add (self, name->str, error) &&
-         _sam_search_vocab_add (self, kw->str, error) &&
-         _sam_search_vocab_add (self, body->str, error);
+         _sam_search_vocab_add (self, name->str, SAM_SEARCH_IN_NAME, error) &&
+         _sam_search_vocab_add (self, kw->str, SAM_SEARCH_IN_KEYWORDS, error) &&
+         _sam_search_vocab_add (self, body->str, SAM_SEARCH_IN_BODY, error);
 }
 
 static gboolean

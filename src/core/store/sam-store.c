@@ -191,23 +191,25 @@ _sam_store_exec (SamStore *self, const char *sql, GError **error)
   return FALSE;
 }
 
-/* The first row of PRAGMA quick_check that is not "ok", or the error the
- * check itself ran into; NULL for a sound register. */
+/* The first row of PRAGMA quick_check that is not "ok", or the error that
+ * stopped the check as damage when SQLite calls it corruption; NULL when
+ * the register is sound or the check failed otherwise (@rc says which). */
 static char *
-find_damage (SamStore *self)
+find_damage (SamStore *self, int *rc)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self, "PRAGMA quick_check", NULL);
   char *damage = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return g_strdup (sqlite3_errmsg (self->db));
-  while (damage == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  *rc = stmt ? SQLITE_ROW : sqlite3_extended_errcode (self->db);
+  while (stmt && damage == NULL && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
       damage = _sam_column_dup (stmt, 0);
-  if (damage == NULL && rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (damage != NULL)
+    *rc = SQLITE_CORRUPT;
+  else if (*rc != SQLITE_DONE && _sam_error_code_for_sqlite (*rc) == SAM_ERROR_DAMAGED)
     damage = g_strdup (sqlite3_errmsg (self->db));
-  sqlite3_reset (stmt);
+  if (stmt)
+    sqlite3_reset (stmt);
   return damage;
 }
 
@@ -216,16 +218,17 @@ sam_store_check_sound (SamStore *self, GError **error)
 {
   g_autofree char *damage = NULL;
   g_autofree char *advice = NULL;
+  int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
   if (self->sound == 1)
     return TRUE;
-  damage = find_damage (self);
-  if (damage == NULL)
+  damage = find_damage (self, &rc);
+  if (rc == SQLITE_DONE)
     return (self->sound = 1, TRUE);
-  /* a busy register is not a damaged one: look again next time */
-  if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_BUSY)
+  /* busy, or a disk that failed to read, is not damage: look again next time */
+  if (damage == NULL)
     return (_sam_store_set_error (self, error), FALSE);
   self->sound = 0;
   /* quick_check reports one problem a line, headed "*** in database main ***" */

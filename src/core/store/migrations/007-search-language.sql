@@ -10,8 +10,10 @@
 -- from the C code (sam-store-actors.c, write_search_row).
 --
 -- search_vocab holds every word of four letters or more the index holds,
--- for typos (a range of words sharing the first letters, compared within
--- one edit); search_vocab_rev holds the same words and their Snowball
+-- and in which columns, for typos (a range of words sharing the first
+-- letters, compared within one edit) and so that a tier of the search that
+-- cannot match is not run (a word found only in descriptions, ANDed with
+-- a common one in names, made FTS5 read both lists whole for nothing); search_vocab_rev holds the same words and their Snowball
 -- stems written backwards, so the words ending in what was typed are a
 -- range too: "telefon" finds "stodtelefon", "myndighet" (stem "mynd")
 -- finds "jamstalldhetsmyndigheten".
@@ -26,7 +28,8 @@ CREATE VIRTUAL TABLE actor_search USING fts5 (
 );
 
 CREATE TABLE search_vocab (
-  term TEXT PRIMARY KEY
+  term TEXT PRIMARY KEY,
+  cols INTEGER NOT NULL    -- where it occurs: 1 names, 2 keywords, 4 the rest
 ) WITHOUT ROWID;
 
 CREATE TABLE search_vocab_rev (
