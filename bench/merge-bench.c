@@ -9,7 +9,9 @@
  * plan, the online backup, one transaction. See bench/README.md.
  *
  *   samverkan-merge-bench [N] [--dir DIR] [--seed S]
- *       prepares bench/out/merge-N.sqlite and merge-N-theirs.xml (once),
+ *       prepares bench/out/merge-N.sqlite and merge-N-theirs.xml (once:
+ *       the generated register imported; a copy of it changed there and
+ *       exported, history and all; the register changed here),
  *       then runs the timed merge in a child process (the same program,
  *       --merge) so that its peak RSS is the merge's alone, and prints it.
  *   samverkan-merge-bench --merge REGISTER FILE
@@ -27,6 +29,7 @@
 #include "sam-backups.h"
 #include "sam-bench-gen.h"
 #include "sam-errors.h"
+#include "sam-export-filter.h"
 #include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
@@ -133,6 +136,36 @@ rename_actor (SamActor *actor, const char *who)
 }
 
 static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr(GFile) a = g_file_new_for_path (from);
+  g_autoptr(GFile) b = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (a, b, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    die ("copy", error);
+}
+
+/* Renames actors first, first + every, … of @store, each its own save. */
+static void
+rename_each (SamStore *store, guint n, guint first, guint every, const char *who)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = first; i < n; i += every)
+    {
+      g_autofree char *id = g_strdup_printf ("a%06u", i + 1);
+      g_autoptr(SamActor) actor = sam_store_load_actor (store, id, &error);
+
+      if (actor == NULL)
+        die ("load", error);
+      rename_actor (actor, who);
+      if (!sam_store_update_actor (store, actor, &error))
+        die ("update", error);
+    }
+}
+
+static void
 prepare (guint n, guint64 seed, const char *dir, const char *pristine, const char *theirs)
 {
   g_autofree char *xml = g_strdup_printf ("%s/register-%u-s%" G_GUINT64_FORMAT ".xml", dir, n, seed);
@@ -142,11 +175,11 @@ prepare (guint n, guint64 seed, const char *dir, const char *pristine, const cha
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (xml);
-  g_autofree char *contents = NULL;
-  g_autoptr(SamRegisterData) data = NULL;
+  g_autofree char *other = g_strconcat (pristine, ".theirs", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
   guint step = 100;          /* 1 % */
   double t;
-  gsize length;
 
   if (!g_file_test (xml, G_FILE_TEST_EXISTS))
     {
@@ -180,56 +213,40 @@ prepare (guint n, guint64 seed, const char *dir, const char *pristine, const cha
     printf ("setup: first merge with the same file (%s) %.1f s\n", counts, now_s () - t);
   }
 
+  /* theirs starts as a copy of this register: the same records with the
+   * same history, as the owner's own register would be */
+  g_clear_object (&store);
+  copy_file (tmp, other);
+  store = sam_store_open (tmp, &error);
+  if (store == NULL)
+    die ("reopen", error);
+
   /* 1 % changed here: actors 0, 100, 200 … */
   t = now_s ();
-  for (guint i = 0; i < n; i += step)
-    {
-      g_autofree char *id = g_strdup_printf ("a%06u", i + 1);
-      g_autoptr(SamActor) actor = sam_store_load_actor (store, id, &error);
-
-      if (actor == NULL)
-        die ("load", error);
-      rename_actor (actor, "mine");
-      if (!sam_store_update_actor (store, actor, &error))
-        die ("update", error);
-    }
+  rename_each (store, n, 0, step, "mine");
   printf ("setup: %u local changes %.1f s\n", n / step, now_s () - t);
   g_clear_object (&store);
   g_rename (tmp, pristine);
   g_unlink (wal), g_unlink (shm);
 
   /* 1 % changed there: actors 50, 150, 250 …, and every tenth of the
-   * local ones too (0.1 %: conflicts) */
+   * local ones too (0.1 %: conflicts); then its export, history and all */
   t = now_s ();
-  if (!g_file_get_contents (xml, &contents, &length, &error))
-    die ("read", error);
-  data = sam_register_xml_parse (contents, length, xml, NULL, &error);
-  if (data == NULL)
-    die ("parse", error);
-  g_clear_pointer (&contents, g_free);
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      gboolean conflict = i % (step * 10) == 0;
-
-      if (i % step == step / 2 || conflict)
-        {
-          rename_actor (actor, "theirs");
-          sam_actor_set_revision (actor, sam_actor_get_revision (actor) + 1);
-        }
-      if (conflict && i % step == step / 2)
-        g_assert_not_reached ();
-    }
-  /* drop the (n/step/2)th… so the counts say so: keep it whole */
+  store = sam_store_open (other, &error);
+  if (store == NULL)
+    die ("open theirs", error);
+  sam_store_set_user (store, "Theirs");
+  rename_each (store, n, step / 2, step, "theirs");
+  rename_each (store, n, 0, step * 10, "theirs");
   {
     g_autoptr(GFile) out = g_file_new_for_path (theirs);
-    g_autoptr(GFileOutputStream) stream = g_file_replace (out, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
 
-    if (stream == NULL ||
-        !sam_register_xml_write_data (data, G_OUTPUT_STREAM (stream), NULL, &error) ||
-        !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    if (!sam_export_to_file (store, NULL, out, NULL, &error))
       die ("write theirs", error);
   }
+  g_clear_object (&store);
+  g_unlink (other);
+  g_unlink (other_wal), g_unlink (other_shm);
   printf ("setup: the changed file %.1f s\n", now_s () - t);
 }
 

@@ -526,7 +526,11 @@ test_import_warns_dangling (Fixture *f, gconstpointer data)
   /* merge */
   g_assert_cmpint (run (f, "--register", c, "import", small), ==, 0);
   g_assert_null (strstr (f->err, "warning"));
-  g_assert_cmpint (run (f, "--register", c, "import", "--merge", changed_path), ==, 0);
+  /* the file's source does not own c's copies: its changes are proposals, taken here */
+  g_assert_cmpint (run (f, "--register", c, "import", "--merge", changed_path), ==, 1);
+  g_assert_null (strstr (f->err, "warning"));
+  g_assert_cmpint (run (f, "--register", c, "import", "--merge", "--prefer", "theirs",
+                        changed_path), ==, 0);
   g_assert_cmpuint (count (f->err, "warning:"), ==, 1);
   g_assert_nonnull (strstr (f->err, "it names the contact route “gone”"));
 }
@@ -608,8 +612,11 @@ test_update_without_updated (Fixture *f, gconstpointer data)
 
   g_assert_null (strstr (text, "updated="));
   g_assert_cmpint (run (f, "--register", b, "import", small), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", changed), ==, 0);
-  g_assert_nonnull (strstr (f->out, "1 updated"));
+  /* b owns its copy of a1: the file's change is a proposal, taken with --prefer theirs */
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", changed), ==, 1);
+  g_assert_nonnull (strstr (f->out, "1 conflict"));
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "theirs", changed), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported."));
   g_assert_cmpint (run (f, "--register", b, "show", "--json", "a1"), ==, 0);
   g_assert_nonnull (strstr (f->out, "Polisen (ändrad)"));
   /* the time of the import (SAMVERKAN_NOW) */
@@ -637,7 +644,10 @@ test_failed_imports_keep_backups (Fixture *f, gconstpointer data)
   /* a file that changes nothing makes no copy; one that changes something does */
   g_assert_cmpint (run (f, "--register", b, "import", "--merge", small), ==, 0);
   g_assert_cmpint (run (f, "--register", b, "backups"), ==, 1);
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", change), ==, 0);
+  /* a change from a register that does not own a1 is a proposal: no copy until it is taken */
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", change), ==, 1);
+  g_assert_cmpint (run (f, "--register", b, "backups"), ==, 1);
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "theirs", change), ==, 0);
   g_assert_cmpint (run (f, "--register", b, "backups"), ==, 0);
   g_assert_cmpuint (count (f->out, "before an import"), ==, 1);
   before = g_strdup (f->out);

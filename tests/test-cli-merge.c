@@ -301,6 +301,88 @@ test_import_merge (Fixture *f, gconstpointer data)
 }
 
 static void
+describe_actor (const char *reg, const char *id, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (reg, &error);
+  g_autoptr(SamActor) actor = NULL;
+
+  g_assert_no_error (error);
+  actor = sam_store_load_actor (store, id, &error);
+  g_assert_no_error (error);
+  sam_text_set (sam_actor_get_description (actor), SAM_LANG_EN, text);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+description_of (const char *reg, const char *id)
+{
+  g_autoptr(SamStore) store = sam_store_open (reg, NULL);
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
+
+  return actor ? g_strdup (sam_text_get (sam_actor_get_description (actor), SAM_LANG_EN)) : NULL;
+}
+
+/* Both sides changed the name and the description: --prefer FIELD=SIDE
+ * keeps one of each; a field no conflict has is refused; a file whose
+ * history is not one is refused with its line. */
+static void
+test_import_prefer_field (Fixture *f, gconstpointer data)
+{
+  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *file = in_dir (f, "a.xml");
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  g_assert_cmpint (run (f, "--register", f->a, "export", file), ==, 0);
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", file), ==, 0);
+  rename_actor (f->a, "polisen", "Polisen A");
+  describe_actor (f->a, "polisen", "Described by A");
+  rename_actor (b, "polisen", "Polisen B");
+  describe_actor (b, "polisen", "Described by B");
+  g_assert_cmpint (run (f, "--register", f->a, "export", file), ==, 0);
+
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--dry-run", file), ==, 1);
+  g_assert_nonnull (strstr (f->out, "[name.sv]"));
+  g_assert_nonnull (strstr (f->out, "[description.en]"));
+
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "nmae.sv=theirs", file), ==, 2);
+  g_assert_nonnull (strstr (f->err, "nmae.sv"));
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "=theirs", file), ==, 2);
+  /* one field decided, the other not: nothing is imported */
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "name.sv=theirs", file), ==, 1);
+  name = name_of (b, "polisen");
+  g_assert_cmpstr (name, ==, "Polisen B");
+  g_clear_pointer (&name, g_free);
+
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "polisen@name.sv=theirs",
+                        "--prefer", "mine", file), ==, 0);
+  name = name_of (b, "polisen");
+  description = description_of (b, "polisen");
+  g_assert_cmpstr (name, ==, "Polisen A");
+  g_assert_cmpstr (description, ==, "Described by B");
+
+  /* a history that is not one: the line is named, exit 2, nothing changed */
+  {
+    g_autofree char *xml = read_file (file);
+    g_autofree char *bad = in_dir (f, "bad.xml");
+    g_autoptr(GString) text = g_string_new (xml);
+    g_autofree char *log_before = NULL;
+
+    g_assert_cmpuint (g_string_replace (text, "<actor id=\"polisen\"", "<actor history=\"not-a-revision\" id=\"polisen\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (bad, text->str, -1, NULL));
+    g_assert_cmpint (run (f, "--register", b, "show", "polisen"), ==, 0);
+    log_before = g_strdup (f->out);
+    g_assert_cmpint (run (f, "--register", b, "import", "--merge", bad), ==, 2);
+    g_assert_nonnull (strstr (f->err, "line "));
+    g_assert_nonnull (strstr (f->err, "history"));
+    g_assert_cmpint (run (f, "--register", b, "show", "polisen"), ==, 0);
+    g_assert_cmpstr (f->out, ==, log_before);
+  }
+}
+
+static void
 test_follow (Fixture *f, gconstpointer data)
 {
   g_autofree char *b = in_dir (f, "b.sqlite");
@@ -363,6 +445,7 @@ main (int argc, char **argv)
   ADD ("/cli-merge/export-audience", test_export_audience);
   ADD ("/cli-merge/export-subsets", test_export_subsets);
   ADD ("/cli-merge/import-merge", test_import_merge);
+  ADD ("/cli-merge/import-prefer-field", test_import_prefer_field);
   ADD ("/cli-merge/follow", test_follow);
 #undef ADD
   return g_test_run ();

@@ -16,7 +16,9 @@
 
 #include "sam-backups.h"
 #include "sam-errors.h"
+#include "sam-ancestry.h"
 #include "sam-export-filter.h"
+#include "sam-follow.h"
 #include "sam-merge.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
@@ -90,7 +92,8 @@ assert_counts (SamMergePlan *plan, guint n_new, guint updated, guint deleted, gu
   g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, conflicts);
 }
 
-/* Exports @from and merges it into @to, preferring @prefer in conflicts. */
+/* Exports @from and merges it into @to, preferring @prefer in conflicts
+ * (NONE: there must be none). */
 static void
 merge (SamStore *from, SamStore *to, SamMergeSide prefer)
 {
@@ -255,15 +258,25 @@ test_one_sided_changes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (theirs, ==, "Polisen (ändrad hos A)");
   g_assert_cmpstr (mine, ==, "112 (ändrad hos B)");
 
-  /* and back: A takes B's change, keeps its own */
+  /* and back: A owns 112, so B's change is a proposal A decides on; A's
+   * own change stays without a question */
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  {
+    SamMergeItem *item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+    g_assert_cmpstr (sam_merge_item_get_id (item), ==, "emergency-112");
+    g_assert_true (sam_merge_item_is_proposal (item));
+  }
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
   g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
   g_assert_no_error (error);
   g_free (mine);
   mine = name_of (f->a, "emergency-112", SAM_LANG_SV);
   g_assert_cmpstr (mine, ==, "112 (ändrad hos B)");
+  g_free (theirs);
+  theirs = name_of (f->a, "polisen", SAM_LANG_SV);
+  g_assert_cmpstr (theirs, ==, "Polisen (ändrad hos A)");
 }
 
 static void
@@ -369,10 +382,17 @@ test_conflict_field_by_field (Fixture *f, gconstpointer data)
   /* a version of its own, newer than both */
   g_assert_cmpint (sam_actor_get_revision (result), ==, 4);
 
-  /* A now takes B's mix: it changed there only, since A's version was seen */
+  /* A, the owner, is asked about B's mix: only the field where it differs
+   * from A's latest (A's own name is already there) */
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  assert_counts (plan, 0, 1, 0, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+  g_assert_true (sam_merge_item_is_proposal (item));
+  g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  g_assert_cmpstr (((SamMergeField *) g_ptr_array_index (sam_merge_item_get_fields (item), 0))->key,
+                   ==, "description.en");
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
   g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
   g_assert_no_error (error);
   {
@@ -461,13 +481,21 @@ test_deleted_here (Fixture *f, gconstpointer data)
     g_assert_cmpuint (found->len, ==, 1);
   }
 
-  /* the deletion goes to A as a tombstone when A has not changed it since */
+  /* the deletion goes to A as a tombstone; A owns the record, so it is a
+   * proposal that A takes or leaves */
   g_clear_object (&actor);
   actor = sam_store_load_actor (b, "nus-akutmottagning", NULL);
   g_assert_true (sam_store_delete_actor (b, "nus-akutmottagning", sam_actor_get_revision (actor), &error));
   g_clear_pointer (&plan, sam_merge_plan_free);
   plan = plan_for (f->a, exchange (b, NULL));
-  assert_counts (plan, 0, 0, 1, 0);
+  assert_counts (plan, 0, 0, 0, 1);
+  g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0)));
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = sam_store_load_actor (f->a, "nus-akutmottagning", NULL);
+  g_assert_null (back);
 }
 
 static void
@@ -594,11 +622,20 @@ test_three_way_ring (Fixture *f, gconstpointer data)
   g_assert_true (sam_store_delete_actor (f->a, "nus-akutmottagning", sam_actor_get_revision (doomed), &error));
   g_assert_no_error (error);
 
-  /* no conflicts anywhere: each change was made on one side only */
+  /* A owns every record: its own changes reach B by themselves; what
+   * reaches C through B and A from C is a proposal, which each accepts */
   merge (f->a, b, SAM_MERGE_SIDE_NONE);
-  merge (b, c, SAM_MERGE_SIDE_NONE);
-  merge (c, f->a, SAM_MERGE_SIDE_NONE);
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (c, exchange (b, NULL));
+    /* x and the deletion relayed by B, y changed by B: three proposals */
+    assert_counts (plan, 0, 0, 0, 3);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), i)));
+  }
+  merge (b, c, SAM_MERGE_SIDE_THEIRS);
+  merge (c, f->a, SAM_MERGE_SIDE_THEIRS);
   merge (f->a, b, SAM_MERGE_SIDE_NONE);
+  merge (b, c, SAM_MERGE_SIDE_THEIRS);
   {
     g_autofree char *ra = records_of (f->a);
     g_autofree char *rb = records_of (b);
@@ -667,7 +704,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   store = sam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 8);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 9);
   actor = sam_store_load_actor (store, "polisen", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV), ==, "Gamla polisen");
@@ -756,6 +793,291 @@ test_plain_import_then_merge (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+set_route_value (SamStore *store, const char *actor_id, const char *route_id, const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sam_contact_route_set_value (sam_actor_find_route (actor, route_id), value, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+route_value (SamStore *store, const char *actor_id, const char *route_id)
+{
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, NULL);
+  SamContactRoute *route = actor ? sam_actor_find_route (actor, route_id) : NULL;
+  return route ? g_strdup (sam_contact_route_get_value (route)) : NULL;
+}
+
+static void
+set_step_text (SamStore *store, const char *path_id, const char *step_id, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamEscalationPath) path = sam_store_load_path (store, path_id, &error);
+
+  g_assert_no_error (error);
+  sam_text_set (sam_escalation_step_get_text (sam_escalation_path_find_step (path, step_id)),
+                SAM_LANG_EN, text);
+  g_assert_true (sam_store_update_path (store, path, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+step_text (SamStore *store, const char *path_id, const char *step_id)
+{
+  g_autoptr(SamEscalationPath) path = sam_store_load_path (store, path_id, NULL);
+  SamEscalationStep *step = path ? sam_escalation_path_find_step (path, step_id) : NULL;
+  return step ? g_strdup (sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN)) : NULL;
+}
+
+/* Two registers filled from the same file without a source, each changing
+ * the same on-call number: a conflict, not "1 updated". */
+static void
+test_same_sourceless_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = sam_test_open_store (f->dir, "b.sqlite", TRUE);
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autofree char *kept = NULL;
+  SamMergeItem *item;
+
+  set_route_value (f->a, "umea-socialjour", "umea-socialjour-phone", "090-111 11 11");
+  set_route_value (b, "umea-socialjour", "umea-socialjour-phone", "090-222 22 22");
+  plan = plan_for (f->a, exchange (b, NULL));
+  assert_counts (plan, 0, 0, 0, 1);
+  item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+  g_assert_cmpstr (sam_merge_item_get_id (item), ==, "umea-socialjour");
+  g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  g_assert_cmpstr (((SamMergeField *) g_ptr_array_index (sam_merge_item_get_fields (item), 0))->key,
+                   ==, "route:umea-socialjour-phone");
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_MINE);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+  kept = route_value (f->a, "umea-socialjour", "umea-socialjour-phone");
+  g_assert_cmpstr (kept, ==, "+46901111111");
+}
+
+/* A → B → A: A's own earlier edit coming back is no conflict, and taking
+ * theirs does not undo A's latest change. */
+static void
+test_round_trip_keeps_latest (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autofree char *name = NULL;
+
+  rename_actor (f->a, "polisen", SAM_LANG_SV, "Polisen 1");
+  merge (f->a, b, SAM_MERGE_SIDE_NONE);
+  rename_actor (f->a, "polisen", SAM_LANG_SV, "Polisen 2");
+  plan = plan_for (f->a, exchange (b, NULL));
+  assert_counts (plan, 0, 0, 0, 0);
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+  name = name_of (f->a, "polisen", SAM_LANG_SV);
+  g_assert_cmpstr (name, ==, "Polisen 2");
+
+  /* B meanwhile changed another field: only that is asked about */
+  describe_actor (b, "polisen", SAM_LANG_EN, "Described by B");
+  g_clear_pointer (&plan, sam_merge_plan_free);
+  plan = plan_for (f->a, exchange (b, NULL));
+  assert_counts (plan, 0, 0, 0, 1);
+  {
+    SamMergeItem *item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+    g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  }
+  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+  g_free (name);
+  name = name_of (f->a, "polisen", SAM_LANG_SV);
+  g_assert_cmpstr (name, ==, "Polisen 2");
+}
+
+/* An unchanged export merged back, even a public one: nothing happens. */
+static void
+test_unchanged_export_back (Fixture *f, gconstpointer data)
+{
+  SamExportFilter filter;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  sam_export_filter_init (&filter);
+  filter.audience = SAM_VISIBILITY_PUBLIC;
+  rename_actor (f->a, "polisen", SAM_LANG_SV, "Polisen ändrad");
+  before = records_of (f->a);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SamMergePlan) plan = plan_for (f->a, exchange (f->a, i == 0 ? &filter : NULL));
+      assert_counts (plan, 0, 0, 0, 0);
+      g_assert_true (sam_merge_plan_is_noop (plan));
+      g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+    }
+  after = records_of (f->a);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A file from @store as a register never seen before would write it:
+ * @actor_id alone at revision 99 with another phone number, or (NULL)
+ * tombstones for 112 and a path. */
+static GFile *
+stranger_file (Fixture *f, const char *name, gboolean change)
+{
+  g_autoptr(SamRegisterData) file = exchange (f->a, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  GFile *gfile = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) the112 = NULL;
+
+  g_free (file->source);
+  file->source = g_strdup ("stranger");
+  for (guint i = 0; i < file->actors->len; i++)
+    if (g_str_equal (sam_actor_get_id (g_ptr_array_index (file->actors, i)), "emergency-112"))
+      the112 = g_object_ref (g_ptr_array_index (file->actors, i));
+  g_ptr_array_set_size (file->actors, 0);
+  g_ptr_array_set_size (file->paths, 0);
+  g_ptr_array_set_size (file->tombstones, 0);
+  if (change)
+    {
+      _sam_record_set_ancestry (the112, NULL);
+      sam_actor_set_revision (the112, 99);
+      g_assert_true (sam_contact_route_set_value (sam_actor_find_route (the112, "emergency-112-phone"),
+                                                  "11414", NULL));
+      g_ptr_array_add (file->actors, g_object_ref (the112));
+    }
+  else
+    for (guint i = 0; i < 2; i++)
+      {
+        SamTombstone *t = g_new0 (SamTombstone, 1);
+        t->entity = g_strdup (i == 0 ? "actor" : "path");
+        t->id = g_strdup (i == 0 ? "emergency-112" : "trafficking-adult");
+        t->revision = 99;
+        g_ptr_array_add (file->tombstones, t);
+      }
+  out = g_file_replace (gfile, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_true (sam_register_xml_write_data (file, G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_no_error (error);
+  return gfile;
+}
+
+/* A few lines from a register never seen before cannot delete or change
+ * what this register owns, by import or by follow. */
+static void
+test_stranger_cannot_change (Fixture *f, gconstpointer data)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GFile) gfile = stranger_file (f, k ? "change.xml" : "tombstones.xml", k);
+      g_autofree char *path = g_file_get_path (gfile);
+      g_autoptr(SamMergePlan) plan = NULL;
+      g_autoptr(SamEscalationPath) still = NULL;
+      g_autofree char *number = NULL;
+      g_autoptr(GError) error = NULL;
+
+      plan = sam_merge_plan_new_for_file (f->a, gfile, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, k ? 1 : 2);
+      g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_UPDATED), ==, 0);
+      g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_DELETED), ==, 0);
+      g_assert_false (sam_merge_plan_apply (plan, FALSE, &error));
+      g_assert_error (error, SAM_ERROR, SAM_ERROR_CONFLICT);
+      g_clear_error (&error);
+
+      /* follow applies nothing of it either */
+      g_assert_true (sam_follow_add (f->a, path, &error));
+      g_clear_pointer (&plan, sam_merge_plan_free);
+      plan = sam_follow_sync (f->a, path, NULL, &error);
+      g_assert_no_error (error);
+      number = route_value (f->a, "emergency-112", "emergency-112-phone");
+      g_assert_cmpstr (number, ==, "112");
+      still = sam_store_load_path (f->a, "trafficking-adult", &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* A followed register's paths are read-only here, like its actors, and
+ * one deleted here anyway comes back with the next sync. */
+static void
+test_followed_paths_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "published.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SamStore) b = open_new (f, "b.sqlite", "Bo B");
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(SamEscalationPath) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "b.sqlite", NULL);
+  sqlite3 *sql = NULL;
+
+  g_assert_true (sam_export_to_file (f->a, NULL, file, NULL, &error));
+  g_assert_true (sam_follow_add (b, path, &error));
+  plan = sam_follow_sync (b, path, NULL, &error);
+  g_assert_no_error (error);
+  loaded = sam_store_load_path (b, "trafficking-adult", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sam_store_delete_path (b, "trafficking-adult", sam_escalation_path_get_revision (loaded), &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_FOLLOWED);
+  g_clear_error (&error);
+  sam_text_set (sam_escalation_path_get_title (loaded), SAM_LANG_EN, "Changed here");
+  g_assert_false (sam_store_update_path (b, loaded, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_FOLLOWED);
+  g_clear_error (&error);
+
+  /* deleted behind the register's back (an older version did allow it) */
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sql, "UPDATE escalation_path SET deleted = 1 WHERE id = 'trafficking-adult'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sql);
+  g_clear_pointer (&plan, sam_merge_plan_free);
+  plan = sam_follow_sync (b, path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = sam_store_load_path (b, "trafficking-adult", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+}
+
+/* Two edits to different steps of a path by two registers: the owner's
+ * comes in by itself, the other's stays; the same step changed on both
+ * sides is a conflict of that step field alone. */
+static void
+test_path_steps_field_by_field (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autofree char *s1 = NULL;
+  g_autofree char *s2 = NULL;
+  SamMergeItem *item;
+
+  set_step_text (f->a, "trafficking-adult", "trafficking-adult-s1", "Step one by A");
+  set_step_text (b, "trafficking-adult", "trafficking-adult-s2", "Step two by B");
+  plan = plan_for (b, exchange (f->a, NULL));
+  assert_counts (plan, 0, 1, 0, 0);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+  s1 = step_text (b, "trafficking-adult", "trafficking-adult-s1");
+  s2 = step_text (b, "trafficking-adult", "trafficking-adult-s2");
+  g_assert_cmpstr (s1, ==, "Step one by A");
+  g_assert_cmpstr (s2, ==, "Step two by B");
+
+  set_step_text (f->a, "trafficking-adult", "trafficking-adult-s2", "Step two by A");
+  g_clear_pointer (&plan, sam_merge_plan_free);
+  plan = plan_for (b, exchange (f->a, NULL));
+  assert_counts (plan, 0, 0, 0, 1);
+  item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+  g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  g_assert_cmpstr (((SamMergeField *) g_ptr_array_index (sam_merge_item_get_fields (item), 0))->key,
+                   ==, "step:trafficking-adult-s2/text.en");
+  g_assert_cmpuint (sam_merge_plan_prefer_field (plan, NULL, "step:trafficking-adult-s2", SAM_MERGE_SIDE_THEIRS), ==, 1);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, NULL));
+  g_free (s2);
+  s2 = step_text (b, "trafficking-adult", "trafficking-adult-s2");
+  g_assert_cmpstr (s2, ==, "Step two by A");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -764,6 +1086,12 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/merge/first-import-and-reimport", test_first_import_and_reimport);
   ADD ("/merge/one-sided-changes", test_one_sided_changes);
+  ADD ("/merge/ancestry/same-sourceless-file", test_same_sourceless_file);
+  ADD ("/merge/ancestry/round-trip-keeps-latest", test_round_trip_keeps_latest);
+  ADD ("/merge/ancestry/unchanged-export-back", test_unchanged_export_back);
+  ADD ("/merge/owner/stranger-cannot-change", test_stranger_cannot_change);
+  ADD ("/merge/follow/paths-read-only", test_followed_paths_read_only);
+  ADD ("/merge/paths/steps-field-by-field", test_path_steps_field_by_field);
   ADD ("/merge/conflict/refused-then-theirs", test_conflict_refused_then_prefer);
   ADD ("/merge/conflict/mine", test_conflict_prefer_mine);
   ADD ("/merge/conflict/field-by-field", test_conflict_field_by_field);

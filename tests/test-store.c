@@ -255,6 +255,7 @@ test_migration (Fixture *f, gconstpointer data)
                                      "DROP TABLE actor_search;"
                                      /* and without what 003 added */
                                      "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
+                                     "DROP TABLE record_ancestry;"
                                      "ALTER TABLE change_log DROP COLUMN source;"
                                      "DELETE FROM meta WHERE key = 'instance';"
                                      /* and without what 007 added */

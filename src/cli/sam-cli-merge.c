@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional|internal] [--path ID] OUT.xml
- * samverkan-cli import [--merge [--dry-run] [--prefer mine|theirs]] IN.xml
+ * samverkan-cli import [--merge [--dry-run] [--prefer [ID@]FIELD=mine|theirs]… [--prefer mine|theirs]] IN.xml
  * samverkan-cli backups
  * samverkan-cli restore N
  * samverkan-cli follow [--stop] [FILE]
@@ -12,6 +12,8 @@
 #define G_LOG_DOMAIN "samverkan-cli"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <stdlib.h>
 #include <glib/gi18n.h>
@@ -108,18 +110,62 @@ print_plan (SamMergePlan *plan, gboolean details)
       SamMergeItem *item = g_ptr_array_index (changes, i);
       GPtrArray *fields = sam_merge_item_get_fields (item);
 
-      g_print ("%-17s %s %s (%s)\n", sam_merge_action_get_label (sam_merge_item_get_action (item)),
+      g_print ("%-17s %s %s (%s)\n", sam_merge_item_is_proposal (item)
+                                       /* Translators: a change from a register that does not own the record */
+                                       ? _("Proposal") : sam_merge_action_get_label (sam_merge_item_get_action (item)),
                sam_merge_item_get_entity (item), sam_merge_item_get_id (item), sam_merge_item_get_name (item));
       for (guint k = 0; k < fields->len; k++)
         {
           SamMergeField *field = g_ptr_array_index (fields, k);
 
-          g_print ("    %s\n", field->label);
+          /* the key is what --prefer FIELD=… names */
+          g_print ("    %s [%s]\n", field->label, field->key);
           /* Translators: the two sides of a conflict, aligned */
           g_print ("      %-7s %s\n", _("mine:"), field->mine ? field->mine : _("(none)"));
           g_print ("      %-7s %s\n", _("theirs:"), field->theirs ? field->theirs : _("(none)"));
         }
     }
+}
+
+static gboolean
+parse_side (const char *text, SamMergeSide *side)
+{
+  if (g_str_equal (text, "mine"))
+    *side = SAM_MERGE_SIDE_MINE;
+  else if (g_str_equal (text, "theirs"))
+    *side = SAM_MERGE_SIDE_THEIRS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Each --prefer [ID@]FIELD=SIDE; one that names no field in conflict is
+ * refused, so a misspelt field does not pass unnoticed. */
+static gboolean
+prefer_fields (SamMergePlan *plan, GStrv prefer)
+{
+  for (guint i = 0; prefer && prefer[i]; i++)
+    {
+      const char *eq = strrchr (prefer[i], '=');
+      const char *at = strchr (prefer[i], '@');
+      g_autofree char *record = NULL;
+      g_autofree char *key = NULL;
+      SamMergeSide side = SAM_MERGE_SIDE_NONE;
+
+      if (eq == NULL)
+        continue;
+      parse_side (eq + 1, &side);
+      if (at != NULL && at < eq)
+        record = g_strndup (prefer[i], at - prefer[i]);
+      key = g_strndup (at && at < eq ? at + 1 : prefer[i], eq - (at && at < eq ? at + 1 : prefer[i]));
+      if (sam_merge_plan_prefer_field (plan, record, key, side) == 0)
+        {
+          g_printerr (_("samverkan-cli: --prefer: no conflict has the field “%s”; nothing was "
+                        "changed. The fields are listed in brackets.\n"), prefer[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* The register file an import names, when it does not exist yet: a failed
@@ -197,11 +243,11 @@ sam_cli_import (const char *register_path, int argc, char **argv)
 {
   gboolean merge = FALSE;
   gboolean dry_run = FALSE;
-  g_autofree char *prefer = NULL;
+  g_auto(GStrv) prefer = NULL;
   GOptionEntry entries[] = {
     { "merge", 0, 0, G_OPTION_ARG_NONE, &merge, N_("Merge into a register that has data: match records by id, take what changed on one side only"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("With --merge: print what would happen and change nothing"), NULL },
-    { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer, N_("With --merge: settle every conflict by keeping mine or taking theirs"), N_("mine|theirs") },
+    { "prefer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &prefer, N_("With --merge: settle every conflict by keeping mine or taking theirs, or one field (of one record) only; repeatable"), N_("[[ID@]FIELD=]mine|theirs") },
     { NULL }
   };
   g_autoptr(SamStore) store = NULL;
@@ -216,24 +262,29 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (!parse_command_line_full ("import", _("IN.xml"),
               _("Import an exchange file: into an empty register, all or nothing, or with "
                 "--merge into one that has data."),
-              _("With --merge, records are matched by id against what was last seen from the "
-                "file's source: a record changed on one side only takes that side, one changed on "
-                "both is a conflict. Conflicts leave the register untouched (exit status 1, "
-                "listed) unless --prefer settles them. The register is copied first "
-                "(see “samverkan-cli backups”)."),
+              _("With --merge, records are matched by id and compared by their history: a "
+                "record changed on one side only takes that side, field by field; a field changed "
+                "on both sides is a conflict, and so is any change from a register that does not "
+                "own the record (a proposal). Conflicts leave the register untouched (exit status "
+                "1, listed with each field's name in brackets) unless --prefer settles them: "
+                "--prefer FIELD=theirs (or ID@FIELD=theirs for one record; step:ID for a whole "
+                "step) decides one field, --prefer mine|theirs every field left. The register "
+                "is copied first (see “samverkan-cli backups”)."),
               entries, &argc, &argv, 1, 1, &status))
     return status;
-  if (prefer != NULL)
+  for (guint i = 0; prefer && prefer[i]; i++)
     {
-      if (g_str_equal (prefer, "mine"))
-        side = SAM_MERGE_SIDE_MINE;
-      else if (g_str_equal (prefer, "theirs"))
-        side = SAM_MERGE_SIDE_THEIRS;
-      else
+      const char *eq = strrchr (prefer[i], '=');
+      SamMergeSide one;
+
+      if (!parse_side (eq ? eq + 1 : prefer[i], &one) || (eq && eq == prefer[i]))
         {
-          g_printerr (_("samverkan-cli: --prefer: “%s” is not mine or theirs.\n"), prefer);
+          g_printerr (_("samverkan-cli: --prefer: “%s” is not mine, theirs or FIELD=mine|theirs.\n"),
+                      prefer[i]);
           return EXIT_BAD_INPUT;
         }
+      if (eq == NULL)
+        side = one;
     }
   if (!merge && (dry_run || prefer))
     {
@@ -258,6 +309,8 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (plan == NULL)
     return forget_new_register (&store, created, error);
   conflicts = sam_merge_plan_count (plan, SAM_MERGE_CONFLICT);
+  if (!prefer_fields (plan, prefer))
+    return EXIT_BAD_INPUT;
   if (side != SAM_MERGE_SIDE_NONE)
     sam_merge_plan_prefer (plan, side);
   print_plan (plan, TRUE);
@@ -271,8 +324,8 @@ sam_cli_import (const char *register_path, int argc, char **argv)
       if (g_error_matches (error, SAM_ERROR, SAM_ERROR_CONFLICT))
         {
           g_printerr ("samverkan-cli: %s\n", error->message);
-          g_printerr (_("Run again with --prefer mine or --prefer theirs, or settle them field by "
-                        "field in the application (File → Import).\n"));
+          g_printerr (_("Run again with --prefer mine or --prefer theirs, --prefer FIELD=mine|theirs "
+                        "for one field, or settle them in the application (File → Import).\n"));
           return EXIT_NOTHING;
         }
       return forget_new_register (&store, created, error);

@@ -230,9 +230,11 @@ test_publish (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   gsize length = 0;
+  guint refs;
 
   g_assert_true (g_file_set_contents (key_path, secret, -1, NULL));
   open_window (f);
+  refs = G_OBJECT (f->store)->ref_count;
   _sam_window_publish_to (f->window, key_path, site);
   dialog = wait_for_dialog (f);
   g_assert_nonnull (dialog);
@@ -244,6 +246,8 @@ test_publish (Fixture *f, gconstpointer data)
   publication = sam_publication_parse (json, length, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (publication->audience, ==, "public");
+  /* the file is there before the publishing thread lets go of the register */
+  sam_ui_test_wait_for (G_OBJECT (f->store)->ref_count == refs);
   sam_ui_test_wait_events_handled ();
 }
 

@@ -321,7 +321,8 @@ sam_export_collect (SamStore *store, const SamExportFilter *filter, GError **err
       data->source = _sam_store_dup_instance (store);
       data->exported = g_date_time_add_seconds (utc, -g_date_time_get_microsecond (utc) / 1e6);
       data->audience = filter->audience;
-      ok = select_records (store, filter, data, actors, paths, tombstones);
+      ok = select_records (store, filter, data, actors, paths, tombstones) &&
+           sam_merge_attach_ancestry (store, data, actors, paths, error);
     }
   _sam_store_end_read (store);
   if (!ok)
@@ -338,20 +339,14 @@ sam_export_to_file (SamStore              *store,
 {
   g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
   g_autoptr(SamAtomicFile) out = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (data == NULL)
     return FALSE;
   /* beside the target and renamed: a failure leaves the old file */
   out = sam_atomic_file_new_for_file (file, error);
-  if (out == NULL ||
-      !sam_register_xml_write_data (data, sam_atomic_file_get_stream (out), cancellable, error) ||
-      !sam_atomic_file_commit (out, cancellable, error))
-    return FALSE;
-  /* the file is out: what it says is now the base of a merge with any register */
-  if (!sam_merge_note_export (store, data, &local_error))
-    g_debug ("The export was not noted for later merges: %s", local_error->message);
-  return TRUE;
+  return out != NULL &&
+         sam_register_xml_write_data (data, sam_atomic_file_get_stream (out), cancellable, error) &&
+         sam_atomic_file_commit (out, cancellable, error);
 }
 
 char *
@@ -359,7 +354,6 @@ sam_export_to_data (SamStore *store, const SamExportFilter *filter, gsize *lengt
 {
   g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (data == NULL)
     return NULL;
@@ -371,7 +365,5 @@ sam_export_to_data (SamStore *store, const SamExportFilter *filter, gsize *lengt
   if (!g_output_stream_write_all (stream, "", 1, NULL, NULL, error) ||
       !g_output_stream_close (stream, NULL, error))
     return NULL;
-  if (!sam_merge_note_export (store, data, &local_error))
-    g_debug ("The export was not noted for later merges: %s", local_error->message);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
 }

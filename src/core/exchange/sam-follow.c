@@ -114,7 +114,7 @@ sam_follow_plan (SamStore *store, const char *file, GCancellable *cancellable, G
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return (sam_register_data_free (data), NULL);
-  plan = sam_merge_plan_new (store, data, is_sqlite (file) ? file : name, error);
+  plan = _sam_merge_plan_new_full (store, data, is_sqlite (file) ? file : name, TRUE, error);
   if (plan == NULL)
     sam_register_data_free (data);
   return plan;
@@ -129,7 +129,9 @@ sam_follow_sync (SamStore *store, const char *file, GCancellable *cancellable, G
 
   if (plan == NULL)
     return NULL;
-  sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+  /* what the followed register owns is taken by the plan itself; what it
+   * says of records others own are proposals, left for a person */
+  _sam_merge_plan_leave_conflicts (plan);
   if (!sam_merge_plan_apply (plan, TRUE, error))
     return NULL;
   data = sam_merge_plan_get_data (plan);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -31,7 +32,8 @@ choice_of (SamMergeItem *item, const char *key)
       if (g_str_equal (field->key, key))
         return field->choice;
     }
-  return SAM_MERGE_SIDE_MINE;   /* the same on both sides */
+  return GPOINTER_TO_INT (g_hash_table_lookup (item->auto_sides, key)) == SAM_MERGE_SIDE_THEIRS
+         ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_MINE;   /* the same on both sides */
 }
 
 static SamActor *
@@ -47,27 +49,97 @@ copy_strings (SamActor *to, GPtrArray *values, void (*add) (SamActor *, const ch
     add (to, g_ptr_array_index (values, i));
 }
 
-/* Routes more restricted than the file's audience: the file cannot speak
- * of them, so the local ones stay. */
-static void
-keep_restricted_routes (SamActor *result, SamActor *mine, SamVisibility audience)
+/* The ids of @primary in its order, with those only @secondary has each
+ * after the id it follows there: a canonical order both sides agree on. */
+static GPtrArray *
+merge_order (GPtrArray *primary, GPtrArray *secondary)
 {
-  GPtrArray *routes;
+  GPtrArray *order = g_ptr_array_new ();
 
-  if (mine == NULL || audience == SAM_VISIBILITY_INTERNAL)
-    return;
-  routes = sam_actor_get_routes (mine);
-  for (guint i = 0; i < routes->len; i++)
+  g_ptr_array_extend (order, primary, NULL, NULL);
+  for (guint i = 0; i < secondary->len; i++)
     {
-      SamContactRoute *route = g_ptr_array_index (routes, i);
+      const char *id = g_ptr_array_index (secondary, i);
+      guint at = 0;
 
-      if (!_sam_merge_route_in_audience (route, audience) &&
-          sam_actor_find_route (result, sam_contact_route_get_id (route)) == NULL)
+      if (g_ptr_array_find_with_equal_func (order, id, g_str_equal, NULL))
+        continue;
+      for (guint k = i; k > 0; k--)
         {
-          g_autoptr(SamContactRoute) copy = sam_contact_route_copy (route);
-          sam_actor_add_route (result, copy);
+          guint found;
+          if (g_ptr_array_find_with_equal_func (order, g_ptr_array_index (secondary, k - 1),
+                                                g_str_equal, &found))
+            {
+              at = found + 1;
+              break;
+            }
         }
+      g_ptr_array_insert (order, at, (char *) id);
     }
+  return order;
+}
+
+static GPtrArray *
+route_ids (SamActor *actor, SamVisibility audience, gboolean inside)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
+
+  for (guint i = 0; routes && i < routes->len; i++)
+    if (_sam_merge_route_in_audience (g_ptr_array_index (routes, i), audience) == inside)
+      g_ptr_array_add (ids, (char *) sam_contact_route_get_id (g_ptr_array_index (routes, i)));
+  return ids;
+}
+
+/* Sets @result's routes: each id of @order from @pick (a side per route),
+ * and mine's routes the file cannot speak of (more restricted than its
+ * audience) where they were. */
+static void
+set_routes (SamActor *result, GPtrArray *order, SamMergeItem *item, SamVisibility audience,
+            gboolean all_theirs)
+{
+  SamActor *mine = item->mine ? SAM_ACTOR (item->mine) : NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) mine_all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      g_autofree char *key = g_strconcat ("route:", id, NULL);
+      SamActor *side = all_theirs ? SAM_ACTOR (item->theirs) : pick_actor (item, key);
+      SamContactRoute *route = side ? _sam_merge_find_route (side, id, audience) : NULL;
+
+      if (route != NULL)
+        g_ptr_array_add (kept, (char *) id);
+    }
+  if (mine != NULL && audience != SAM_VISIBILITY_INTERNAL)
+    for (guint i = 0; i < sam_actor_get_routes (mine)->len; i++)
+      g_ptr_array_add (mine_all, (char *) sam_contact_route_get_id (g_ptr_array_index (sam_actor_get_routes (mine), i)));
+  full = merge_order (kept, mine_all);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const char *id = g_ptr_array_index (full, i);
+      g_autofree char *key = g_strconcat ("route:", id, NULL);
+      SamContactRoute *route = NULL;
+
+      if (g_ptr_array_find_with_equal_func (kept, id, g_str_equal, NULL))
+        route = _sam_merge_find_route (all_theirs ? SAM_ACTOR (item->theirs) : pick_actor (item, key),
+                                       id, audience);
+      else if (mine != NULL)
+        {
+          route = sam_actor_find_route (mine, id);
+          if (route && _sam_merge_route_in_audience (route, audience))
+            route = NULL;      /* removed on the side chosen */
+        }
+      if (route != NULL)
+        g_ptr_array_add (copies, sam_contact_route_copy (route));
+    }
+  while (sam_actor_get_routes (result)->len > 0)
+    sam_actor_remove_route (result, sam_contact_route_get_id (g_ptr_array_index (sam_actor_get_routes (result), 0)));
+  for (guint i = 0; i < copies->len; i++)
+    sam_actor_add_route (result, g_ptr_array_index (copies, i));
 }
 
 static SamActor *
@@ -76,9 +148,10 @@ build_actor (SamMergeItem *item, SamVisibility audience)
   SamActor *mine = SAM_ACTOR (item->mine);
   SamActor *theirs = SAM_ACTOR (item->theirs);
   g_autoptr(SamActor) result = sam_actor_new (item->id);
+  g_autoptr(GPtrArray) mine_ids = route_ids (mine, audience, TRUE);
+  g_autoptr(GPtrArray) theirs_ids = route_ids (theirs, audience, TRUE);
+  g_autoptr(GPtrArray) order = NULL;
   SamActor *src;
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
 
   sam_actor_set_kind (result, sam_actor_get_kind (pick_actor (item, "kind")));
   sam_actor_set_parent_id (result, sam_actor_get_parent_id (pick_actor (item, "parent")));
@@ -99,57 +172,165 @@ build_actor (SamMergeItem *item, SamVisibility audience)
   sam_actor_set_verified (result, sam_actor_get_verified_at (src), sam_actor_get_verified_by (src));
   sam_actor_set_review_days (result, sam_actor_get_review_days (pick_actor (item, "review-days")));
 
-  /* routes: in the order of the chosen side, then those only the other has */
-  src = pick_actor (item, "route-order");
-  for (guint s = 0; s < 2; s++)
-    {
-      GPtrArray *routes = sam_actor_get_routes (s == 0 ? src : (src == mine ? theirs : mine));
-      for (guint i = 0; i < routes->len; i++)
-        {
-          const char *id = sam_contact_route_get_id (g_ptr_array_index (routes, i));
-          if (g_hash_table_add (added, (char *) id))
-            g_ptr_array_add (order, (char *) id);
-        }
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *id = g_ptr_array_index (order, i);
-      g_autofree char *key = g_strconcat ("route:", id, NULL);
-      SamContactRoute *route = _sam_merge_find_route (pick_actor (item, key), id, audience);
-
-      if (route != NULL)
-        {
-          g_autoptr(SamContactRoute) copy = sam_contact_route_copy (route);
-          sam_actor_add_route (result, copy);
-        }
-    }
-  keep_restricted_routes (result, mine, audience);
+  /* routes: in the order of the side chosen for the order, the others
+   * after the route they follow on their side */
+  if (choice_of (item, "route-order") == SAM_MERGE_SIDE_THEIRS)
+    order = merge_order (theirs_ids, mine_ids);
+  else
+    order = merge_order (mine_ids, theirs_ids);
+  set_routes (result, order, item, audience, FALSE);
   return g_steal_pointer (&result);
+}
+
+/* Theirs, with mine's routes the file cannot carry kept where they were. */
+static SamActor *
+theirs_actor (SamMergeItem *item, SamVisibility audience)
+{
+  SamActor *result = sam_actor_copy (SAM_ACTOR (item->theirs));
+  g_autoptr(GPtrArray) order = route_ids (SAM_ACTOR (item->theirs), audience, TRUE);
+
+  set_routes (result, order, item, audience, TRUE);
+  return result;
+}
+
+static SamEscalationPath *
+pick_path (SamMergeItem *item, const char *key)
+{
+  return SAM_ESCALATION_PATH (choice_of (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine);
+}
+
+static GPtrArray *
+step_ids (SamEscalationPath *path)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+  for (guint i = 0; i < steps->len; i++)
+    g_ptr_array_add (ids, (char *) sam_escalation_step_get_id (g_ptr_array_index (steps, i)));
+  return ids;
+}
+
+/* The step @id of the side chosen for @part, else of the side that has it. */
+static SamEscalationStep *
+pick_step (SamMergeItem *item, const char *id, const char *part)
+{
+  g_autofree char *key = g_strconcat ("step:", id, "/", part, NULL);
+  SamEscalationStep *step = sam_escalation_path_find_step (pick_path (item, key), id);
+
+  if (step == NULL)
+    step = sam_escalation_path_find_step (SAM_ESCALATION_PATH (item->mine), id);
+  if (step == NULL)
+    step = sam_escalation_path_find_step (SAM_ESCALATION_PATH (item->theirs), id);
+  return step;
+}
+
+static SamEscalationStep *
+build_step (SamMergeItem *item, const char *id)
+{
+  SamEscalationStep *kind = pick_step (item, id, "kind");
+  SamEscalationStep *step = sam_escalation_step_new (id, sam_escalation_step_get_kind (kind));
+  SamEscalationStep *src;
+
+  sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_SV,
+                sam_text_get (sam_escalation_step_get_text (pick_step (item, id, "text.sv")), SAM_LANG_SV));
+  sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_EN,
+                sam_text_get (sam_escalation_step_get_text (pick_step (item, id, "text.en")), SAM_LANG_EN));
+  sam_text_set (sam_escalation_step_get_legal_ref (step), SAM_LANG_SV,
+                sam_text_get (sam_escalation_step_get_legal_ref (pick_step (item, id, "legal.sv")), SAM_LANG_SV));
+  sam_text_set (sam_escalation_step_get_legal_ref (step), SAM_LANG_EN,
+                sam_text_get (sam_escalation_step_get_legal_ref (pick_step (item, id, "legal.en")), SAM_LANG_EN));
+  src = pick_step (item, id, "contact");
+  sam_escalation_step_set_contact (step, sam_escalation_step_get_actor_id (src),
+                                   sam_escalation_step_get_route_id (src));
+  sam_escalation_step_set_urgency (step, sam_escalation_step_get_urgency (pick_step (item, id, "urgency")));
+  sam_escalation_step_set_next (step, sam_escalation_step_get_next (pick_step (item, id, "next")));
+  src = pick_step (item, id, "answers");
+  for (guint i = 0; i < sam_escalation_step_get_answers (src)->len; i++)
+    {
+      SamStepAnswer *a = g_ptr_array_index (sam_escalation_step_get_answers (src), i);
+      SamStepAnswer *copy = sam_escalation_step_add_answer (step, a->next, a->path);
+      sam_text_copy (&copy->label, &a->label);
+    }
+  src = pick_step (item, id, "fallbacks");
+  for (guint i = 0; i < sam_escalation_step_get_fallbacks (src)->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (sam_escalation_step_get_fallbacks (src), i);
+      sam_escalation_step_add_fallback (step, f->actor_id, f->route_id);
+    }
+  return step;
 }
 
 static SamEscalationPath *
 build_path (SamMergeItem *item)
 {
   SamEscalationPath *result = sam_escalation_path_new (item->id);
-#define PICK(key) SAM_ESCALATION_PATH (choice_of (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine)
-  GPtrArray *steps = sam_escalation_path_get_steps (PICK ("steps"));
+  g_autoptr(GPtrArray) mine_ids = step_ids (SAM_ESCALATION_PATH (item->mine));
+  g_autoptr(GPtrArray) theirs_ids = step_ids (SAM_ESCALATION_PATH (item->theirs));
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean grew = TRUE;
 
-  sam_escalation_path_set_situation (result, sam_escalation_path_get_situation (PICK ("situation")));
-  sam_escalation_path_set_area (result, sam_escalation_path_get_area (PICK ("area")));
-  sam_escalation_path_set_start (result, sam_escalation_path_get_start (PICK ("start")));
+  sam_escalation_path_set_situation (result, sam_escalation_path_get_situation (pick_path (item, "situation")));
+  sam_escalation_path_set_area (result, sam_escalation_path_get_area (pick_path (item, "area")));
+  sam_escalation_path_set_start (result, sam_escalation_path_get_start (pick_path (item, "start")));
   sam_text_set (sam_escalation_path_get_title (result), SAM_LANG_SV,
-                sam_text_get (sam_escalation_path_get_title (PICK ("title.sv")), SAM_LANG_SV));
+                sam_text_get (sam_escalation_path_get_title (pick_path (item, "title.sv")), SAM_LANG_SV));
   sam_text_set (sam_escalation_path_get_title (result), SAM_LANG_EN,
-                sam_text_get (sam_escalation_path_get_title (PICK ("title.en")), SAM_LANG_EN));
+                sam_text_get (sam_escalation_path_get_title (pick_path (item, "title.en")), SAM_LANG_EN));
   sam_text_set (sam_escalation_path_get_summary (result), SAM_LANG_SV,
-                sam_text_get (sam_escalation_path_get_summary (PICK ("summary.sv")), SAM_LANG_SV));
+                sam_text_get (sam_escalation_path_get_summary (pick_path (item, "summary.sv")), SAM_LANG_SV));
   sam_text_set (sam_escalation_path_get_summary (result), SAM_LANG_EN,
-                sam_text_get (sam_escalation_path_get_summary (PICK ("summary.en")), SAM_LANG_EN));
-#undef PICK
-  for (guint i = 0; i < steps->len; i++)
+                sam_text_get (sam_escalation_path_get_summary (pick_path (item, "summary.en")), SAM_LANG_EN));
+  if (choice_of (item, "step-order") == SAM_MERGE_SIDE_THEIRS)
+    order = merge_order (theirs_ids, mine_ids);
+  else
+    order = merge_order (mine_ids, theirs_ids);
+  /* a step is there when the side chosen for it has it, or when a step
+   * that is there leads to it: a merge never leaves a step leading nowhere */
+  g_hash_table_add (wanted, (char *) sam_escalation_path_get_start (result));
+  for (guint i = 0; i < order->len; i++)
     {
-      g_autoptr(SamEscalationStep) copy = sam_escalation_step_copy (g_ptr_array_index (steps, i));
-      sam_escalation_path_add_step (result, copy);
+      const char *id = g_ptr_array_index (order, i);
+      g_autofree char *key = g_strconcat ("step:", id, NULL);
+
+      if (sam_escalation_path_find_step (pick_path (item, key), id) != NULL)
+        g_hash_table_add (wanted, (char *) id);
+    }
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < order->len; i++)
+        {
+          const char *id = g_ptr_array_index (order, i);
+          g_autoptr(SamEscalationStep) step = NULL;
+          GPtrArray *answers;
+          guint at;
+
+          if (!g_hash_table_contains (wanted, id))
+            continue;
+          step = build_step (item, id);
+          answers = sam_escalation_step_get_answers (step);
+          if (sam_escalation_step_get_next (step) &&
+              g_ptr_array_find_with_equal_func (order, sam_escalation_step_get_next (step), g_str_equal, &at))
+            grew |= g_hash_table_add (wanted, g_ptr_array_index (order, at));
+          for (guint a = 0; a < answers->len; a++)
+            {
+              SamStepAnswer *answer = g_ptr_array_index (answers, a);
+
+              if (answer->next && g_ptr_array_find_with_equal_func (order, answer->next, g_str_equal, &at))
+                grew |= g_hash_table_add (wanted, g_ptr_array_index (order, at));
+            }
+        }
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+
+      if (g_hash_table_contains (wanted, id))
+        {
+          g_autoptr(SamEscalationStep) step = build_step (item, id);
+          sam_escalation_path_add_step (result, step);
+        }
     }
   return result;
 }
@@ -230,102 +411,200 @@ write_record (SamMergePlan *plan, SamMergeItem *item, GObject *result, gint64 re
                                     before ? before : "{}", error);
 }
 
+/* The id of a merge of two heads into content @content_hash (the full
+ * record): the same on both sides when they merge the same versions into
+ * the same record. */
 static char *
-hash_record (GObject *record, SamVisibility audience)
+merge_rev (SamMergeItem *item, const char *content_hash)
 {
-  if (record == NULL)
-    return g_strdup ("");
-  return SAM_IS_ACTOR (record) ? sam_merge_hash_actor (SAM_ACTOR (record), audience)
-                               : sam_merge_hash_path (SAM_ESCALATION_PATH (record));
+  char mh[SAM_REV_LEN + 1], th[SAM_REV_LEN + 1];
+  g_autofree char *parents = NULL;
+
+  sam_ancestry_get_head (item->mine_anc, mh);
+  sam_ancestry_get_head (item->theirs_anc, th);
+  parents = g_strdup_printf ("merge %s %s", strcmp (mh, th) < 0 ? mh : th, strcmp (mh, th) < 0 ? th : mh);
+  return sam_ancestry_next_id (parents, content_hash);
+}
+
+/* The ancestry after the merge. When theirs descends from mine and no
+ * field was decided for mine, and the result is theirs (in the file's
+ * audience), theirs' history with mine's owner. Else a merge revision
+ * over both. */
+static gboolean
+field_differs (SamFieldValue *a, SamFieldValue *b)
+{
+  if (a == NULL || b == NULL)
+    return a != b;
+  return !g_str_equal (a->canon, b->canon);
+}
+
+static SamAncestry *
+result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *content_hash,
+                 GObject *result, SamVisibility audience)
+{
+  char mh[SAM_REV_LEN + 1];
+  g_autofree char *rev = NULL;
+  g_autoptr(GHashTable) revs = NULL;
+  GHashTableIter iter;
+  gpointer key, side;
+  gboolean kept_mine = FALSE;
+  SamAncestry *out;
+
+  if (item->mine_anc == NULL)
+    return sam_ancestry_copy (item->theirs_anc);     /* new here */
+  for (guint k = 0; k < item->fields->len; k++)
+    kept_mine |= ((SamMergeField *) g_ptr_array_index (item->fields, k))->choice != SAM_MERGE_SIDE_THEIRS;
+  sam_ancestry_get_head (item->mine_anc, mh);
+  if (is_theirs && !kept_mine && sam_ancestry_has (item->theirs_anc, mh))
+    {
+      out = sam_ancestry_copy (item->theirs_anc);
+      g_free (out->owner);
+      out->owner = g_strdup (item->mine_anc->owner);
+      return out;
+    }
+  rev = merge_rev (item, content_hash);
+  revs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* each field's revision as its value says: mine's where it is mine's,
+   * theirs' where it is theirs', the merge's where a person decided or
+   * it is new; never a revision whose value is another */
+  if (result != NULL && item->mine != NULL && item->theirs != NULL)
+    {
+      g_autoptr(GPtrArray) fr = _sam_merge_record_canon (result, audience);
+      g_autoptr(GPtrArray) fm = _sam_merge_record_canon (item->mine, audience);
+      g_autoptr(GPtrArray) ft = _sam_merge_record_canon (item->theirs, audience);
+      g_autoptr(GHashTable) tr_ = _sam_merge_field_table (fr);
+      g_autoptr(GHashTable) tm = _sam_merge_field_table (fm);
+      g_autoptr(GHashTable) tt = _sam_merge_field_table (ft);
+      GPtrArray *lists[] = { fr, fm, ft };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          {
+            const char *k = ((SamFieldValue *) g_ptr_array_index (lists[l], i))->key;
+            SamFieldValue *r = g_hash_table_lookup (tr_, k);
+            SamFieldValue *m = g_hash_table_lookup (tm, k);
+            SamFieldValue *t = g_hash_table_lookup (tt, k);
+
+            if (g_hash_table_contains (revs, k) || !field_differs (r, m))
+              continue;
+            if (!field_differs (r, t))
+              {
+                char *theirs_rev = g_malloc (SAM_REV_LEN + 1);
+                sam_ancestry_get_field (item->theirs_anc, k, theirs_rev);
+                g_hash_table_insert (revs, g_strdup (k), theirs_rev);
+              }
+            else
+              g_hash_table_insert (revs, g_strdup (k), g_strndup (rev, SAM_REV_LEN));
+          }
+    }
+  else
+    {
+      /* a field from theirs keeps theirs' revision */
+      g_hash_table_iter_init (&iter, item->auto_sides);
+      while (g_hash_table_iter_next (&iter, &key, &side))
+        if (GPOINTER_TO_INT (side) == SAM_MERGE_SIDE_THEIRS)
+          {
+            char *tr = g_malloc (SAM_REV_LEN + 1);
+            sam_ancestry_get_field (item->theirs_anc, key, tr);
+            g_hash_table_insert (revs, g_strdup (key), tr);
+          }
+    }
+  /* a decided field is new */
+  for (guint k = 0; k < item->fields->len; k++)
+    g_hash_table_insert (revs, g_strdup (((SamMergeField *) g_ptr_array_index (item->fields, k))->key),
+                         g_strndup (rev, SAM_REV_LEN));
+  return sam_ancestry_merge (item->mine_anc, item->theirs_anc, rev, revs);
+}
+
+static GObject *
+copy_theirs (SamMergeItem *item, SamVisibility audience)
+{
+  if (item->theirs == NULL)
+    return NULL;
+  if (SAM_IS_ACTOR (item->theirs))
+    return G_OBJECT (theirs_actor (item, audience));
+  return G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
+}
+
+/* What the record is after the merge (NULL: deleted), in @result. FALSE
+ * when mine stays as it is. */
+static gboolean
+build_result (SamMergeItem *item, SamVisibility audience, GObject **result)
+{
+  *result = NULL;
+  switch (item->action)
+    {
+    case SAM_MERGE_NEW:
+    case SAM_MERGE_DELETED:
+      *result = copy_theirs (item, audience);
+      return TRUE;
+
+    case SAM_MERGE_UPDATED:
+    case SAM_MERGE_CONFLICT:
+      if (item->mine == NULL || item->theirs == NULL)
+        {
+          /* a deletion on one side: the record is kept or deleted whole */
+          if (choice_of (item, "record") == SAM_MERGE_SIDE_MINE &&
+              item->action == SAM_MERGE_CONFLICT)
+            return FALSE;
+          *result = copy_theirs (item, audience);
+          return TRUE;
+        }
+      if (g_hash_table_size (item->auto_sides) == 0 && item->fields->len == 0)
+        *result = copy_theirs (item, audience);      /* theirs descends from mine */
+      else
+        *result = SAM_IS_ACTOR (item->theirs) ? G_OBJECT (build_actor (item, audience))
+                                              : G_OBJECT (build_path (item));
+      return TRUE;
+
+    case SAM_MERGE_UNCHANGED:
+    case SAM_MERGE_N_ACTIONS:
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
-apply_item (SamMergePlan *plan, SamMergeItem *item, SamSeen *after, GError **error)
+apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
 {
   SamVisibility audience = plan->data->audience;
   gint64 local_revision = item->local ? item->local->revision : 0;
   gint64 revision = MAX (local_revision + 1, item->theirs_revision);
   g_autoptr(GObject) result = NULL;
+  g_autoptr(SamAncestry) ancestry = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *full = NULL;
 
-  g_strlcpy (after->seen_hash, item->theirs_hash, SAM_HASH_SIZE);
-  after->seen_revision = item->theirs_revision;
-
-  switch (item->action)
+  if (!build_result (item, audience, &result))
     {
-    case SAM_MERGE_UNCHANGED:
-      g_strlcpy (after->local_hash, item->mine_hash ? item->mine_hash : "", SAM_HASH_SIZE);
-      after->local_revision = local_revision;
-      return TRUE;
-
-    case SAM_MERGE_NEW:
-    case SAM_MERGE_UPDATED:
-      if (SAM_IS_ACTOR (item->theirs))
-        {
-          result = G_OBJECT (sam_actor_copy (SAM_ACTOR (item->theirs)));
-          keep_restricted_routes (SAM_ACTOR (result), SAM_ACTOR (item->mine), audience);
-        }
-      else
-        result = G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
-      if (item->action == SAM_MERGE_NEW)
-        revision = item->theirs_revision;
-      break;
-
-    case SAM_MERGE_DELETED:
-      break;
-
-    case SAM_MERGE_CONFLICT:
-      if (item->mine == NULL || item->theirs == NULL)
-        {
-          /* a deletion on one side: the record is kept or deleted whole */
-          if (choice_of (item, "record") == SAM_MERGE_SIDE_MINE)
-            {
-              g_strlcpy (after->local_hash, item->mine_hash ? item->mine_hash : "", SAM_HASH_SIZE);
-              after->local_revision = local_revision;
-              return TRUE;
-            }
-          if (item->theirs != NULL)
-            {
-              result = SAM_IS_ACTOR (item->theirs) ? G_OBJECT (sam_actor_copy (SAM_ACTOR (item->theirs)))
-                                                   : G_OBJECT (sam_escalation_path_copy (SAM_ESCALATION_PATH (item->theirs)));
-            }
-          break;
-        }
-      result = SAM_IS_ACTOR (item->theirs) ? G_OBJECT (build_actor (item, audience))
-                                           : G_OBJECT (build_path (item));
-      {
-        g_autofree char *hash = hash_record (result, audience);
-
-        if (g_str_equal (hash, item->mine_hash))
-          {
-            /* mine, field by field: nothing to write */
-            g_strlcpy (after->local_hash, hash, SAM_HASH_SIZE);
-            after->local_revision = local_revision;
-            return TRUE;
-          }
-        if (g_str_equal (hash, item->theirs_hash))
-          set_updated_from (result, item->theirs);
-        else
-          stamp_now (plan, result);     /* a version of its own */
-      }
-      break;
-
-    case SAM_MERGE_N_ACTIONS:
-    default:
-      g_assert_not_reached ();
+      /* mine's content stays: the history moves on */
+      full = _sam_merge_hash_record (item->mine, SAM_VISIBILITY_INTERNAL);
+      ancestry = result_ancestry (item, g_str_equal (item->mine_hash, item->theirs_hash), full,
+                                  item->mine, audience);
+      return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
     }
-
+  hash = _sam_merge_hash_record (result, audience);
+  full = _sam_merge_hash_record (result, SAM_VISIBILITY_INTERNAL);
+  ancestry = result_ancestry (item, g_str_equal (hash, item->theirs_hash), full, result, audience);
+  if (item->mine_hash != NULL && g_str_equal (hash, item->mine_hash))
+    /* mine, field by field: nothing to write but the history */
+    return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
+  if (result != NULL)
+    {
+      if (item->theirs != NULL && g_str_equal (hash, item->theirs_hash))
+        set_updated_from (result, item->theirs);
+      else
+        stamp_now (plan, result);     /* a version of its own */
+    }
+  if (item->action == SAM_MERGE_NEW)
+    revision = item->theirs_revision;
   if (!write_record (plan, item, result, revision, error))
     {
       g_prefix_error (error, "%s “%s”: ", g_str_equal (item->entity, "path") ? _("Path") : _("Actor"),
                       sam_merge_item_get_name (item));
       return FALSE;
     }
-  {
-    g_autofree char *hash = hash_record (result, audience);
-    g_strlcpy (after->local_hash, hash, SAM_HASH_SIZE);
-  }
-  after->local_revision = revision;
-  return TRUE;
+  return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
 }
 
 static char *
@@ -377,16 +656,8 @@ apply_in_transaction (SamMergePlan *plan, GError **error)
   for (guint i = 0; i < plan->items->len; i++)
     {
       SamMergeItem *item = g_ptr_array_index (plan->items, i);
-      SamSeen after = { 0 };
-      gboolean ok;
 
-      if (!item->seen_dirty)
-        continue;
-      ok = apply_item (plan, item, &after, error) &&
-           _sam_store_put_seen (plan->store, plan->source, item->entity, item->id, &after, error) &&
-           (!plan->update_any ||
-            _sam_store_put_seen (plan->store, "*", item->entity, item->id, &after, error));
-      if (!ok)
+      if (item->dirty && !apply_item (plan, item, error))
         return FALSE;
     }
   summary = summary_json (plan);

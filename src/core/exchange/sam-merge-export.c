@@ -3,9 +3,9 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What an export leaves behind for the next merge: the records as they
- * were exchanged, as the base of the three-way merge (a plain import
- * writes the same in its own transaction, sam-register-xml-import.c).
+ * What an export carries for the next merge: each record's ancestry as
+ * this register keeps it, its owner named (this register's id where it
+ * owns the record).
  */
 #define G_LOG_DOMAIN "sam-merge"
 
@@ -14,89 +14,79 @@
 #include "sam-merge.h"
 #include "sam-merge-private.h"
 
-/* Exports */
-
-static gboolean note_seen (SamStore *store, const SamRegisterData *data, const char *source,
-                           GError **error);
-
-gboolean
-sam_merge_note_export (SamStore               *store,
-                       const SamRegisterData  *data,
-                       GError                **error)
+static SamAncestry *
+ancestry_for (GHashTable *rows, const char *id, GObject *full, const char *instance)
 {
-  return note_seen (store, data, NULL, error);
+  SamAncestry *row = g_hash_table_lookup (rows, id);
+  SamAncestry *out;
+
+  if (row != NULL && *row->history)
+    out = sam_ancestry_copy (row);
+  else
+    {
+      g_autofree char *hash = _sam_merge_hash_record (full, SAM_VISIBILITY_INTERNAL);
+      out = _sam_merge_root_ancestry (row ? row->owner : NULL, hash);
+    }
+  if (out->owner == NULL)
+    out->owner = g_strdup (instance);
+  return out;
 }
 
-/* Writes what @data says as seen from @source (and as the last version
- * exchanged with anyone, '*'), for the records that are here as @data has
- * them. */
-static gboolean
-note_seen (SamStore *store, const SamRegisterData *data, const char *source, GError **error)
+static const char *
+record_id (gpointer record)
 {
-  g_autoptr(GHashTable) any = NULL;
-  g_autoptr(GHashTable) actors = NULL;
-  g_autoptr(GHashTable) paths = NULL;
-  guint n = data->actors->len + data->paths->len + data->tombstones->len;
+  return SAM_IS_ACTOR (record) ? sam_actor_get_id (record) : sam_escalation_path_get_id (record);
+}
 
-  /* a subset by audience is no base for files that carry every route */
-  gboolean update_any = data->audience == SAM_VISIBILITY_INTERNAL;
+static GHashTable *
+by_id (GPtrArray *records)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (sam_store_is_read_only (store) || (source == NULL && !update_any))
-    return TRUE;
-  if (!_sam_store_begin (store, error))
+  for (guint i = 0; records && i < records->len; i++)
+    g_hash_table_insert (table, (char *) record_id (g_ptr_array_index (records, i)),
+                         g_ptr_array_index (records, i));
+  return table;
+}
+
+gboolean
+sam_merge_attach_ancestry (SamStore        *store,
+                           SamRegisterData *data,
+                           GPtrArray       *actors,
+                           GPtrArray       *paths,
+                           GError         **error)
+{
+  g_autoptr(GHashTable) actor_rows = _sam_store_load_ancestry (store, "actor", error);
+  g_autoptr(GHashTable) path_rows = actor_rows ? _sam_store_load_ancestry (store, "path", error) : NULL;
+  g_autoptr(GHashTable) full_actors = by_id (actors);
+  g_autoptr(GHashTable) full_paths = by_id (paths);
+  g_autofree char *instance = _sam_store_dup_instance (store);
+
+  if (path_rows == NULL)
     return FALSE;
-  if ((any = _sam_store_load_seen (store, "*", error)) == NULL ||
-      (actors = _sam_store_index_records (store, "actor", error)) == NULL ||
-      (paths = _sam_store_index_records (store, "path", error)) == NULL)
-    goto fail;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < data->actors->len; i++)
     {
-      g_autofree char *hash = NULL;
-      g_autofree char *key = NULL;
-      const char *entity, *id;
-      gint64 revision;
-      SamLocalRecord *local;
-      SamSeen *old, now;
+      SamActor *actor = g_ptr_array_index (data->actors, i);
+      GObject *full = g_hash_table_lookup (full_actors, sam_actor_get_id (actor));
 
-      if (i < data->actors->len)
-        {
-          SamActor *actor = g_ptr_array_index (data->actors, i);
-          entity = "actor", id = sam_actor_get_id (actor), revision = sam_actor_get_revision (actor);
-          hash = sam_merge_hash_actor (actor, SAM_VISIBILITY_INTERNAL);
-        }
-      else if (i < data->actors->len + data->paths->len)
-        {
-          SamEscalationPath *path = g_ptr_array_index (data->paths, i - data->actors->len);
-          entity = "path", id = sam_escalation_path_get_id (path);
-          revision = sam_escalation_path_get_revision (path);
-          hash = sam_merge_hash_path (path);
-        }
-      else
-        {
-          SamTombstone *t = g_ptr_array_index (data->tombstones, i - data->actors->len - data->paths->len);
-          entity = g_str_equal (t->entity, "path") ? "path" : "actor", id = t->id, revision = t->revision;
-          hash = g_strdup ("");
-        }
-      local = g_hash_table_lookup (entity[0] == 'p' ? paths : actors, id);
-      if (local == NULL || local->revision != revision)
-        continue;     /* changed since it was read: the next export notes it */
-      key = g_strconcat (entity, ":", id, NULL);
-      old = g_hash_table_lookup (any, key);
-      now.seen_revision = now.local_revision = revision;
-      g_strlcpy (now.seen_hash, hash, SAM_HASH_SIZE);
-      g_strlcpy (now.local_hash, hash, SAM_HASH_SIZE);
-      if (source != NULL && !_sam_store_put_seen (store, source, entity, id, &now, error))
-        goto fail;
-      if (!update_any || _sam_merge_seen_matches (old, hash, revision, hash, revision))
-        continue;
-      if (!_sam_store_put_seen (store, "*", entity, id, &now, error))
-        goto fail;
+      _sam_record_set_ancestry (actor, ancestry_for (actor_rows, sam_actor_get_id (actor),
+                                                     full ? full : G_OBJECT (actor), instance));
     }
-  /* no ::changed: the register's contents are as they were */
-  if (_sam_store_commit_quiet (store, error))
-    return TRUE;
+  for (guint i = 0; i < data->paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (data->paths, i);
+      GObject *full = g_hash_table_lookup (full_paths, sam_escalation_path_get_id (path));
 
-fail:
-  _sam_store_rollback (store);
-  return FALSE;
+      _sam_record_set_ancestry (path, ancestry_for (path_rows, sam_escalation_path_get_id (path),
+                                                    full ? full : G_OBJECT (path), instance));
+    }
+  for (guint i = 0; i < data->tombstones->len; i++)
+    {
+      SamTombstone *t = g_ptr_array_index (data->tombstones, i);
+
+      sam_ancestry_free (t->ancestry);
+      t->ancestry = ancestry_for (g_str_equal (t->entity, "path") ? path_rows : actor_rows, t->id,
+                                  NULL, instance);
+    }
+  return TRUE;
 }

@@ -10,7 +10,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sam-ancestry.h"
 #include "sam-merge.h"
+#include "sam-record-fields.h"
 #include "sam-register-xml.h"
 #include "sam-store-sync.h"
 
@@ -23,17 +25,20 @@ struct _SamMergeItem {
   char *key;               /* "actor:ID" */
   char *name;
   SamMergeAction action;
-  GPtrArray *fields;       /* of SamMergeField */
+  GPtrArray *fields;       /* of SamMergeField: what a person decides */
+  GHashTable *auto_sides;  /* key → SamMergeSide, decided by ancestry */
+  gboolean proposal;       /* from a register that does not own it */
+  gboolean adopt;          /* same content: only the ancestry is written */
+  gboolean dirty;          /* something is written */
 
   GObject *theirs;         /* NULL: deleted there */
   char *theirs_hash;       /* "" for a deletion */
   gint64 theirs_revision;
+  SamAncestry *theirs_anc; /* owned */
   SamLocalRecord *local;   /* borrowed from the index; NULL: not here at all */
   GObject *mine;           /* the live local record, when loaded */
-  char *mine_hash;         /* "" deleted here; NULL not here or not yet known */
-  const SamSeen *base;     /* borrowed; NULL: no history */
-  gboolean fallback;       /* the base is '*', not the source's own */
-  gboolean seen_dirty;     /* the sync state must be written */
+  char *mine_hash;         /* "" deleted here; NULL not yet known */
+  SamAncestry *mine_anc;   /* owned; NULL until known */
 };
 
 struct _SamMergePlan {
@@ -42,19 +47,38 @@ struct _SamMergePlan {
   SamRegisterData *data;
   char *source;
   char *file;
+  char *instance;          /* this register's id, the owner of its own records */
   GPtrArray *items;
   GPtrArray *changes;
   GPtrArray *conflicts;
   GPtrArray *notes;
   GHashTable *actor_index;
   GHashTable *path_index;
-  GHashTable *seen_source;
-  GHashTable *seen_any;
+  GHashTable *actor_anc;   /* id → SamAncestry */
+  GHashTable *path_anc;
   guint counts[SAM_MERGE_N_ACTIONS];
   gint64 log_mark;
-  gboolean update_any;     /* the file carries every route: '*' follows it */
+  gboolean follow;         /* the source is followed: what it owns is taken */
 };
 
+SamMergePlan    *_sam_merge_plan_new_full    (SamStore          *store,
+                                              SamRegisterData   *data,
+                                              const char        *file_name,
+                                              gboolean           follow,
+                                              GError           **error);
+SamMergePlan    *_sam_merge_plan_new_for_file_full (SamStore    *store,
+                                              GFile             *file,
+                                              gboolean           follow,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+/* The ancestry of a record read from a file (@carried nullable). */
+SamAncestry     *_sam_merge_incoming_ancestry (SamAncestry      *carried,
+                                              const char        *source,
+                                              const char        *content_hash);
+/* Leaves every conflict as it is here, undecided: applying writes the
+ * rest (follow: proposals wait for a person, and no history says they
+ * were turned down). */
+void             _sam_merge_plan_leave_conflicts (SamMergePlan  *plan);
 /* A plan is made on one thread and may be applied on another, each on a
  * connection of its own (sam-register-tasks.c): the plan lets go of its
  * store on the thread that opened it, and is lent the applying thread's. */
@@ -64,21 +88,14 @@ SamStore        *_sam_merge_plan_swap_store    (SamMergePlan      *plan,
                                                SamStore          *store);
 void             _sam_merge_plan_release_store (SamMergePlan      *plan);
 
-gboolean         _sam_merge_seen_matches      (const SamSeen     *seen,
-                                               const char        *theirs_hash,
-                                               gint64             theirs_revision,
-                                               const char        *local_hash,
-                                               gint64             local_revision);
+/* The owner of a local record as the merge sees it. */
+const char      *_sam_merge_item_owner       (SamMergePlan      *plan,
+                                              SamMergeItem      *item);
 
-/* sam-merge-fields.c */
-gboolean         _sam_merge_route_in_audience (SamContactRoute   *route,
-                                               SamVisibility      audience);
-SamContactRoute *_sam_merge_find_route        (SamActor          *actor,
-                                               const char        *id,
-                                               SamVisibility      audience);
-char            *_sam_merge_node_text         (JsonNode          *node);
-/* Fills @item's fields: what differs between mine and theirs. */
-void             _sam_merge_item_make_fields  (SamMergeItem      *item,
+/* sam-merge-diff.c */
+/* Of SamMergeField (owned by the caller, no free func): every field
+ * that differs between mine and theirs, or "record" when one is deleted. */
+GPtrArray       *_sam_merge_item_diff         (SamMergeItem      *item,
                                                SamVisibility      audience);
 
 G_END_DECLS

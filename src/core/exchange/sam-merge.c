@@ -3,22 +3,27 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The merge engine. Records are matched by id and compared by a content
- * hash. The base of the three-way merge is what was last seen from the
- * file's source (sync_seen); a source this register has never imported
- * from falls back to the last version exchanged with anyone ('*': every
- * import and every full export), guarded by revisions, which only grow
- * along a record's history.
+ * The merge engine. Records are matched by id; each carries its ancestry
+ * (sam-ancestry.h): an owner, and a bounded history of revision ids with
+ * the revision each field last changed in. With mh and th the heads of
+ * mine and theirs:
  *
- *   theirs == mine                 unchanged
- *   theirs older than the base     unchanged (an older file changes nothing)
- *   theirs == base                 unchanged (changed here only, or not at all)
- *   mine == base                   theirs is taken (updated, deleted or restored)
- *   otherwise                      conflict
+ *   th == mh, or th in mine's history   unchanged (mine descends from theirs)
+ *   mh in theirs' history               theirs descends from mine: taken when
+ *                                       the source owns the record, else a
+ *                                       proposal (a conflict); the same
+ *                                       content only moves the history on
+ *   otherwise                           diverged: field by field, the side
+ *                                       whose field revision the other has
+ *                                       not seen changed it; a field changed
+ *                                       on both sides is a conflict, and so
+ *                                       is one changed by a source that does
+ *                                       not own the record
  *
- * Deletions are hashed as "" and travel as tombstones, so a deletion is a
- * change like any other: taken when made on one side only, a conflict when
- * the other side changed the record.
+ * Deletions are revisions too and travel as tombstones with their history.
+ * Unchanged content is never an update; a merge that keeps mine's content
+ * writes only the merged history. A followed source's own records are
+ * taken whatever was done to them here.
  *
  * Here: the plan, matching and classifying, and its public API. Hashing
  * and a conflict's fields are in sam-merge-fields.c, applying in
@@ -29,6 +34,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sam-errors.h"
@@ -52,6 +58,9 @@ item_free (SamMergeItem *item)
   g_free (item->key);
   g_free (item->name);
   g_ptr_array_unref (item->fields);
+  g_clear_pointer (&item->auto_sides, g_hash_table_unref);
+  sam_ancestry_free (item->theirs_anc);
+  sam_ancestry_free (item->mine_anc);
   g_clear_object (&item->theirs);
   g_clear_object (&item->mine);
   g_free (item->theirs_hash);
@@ -69,14 +78,15 @@ sam_merge_plan_free (SamMergePlan *plan)
   g_clear_pointer (&plan->data, sam_register_data_free);
   g_free (plan->source);
   g_free (plan->file);
+  g_free (plan->instance);
   g_ptr_array_unref (plan->changes);
   g_ptr_array_unref (plan->conflicts);
   g_ptr_array_unref (plan->items);
   g_ptr_array_unref (plan->notes);
   g_clear_pointer (&plan->actor_index, g_hash_table_unref);
   g_clear_pointer (&plan->path_index, g_hash_table_unref);
-  g_clear_pointer (&plan->seen_source, g_hash_table_unref);
-  g_clear_pointer (&plan->seen_any, g_hash_table_unref);
+  g_clear_pointer (&plan->actor_anc, g_hash_table_unref);
+  g_clear_pointer (&plan->path_anc, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -111,40 +121,89 @@ display_name (GObject *record)
                             sam_lang_from_locale (), NULL);
 }
 
+/* The ancestry of a record read from a file: what it carries, else its
+ * root; its owner as it says, else the file's source. */
+SamAncestry *
+_sam_merge_incoming_ancestry (SamAncestry *carried, const char *source, const char *content_hash)
+{
+  g_autofree char *root = NULL;
+
+  if (carried != NULL && *carried->history)
+    return sam_ancestry_new (carried->owner ? carried->owner : source, carried->history,
+                             carried->fields);
+  root = sam_ancestry_root_id (content_hash);
+  return sam_ancestry_new (carried && carried->owner ? carried->owner : source, root, NULL);
+}
+
 static SamMergeItem *
 item_new (SamMergePlan *plan, const char *entity, const char *id, GObject *theirs,
-          gint64 revision)
+          gint64 revision, SamAncestry *carried)
 {
   SamMergeItem *item = g_new0 (SamMergeItem, 1);
-  GHashTable *index = g_str_equal (entity, "path") ? plan->path_index : plan->actor_index;
+  gboolean is_path = g_str_equal (entity, "path");
+  SamAncestry *row;
 
-  item->entity = g_str_equal (entity, "path") ? "path" : "actor";
+  item->entity = is_path ? "path" : "actor";
   item->id = g_strdup (id);
   item->key = g_strconcat (item->entity, ":", id, NULL);
   item->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  item->auto_sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   item->theirs = theirs ? g_object_ref (theirs) : NULL;
   item->theirs_revision = revision;
-  if (theirs == NULL)
-    item->theirs_hash = g_strdup ("");
-  else if (SAM_IS_ACTOR (theirs))
-    item->theirs_hash = sam_merge_hash_actor (SAM_ACTOR (theirs), SAM_VISIBILITY_INTERNAL);
-  else
-    item->theirs_hash = sam_merge_hash_path (SAM_ESCALATION_PATH (theirs));
-  item->local = g_hash_table_lookup (index, id);
-  item->base = g_hash_table_lookup (plan->seen_source, item->key);
-  if (item->base == NULL && (item->base = g_hash_table_lookup (plan->seen_any, item->key)) != NULL)
-    item->fallback = TRUE;
+  item->theirs_hash = _sam_merge_hash_record (theirs, SAM_VISIBILITY_INTERNAL);
+  item->theirs_anc = _sam_merge_incoming_ancestry (carried, plan->data->source, item->theirs_hash);
+  item->local = g_hash_table_lookup (is_path ? plan->path_index : plan->actor_index, id);
+  row = g_hash_table_lookup (is_path ? plan->path_anc : plan->actor_anc, id);
+  if (item->local != NULL && row != NULL && *row->history)
+    item->mine_anc = sam_ancestry_copy (row);
   if (item->local != NULL && item->local->deleted)
     item->mine_hash = g_strdup ("");
-  else if (item->local != NULL && item->base != NULL &&
-           item->base->local_revision == item->local->revision && *item->base->local_hash)
-    /* not changed here since it was last compared */
-    item->mine_hash = g_strdup (item->base->local_hash);
+  if (item->local != NULL && item->local->deleted && item->mine_anc == NULL)
+    item->mine_anc = _sam_merge_root_ancestry (row ? row->owner : NULL, "");
   return item;
 }
 
+const char *
+_sam_merge_item_owner (SamMergePlan *plan, SamMergeItem *item)
+{
+  if (item->mine_anc != NULL && item->mine_anc->owner != NULL)
+    return item->mine_anc->owner;
+  return plan->instance;
+}
+
+/* Whether the file's source may change @item by itself. */
 static gboolean
-load_mine_actors (SamMergePlan *plan, gboolean all_changes, GError **error)
+source_owns (SamMergePlan *plan, SamMergeItem *item)
+{
+  return g_strcmp0 (plan->source, _sam_merge_item_owner (plan, item)) == 0;
+}
+
+static gboolean
+needs_mine (SamMergeItem *item)
+{
+  return item->local != NULL && !item->local->deleted && item->mine == NULL &&
+         (item->mine_anc == NULL || item->action != SAM_MERGE_UNCHANGED);
+}
+
+/* Loads the local records an undecided item needs, and the root of a
+ * record that has no history yet. */
+static void
+took_mine (SamMergePlan *plan, SamMergeItem *item, GObject *mine)
+{
+  SamAncestry *row = g_hash_table_lookup (item->entity[0] == 'p' ? plan->path_anc : plan->actor_anc,
+                                          item->id);
+
+  item->mine = g_object_ref (mine);
+  item->mine_hash = _sam_merge_hash_record (mine, plan->data->audience);
+  if (item->mine_anc == NULL)
+    {
+      g_autofree char *full = _sam_merge_hash_record (mine, SAM_VISIBILITY_INTERNAL);
+      item->mine_anc = _sam_merge_root_ancestry (row ? row->owner : NULL, full);
+    }
+}
+
+static gboolean
+load_mine_actors (SamMergePlan *plan, GError **error)
 {
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
@@ -153,9 +212,7 @@ load_mine_actors (SamMergePlan *plan, gboolean all_changes, GError **error)
     {
       SamMergeItem *item = i < plan->items->len ? g_ptr_array_index (plan->items, i) : NULL;
 
-      if (item != NULL && item->entity[0] == 'a' && item->local && !item->local->deleted &&
-          item->mine == NULL &&
-          (item->mine_hash == NULL || (all_changes && item->action != SAM_MERGE_UNCHANGED)))
+      if (item != NULL && item->entity[0] == 'a' && needs_mine (item))
         {
           g_array_append_val (rowids, item->local->rowid);
           g_ptr_array_add (waiting, item);
@@ -171,13 +228,7 @@ load_mine_actors (SamMergePlan *plan, gboolean all_changes, GError **error)
             return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
                                  _("The register changed while the import was prepared. Try again.")), FALSE);
           for (guint k = 0; k < waiting->len; k++)
-            {
-              SamMergeItem *w = g_ptr_array_index (waiting, k);
-
-              w->mine = g_object_ref (g_ptr_array_index (loaded, k));
-              if (w->mine_hash == NULL)
-                w->mine_hash = sam_merge_hash_actor (SAM_ACTOR (w->mine), plan->data->audience);
-            }
+            took_mine (plan, g_ptr_array_index (waiting, k), g_ptr_array_index (loaded, k));
           g_array_set_size (rowids, 0);
           g_ptr_array_set_size (waiting, 0);
         }
@@ -191,72 +242,124 @@ load_mine_paths (SamMergePlan *plan, GError **error)
   for (guint i = 0; i < plan->items->len; i++)
     {
       SamMergeItem *item = g_ptr_array_index (plan->items, i);
+      g_autoptr(SamEscalationPath) path = NULL;
 
-      if (item->entity[0] != 'p' || item->local == NULL || item->local->deleted || item->mine)
+      if (item->entity[0] != 'p' || !needs_mine (item))
         continue;
-      item->mine = G_OBJECT (sam_store_load_path (plan->store, item->id, error));
-      if (item->mine == NULL)
+      path = sam_store_load_path (plan->store, item->id, error);
+      if (path == NULL)
         return FALSE;
-      if (item->mine_hash == NULL)
-        item->mine_hash = sam_merge_hash_path (SAM_ESCALATION_PATH (item->mine));
+      took_mine (plan, item, G_OBJECT (path));
     }
   return TRUE;
 }
 
+/* First look, by the heads alone: UNCHANGED and NEW are final; anything
+ * else (CONFLICT here) waits for the local record. */
 static SamMergeAction
-decide (SamMergeItem *item)
+decide_by_heads (SamMergeItem *item)
 {
-  const char *t = item->theirs_hash;
-  const char *m = item->mine_hash;
-  const SamSeen *base = item->base;
-  gint64 mine_revision = item->local ? item->local->revision : 0;
+  char mh[SAM_REV_LEN + 1], th[SAM_REV_LEN + 1];
 
   if (item->local == NULL)
-    {
-      if (item->theirs == NULL)
-        return SAM_MERGE_UNCHANGED;         /* deleted there, never here */
-      if (base && *base->seen_hash == '\0' && item->theirs_revision <= base->seen_revision)
-        return SAM_MERGE_UNCHANGED;         /* seen deleted; an older file does not bring it back */
-      return SAM_MERGE_NEW;
-    }
-  if (g_str_equal (t, m))
+    return item->theirs == NULL ? SAM_MERGE_UNCHANGED : SAM_MERGE_NEW;
+  if (item->mine_anc == NULL)
+    return SAM_MERGE_CONFLICT;
+  sam_ancestry_get_head (item->mine_anc, mh);
+  sam_ancestry_get_head (item->theirs_anc, th);
+  /* the same version, yet deleted on one side only (a register changed
+   * behind its back): the content decides */
+  if (g_str_equal (mh, th))
+    return item->local->deleted != (item->theirs == NULL) ? SAM_MERGE_CONFLICT : SAM_MERGE_UNCHANGED;
+  if (sam_ancestry_has (item->mine_anc, th))
     return SAM_MERGE_UNCHANGED;
-  if (base == NULL)
-    {
-      /* no history in common: the revisions say which is older */
-      if (*m == '\0' && item->theirs_revision <= mine_revision)
-        return SAM_MERGE_UNCHANGED;         /* deleted here after the version they have */
-      if (*t == '\0' && item->theirs_revision > mine_revision)
-        return SAM_MERGE_DELETED;
-      return SAM_MERGE_CONFLICT;
-    }
-  if (item->theirs_revision < base->seen_revision)
-    return SAM_MERGE_UNCHANGED;             /* an older file than the one last seen */
-  if (g_str_equal (t, base->seen_hash))
-    return SAM_MERGE_UNCHANGED;             /* changed here only */
-  if (g_str_equal (m, base->seen_hash))
-    {
-      if (item->fallback && item->theirs_revision < mine_revision)
-        return SAM_MERGE_CONFLICT;
-      return *t == '\0' ? SAM_MERGE_DELETED : SAM_MERGE_UPDATED;
-    }
   return SAM_MERGE_CONFLICT;
 }
 
-gboolean
-_sam_merge_seen_matches (const SamSeen *seen, const char *theirs_hash, gint64 theirs_revision,
-                         const char *local_hash, gint64 local_revision)
+static SamMergeAction
+take_theirs (SamMergeItem *item)
 {
-  return seen != NULL && g_str_equal (seen->seen_hash, theirs_hash) &&
-         seen->seen_revision == theirs_revision && g_str_equal (seen->local_hash, local_hash) &&
-         seen->local_revision == local_revision;
+  return item->theirs == NULL ? SAM_MERGE_DELETED : SAM_MERGE_UPDATED;
 }
 
-static gboolean
-base_matches (const SamSeen *seen, const char *theirs_hash, gint64 theirs_revision)
+/* Field by field, for two live versions: a field theirs has in a revision
+ * mine has seen (or the same) is mine's to keep; one changed there since
+ * is theirs when the source owns the record (or, following, always), a
+ * proposal else; one changed on both sides is a conflict. */
+static SamMergeAction
+decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboolean owns)
 {
-  return seen != NULL && g_str_equal (seen->seen_hash, theirs_hash) &&
-         seen->seen_revision == theirs_revision;
+  g_autoptr(GPtrArray) diff = _sam_merge_item_diff (item, plan->data->audience);
+  gboolean any_theirs = FALSE;
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      SamMergeField *field = g_ptr_array_index (diff, i);
+      char mr[SAM_REV_LEN + 1], tr[SAM_REV_LEN + 1];
+      SamMergeSide side = SAM_MERGE_SIDE_NONE;
+      gboolean same;
+
+      sam_ancestry_get_field (item->mine_anc, field->key, mr);
+      sam_ancestry_get_field (item->theirs_anc, field->key, tr);
+      /* a revision pruned away matches nothing, itself included */
+      same = g_str_equal (mr, tr) && !g_str_equal (mr, SAM_REV_UNKNOWN);
+      if (plan->follow && owns)
+        side = SAM_MERGE_SIDE_THEIRS;       /* a followed register's own record */
+      else if (same && field->mine == NULL && g_str_has_prefix (field->key, "route:"))
+        /* the same revision of a route this register never had (it came
+         * in a file for a narrower audience): filled in, not a change */
+        side = owns ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_NONE;
+      else if (same && _sam_merge_is_order_key (field->key))
+        /* the same order put together differently on each side (routes
+         * added here and there): one canonical choice both sides make */
+        side = strcmp (item->theirs_hash, item->mine_hash) < 0 ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_MINE;
+      else if (same || sam_ancestry_has (item->mine_anc, tr))
+        side = SAM_MERGE_SIDE_MINE;         /* not changed there since mine */
+      else if ((descends || sam_ancestry_has (item->theirs_anc, mr)) && owns)
+        side = SAM_MERGE_SIDE_THEIRS;       /* changed there, by its owner */
+      if (side == SAM_MERGE_SIDE_NONE)
+        {
+          g_ptr_array_add (item->fields, field);
+          continue;
+        }
+      any_theirs |= side == SAM_MERGE_SIDE_THEIRS;
+      g_hash_table_insert (item->auto_sides, g_strdup (field->key), GINT_TO_POINTER (side));
+      field_free (field);
+    }
+  if (item->fields->len > 0)
+    return SAM_MERGE_CONFLICT;
+  item->adopt = !any_theirs;
+  return any_theirs ? SAM_MERGE_UPDATED : SAM_MERGE_UNCHANGED;
+}
+
+static SamMergeAction
+decide (SamMergePlan *plan, SamMergeItem *item)
+{
+  char mh[SAM_REV_LEN + 1];
+  gboolean owns = source_owns (plan, item);
+  gboolean descends;
+
+  sam_ancestry_get_head (item->mine_anc, mh);
+  descends = sam_ancestry_has (item->theirs_anc, mh);
+  if (g_str_equal (item->mine_hash, item->theirs_hash))
+    {
+      /* the same content: at most the history moves on */
+      item->adopt = TRUE;
+      return SAM_MERGE_UNCHANGED;
+    }
+  item->proposal = !owns;
+  if (item->mine == NULL || item->theirs == NULL)
+    {
+      g_autoptr(GPtrArray) diff = NULL;
+
+      /* deleted on one side: the record is taken or kept whole */
+      if (owns && (descends || plan->follow))
+        return take_theirs (item);
+      diff = _sam_merge_item_diff (item, plan->data->audience);
+      g_ptr_array_extend_and_steal (item->fields, g_steal_pointer (&diff));
+      return SAM_MERGE_CONFLICT;
+    }
+  return decide_fields (plan, item, descends, owns);
 }
 
 static void
@@ -302,72 +405,59 @@ plan_build (SamMergePlan *plan, GError **error)
 
   if ((plan->actor_index = _sam_store_index_records (plan->store, "actor", error)) == NULL ||
       (plan->path_index = _sam_store_index_records (plan->store, "path", error)) == NULL ||
-      (plan->seen_source = _sam_store_load_seen (plan->store, plan->source, error)) == NULL ||
-      (plan->seen_any = _sam_store_load_seen (plan->store, "*", error)) == NULL)
+      (plan->actor_anc = _sam_store_load_ancestry (plan->store, "actor", error)) == NULL ||
+      (plan->path_anc = _sam_store_load_ancestry (plan->store, "path", error)) == NULL)
     return FALSE;
   plan->log_mark = _sam_store_get_log_mark (plan->store);
+  plan->instance = _sam_store_dup_instance (plan->store);
 
   for (guint i = 0; i < data->actors->len; i++)
     {
       SamActor *actor = g_ptr_array_index (data->actors, i);
       g_ptr_array_add (plan->items, item_new (plan, "actor", sam_actor_get_id (actor), G_OBJECT (actor),
-                                              sam_actor_get_revision (actor)));
+                                              sam_actor_get_revision (actor),
+                                              _sam_record_get_ancestry (actor)));
     }
   for (guint i = 0; i < data->paths->len; i++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, i);
       g_ptr_array_add (plan->items, item_new (plan, "path", sam_escalation_path_get_id (path),
-                                              G_OBJECT (path), sam_escalation_path_get_revision (path)));
+                                              G_OBJECT (path), sam_escalation_path_get_revision (path),
+                                              _sam_record_get_ancestry (path)));
     }
   for (guint i = 0; i < data->tombstones->len; i++)
     {
       SamTombstone *t = g_ptr_array_index (data->tombstones, i);
-      g_ptr_array_add (plan->items, item_new (plan, t->entity, t->id, NULL, t->revision));
+      g_ptr_array_add (plan->items, item_new (plan, t->entity, t->id, NULL, t->revision, t->ancestry));
     }
-  /* the hashes of what changed here since the last comparison */
-  if (!load_mine_actors (plan, FALSE, error) || !load_mine_paths (plan, error))
-    return FALSE;
+  /* the heads settle most records without reading them */
   for (guint i = 0; i < plan->items->len; i++)
     {
       SamMergeItem *item = g_ptr_array_index (plan->items, i);
-      item->action = decide (item);
+      item->action = decide_by_heads (item);
     }
-  /* what a change or a conflict needs of the local record */
-  if (!load_mine_actors (plan, TRUE, error))
+  if (!load_mine_actors (plan, error) || !load_mine_paths (plan, error))
     return FALSE;
 
   for (guint i = 0; i < plan->items->len; i++)
     {
       SamMergeItem *item = g_ptr_array_index (plan->items, i);
-      const SamSeen *own = g_hash_table_lookup (plan->seen_source, item->key);
-      const SamSeen *any = g_hash_table_lookup (plan->seen_any, item->key);
 
+      /* a record without a history row has its root now */
+      if (item->action == SAM_MERGE_CONFLICT)
+        item->action = decide_by_heads (item);
+      if (item->action == SAM_MERGE_CONFLICT)
+        item->action = decide (plan, item);
+      item->dirty = item->action != SAM_MERGE_UNCHANGED || item->adopt;
       /* names only for what a person will see: 100,000 copies cost */
       if (item->action != SAM_MERGE_UNCHANGED)
         item->name = g_strdup (display_name (item->theirs) ? display_name (item->theirs)
                                : display_name (item->mine) ? display_name (item->mine) : item->id);
       plan->counts[item->action]++;
       if (item->action == SAM_MERGE_CONFLICT)
-        {
-          _sam_merge_item_make_fields (item, data->audience);
-          g_ptr_array_add (plan->conflicts, item);
-        }
+        g_ptr_array_add (plan->conflicts, item);
       if (item->action != SAM_MERGE_UNCHANGED)
-        {
-          g_ptr_array_add (plan->changes, item);
-          item->seen_dirty = TRUE;
-        }
-      else
-        {
-          /* an older file leaves the base where it is */
-          if (item->base && !item->fallback && item->theirs_revision < item->base->seen_revision)
-            continue;
-          /* only a new base is worth a write: a change made here alone is
-           * found again by its revision (and re-importing a file writes nothing) */
-          item->seen_dirty = !base_matches (own, item->theirs_hash, item->theirs_revision) ||
-                             (plan->update_any &&
-                              !base_matches (any, item->theirs_hash, item->theirs_revision));
-        }
+        g_ptr_array_add (plan->changes, item);
     }
   return plan_notes (plan, error);
 }
@@ -378,12 +468,22 @@ sam_merge_plan_new (SamStore         *store,
                     const char       *file_name,
                     GError          **error)
 {
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  return _sam_merge_plan_new_full (store, data, file_name, FALSE, error);
+}
+
+SamMergePlan *
+_sam_merge_plan_new_full (SamStore         *store,
+                          SamRegisterData  *data,
+                          const char       *file_name,
+                          gboolean          follow,
+                          GError          **error)
+{
   g_autoptr(SamMergePlan) plan = g_new0 (SamMergePlan, 1);
   gboolean ok;
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (data != NULL, NULL);
-
+  plan->follow = follow;
   plan->store = g_object_ref (store);
   plan->register_path = g_strdup (sam_store_get_path (store));
   plan->data = data;
@@ -393,7 +493,6 @@ sam_merge_plan_new (SamStore         *store,
   plan->changes = g_ptr_array_new ();
   plan->conflicts = g_ptr_array_new ();
   plan->notes = g_ptr_array_new_with_free_func (g_free);
-  plan->update_any = data->audience == SAM_VISIBILITY_INTERNAL;
 
   /* a step naming an actor that is nowhere is refused, like one leading nowhere */
   if (!sam_register_data_check_actors (data, store, file_name, error))
@@ -423,6 +522,16 @@ sam_merge_plan_new_for_file (SamStore      *store,
                              GCancellable  *cancellable,
                              GError       **error)
 {
+  return _sam_merge_plan_new_for_file_full (store, file, FALSE, cancellable, error);
+}
+
+SamMergePlan *
+_sam_merge_plan_new_for_file_full (SamStore      *store,
+                                   GFile         *file,
+                                   gboolean       follow,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
   g_autofree char *name = g_file_get_parse_name (file);
   SamRegisterData *data = sam_register_xml_parse_file (file, NULL, cancellable, error);
   SamMergePlan *plan;
@@ -431,7 +540,7 @@ sam_merge_plan_new_for_file (SamStore      *store,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return (sam_register_data_free (data), NULL);
-  plan = sam_merge_plan_new (store, data, name, error);
+  plan = _sam_merge_plan_new_full (store, data, name, follow, error);
   if (plan == NULL)
     sam_register_data_free (data);
   return plan;
@@ -490,7 +599,7 @@ gboolean
 sam_merge_plan_is_noop (SamMergePlan *plan)
 {
   for (guint i = 0; i < plan->items->len; i++)
-    if (((SamMergeItem *) g_ptr_array_index (plan->items, i))->seen_dirty)
+    if (((SamMergeItem *) g_ptr_array_index (plan->items, i))->dirty)
       return FALSE;
   return TRUE;
 }
@@ -550,6 +659,19 @@ sam_merge_plan_prefer (SamMergePlan *plan, SamMergeSide side)
     }
 }
 
+void
+_sam_merge_plan_leave_conflicts (SamMergePlan *plan)
+{
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (plan->conflicts, i);
+
+      item->dirty = FALSE;
+      for (guint k = 0; k < item->fields->len; k++)
+        ((SamMergeField *) g_ptr_array_index (item->fields, k))->choice = SAM_MERGE_SIDE_MINE;
+    }
+}
+
 guint
 sam_merge_plan_count_undecided (SamMergePlan *plan)
 {
@@ -596,6 +718,46 @@ GPtrArray *
 sam_merge_item_get_fields (SamMergeItem *item)
 {
   return item->fields;
+}
+
+gboolean
+sam_merge_item_is_proposal (SamMergeItem *item)
+{
+  return item->proposal;
+}
+
+/* @key names the field, or a step or route with all its fields. */
+static gboolean
+key_matches (const char *field, const char *key)
+{
+  gsize n = strlen (key);
+  return g_str_equal (field, key) || (strncmp (field, key, n) == 0 && field[n] == '/');
+}
+
+guint
+sam_merge_plan_prefer_field (SamMergePlan *plan, const char *record, const char *key,
+                             SamMergeSide side)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (plan->conflicts, i);
+
+      if (record != NULL && !g_str_equal (record, item->id))
+        continue;
+      for (guint k = 0; k < item->fields->len; k++)
+        {
+          SamMergeField *field = g_ptr_array_index (item->fields, k);
+
+          if (key_matches (field->key, key))
+            {
+              field->choice = side;
+              n++;
+            }
+        }
+    }
+  return n;
 }
 
 gboolean

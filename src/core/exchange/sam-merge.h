@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "sam-record-fields.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
 
@@ -81,6 +82,13 @@ GPtrArray    *sam_merge_plan_get_notes      (SamMergePlan     *plan);
 /* Decides every field not decided yet. */
 void          sam_merge_plan_prefer         (SamMergePlan     *plan,
                                              SamMergeSide      side);
+/* Decides the field @key (or a route or step with all its fields, as
+ * "step:ID") of the conflicts of record @record (NULL: of every
+ * conflict); returns how many fields it decided. */
+guint         sam_merge_plan_prefer_field   (SamMergePlan     *plan,
+                                             const char       *record,
+                                             const char       *key,
+                                             SamMergeSide      side);
 /* Fields without a side, over all conflicts. */
 guint         sam_merge_plan_count_undecided (SamMergePlan    *plan);
 
@@ -104,24 +112,24 @@ const char     *sam_merge_item_get_id       (SamMergeItem     *item);
 const char     *sam_merge_item_get_name     (SamMergeItem     *item);
 /* Of SamMergeField: the fields that differ, for a conflict; empty else. */
 GPtrArray      *sam_merge_item_get_fields   (SamMergeItem     *item);
+/* TRUE when the file's source does not own the record: its changes are
+ * proposals, decided by a person. */
+gboolean        sam_merge_item_is_proposal  (SamMergeItem     *item);
 gboolean        sam_merge_item_choose       (SamMergeItem     *item,
                                              const char       *key,
                                              SamMergeSide      side);
 
 const char     *sam_merge_action_get_label  (SamMergeAction    action);
 
-/* Content hashes, as the merge compares records: every field a person can
- * change, not the revision nor who saved it when. Routes more restricted
- * than @audience are left out (SAM_VISIBILITY_INTERNAL: all). */
-char           *sam_merge_hash_actor        (SamActor          *actor,
-                                             SamVisibility      audience);
-char           *sam_merge_hash_path         (SamEscalationPath *path);
 
-/* Remembers @data as what the other side now has (an export): the base of
- * the next merge with any register that has no history of its own with
- * this one. Skipped for a read-only register. */
-gboolean        sam_merge_note_export       (SamStore          *store,
-                                             const SamRegisterData *data,
+/* Gives every record of @data its ancestry as this register keeps it
+ * (owner, history, changed fields), for an export; @actors and @paths
+ * (nullable) are the full records, whose root is hashed when a record has
+ * no history yet. */
+gboolean        sam_merge_attach_ancestry   (SamStore          *store,
+                                             SamRegisterData   *data,
+                                             GPtrArray         *actors,
+                                             GPtrArray         *paths,
                                              GError           **error);
 
 G_END_DECLS

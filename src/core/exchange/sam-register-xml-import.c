@@ -93,7 +93,7 @@ take_actor (SamActor *actor, int line, gpointer user_data)
 
   if (import->filling == NULL)
     import->filling = batch_new ();
-  /* hashed here, beside the writer, for the merge's memory of this file */
+  /* hashed here, beside the writer: the root of its ancestry */
   g_ptr_array_add (import->filling->hashes, sam_merge_hash_actor (actor, SAM_VISIBILITY_INTERNAL));
   g_ptr_array_add (import->filling->actors, actor);
   return import->filling->actors->len < BATCH_SIZE || send_batch (import);
@@ -140,46 +140,42 @@ stop_reader (Import *import)
   g_mutex_unlock (&import->lock);
 }
 
-/* What a plain import leaves for a later merge with the same source: each
- * record as the file had it, which is also how it is here now. A file
- * for an audience carries only some routes, so it is no base for the
- * last version exchanged with anyone ('*'). */
+/* Each record's ancestry as the file gives it (its root, when it gives
+ * none), and its owner: as the file says, else the file's source, else
+ * this register. */
 static gboolean
-note_seen (SamStore *store, const SamRegisterData *data, const char *source, const char *entity,
-           const char *id, gint64 revision, const char *hash, GError **error)
+note_ancestry (SamStore *store, const SamRegisterData *data, const char *entity, gpointer record,
+               const char *hash, GError **error)
 {
-  SamSeen seen;
+  g_autoptr(SamAncestry) ancestry = _sam_merge_incoming_ancestry (_sam_record_get_ancestry (record),
+                                                                  data->source, hash);
+  const char *id = g_str_equal (entity, "path") ? sam_escalation_path_get_id (record)
+                                                : sam_actor_get_id (record);
 
-  seen.seen_revision = seen.local_revision = revision;
-  g_strlcpy (seen.seen_hash, hash, SAM_HASH_SIZE);
-  g_strlcpy (seen.local_hash, hash, SAM_HASH_SIZE);
-  return _sam_store_put_seen (store, source, entity, id, &seen, error) &&
-         (data->audience != SAM_VISIBILITY_INTERNAL ||
-          _sam_store_put_seen (store, "*", entity, id, &seen, error));
-}
-
-static const char *
-source_of (const SamRegisterData *data)
-{
-  return data->source ? data->source : data->meta.id ? data->meta.id : "unknown";
+  return _sam_store_put_ancestry (store, entity, id, ancestry, error);
 }
 
 static gboolean
 write_batch (SamStoreImport *writer, Import *import, Batch *batch, GError **error)
 {
   SamStore *store = _sam_store_import_get_store (writer);
-  const char *source = source_of (import->data);
 
   for (guint i = 0; i < batch->actors->len; i++)
     {
       SamActor *actor = g_ptr_array_index (batch->actors, i);
 
       if (!_sam_store_import_actor (writer, actor, error) ||
-          !note_seen (store, import->data, source, "actor", sam_actor_get_id (actor),
-                      sam_actor_get_revision (actor), g_ptr_array_index (batch->hashes, i), error))
+          !note_ancestry (store, import->data, "actor", actor, g_ptr_array_index (batch->hashes, i),
+                          error))
         return FALSE;
     }
   return TRUE;
+}
+
+static const char *
+source_of (const SamRegisterData *data)
+{
+  return data->source ? data->source : data->meta.id ? data->meta.id : "unknown";
 }
 
 /* The paths, the file's source and the rest of what it said, then commit. */
@@ -196,8 +192,7 @@ finish (SamStoreImport *writer, SamRegisterData *data, const char *file_name, GE
       SamEscalationPath *path = g_ptr_array_index (data->paths, i);
       g_autofree char *hash = sam_merge_hash_path (path);
 
-      if (!note_seen (store, data, source, "path", sam_escalation_path_get_id (path),
-                      sam_escalation_path_get_revision (path), hash, error))
+      if (!note_ancestry (store, data, "path", path, hash, error))
         goto fail;
     }
   return _sam_store_import_finish (writer, &data->meta, data->paths, error);

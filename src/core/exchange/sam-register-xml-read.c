@@ -199,6 +199,19 @@ read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
     }
 }
 
+/* The optional ancestry of a record: owner, history and changed fields. */
+static SamAncestry *
+read_ancestry (xmlNodePtr node)
+{
+  g_autofree char *owner = get_prop (node, "owner");
+  g_autofree char *history = get_prop (node, "history");
+  g_autofree char *changed = get_prop (node, "changed");
+
+  if (owner == NULL && history == NULL)
+    return NULL;
+  return sam_ancestry_new (owner, history, changed);
+}
+
 SamActor *
 _sam_xml_read_actor (xmlNodePtr node, Report *r)
 {
@@ -218,6 +231,7 @@ _sam_xml_read_actor (xmlNodePtr node, Report *r)
   sam_actor_set_review_days (actor, CLAMP (get_int_prop (node, "review-days", 365), 1, SAM_ACTOR_MAX_REVIEW_DAYS));
   sam_actor_set_revision (actor, CLAMP (get_int_prop (node, "revision", 1), 1, G_MAXINT32));
   sam_actor_set_updated (actor, updated, updated_by);
+  _sam_record_set_ancestry (actor, read_ancestry (node));
   for (xmlNodePtr c = node->children; c; c = c->next)
     read_actor_child (actor, c, r);
 
@@ -298,6 +312,7 @@ _sam_xml_read_path (xmlNodePtr node, Report *r)
   sam_escalation_path_set_start (path, start);
   sam_escalation_path_set_revision (path, CLAMP (get_int_prop (node, "revision", 1), 1, G_MAXINT32));
   sam_escalation_path_set_updated (path, updated, updated_by);
+  _sam_record_set_ancestry (path, read_ancestry (node));
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "title"))
@@ -353,6 +368,7 @@ _sam_xml_read_tombstones (SamRegisterData *data, xmlNodePtr node, Report *r)
         tombstone->revision = CLAMP (get_int_prop (t, "revision", 1), 1, G_MAXINT32);
         tombstone->deleted = get_time_prop (t, "deleted", r);
         tombstone->line = xmlGetLineNo (t);
+        tombstone->ancestry = read_ancestry (t);
         g_ptr_array_add (data->tombstones, tombstone);
       }
 }

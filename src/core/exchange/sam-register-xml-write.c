@@ -15,6 +15,7 @@
 
 #include "sam-atomic-file.h"
 #include "sam-errors.h"
+#include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store-sync.h"
 
@@ -127,6 +128,16 @@ write_route (xmlTextWriterPtr w, SamContactRoute *route)
 }
 
 static gboolean
+write_ancestry (xmlTextWriterPtr w, const SamAncestry *ancestry)
+{
+  if (ancestry == NULL)
+    return TRUE;
+  return write_opt_attr (w, "owner", ancestry->owner) &&
+         write_opt_attr (w, "history", *ancestry->history ? ancestry->history : NULL) &&
+         write_opt_attr (w, "changed", *ancestry->fields ? ancestry->fields : NULL);
+}
+
+static gboolean
 write_actor_attributes (xmlTextWriterPtr w, SamActor *actor)
 {
   W (xmlTextWriterWriteAttribute (w, X ("id"), X (sam_actor_get_id (actor))));
@@ -135,7 +146,8 @@ write_actor_attributes (xmlTextWriterPtr w, SamActor *actor)
          write_int_attr (w, "review-days", sam_actor_get_review_days (actor)) &&
          write_int_attr (w, "revision", sam_actor_get_revision (actor)) &&
          write_time_attr (w, "updated", sam_actor_get_updated_at (actor)) &&
-         write_opt_attr (w, "updated-by", sam_actor_get_updated_by (actor));
+         write_opt_attr (w, "updated-by", sam_actor_get_updated_by (actor)) &&
+         write_ancestry (w, _sam_record_get_ancestry (actor));
 }
 
 static gboolean
@@ -232,6 +244,7 @@ write_path (xmlTextWriterPtr w, SamEscalationPath *path)
       !write_int_attr (w, "revision", sam_escalation_path_get_revision (path)) ||
       !write_time_attr (w, "updated", sam_escalation_path_get_updated_at (path)) ||
       !write_opt_attr (w, "updated-by", sam_escalation_path_get_updated_by (path)) ||
+      !write_ancestry (w, _sam_record_get_ancestry (path)) ||
       !write_text (w, "title", sam_escalation_path_get_title (path)) ||
       !write_text (w, "summary", sam_escalation_path_get_summary (path)))
     return FALSE;
@@ -282,7 +295,8 @@ write_tombstones (xmlTextWriterPtr w, GPtrArray *tombstones)
       W (xmlTextWriterWriteAttribute (w, X ("entity"), X (t->entity)));
       W (xmlTextWriterWriteAttribute (w, X ("id"), X (t->id)));
       if (!write_int_attr (w, "revision", MAX (t->revision, 1)) ||
-          !write_time_attr (w, "deleted", t->deleted))
+          !write_time_attr (w, "deleted", t->deleted) ||
+          !write_ancestry (w, t->ancestry))
         return FALSE;
       W (xmlTextWriterEndElement (w));
     }
@@ -376,11 +390,15 @@ export_to_stream (SamStore *store, GOutputStream *stream, GCancellable *cancella
   ok = sam_store_get_meta (store, &data->meta, error) &&
        (actors = _sam_store_list_all_actors (store, error)) != NULL &&
        (paths = sam_store_list_paths (store, error)) != NULL;
+  if (ok)
+    {
+      g_ptr_array_extend_and_steal (data->actors, g_steal_pointer (&actors));
+      g_ptr_array_extend_and_steal (data->paths, g_steal_pointer (&paths));
+      ok = sam_merge_attach_ancestry (store, data, NULL, NULL, error);
+    }
   _sam_store_end_read (store);
   if (!ok)
     return FALSE;
-  g_ptr_array_extend_and_steal (data->actors, g_steal_pointer (&actors));
-  g_ptr_array_extend_and_steal (data->paths, g_steal_pointer (&paths));
   return write_data (data, stream, cancellable, error);
 }
 

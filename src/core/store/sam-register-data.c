@@ -27,6 +27,7 @@ sam_tombstone_free (SamTombstone *tombstone)
   g_free (tombstone->entity);
   g_free (tombstone->id);
   g_clear_pointer (&tombstone->deleted, g_date_time_unref);
+  sam_ancestry_free (tombstone->ancestry);
   g_free (tombstone);
 }
 

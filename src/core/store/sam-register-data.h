@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "sam-ancestry.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ typedef struct {
   gint64 revision;     /* the revision the deletion made */
   GDateTime *deleted;  /* nullable */
   int line;            /* in the file it came from, or 0 */
+  SamAncestry *ancestry;   /* nullable */
 } SamTombstone;
 
 void             sam_tombstone_free      (SamTombstone *tombstone);

@@ -329,7 +329,9 @@ _sam_store_write_actor (SamStore  *self,
   sqlite3_stmt *stmt;
   gint64 rowid;
 
-  if (!sam_actor_validate (actor, error))
+  if (!sam_actor_validate (actor, error) ||
+      (!keep_times && !_sam_store_check_writable (self, "actor", sam_actor_get_id (actor),
+                                                  sam_actor_get_display_name (actor), error)))
     return FALSE;
   /* an import checks parents in the file: they may come after their units */
   if (!keep_times && !check_parent (self, actor, error))
@@ -441,8 +443,8 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   sqlite3_stmt *stmt;
 
   if (!sam_actor_validate (actor, error) || !check_parent (self, actor, error) ||
-      !_sam_store_check_not_followed (self, "actor", sam_actor_get_id (actor),
-                                      sam_actor_get_display_name (actor), error))
+      !_sam_store_check_writable (self, "actor", sam_actor_get_id (actor),
+                                  sam_actor_get_display_name (actor), error))
     return FALSE;
   stored = load_for_write (self, sam_actor_get_id (actor), old_revision, error);
   if (stored == NULL)
@@ -473,7 +475,9 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   before = sam_actor_to_json_text (stored);
   after = sam_actor_to_json_text (actor);
   return _sam_store_log_change (self, "actor", sam_actor_get_id (actor), op,
-                                sam_actor_get_revision (actor), before, after, error);
+                                sam_actor_get_revision (actor), before, after, error) &&
+         _sam_store_note_revision (self, "actor", sam_actor_get_id (actor), G_OBJECT (stored),
+                                   G_OBJECT (actor), error);
 }
 
 /* For a merge (sam-store-merge.c): the actor as it is, live again. */
@@ -562,7 +566,7 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_not_followed (self, "actor", id, sam_actor_get_display_name (stored), error))
+      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error))
     return FALSE;
   if (revision >= 0 && sam_actor_get_revision (stored) != revision)
     {
@@ -612,7 +616,9 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   json = sam_actor_to_json_text (stored);
   return _sam_store_log_change (self, "actor", id, deleted ? "delete" : "restore",
                                 sam_actor_get_revision (stored) + 1,
-                                deleted ? json : NULL, deleted ? NULL : json, error);
+                                deleted ? json : NULL, deleted ? NULL : json, error) &&
+         _sam_store_note_revision (self, "actor", id, deleted ? G_OBJECT (stored) : NULL,
+                                   deleted ? NULL : G_OBJECT (stored), error);
 }
 
 static gboolean

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-errors.h"
+#include "sam-merge-private.h"
 #include "sam-store-private.h"
 
 /* 256 MB: a 100,000-actor register indexes in one segment */
@@ -181,6 +182,19 @@ fail:
   return FALSE;
 }
 
+/* The ancestry a record read from a file carries, as it is. */
+static gboolean
+put_carried_ancestry (SamStore *self, const char *entity, gpointer record, GError **error)
+{
+  SamAncestry *ancestry = _sam_record_get_ancestry (record);
+
+  if (ancestry == NULL)
+    return TRUE;
+  return _sam_store_put_ancestry (self, entity, SAM_IS_ACTOR (record) ? sam_actor_get_id (record)
+                                                : sam_escalation_path_get_id (record),
+                                  ancestry, error);
+}
+
 gboolean
 sam_store_import (SamStore              *self,
                   const SamRegisterMeta *meta,
@@ -195,7 +209,14 @@ sam_store_import (SamStore              *self,
   if ((import = _sam_store_import_begin (self, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < actors->len; i++)
-    if (!_sam_store_import_actor (import, g_ptr_array_index (actors, i), error))
+    if (!_sam_store_import_actor (import, g_ptr_array_index (actors, i), error) ||
+        !put_carried_ancestry (import->store, "actor", g_ptr_array_index (actors, i), error))
+      {
+        _sam_store_import_abort (import);
+        return FALSE;
+      }
+  for (guint i = 0; paths && i < paths->len; i++)
+    if (!put_carried_ancestry (import->store, "path", g_ptr_array_index (paths, i), error))
       {
         _sam_store_import_abort (import);
         return FALSE;

@@ -17,12 +17,6 @@
 #include "sam-errors.h"
 #include "sam-store-private.h"
 
-void
-_sam_seen_free (SamSeen *seen)
-{
-  g_free (seen);
-}
-
 GHashTable *
 _sam_store_index_records (SamStore *self, const char *entity, GError **error)
 {
@@ -48,54 +42,108 @@ _sam_store_index_records (SamStore *self, const char *entity, GError **error)
   return g_steal_pointer (&index);
 }
 
-GHashTable *
-_sam_store_load_seen (SamStore *self, const char *source, GError **error)
+static SamAncestry *
+column_ancestry (sqlite3_stmt *stmt, int first)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify) _sam_seen_free);
+  return sam_ancestry_new ((const char *) sqlite3_column_text (stmt, first),
+                           (const char *) sqlite3_column_text (stmt, first + 1),
+                           (const char *) sqlite3_column_text (stmt, first + 2));
+}
+
+GHashTable *
+_sam_store_load_ancestry (SamStore *self, const char *entity, GError **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) sam_ancestry_free);
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT entity, id, seen_hash, seen_revision, local_hash, local_revision "
-      "FROM sync_seen WHERE source = ?", error);
+      "SELECT id, owner, history, fields FROM record_ancestry WHERE entity = ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  _sam_bind_text (stmt, 1, source);
+  _sam_bind_text (stmt, 1, entity);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamSeen *s = g_new0 (SamSeen, 1);
-
-      g_strlcpy (s->seen_hash, (const char *) sqlite3_column_text (stmt, 2), SAM_HASH_SIZE);
-      s->seen_revision = sqlite3_column_int64 (stmt, 3);
-      g_strlcpy (s->local_hash, (const char *) sqlite3_column_text (stmt, 4), SAM_HASH_SIZE);
-      s->local_revision = sqlite3_column_int64 (stmt, 5);
-      g_hash_table_insert (seen, g_strconcat ((const char *) sqlite3_column_text (stmt, 0), ":",
-                                              (const char *) sqlite3_column_text (stmt, 1), NULL), s);
-    }
+    g_hash_table_insert (table, _sam_column_dup (stmt, 0), column_ancestry (stmt, 1));
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), NULL);
-  return g_steal_pointer (&seen);
+  return g_steal_pointer (&table);
+}
+
+SamAncestry *
+_sam_store_get_ancestry (SamStore *self, const char *entity, const char *id, GError **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT owner, history, fields FROM record_ancestry WHERE entity = ? AND id = ?", error);
+  SamAncestry *ancestry = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, entity);
+  _sam_bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ancestry = column_ancestry (stmt, 0);
+  sqlite3_reset (stmt);
+  return ancestry;
 }
 
 gboolean
-_sam_store_put_seen (SamStore *self, const char *source, const char *entity, const char *id,
-                     const SamSeen *seen, GError **error)
+_sam_store_put_ancestry (SamStore *self, const char *entity, const char *id,
+                         const SamAncestry *ancestry, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "INSERT OR REPLACE INTO sync_seen (source, entity, id, seen_hash, seen_revision, "
-      "local_hash, local_revision) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT OR REPLACE INTO record_ancestry (entity, id, owner, history, fields) "
+      "VALUES (?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  /* not _sam_bind_text: "" (a deletion) is a value here, not NULL */
-  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, seen->seen_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, seen->seen_revision);
-  sqlite3_bind_text (stmt, 6, seen->local_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, seen->local_revision);
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  _sam_bind_text (stmt, 3, ancestry->owner);
+  sqlite3_bind_text (stmt, 4, ancestry->history, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ancestry->fields, -1, SQLITE_STATIC);
   return _sam_store_step_done (self, stmt, error);
+}
+
+static gboolean
+is_merging (SamStore *self)
+{
+  return g_object_get_data (G_OBJECT (self), "sam-merging") != NULL;
+}
+
+gboolean
+_sam_store_note_revision (SamStore *self, const char *entity, const char *id, GObject *before,
+                          GObject *after, GError **error)
+{
+  g_autoptr(SamAncestry) old = NULL;
+  g_autoptr(SamAncestry) now = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  g_autofree char *before_hash = NULL;
+  g_autofree char *after_hash = NULL;
+  g_autofree char *rev = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char head[SAM_REV_LEN + 1];
+
+  if (is_merging (self))
+    return TRUE;
+  before_hash = _sam_merge_hash_record (before, SAM_VISIBILITY_INTERNAL);
+  after_hash = _sam_merge_hash_record (after, SAM_VISIBILITY_INTERNAL);
+  if (g_str_equal (before_hash, after_hash))
+    return TRUE;      /* unchanged content is no new revision */
+  old = _sam_store_get_ancestry (self, entity, id, &local_error);
+  if (local_error != NULL)
+    return (g_propagate_error (error, g_steal_pointer (&local_error)), FALSE);
+  if (old == NULL || *old->history == '\0')
+    {
+      g_autoptr(SamAncestry) root = _sam_merge_root_ancestry (old ? old->owner : NULL, before_hash);
+      g_clear_pointer (&old, sam_ancestry_free);
+      old = g_steal_pointer (&root);
+    }
+  sam_ancestry_get_head (old, head);
+  rev = sam_ancestry_next_id (head, after_hash);
+  if (before != NULL && after != NULL)
+    changed = _sam_merge_changed_keys (before, after, SAM_VISIBILITY_INTERNAL);
+  now = sam_ancestry_advance (old, rev, changed);
+  return _sam_store_put_ancestry (self, entity, id, now, error);
 }
 
 gboolean
@@ -251,20 +299,20 @@ _sam_store_set_merging (SamStore *self, gboolean merging)
 }
 
 gboolean
-_sam_store_check_not_followed (SamStore *self, const char *entity, const char *id,
-                               const char *name, GError **error)
+_sam_store_check_writable (SamStore *self, const char *entity, const char *id,
+                           const char *name, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *owner = NULL;
   g_autofree char *register_name = NULL;
   g_autofree char *file = NULL;
 
-  if (g_object_get_data (G_OBJECT (self), "sam-merging"))
+  if (is_merging (self))
     return TRUE;
   stmt = _sam_store_prepare (self,
-      "SELECT coalesce (s.owner, f.owner), s.name, f.file FROM follow f "
-      "JOIN sync_seen ss ON ss.source = f.source AND ss.entity = ?1 AND ss.id = ?2 "
-      "LEFT JOIN sync_source s ON s.id = f.source WHERE ss.seen_hash <> '' LIMIT 1", error);
+      "SELECT coalesce (s.owner, f.owner), s.name, f.file FROM record_ancestry a "
+      "JOIN follow f ON f.source = a.owner "
+      "LEFT JOIN sync_source s ON s.id = f.source WHERE a.entity = ?1 AND a.id = ?2 LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, entity);

@@ -15,6 +15,7 @@
 #include "sam-actor-json.h"
 #include "sam-errors.h"
 #include "sam-schedule.h"
+#include "sam-merge-private.h"
 #include "sam-store-private.h"
 
 static gboolean
@@ -124,6 +125,8 @@ bind_path (sqlite3_stmt *stmt, SamEscalationPath *path, const char *updated)
   _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
 }
 
+static const char *path_title (SamEscalationPath *path);
+
 gboolean
 _sam_store_write_path (SamStore          *self,
                        SamEscalationPath *path,
@@ -134,6 +137,9 @@ _sam_store_write_path (SamStore          *self,
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
 
+  if (!_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
+                                  path_title (path), error))
+    return FALSE;
   if (sam_escalation_path_get_revision (path) < 1)
     sam_escalation_path_set_revision (path, 1);
   if (sam_escalation_path_get_updated_at (path) == NULL)
@@ -420,7 +426,9 @@ update_in_transaction (SamStore *self, SamEscalationPath *path, GError **error)
   g_autofree char *after = NULL;
 
   stored = load_path_full (self, sam_escalation_path_get_id (path), FALSE, error);
-  if (stored == NULL || !check_revision (stored, old_revision, error))
+  if (stored == NULL || !check_revision (stored, old_revision, error) ||
+      !_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
+                                  path_title (stored), error))
     return FALSE;
   stamp (self, path, old_revision + 1);
   if (!update_row (self, path, old_revision, error) || !rewrite_steps (self, path, error))
@@ -428,7 +436,9 @@ update_in_transaction (SamStore *self, SamEscalationPath *path, GError **error)
   before = sam_path_to_json_text (stored);
   after = sam_path_to_json_text (path);
   return _sam_store_log_change (self, "path", sam_escalation_path_get_id (path), "update",
-                                sam_escalation_path_get_revision (path), before, after, error);
+                                sam_escalation_path_get_revision (path), before, after, error) &&
+         _sam_store_note_revision (self, "path", sam_escalation_path_get_id (path),
+                                   G_OBJECT (stored), G_OBJECT (path), error);
 }
 
 gboolean
@@ -459,7 +469,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
 
-  if (stored == NULL)
+  if (stored == NULL ||
+      !_sam_store_check_writable (self, "path", id, path_title (stored), error))
     return FALSE;
   if (revision >= 0 && sam_escalation_path_get_revision (stored) != revision)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
@@ -478,7 +489,9 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   json = sam_path_to_json_text (stored);
   return _sam_store_log_change (self, "path", id, deleted ? "delete" : "restore",
                                 sam_escalation_path_get_revision (stored),
-                                deleted ? json : NULL, deleted ? NULL : json, error);
+                                deleted ? json : NULL, deleted ? NULL : json, error) &&
+         _sam_store_note_revision (self, "path", id, deleted ? G_OBJECT (stored) : NULL,
+                                   deleted ? NULL : G_OBJECT (stored), error);
 }
 
 static gboolean

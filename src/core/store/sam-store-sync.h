@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include "sam-ancestry.h"
+#include "sam-record-fields.h"
 #include "sam-store.h"
 #include "sam-register-data.h"
 
@@ -95,31 +97,32 @@ typedef struct {
   gboolean deleted;
 } SamLocalRecord;
 
-/* What was last seen from a source, and the local record right after. */
-/* Hashes are SHA-256 in hex; inline, as a large register loads 100,000s. */
-#define SAM_HASH_SIZE 65
-typedef struct {
-  char seen_hash[SAM_HASH_SIZE];   /* "" for a deletion */
-  gint64 seen_revision;
-  char local_hash[SAM_HASH_SIZE];  /* "" when deleted here */
-  gint64 local_revision;
-} SamSeen;
-
-void        _sam_seen_free                (SamSeen       *seen);
-
 /* id → SamLocalRecord, tombstones included. @entity "actor" or "path". */
 GHashTable *_sam_store_index_records      (SamStore      *self,
                                            const char    *entity,
                                            GError       **error);
-/* "entity:id" → SamSeen, for @source ("*": the last exchanged with anyone). */
-GHashTable *_sam_store_load_seen          (SamStore      *self,
-                                           const char    *source,
+/* id → SamAncestry of every record of @entity that has a row. */
+GHashTable *_sam_store_load_ancestry      (SamStore      *self,
+                                           const char    *entity,
                                            GError       **error);
-gboolean    _sam_store_put_seen           (SamStore      *self,
-                                           const char    *source,
+/* The row of one record, or NULL (no error) when it has none. */
+SamAncestry *_sam_store_get_ancestry      (SamStore      *self,
                                            const char    *entity,
                                            const char    *id,
-                                           const SamSeen *seen,
+                                           GError       **error);
+gboolean    _sam_store_put_ancestry       (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           const SamAncestry *ancestry,
+                                           GError       **error);
+/* A local write's new revision (sam-store-actors.c, sam-store-paths.c):
+ * @before and @after are the live record, NULL when deleted. Nothing when
+ * the content did not change, or while a merge writes. */
+gboolean    _sam_store_note_revision      (SamStore      *self,
+                                           const char    *entity,
+                                           const char    *id,
+                                           GObject       *before,
+                                           GObject       *after,
                                            GError       **error);
 /* The register's deleted actors and paths, by entity and id. */
 gboolean    _sam_store_list_tombstones    (SamStore      *self,
@@ -164,9 +167,10 @@ gboolean    _sam_store_put_source         (SamStore      *self,
                                            const char    *file,
                                            GError       **error);
 
-/* Follow: fails with SAM_ERROR_FOLLOWED when @id belongs to a register
- * this one follows (sam-store-actors.c asks before every local edit). */
-gboolean    _sam_store_check_not_followed (SamStore      *self,
+/* May this record be written here? Fails with SAM_ERROR_FOLLOWED when
+ * @id is owned by a register this one follows. Every local write and
+ * deletion of an actor or path asks, and only a merge is let through. */
+gboolean    _sam_store_check_writable     (SamStore      *self,
                                            const char    *entity,
                                            const char    *id,
                                            const char    *name,

@@ -1,0 +1,331 @@
+/* sam-ancestry.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A record's bounded revision history, as CouchDB keeps one per document:
+ * each revision id is a hash of its parent's id and the record's content,
+ * so two registers that make the same change to the same version agree on
+ * its id. Ids are fixed-length hex, separated by single spaces, so the
+ * i-th id starts at i * (SAM_REV_LEN + 1).
+ */
+#define G_LOG_DOMAIN "sam-merge"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sam-ancestry.h"
+
+#define STEP (SAM_REV_LEN + 1)
+
+SamAncestry *
+sam_ancestry_new (const char *owner, const char *history, const char *fields)
+{
+  SamAncestry *ancestry = g_new0 (SamAncestry, 1);
+
+  ancestry->owner = owner && *owner ? g_strdup (owner) : NULL;
+  ancestry->history = g_strdup (history ? history : "");
+  ancestry->fields = g_strdup (fields ? fields : "");
+  return ancestry;
+}
+
+SamAncestry *
+sam_ancestry_copy (const SamAncestry *ancestry)
+{
+  return sam_ancestry_new (ancestry->owner, ancestry->history, ancestry->fields);
+}
+
+void
+sam_ancestry_free (SamAncestry *ancestry)
+{
+  if (ancestry == NULL)
+    return;
+  g_free (ancestry->owner);
+  g_free (ancestry->history);
+  g_free (ancestry->fields);
+  g_free (ancestry);
+}
+
+static guint
+count (const char *history)
+{
+  gsize n = strlen (history);
+  return n < SAM_REV_LEN ? 0 : (guint) ((n + 1) / STEP);
+}
+
+static const char *
+nth (const char *history, guint i)
+{
+  return history + (gsize) i * STEP;
+}
+
+gboolean
+sam_ancestry_has (const SamAncestry *ancestry, const char *rev)
+{
+  guint n = count (ancestry->history);
+
+  if (rev == NULL || strlen (rev) != SAM_REV_LEN || g_str_equal (rev, SAM_REV_UNKNOWN))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (memcmp (nth (ancestry->history, i), rev, SAM_REV_LEN) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+copy_rev (char out[SAM_REV_LEN + 1], const char *from)
+{
+  memcpy (out, from, SAM_REV_LEN);
+  out[SAM_REV_LEN] = '\0';
+}
+
+void
+sam_ancestry_get_head (const SamAncestry *ancestry, char out[SAM_REV_LEN + 1])
+{
+  if (count (ancestry->history) == 0)
+    copy_rev (out, SAM_REV_UNKNOWN);
+  else
+    copy_rev (out, ancestry->history);
+}
+
+void
+sam_ancestry_get_root (const SamAncestry *ancestry, char out[SAM_REV_LEN + 1])
+{
+  guint n = count (ancestry->history);
+
+  copy_rev (out, n == 0 ? SAM_REV_UNKNOWN : nth (ancestry->history, n - 1));
+}
+
+/* The entry of @key in @fields ("key=rev key=rev"), or NULL. */
+static const char *
+find_field (const char *fields, const char *key)
+{
+  gsize len = strlen (key);
+
+  for (const char *p = fields; p && *p; )
+    {
+      const char *end = strchr (p, ' ');
+
+      if (strncmp (p, key, len) == 0 && p[len] == '=')
+        return p + len + 1;
+      p = end ? end + 1 : NULL;
+    }
+  return NULL;
+}
+
+void
+sam_ancestry_get_field (const SamAncestry *ancestry, const char *key, char out[SAM_REV_LEN + 1])
+{
+  const char *rev = find_field (ancestry->fields, key);
+
+  if (rev != NULL && strlen (rev) >= SAM_REV_LEN)
+    copy_rev (out, rev);
+  else
+    sam_ancestry_get_root (ancestry, out);
+}
+
+static char *
+short_hash (const char *a, const char *b)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) a, strlen (a));
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  g_checksum_update (sum, (const guchar *) b, strlen (b));
+  return g_strndup (g_checksum_get_string (sum), SAM_REV_LEN);
+}
+
+char *
+sam_ancestry_root_id (const char *content_hash)
+{
+  return short_hash ("root", *content_hash ? content_hash : "deleted");
+}
+
+char *
+sam_ancestry_next_id (const char *parent, const char *content_hash)
+{
+  return short_hash (parent, *content_hash ? content_hash : "deleted");
+}
+
+/* Keeps the newest ids and the root. */
+static char *
+join_pruned (GPtrArray *ids)
+{
+  GString *out = g_string_new (NULL);
+  guint n = ids->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (n > SAM_ANCESTRY_LIMIT && i >= SAM_ANCESTRY_LIMIT - 1 && i != n - 1)
+        continue;
+      if (out->len)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, g_ptr_array_index (ids, i), SAM_REV_LEN);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_ids (GPtrArray *ids, GHashTable *seen, const char *history, guint from, guint to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      char *id = g_strndup (nth (history, i), SAM_REV_LEN);
+
+      if (g_hash_table_add (seen, id))
+        g_ptr_array_add (ids, id);
+    }
+}
+
+/* key → rev of @fields, in a table of its own. */
+static GHashTable *
+parse_fields (const char *fields)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) parts = g_strsplit (fields ? fields : "", " ", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *eq = strrchr (parts[i], '=');
+
+      if (eq == NULL || strlen (eq + 1) != SAM_REV_LEN)
+        continue;
+      g_hash_table_insert (table, g_strndup (parts[i], eq - parts[i]), g_strdup (eq + 1));
+    }
+  return table;
+}
+
+static int
+compare_keys (const void *a, const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "key=rev …" sorted by key; revisions pruned away become unknown, and
+ * those equal to the root are left out. */
+static char *
+format_fields (GHashTable *table, const SamAncestry *ancestry)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (table, NULL);
+  char root[SAM_REV_LEN + 1];
+  GString *out = g_string_new (NULL);
+  guint n = g_hash_table_size (table);
+
+  sam_ancestry_get_root (ancestry, root);
+  qsort (keys, n, sizeof (char *), compare_keys);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *rev = g_hash_table_lookup (table, keys[i]);
+
+      if (g_str_equal (rev, root))
+        continue;
+      if (!sam_ancestry_has (ancestry, rev))
+        rev = SAM_REV_UNKNOWN;
+      g_string_append_printf (out, "%s%s=%s", out->len ? " " : "", keys[i], rev);
+    }
+  return g_string_free (out, FALSE);
+}
+
+SamAncestry *
+sam_ancestry_advance (const SamAncestry *old, const char *rev, GHashTable *changed)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) fields = parse_fields (old ? old->fields : NULL);
+  SamAncestry *result;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_ptr_array_add (ids, g_strndup (rev, SAM_REV_LEN));
+  g_hash_table_add (seen, g_ptr_array_index (ids, 0));
+  if (old != NULL)
+    add_ids (ids, seen, old->history, 0, count (old->history));
+  result = sam_ancestry_new (old ? old->owner : NULL, NULL, NULL);
+  g_free (result->history);
+  result->history = join_pruned (ids);
+  if (changed != NULL)
+    {
+      g_hash_table_iter_init (&iter, changed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_insert (fields, g_strdup (key), g_strndup (rev, SAM_REV_LEN));
+    }
+  g_free (result->fields);
+  result->fields = format_fields (fields, result);
+  return result;
+}
+
+SamAncestry *
+sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const char *rev,
+                    GHashTable *field_revs)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) fields = parse_fields (mine->fields);
+  guint nm = count (mine->history), nt = count (theirs->history);
+  char mine_root[SAM_REV_LEN + 1], theirs_root[SAM_REV_LEN + 1];
+  SamAncestry *result;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  sam_ancestry_get_root (mine, mine_root);
+  sam_ancestry_get_root (theirs, theirs_root);
+  g_ptr_array_add (ids, g_strndup (rev, SAM_REV_LEN));
+  g_hash_table_add (seen, g_ptr_array_index (ids, 0));
+  /* both lines, newest first, then theirs' root, then mine's */
+  for (guint i = 0; i + 1 < MAX (nm, nt); i++)
+    {
+      if (i + 1 < nm)
+        add_ids (ids, seen, mine->history, i, i + 1);
+      if (i + 1 < nt)
+        add_ids (ids, seen, theirs->history, i, i + 1);
+    }
+  if (nt > 0 && !g_str_equal (theirs_root, mine_root))
+    add_ids (ids, seen, theirs->history, nt - 1, nt);
+  if (nm > 0 && g_hash_table_contains (seen, mine_root))
+    {
+      /* the root goes last */
+      for (guint i = 0; i < ids->len; i++)
+        if (g_str_equal (g_ptr_array_index (ids, i), mine_root))
+          {
+            g_ptr_array_remove_index (ids, i);
+            break;
+          }
+      g_hash_table_remove (seen, mine_root);
+    }
+  if (nm > 0)
+    add_ids (ids, seen, mine->history, nm - 1, nm);
+
+  result = sam_ancestry_new (mine->owner, NULL, NULL);
+  g_free (result->history);
+  result->history = join_pruned (ids);
+  if (field_revs != NULL)
+    {
+      g_hash_table_iter_init (&iter, field_revs);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (fields, g_strdup (key), g_strndup (value, SAM_REV_LEN));
+    }
+  g_free (result->fields);
+  result->fields = format_fields (fields, result);
+  return result;
+}
+
+static GQuark
+ancestry_quark (void)
+{
+  return g_quark_from_static_string ("sam-ancestry");
+}
+
+SamAncestry *
+_sam_record_get_ancestry (gpointer record)
+{
+  return record ? g_object_get_qdata (G_OBJECT (record), ancestry_quark ()) : NULL;
+}
+
+void
+_sam_record_set_ancestry (gpointer record, SamAncestry *ancestry)
+{
+  g_object_set_qdata_full (G_OBJECT (record), ancestry_quark (), ancestry,
+                           (GDestroyNotify) sam_ancestry_free);
+}

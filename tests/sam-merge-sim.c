@@ -1,0 +1,753 @@
+/* sam-merge-sim.c
+ *
+ * Copyright 2026 The Samverkan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Registers in memory that edit, add and delete actors, routes and steps,
+ * export the whole or a subset for an audience, merge between random
+ * pairs, and follow one another. The oracle remembers every write as the
+ * operation number that made it; conflicts are decided as a coordinator
+ * who knows which edit came last would (the later one), and at the end
+ * every remembered latest write must be in every register. (A deletion
+ * is a write to every field of its record; when a later edit elsewhere
+ * overrules it, the record comes back as that register had it.)
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "sam-errors.h"
+#include "sam-export-filter.h"
+#include "sam-follow.h"
+#include "sam-merge.h"
+#include "sam-merge-private.h"
+#include "sam-merge-sim.h"
+#include "sam-register-xml.h"
+#include "sam-store.h"
+
+typedef struct {
+  SamStore *store;
+  int follows;         /* the register it follows, or -1 */
+  char *published;     /* where the registers following it read it */
+} Reg;
+
+typedef struct {
+  guint op;
+  char *value;         /* NULL: the route or step is gone */
+} Entry;
+
+typedef struct {
+  guint edit_op;       /* the last write to any of its fields */
+  guint deleted_op;    /* 0: never deleted */
+} Rec;
+
+typedef struct {
+  GRand *rand;
+  Reg *regs;
+  guint n;
+  const char *dir;
+  GHashTable *oracle;  /* "actor:ID\x1ffield" → Entry */
+  GHashTable *records; /* "actor:ID" → Rec */
+  GPtrArray *keys;     /* of "actor:ID", "path:ID" */
+  guint op;
+  guint serial;
+  SamMergeSimResult *result;
+  GString *problems;
+} Sim;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->value);
+  g_free (entry);
+}
+
+static void
+problem (Sim *sim, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (Sim *sim, const char *format, ...)
+{
+  va_list args;
+
+  if (sim->problems == NULL || sim->problems->len > 4000)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (sim->problems, format, args);
+  g_string_append_c (sim->problems, '\n');
+  va_end (args);
+}
+
+static Rec *
+record (Sim *sim, const char *key)
+{
+  Rec *rec = g_hash_table_lookup (sim->records, key);
+
+  if (rec == NULL)
+    {
+      rec = g_new0 (Rec, 1);
+      g_hash_table_insert (sim->records, g_strdup (key), rec);
+      g_ptr_array_add (sim->keys, g_strdup (key));
+    }
+  return rec;
+}
+
+static void
+remember (Sim *sim, const char *key, const char *field, const char *value)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->op = sim->op;
+  entry->value = g_strdup (value);
+  g_hash_table_insert (sim->oracle, g_strconcat (key, "\x1f", field, NULL), entry);
+  record (sim, key)->edit_op = sim->op;
+  sim->result->edits++;
+}
+
+static guint
+pick (Sim *sim, guint n)
+{
+  return (guint) g_rand_int_range (sim->rand, 0, (gint32) n);
+}
+
+/* Creating records */
+
+static SamActor *
+new_actor (Sim *sim, const char *id)
+{
+  SamActor *actor = sam_actor_new (id);
+  g_autoptr(SamContactRoute) web = NULL;
+  g_autoptr(SamContactRoute) phone = NULL;
+  g_autofree char *web_id = g_strdup_printf ("%s-w%ux", id, sim->serial++);
+  g_autofree char *phone_id = g_strconcat (id, "-internal", NULL);
+  g_autofree char *name = g_strdup_printf ("v%ux", sim->op);
+  g_autofree char *url = g_strdup_printf ("https://example.se/v%ux", sim->op);
+
+  sam_actor_set_kind (actor, pick (sim, 2) ? SAM_ACTOR_KIND_NGO : SAM_ACTOR_KIND_OTHER);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, name);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Actor");
+  sam_actor_add_area (actor, "SE");
+  web = sam_contact_route_new (web_id);
+  sam_contact_route_set_kind (web, SAM_ROUTE_KIND_WEB);
+  sam_contact_route_set_visibility (web, SAM_VISIBILITY_PUBLIC);
+  g_assert_true (sam_contact_route_set_value (web, url, NULL));
+  sam_actor_add_route (actor, web);
+  phone = sam_contact_route_new (phone_id);
+  sam_contact_route_set_kind (phone, SAM_ROUTE_KIND_PHONE);
+  sam_contact_route_set_visibility (phone, SAM_VISIBILITY_INTERNAL);
+  g_assert_true (sam_contact_route_set_value (phone, "090-16 10 00", NULL));
+  sam_actor_add_route (actor, phone);
+  return actor;
+}
+
+static void
+remember_actor (Sim *sim, SamActor *actor)
+{
+  g_autofree char *key = g_strconcat ("actor:", sam_actor_get_id (actor), NULL);
+  GPtrArray *routes = sam_actor_get_routes (actor);
+
+  remember (sim, key, "name.sv", sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
+  for (guint i = 0; i < routes->len; i++)
+    {
+      SamContactRoute *route = g_ptr_array_index (routes, i);
+      g_autofree char *field = g_strconcat ("route:", sam_contact_route_get_id (route), NULL);
+
+      if (sam_contact_route_get_visibility (route) == SAM_VISIBILITY_PUBLIC)
+        remember (sim, key, field, sam_contact_route_get_value (route));
+    }
+}
+
+static SamEscalationPath *
+new_path (Sim *sim, const char *id)
+{
+  SamEscalationPath *path = sam_escalation_path_new (id);
+  g_autofree char *first = g_strconcat (id, "-s1", NULL);
+  g_autofree char *second = g_strconcat (id, "-s2", NULL);
+  g_autoptr(SamEscalationStep) s1 = sam_escalation_step_new (first, SAM_STEP_KIND_ACTION);
+  g_autoptr(SamEscalationStep) s2 = sam_escalation_step_new (second, SAM_STEP_KIND_NOTE);
+  g_autofree char *text = g_strdup_printf ("v%ux", sim->op);
+
+  sam_escalation_path_set_situation (path, SAM_SITUATION_OTHER);
+  sam_escalation_path_set_start (path, first);
+  sam_text_set (sam_escalation_path_get_title (path), SAM_LANG_SV, "Väg");
+  sam_text_set (sam_escalation_path_get_title (path), SAM_LANG_EN, "Path");
+  sam_text_set (sam_escalation_step_get_text (s1), SAM_LANG_EN, text);
+  sam_text_set (sam_escalation_step_get_text (s2), SAM_LANG_EN, text);
+  sam_escalation_step_set_next (s1, second);
+  sam_escalation_path_add_step (path, s1);
+  sam_escalation_path_add_step (path, s2);
+  return path;
+}
+
+static void
+remember_path (Sim *sim, SamEscalationPath *path)
+{
+  g_autofree char *key = g_strconcat ("path:", sam_escalation_path_get_id (path), NULL);
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SamEscalationStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *field = g_strconcat ("step:", sam_escalation_step_get_id (step), "/text.en", NULL);
+      remember (sim, key, field, sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN));
+    }
+}
+
+/* Merging */
+
+/* The side a coordinator who knows the last write takes. */
+/* What the oracle does not follow (the order of steps, internal routes
+ * known on one side only): a choice both sides of a pair make alike. */
+static SamMergeSide
+untracked_side (SamMergeField *field)
+{
+  if (field->mine == NULL || field->theirs == NULL)
+    return field->mine ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
+  return g_strcmp0 (field->mine, field->theirs) <= 0 ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
+}
+
+static SamMergeSide
+oracle_side (Sim *sim, SamMergeItem *item, SamMergeField *field)
+{
+  g_autofree char *key = g_strconcat (sam_merge_item_get_entity (item), ":", sam_merge_item_get_id (item), NULL);
+  g_autofree char *oracle_key = NULL;
+  Entry *entry;
+
+  if (g_str_equal (field->key, "record"))
+    {
+      Rec *rec = g_hash_table_lookup (sim->records, key);
+      gboolean deleted = rec && rec->deleted_op > rec->edit_op;
+      gboolean mine_deleted = g_strcmp0 (field->mine, "Deleted") == 0;
+
+      return deleted == mine_deleted ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
+    }
+  if (g_str_has_prefix (field->key, "step:") && strchr (field->key, '/') == NULL)
+    oracle_key = g_strconcat (key, "\x1f", field->key, "/text.en", NULL);
+  else
+    oracle_key = g_strconcat (key, "\x1f", field->key, NULL);
+  entry = g_hash_table_lookup (sim->oracle, oracle_key);
+  if (entry == NULL)
+    return untracked_side (field);
+  if (entry->value == NULL)
+    return field->mine == NULL ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
+  if (field->mine && strstr (field->mine, entry->value))
+    return SAM_MERGE_SIDE_MINE;
+  if (field->theirs && strstr (field->theirs, entry->value))
+    return SAM_MERGE_SIDE_THEIRS;
+  return untracked_side (field);
+}
+
+static void
+decide (Sim *sim, SamMergePlan *plan)
+{
+  GPtrArray *conflicts = sam_merge_plan_get_conflicts (plan);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (conflicts, i);
+      GPtrArray *fields = sam_merge_item_get_fields (item);
+
+      for (guint k = 0; k < fields->len; k++)
+        {
+          SamMergeField *field = g_ptr_array_index (fields, k);
+          field->choice = oracle_side (sim, item, field);
+        }
+    }
+  sim->result->conflicts += conflicts->len;
+}
+
+static void
+publish (Sim *sim, guint from)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (sim->regs[from].published);
+  g_autoptr(GError) error = NULL;
+  SamExportFilter all;
+
+  /* every route: the follower's own limit to what professionals see is
+   * not simulated (bench/README.md, merge simulation) */
+  sam_export_filter_init_everything (&all);
+  if (!sam_export_to_file (sim->regs[from].store, &all, file, NULL, &error))
+    problem (sim, "op %u: publishing %u: %s", sim->op, from, error->message);
+}
+
+/* @from's export (whole or by kind, for @audience) merged into @to, or
+ * the sync of @to when it follows @from. TRUE when @to changed. */
+static gboolean
+merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
+{
+  SamExportFilter filter;
+  char *kinds[] = { (char *) "ngo", NULL };
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  SamRegisterData *data;
+  gsize length = 0;
+  gboolean changed;
+
+  sim->result->merges++;
+  if (sim->regs[to].follows == (int) from)
+    {
+      /* as sam_follow_sync does it, without the file and the copy before */
+      sam_export_filter_init_everything (&filter);   /* see publish () */
+      xml = sam_export_to_data (sim->regs[from].store, &filter, &length, &error);
+      data = xml ? sam_register_xml_parse (xml, length, "sim.xml", NULL, &error) : NULL;
+      plan = data ? _sam_merge_plan_new_full (sim->regs[to].store, data, "sim.xml", TRUE, &error) : NULL;
+      if (plan != NULL)
+        {
+          _sam_merge_plan_leave_conflicts (plan);
+          if (!sam_merge_plan_apply (plan, FALSE, &error))
+            g_clear_pointer (&plan, sam_merge_plan_free);
+        }
+      else if (data != NULL)
+        sam_register_data_free (data);
+      if (plan == NULL)
+        problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to, error->message);
+      sim->result->conflicts += plan ? sam_merge_plan_get_conflicts (plan)->len : 0;
+      return plan != NULL && !sam_merge_plan_is_noop (plan);
+    }
+  sam_export_filter_init (&filter);
+  filter.audience = audience;
+  if (subset)
+    filter.kinds = kinds;
+  xml = sam_export_to_data (sim->regs[from].store, &filter, &length, &error);
+  data = xml ? sam_register_xml_parse (xml, length, "sim.xml", NULL, &error) : NULL;
+  plan = data ? sam_merge_plan_new (sim->regs[to].store, data, "sim.xml", &error) : NULL;
+  if (plan == NULL)
+    {
+      if (data)
+        sam_register_data_free (data);
+      problem (sim, "op %u: %u → %u: %s", sim->op, from, to, error->message);
+      return FALSE;
+    }
+  decide (sim, plan);
+  changed = !sam_merge_plan_is_noop (plan);
+  if (!sam_merge_plan_apply (plan, FALSE, &error))
+    {
+      problem (sim, "op %u: applying %u → %u: %s", sim->op, from, to, error->message);
+      return FALSE;
+    }
+  return changed;
+}
+
+/* Operations */
+
+static gboolean
+edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError **error)
+{
+  g_autofree char *value = g_strdup_printf ("v%ux", sim->op);
+  g_autofree char *url = g_strdup_printf ("https://example.se/v%ux", sim->op);
+  GPtrArray *routes = sam_actor_get_routes (actor);
+  SamContactRoute *web = NULL;
+  g_autofree char *field = NULL;
+  guint what = pick (sim, 20);
+
+  for (guint i = 0; i < routes->len; i++)
+    if (sam_contact_route_get_visibility (g_ptr_array_index (routes, i)) == SAM_VISIBILITY_PUBLIC &&
+        (web == NULL || pick (sim, 2)))
+      web = g_ptr_array_index (routes, i);
+  if (what == 0)
+    {
+      /* a deletion */
+      if (!sam_store_delete_actor (store, sam_actor_get_id (actor), sam_actor_get_revision (actor), error))
+        return FALSE;
+      record (sim, key)->deleted_op = sim->op;
+      return TRUE;
+    }
+  if (what <= 9 || web == NULL)
+    {
+      sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, value);
+      field = g_strdup ("name.sv");
+    }
+  else if (what <= 16)
+    {
+      g_assert_true (sam_contact_route_set_value (web, url, NULL));
+      field = g_strconcat ("route:", sam_contact_route_get_id (web), NULL);
+    }
+  else if (what == 17 || routes->len <= 2)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-w%ux", sam_actor_get_id (actor), sim->serial++);
+      g_autoptr(SamContactRoute) route = sam_contact_route_new (id);
+
+      sam_contact_route_set_kind (route, SAM_ROUTE_KIND_WEB);
+      sam_contact_route_set_visibility (route, SAM_VISIBILITY_PUBLIC);
+      g_assert_true (sam_contact_route_set_value (route, url, NULL));
+      sam_actor_add_route (actor, route);
+      field = g_strconcat ("route:", id, NULL);
+    }
+  else
+    {
+      field = g_strconcat ("route:", sam_contact_route_get_id (web), NULL);
+      sam_actor_remove_route (actor, sam_contact_route_get_id (web));
+      g_clear_pointer (&url, g_free);
+    }
+  if (!sam_store_update_actor (store, actor, error))
+    return FALSE;
+  remember (sim, key, field, g_str_equal (field, "name.sv") ? value : url);
+  return TRUE;
+}
+
+static gboolean
+edit_path (Sim *sim, SamStore *store, const char *key, SamEscalationPath *path, GError **error)
+{
+  g_autofree char *value = g_strdup_printf ("v%ux", sim->op);
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+  SamEscalationStep *step = g_ptr_array_index (steps, pick (sim, steps->len));
+  g_autofree char *field = NULL;
+  g_autofree char *next_field = NULL;
+  g_autofree char *next_value = NULL;
+  g_autofree char *touched_field = NULL;
+  g_autofree char *touched_value = NULL;
+  guint what = pick (sim, 10);
+
+  if (what <= 6)
+    {
+      sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_EN, value);
+      field = g_strconcat ("step:", sam_escalation_step_get_id (step), "/text.en", NULL);
+    }
+  else if (what <= 8 || steps->len <= 2)
+    {
+      /* a note after the last step */
+      g_autofree char *id = g_strdup_printf ("%s-n%ux", sam_escalation_path_get_id (path), sim->serial++);
+      g_autoptr(SamEscalationStep) note = sam_escalation_step_new (id, SAM_STEP_KIND_NOTE);
+      SamEscalationStep *last = g_ptr_array_index (steps, steps->len - 1);
+
+      if (sam_escalation_step_get_next (last) != NULL)
+        return TRUE;
+      sam_text_set (sam_escalation_step_get_text (note), SAM_LANG_EN, value);
+      sam_escalation_step_set_next (last, id);
+      sam_escalation_path_add_step (path, note);
+      field = g_strconcat ("step:", id, "/text.en", NULL);
+      next_field = g_strconcat ("step:", sam_escalation_step_get_id (last), "/next", NULL);
+      next_value = g_strdup (id);
+      /* the step it follows is written too: it is there, as it is here */
+      {
+        g_autofree char *text_field = g_strconcat ("step:", sam_escalation_step_get_id (last), "/text.en", NULL);
+        touched_field = g_steal_pointer (&text_field);
+        touched_value = g_strdup (sam_text_get (sam_escalation_step_get_text (last), SAM_LANG_EN));
+      }
+    }
+  else
+    {
+      /* the last note goes, and the step before it ends the path */
+      SamEscalationStep *last = g_ptr_array_index (steps, steps->len - 1);
+      SamEscalationStep *before = g_ptr_array_index (steps, steps->len - 2);
+      g_autofree char *id = g_strdup (sam_escalation_step_get_id (last));
+      g_autoptr(SamEscalationPath) shorter = NULL;
+
+      if (g_strcmp0 (sam_escalation_step_get_next (before), id) != 0)
+        return TRUE;
+      next_field = g_strconcat ("step:", sam_escalation_step_get_id (before), "/next", NULL);
+      if (sam_escalation_step_get_next (last) != NULL)
+        return TRUE;      /* only a note that ends the path goes */
+      sam_escalation_step_set_next (before, NULL);
+      g_ptr_array_remove_index (steps, steps->len - 1);
+      field = g_strconcat ("step:", id, "/text.en", NULL);
+      g_clear_pointer (&value, g_free);
+    }
+  if (!sam_store_update_path (store, path, error))
+    return FALSE;
+  remember (sim, key, field, value);
+  if (next_field != NULL)
+    remember (sim, key, next_field, next_value);
+  if (touched_field != NULL)
+    remember (sim, key, touched_field, touched_value);
+  if (value == NULL)
+    {
+      /* a step gone takes where it led with it */
+      g_autofree char *step_key = g_strndup (field, strlen (field) - strlen ("/text.en"));
+      g_autofree char *own_next = g_strconcat (step_key, "/next", NULL);
+
+      remember (sim, key, own_next, NULL);
+    }
+  return TRUE;
+}
+
+static void
+op_edit (Sim *sim)
+{
+  guint r = pick (sim, sim->n);
+  SamStore *store = sim->regs[r].store;
+  const char *key = g_ptr_array_index (sim->keys, pick (sim, sim->keys->len));
+  const char *id = strchr (key, ':') + 1;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_has_prefix (key, "actor:"))
+    {
+      g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
+      if (actor == NULL)
+        return;
+      ok = edit_actor (sim, store, key, actor, &error);
+    }
+  else
+    {
+      g_autoptr(SamEscalationPath) path = sam_store_load_path (store, id, NULL);
+      if (path == NULL)
+        return;
+      ok = edit_path (sim, store, key, path, &error);
+    }
+  if (!ok && !g_error_matches (error, SAM_ERROR, SAM_ERROR_FOLLOWED))
+    problem (sim, "op %u: editing %s in %u: %s", sim->op, key, r, error->message);
+}
+
+static void
+op_add (Sim *sim)
+{
+  guint r = pick (sim, sim->n);
+  g_autofree char *id = g_strdup_printf ("r%u-a%ux", r, sim->serial++);
+  g_autoptr(SamActor) actor = new_actor (sim, id);
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_store_insert_actor (sim->regs[r].store, actor, &error))
+    problem (sim, "op %u: adding %s: %s", sim->op, id, error->message);
+  else
+    remember_actor (sim, actor);
+}
+
+static void
+op_follow (Sim *sim)
+{
+  guint to = pick (sim, sim->n);
+  guint from = pick (sim, sim->n);
+  g_autoptr(GError) error = NULL;
+
+  if (to == from || sim->regs[to].follows >= 0 || sim->regs[from].follows >= 0)
+    return;
+  /* what the follower proposed goes to the owner first */
+  merge (sim, to, from, SAM_VISIBILITY_INTERNAL, FALSE);
+  publish (sim, from);
+  if (!sam_follow_add (sim->regs[to].store, sim->regs[from].published, &error))
+    problem (sim, "op %u: follow: %s", sim->op, error->message);
+  sim->regs[to].follows = (int) from;
+  /* the first sync as the application and the CLI make it */
+  {
+    g_autoptr(SamMergePlan) plan = sam_follow_sync (sim->regs[to].store, sim->regs[from].published,
+                                                    NULL, &error);
+    if (plan == NULL)
+      problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to, error->message);
+  }
+}
+
+static void
+run_op (Sim *sim)
+{
+  guint what = pick (sim, 1000);
+
+  if (what < 880)
+    op_edit (sim);
+  else if (what < 885)
+    op_add (sim);
+  else if (what < 998)
+    {
+      guint from = pick (sim, sim->n);
+      guint to = (from + 1 + pick (sim, sim->n - 1)) % sim->n;
+      merge (sim, from, to, pick (sim, 2) ? SAM_VISIBILITY_INTERNAL : SAM_VISIBILITY_PROFESSIONAL,
+             pick (sim, 5) == 0);
+    }
+  else
+    op_follow (sim);
+}
+
+/* The end */
+
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+fingerprint (Sim *sim, SamStore *store)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRegisterData) data = sam_export_collect (store, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  if (data == NULL)
+    return g_string_free (out, FALSE);
+  for (guint i = 0; i < data->actors->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (data->actors, i);
+      g_autofree char *hash = sam_merge_hash_actor (actor, SAM_VISIBILITY_PROFESSIONAL);
+      g_ptr_array_add (lines, g_strdup_printf ("actor %s %s", sam_actor_get_id (actor), hash));
+    }
+  for (guint i = 0; i < data->paths->len; i++)
+    {
+      SamEscalationPath *path = g_ptr_array_index (data->paths, i);
+      g_autofree char *hash = sam_merge_hash_path (path);
+      g_ptr_array_add (lines, g_strdup_printf ("path %s %s", sam_escalation_path_get_id (path), hash));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+value_in (SamStore *store, const char *key, const char *field, gboolean *live)
+{
+  const char *id = strchr (key, ':') + 1;
+
+  if (g_str_has_prefix (key, "actor:"))
+    {
+      g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
+      SamContactRoute *route;
+
+      *live = actor != NULL;
+      if (actor == NULL)
+        return NULL;
+      if (g_str_equal (field, "name.sv"))
+        return g_strdup (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
+      route = sam_actor_find_route (actor, field + strlen ("route:"));
+      return route ? g_strdup (sam_contact_route_get_value (route)) : NULL;
+    }
+  else
+    {
+      g_autoptr(SamEscalationPath) path = sam_store_load_path (store, id, NULL);
+      g_autofree char *step_id = NULL;
+      SamEscalationStep *step;
+
+      *live = path != NULL;
+      if (path == NULL)
+        return NULL;
+      step_id = g_strndup (field + strlen ("step:"), strchr (field, '/') - field - strlen ("step:"));
+      step = sam_escalation_path_find_step (path, step_id);
+      if (step == NULL)
+        return NULL;
+      if (g_str_has_suffix (field, "/next"))
+        return g_strdup (sam_escalation_step_get_next (step));
+      return g_strdup (sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN));
+    }
+}
+
+static void
+count_lost (Sim *sim)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+
+  g_hash_table_iter_init (&iter, sim->oracle);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      g_auto(GStrv) parts = g_strsplit (k, "\x1f", 2);
+      Entry *entry = v;
+      Rec *rec = g_hash_table_lookup (sim->records, parts[0]);
+      gboolean deleted = rec->deleted_op > rec->edit_op;
+      gboolean lost = FALSE;
+
+      /* a deletion overruled by a later edit elsewhere brings the record
+       * back as that register had it: what was written before the
+       * deletion is no longer anyone's last word */
+      if (!deleted && entry->op < rec->deleted_op)
+        continue;
+
+      for (guint r = 0; r < sim->n && !lost; r++)
+        {
+          gboolean live = FALSE;
+          g_autofree char *now = value_in (sim->regs[r].store, parts[0], parts[1], &live);
+
+          if (deleted ? live : !live || g_strcmp0 (now, entry->value) != 0)
+            {
+              lost = TRUE;
+              problem (sim, "lost: %s %s = %s (op %u%s), register %u has %s%s", parts[0], parts[1],
+                       entry->value ? entry->value : "(gone)", entry->op, deleted ? ", deleted" : "",
+                       r, now ? now : "(none)", live ? "" : " (record not there)");
+            }
+        }
+      sim->result->lost += lost;
+    }
+}
+
+void
+sam_merge_sim_run (guint32            seed,
+                   guint              n_registers,
+                   guint              n_operations,
+                   const char        *dir,
+                   SamMergeSimResult *result,
+                   GString           *problems)
+{
+  Sim sim = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  gboolean changed = TRUE;
+
+  memset (result, 0, sizeof *result);
+  sim.rand = g_rand_new_with_seed (seed);
+  sim.n = n_registers;
+  sim.dir = dir;
+  sim.result = result;
+  sim.problems = problems;
+  sim.oracle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  sim.records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sim.keys = g_ptr_array_new_with_free_func (g_free);
+  sim.regs = g_new0 (Reg, n_registers);
+  for (guint r = 0; r < n_registers; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("published-%u.xml", r);
+
+      sim.regs[r].store = sam_store_open (":memory:", &error);
+      g_assert_no_error (error);
+      sam_store_set_user (sim.regs[r].store, "sim");
+      sim.regs[r].follows = -1;
+      sim.regs[r].published = g_build_filename (dir, name, NULL);
+    }
+  /* the first register's records, shared with all */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autoptr(SamActor) actor = new_actor (&sim, id);
+
+      g_assert_true (sam_store_insert_actor (sim.regs[0].store, actor, &error));
+      remember_actor (&sim, actor);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autoptr(SamEscalationPath) path = new_path (&sim, id);
+
+      g_assert_true (sam_store_insert_path (sim.regs[0].store, path, &error));
+      remember_path (&sim, path);
+    }
+  for (guint r = 1; r < n_registers; r++)
+    merge (&sim, 0, r, SAM_VISIBILITY_INTERNAL, FALSE);
+
+  for (sim.op = 1; sim.op <= n_operations; sim.op++)
+    run_op (&sim);
+  result->operations = n_operations;
+  sim.op = n_operations + 1;
+
+  /* a full exchange round, again until nothing changes */
+  for (guint round = 0; changed && round < 8; round++)
+    {
+      changed = FALSE;
+      for (guint from = 0; from < n_registers; from++)
+        for (guint to = 0; to < n_registers; to++)
+          if (from != to)
+            changed |= merge (&sim, from, to, SAM_VISIBILITY_INTERNAL, FALSE);
+    }
+  if (changed)
+    problem (&sim, "the registers still changed after 8 full rounds");
+  count_lost (&sim);
+  first = fingerprint (&sim, sim.regs[0].store);
+  result->converged = !changed;
+  for (guint r = 1; r < n_registers; r++)
+    {
+      g_autofree char *other = fingerprint (&sim, sim.regs[r].store);
+      if (!g_str_equal (first, other))
+        {
+          result->converged = FALSE;
+          problem (&sim, "register %u differs from register 0", r);
+        }
+    }
+
+  for (guint r = 0; r < n_registers; r++)
+    {
+      g_clear_object (&sim.regs[r].store);
+      g_free (sim.regs[r].published);
+    }
+  g_free (sim.regs);
+  g_ptr_array_unref (sim.keys);
+  g_hash_table_unref (sim.records);
+  g_hash_table_unref (sim.oracle);
+  g_rand_free (sim.rand);
+}
