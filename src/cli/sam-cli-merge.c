@@ -225,10 +225,12 @@ import_into_empty (const char *register_path, const char *in)
   g_autofree char *created = new_register_path (register_path);
   guint n;
 
-  store = open_register (register_path, TRUE, &error);
-  if (store == NULL)
+  /* a file that cannot be read makes no register */
+  if (!sam_register_xml_check_input (file, &error))
     return fail (error);
-  if (!sam_register_xml_import (store, file, NULL, NULL, &error))
+  store = open_register (register_path, TRUE, &error);
+  /* a register half made (a full disk while its tables are made) goes too */
+  if (store == NULL || !sam_register_xml_import (store, file, NULL, NULL, &error))
     return forget_new_register (&store, created, error);
   n = (guint) sam_store_count_actors (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u actor.\n", "Imported %u actors.\n", n), n);
@@ -292,14 +294,17 @@ sam_cli_import (const char *register_path, int argc, char **argv)
   if (!merge)
     return import_into_empty (register_path, argv[1]);
 
+  /* a file that cannot be read makes no register */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!sam_register_xml_check_input (file, &error))
+    return fail (error);
   created = new_register_path (register_path);
   store = open_register (register_path, TRUE, &error);
   if (store == NULL)
-    return fail (error);
+    return forget_new_register (&store, created, error);
   /* refused before anything is read into a plan or copied */
   if (!sam_store_check_sound (store, &error))
     return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
   plan = sam_merge_plan_new_for_file (store, file, NULL, &error);
   if (plan == NULL)
     return forget_new_register (&store, created, error);

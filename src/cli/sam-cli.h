@@ -50,5 +50,8 @@ gboolean  parse_command_line_full (const char    *name,
 SamStore *open_register      (const char    *path,
                               gboolean       may_create,
                               GError       **error);
+/* Removes the register @path and SQLite's files beside it: one this run
+ * created before it failed (init, import). */
+void      remove_new_register (const char   *path);
 
 G_END_DECLS

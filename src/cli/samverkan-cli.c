@@ -11,9 +11,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "sam-actor-json.h"
@@ -140,6 +142,20 @@ open_register (const char *path, gboolean may_create, GError **error)
   return store;
 }
 
+void
+remove_new_register (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        g_debug ("Could not remove %s: %s", name, g_strerror (errno));
+    }
+}
+
 static void
 print_json (JsonNode *node)
 {
@@ -196,7 +212,11 @@ cmd_init (const char *register_path, int argc, char **argv)
     }
   store = sam_store_open (argv[1], &error);
   if (store == NULL)
-    return fail (error);
+    {
+      /* a register half made is no register */
+      remove_new_register (argv[1]);
+      return fail (error);
+    }
   g_print (_("Created the empty register %s\n"), argv[1]);
   return EXIT_OK;
 }

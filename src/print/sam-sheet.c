@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "sam-areas.h"
+#include "sam-atomic-file.h"
 #include "sam-audience.h"
 #include "sam-errors.h"
 #include "sam-query.h"
@@ -546,13 +547,20 @@ sam_sheet_draw_page (SamSheet *self,
   _sam_sheet_draw_items (g_ptr_array_index (self->pages, page), cr);
 }
 
+typedef struct {
+  GOutputStream *stream;
+  GError *error;   /* the first write that failed */
+} PdfSink;
+
 static cairo_status_t
 write_to_stream (void *closure, const unsigned char *data, unsigned int length)
 {
-  GOutputStream *out = closure;
+  PdfSink *sink = closure;
 
-  return g_output_stream_write_all (out, data, length, NULL, NULL, NULL)
-    ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (sink->error == NULL &&
+      g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_SUCCESS;
+  return CAIRO_STATUS_WRITE_ERROR;
 }
 
 static char *
@@ -571,8 +579,8 @@ sam_sheet_write_pdf (SamSheet    *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(SamAtomicFile) out = NULL;
+  PdfSink sink = { NULL, NULL };
   PangoContext *context;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
@@ -582,12 +590,14 @@ sam_sheet_write_pdf (SamSheet    *self,
 
   g_return_val_if_fail (SAM_IS_SHEET (self), FALSE);
 
-  /* written beside the file and renamed when complete */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  /* written beside the file and renamed when complete: a full disk leaves
+   * the old file */
+  out = sam_atomic_file_new (path, error);
   if (out == NULL)
     return FALSE;
+  sink.stream = sam_atomic_file_get_stream (out);
   sam_paper_get_size (self->options.paper, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, out, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, width, height);
   title = pdf_title (self);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samverkan " PACKAGE_VERSION);
@@ -606,17 +616,20 @@ sam_sheet_write_pdf (SamSheet    *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (sink.error != NULL)
+    {
+      g_set_error (error, sink.error->domain, sink.error->code, _("Could not write %s: %s"),
+                   path, sink.error->message);
+      g_error_free (sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GError) ignored = NULL;
-
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
-      g_file_delete (file, NULL, &ignored);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+  return sam_atomic_file_commit (out, NULL, error);
 }
 
 /* For tests */

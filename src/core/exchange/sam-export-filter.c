@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-areas.h"
+#include "sam-atomic-file.h"
 #include "sam-errors.h"
 #include "sam-export-filter.h"
 #include "sam-merge.h"
@@ -337,24 +338,15 @@ sam_export_to_file (SamStore              *store,
                     GError               **error)
 {
   g_autoptr(SamRegisterData) data = sam_export_collect (store, filter, error);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SamAtomicFile) out = NULL;
 
   if (data == NULL)
     return FALSE;
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!sam_register_xml_write_data (data, G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  /* beside the target and renamed: a failure leaves the old file */
+  out = sam_atomic_file_new_for_file (file, error);
+  return out != NULL &&
+         sam_register_xml_write_data (data, sam_atomic_file_get_stream (out), cancellable, error) &&
+         sam_atomic_file_commit (out, cancellable, error);
 }
 
 char *

@@ -54,8 +54,8 @@ gboolean         sam_export_filter_check    (const SamExportFilter *filter,
 SamRegisterData *sam_export_collect         (SamStore              *store,
                                              const SamExportFilter *filter,
                                              GError               **error);
-/* Writes the selection to @file (replaced atomically) and, for a full
- * audience, remembers it as the base of later merges (sam_merge_note_export). */
+/* Writes the selection to @file, beside it and then renamed: a failure
+ * leaves the file as it was. */
 gboolean         sam_export_to_file         (SamStore              *store,
                                              const SamExportFilter *filter,
                                              GFile                 *file,

@@ -14,6 +14,7 @@
 #include "sam-export-filter.h"
 #include "sam-follow.h"
 #include "sam-merge-private.h"
+#include "sam-register-xml.h"
 
 static char *
 absolute (const char *file)
@@ -79,6 +80,9 @@ read_publication (const char *file, GCancellable *cancellable, GError **error)
   SamRegisterData *data;
   gsize length;
 
+  /* before anything opens it: a pipe would block the open */
+  if (!sam_register_xml_check_input (f, error))
+    return NULL;
   if (is_sqlite (file))
     {
       g_autoptr(SamStore) published = sam_store_open_read_only (file, error);

@@ -17,6 +17,24 @@
 #include "sam-store-sync.h"
 
 void
+_sam_xml_report_take (Report *r, int line, char *problem)
+{
+  /* the last word (line G_MAXINT) says that there were more */
+  if (r->problems->len >= SAM_XML_MAX_PROBLEMS && line != G_MAXINT)
+    {
+      r->too_many = r->broken = TRUE;
+      g_free (problem);
+      return;
+    }
+  if (r->lines == NULL)
+    r->lines = g_array_new (FALSE, TRUE, sizeof (int));
+  /* problems the caller had before have no line here */
+  g_array_set_size (r->lines, r->problems->len);
+  g_array_append_val (r->lines, line);
+  g_ptr_array_add (r->problems, problem);
+}
+
+void
 _sam_xml_report (Report *r, int line, const char *format, ...)
 {
   g_autofree char *message = NULL;
@@ -27,9 +45,46 @@ _sam_xml_report (Report *r, int line, const char *format, ...)
   va_end (args);
   if (line > 0)
     /* Translators: a problem in a file, "line 12: the name in English is missing" */
-    g_ptr_array_add (r->problems, g_strdup_printf (_("line %d: %s"), line, message));
+    _sam_xml_report_take (r, line, g_strdup_printf (_("line %d: %s"), line, message));
   else
-    g_ptr_array_add (r->problems, g_steal_pointer (&message));
+    _sam_xml_report_take (r, 0, g_steal_pointer (&message));
+}
+
+typedef struct {
+  int line;
+  guint index;
+  char *problem;
+} Entry;
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void
+_sam_xml_report_finish (Report *r, guint from)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  /* in the order of the file; what has no line (the file as a whole) first */
+  if (r->lines != NULL)
+    {
+      g_array_set_size (r->lines, r->problems->len);
+      for (guint i = from; i < r->problems->len; i++)
+        {
+          Entry e = { g_array_index (r->lines, int, i), i, g_ptr_array_index (r->problems, i) };
+          g_array_append_val (entries, e);
+        }
+      g_array_sort (entries, compare_entries);
+      for (guint i = 0; i < entries->len; i++)
+        r->problems->pdata[from + i] = g_array_index (entries, Entry, i).problem;
+    }
+  g_clear_pointer (&r->lines, g_array_unref);
 }
 
 /* Where steps lead, which the schema cannot check across paths. A step
@@ -210,11 +265,11 @@ check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report 
       g_autofree char *key = g_strconcat (t->entity, ":", t->id, NULL);
 
       if (is_path && g_hash_table_contains (paths, t->id))
-        _sam_xml_report (r, 0, _("the path “%s” is both in the file and among its deleted records"), t->id);
+        _sam_xml_report (r, t->line, _("the path “%s” is both in the file and among its deleted records"), t->id);
       else if (!is_path && g_hash_table_contains (check->actors, t->id))
-        _sam_xml_report (r, 0, _("the actor “%s” is both in the file and among its deleted records"), t->id);
+        _sam_xml_report (r, t->line, _("the actor “%s” is both in the file and among its deleted records"), t->id);
       else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
-        _sam_xml_report (r, 0, _("the deleted record “%s” is listed twice"), t->id);
+        _sam_xml_report (r, t->line, _("the deleted record “%s” is listed twice"), t->id);
     }
   for (guint p = 0; p < data->paths->len; p++)
     {

@@ -19,6 +19,9 @@ typedef struct {
   gboolean broken; /* not well-formed, or not valid against the schema */
   gboolean malformed;  /* not well-formed: what the schema says adds nothing */
   GPtrArray *invalid;  /* what the schema says, added at the end unless malformed */
+  GArray *invalid_lines;  /* of int, each of @invalid's */
+  GArray *lines;       /* of int, the line of each problem, 0 for none */
+  gboolean too_many;   /* SAM_XML_MAX_PROBLEMS reached: reading stops */
   gboolean actors_in_file;  /* every actor a step names must be in the file
                              * (an import into an empty register) */
   /* Format 1 closed every actor on holidays that had no PH rule; format 2
@@ -26,10 +29,23 @@ typedef struct {
   gboolean closed_on_holidays;
 } Report;
 
+/* Problems listed at most; a file with more is read no further (one
+ * unknown attribute on each of 100,000 elements would otherwise cost a
+ * sentence each, in memory). */
+#define SAM_XML_MAX_PROBLEMS 1000
+
 void _sam_xml_report                     (Report          *r,
                                           int              line,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (3, 4);
+/* @problem, the whole sentence with its line already in it, owned by @r */
+void _sam_xml_report_take                (Report          *r,
+                                          int              line,
+                                          char            *problem);
+/* Puts the problems from index @from on in the order of their lines, and
+ * frees what @r kept for that; every reader of a file calls it once. */
+void _sam_xml_report_finish              (Report          *r,
+                                          guint            from);
 /* What the schema cannot check (sam-register-xml-check.c): ids unique
  * across the file, each actor as it is read (_actor), then at the end
  * parents present, no actor inside itself, where steps lead (_finish). */

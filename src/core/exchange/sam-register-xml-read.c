@@ -368,6 +368,7 @@ _sam_xml_read_tombstones (SamRegisterData *data, xmlNodePtr node, Report *r)
         tombstone->revision = CLAMP (get_int_prop (t, "revision", 1), 1, G_MAXINT32);
         tombstone->deleted = get_time_prop (t, "deleted", r);
         tombstone->ancestry = read_ancestry (t);
+        tombstone->line = xmlGetLineNo (t);
         g_ptr_array_add (data->tombstones, tombstone);
       }
 }

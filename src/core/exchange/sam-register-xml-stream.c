@@ -18,8 +18,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <gio/gunixinputstream.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
@@ -74,17 +79,29 @@ static void
 collect_error (void *user_data, xmlErrorPtr error)
 {
   Report *r = user_data;
-  g_autofree char *raw = g_strstrip (g_strdup (error->message ? error->message : "?"));
-  g_auto(GStrv) parts = g_strsplit (raw, "{" SAM_REGISTER_XML_NS "}", -1);
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *message = NULL;
+
+  if (r->problems->len + r->invalid->len >= SAM_XML_MAX_PROBLEMS)
+    {
+      r->too_many = r->broken = TRUE;
+      return;
+    }
+  raw = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  parts = g_strsplit (raw, "{" SAM_REGISTER_XML_NS "}", -1);
   /* "Element '{https://…/1}actor'" reads better as "Element 'actor'" */
-  g_autofree char *message = g_strjoinv ("", parts);
+  message = g_strjoinv ("", parts);
 
   r->broken = TRUE;
   if (error->domain == XML_FROM_SCHEMASV)
     {
-      g_ptr_array_add (r->invalid, error->line > 0
-                       ? g_strdup_printf (_("line %d: %s"), error->line, message)
+      int line = MAX (error->line, 0);
+
+      g_ptr_array_add (r->invalid, line > 0
+                       ? g_strdup_printf (_("line %d: %s"), line, message)
                        : g_steal_pointer (&message));
+      g_array_append_val (r->invalid_lines, line);
       return;
     }
   r->malformed = TRUE;
@@ -159,6 +176,11 @@ collect_error (void *user_data, xmlErrorPtr error)
     }
   if (message != NULL)
     _sam_xml_report (r, error->line, "%s", message);
+}
+
+static void
+ignore_generic_error (void *user_data, const char *format, ...)
+{
 }
 
 /* The schema without its xs:key, xs:keyref and xs:unique: the reader
@@ -297,6 +319,137 @@ doctype_line (const char *data, gsize length, gboolean at_end)
 #define MAX_PROLOG (1024 * 1024)
 #define CHUNK (64 * 1024)
 
+static int
+count_lines (const char *p, const char *end)
+{
+  int n = 0;
+
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    n++, p++;
+  return n;
+}
+
+/* The start tags of the file, counted on the way in: no element of the
+ * format has 20 attributes, and libxml2 checks each attribute of an
+ * element against every other one, so an element with 100,000 of them
+ * costs minutes. Over MAX_ATTRIBUTES the reading stops before libxml2
+ * sees the tag whole. Comments, processing instructions, CDATA and end
+ * tags are skipped; what is not well-formed is left to the parser. */
+#define MAX_ATTRIBUTES 64
+
+typedef enum { IN_TEXT, IN_LEAD, IN_START_TAG, IN_SKIP } TagMode;
+
+typedef struct {
+  TagMode mode;
+  char lead[10];          /* "<" and what follows, until it tells what it is */
+  guint lead_len;
+  const char *until;      /* IN_SKIP: what ends it */
+  guint matched;
+  char quote;
+  guint attributes;
+  guint namespaces;
+  char word[6];           /* the start of the current attribute name */
+  guint word_len;
+  int line;               /* of the next byte */
+  int tag_line;
+} Tags;
+
+static void
+classify_lead (Tags *t)
+{
+  const char *l = t->lead;
+  guint n = t->lead_len;
+
+  if (n < 2)
+    return;
+  if (l[1] == '/' || l[1] == '?')
+    t->mode = IN_SKIP, t->until = l[1] == '?' ? "?>" : ">";
+  else if (l[1] != '!')
+    {
+      t->mode = IN_START_TAG;
+      t->quote = 0;
+      t->attributes = t->namespaces = t->word_len = 0;
+    }
+  else if (n >= 4 && memcmp (l, "<!--", 4) == 0)
+    t->mode = IN_SKIP, t->until = "-->";
+  else if (n >= 9 && memcmp (l, "<![CDATA[", 9) == 0)
+    t->mode = IN_SKIP, t->until = "]]>";
+  else if ((n >= 3 && l[2] != '-' && l[2] != '[') || (n >= 4 && l[2] == '-') ||
+           (n >= 3 && l[2] == '[' && memcmp (l, "<![CDATA[", MIN (n, 9)) != 0))
+    t->mode = IN_SKIP, t->until = ">";
+  t->matched = 0;
+}
+
+/* One byte of a start tag: FALSE when it has too many attributes. */
+static gboolean
+start_tag_byte (Tags *t, char c)
+{
+  if (t->quote)
+    t->quote = c == t->quote ? 0 : t->quote;
+  else if (c == '"' || c == '\'')
+    t->quote = c;
+  else if (c == '=')
+    {
+      t->attributes++;
+      t->namespaces += t->word_len == 5 && memcmp (t->word, "xmlns", 5) == 0;
+      t->word_len = 0;
+    }
+  else if (c == '>' || c == '<')
+    t->mode = IN_TEXT;
+  else if (g_ascii_isspace (c))
+    t->word_len = 0;
+  else if (t->word_len < 5)
+    t->word[t->word_len++] = c;
+  return t->attributes <= MAX_ATTRIBUTES;
+}
+
+/* FALSE when a start tag in @p has more than MAX_ATTRIBUTES attributes */
+static gboolean
+scan_tags (Tags *t, const char *p, gsize length)
+{
+  const char *end = p + length;
+
+  while (p < end)
+    {
+      if (t->mode == IN_TEXT)
+        {
+          const char *q = memchr (p, '<', end - p);
+
+          t->line += count_lines (p, q ? q : end);
+          if (q == NULL)
+            return TRUE;
+          t->mode = IN_LEAD;
+          t->lead[0] = '<';
+          t->lead_len = 1;
+          t->tag_line = t->line;
+          p = q + 1;
+          continue;
+        }
+      t->line += *p == '\n';
+      if (t->mode == IN_LEAD)
+        {
+          t->lead[t->lead_len++] = *p;
+          classify_lead (t);
+          if (t->mode == IN_START_TAG && !start_tag_byte (t, *p))
+            return FALSE;
+        }
+      else if (t->mode == IN_START_TAG)
+        {
+          if (!start_tag_byte (t, *p))
+            return FALSE;
+        }
+      else if (*p == t->until[t->matched])
+        {
+          if (t->until[++t->matched] == '\0')
+            t->mode = IN_TEXT;
+        }
+      else
+        t->matched = *p == t->until[0] ? 1 : 0;
+      p++;
+    }
+  return TRUE;
+}
+
 /* What libxml2 reads the file through: the bytes of @in, each looked at
  * once on the way (the prolog's DOCTYPE, runs of text, lines). */
 typedef struct {
@@ -309,17 +462,12 @@ typedef struct {
   int run_line;           /* where the run began */
   int long_text_line;     /* > 0: a run of text too long starts there */
   GError *error;
+  gboolean at_end;        /* the prolog holds the whole file */
+  guint64 total;          /* bytes read, counted against @max */
+  guint64 max;
+  gboolean too_large;
+  Tags tags;              /* attributes per element, counted on the way */
 } Source;
-
-static int
-count_lines (const char *p, const char *end)
-{
-  int n = 0;
-
-  while ((p = memchr (p, '\n', end - p)) != NULL)
-    n++, p++;
-  return n;
-}
 
 /* FALSE (and @src->long_text_line) when a run of text is too long */
 static gboolean
@@ -348,6 +496,21 @@ scan_text (Source *src, const char *p, gsize length)
   return TRUE;
 }
 
+/* Reads from the file, counting the bytes: what stat said of its size may
+ * have changed, and a device says 0. -1 on an error or past the limit. */
+static gssize
+read_counted (Source *src, void *buffer, gsize length)
+{
+  gssize n = g_input_stream_read (src->in, buffer, length, NULL, &src->error);
+
+  if (n > 0 && (src->total += n) > src->max)
+    {
+      src->too_large = TRUE;
+      return -1;
+    }
+  return n;
+}
+
 /* Reads until the prolog tells whether there is a DOCTYPE: FALSE on an
  * error of reading. */
 static gboolean
@@ -364,11 +527,12 @@ fill_prolog (Source *src)
           src->doctype_line = MAX (line, 0);
           return TRUE;
         }
-      n = g_input_stream_read (src->in, buffer, sizeof buffer, NULL, &src->error);
+      n = read_counted (src, buffer, sizeof buffer);
       if (n < 0)
         return FALSE;
       if (n == 0)
         {
+          src->at_end = TRUE;
           src->doctype_line = doctype_line ((const char *) src->prolog->data, src->prolog->len, TRUE);
           return TRUE;
         }
@@ -388,9 +552,9 @@ source_read_cb (void *context, char *buffer, int length)
       memcpy (buffer, src->prolog->data + src->prolog_sent, n);
       src->prolog_sent += n;
     }
-  else if ((n = g_input_stream_read (src->in, buffer, length, NULL, &src->error)) < 0)
+  else if ((n = read_counted (src, buffer, length)) < 0)
     return -1;
-  return scan_text (src, buffer, n) ? (int) n : -1;
+  return scan_text (src, buffer, n) && scan_tags (&src->tags, buffer, n) ? (int) n : -1;
 }
 
 static int
@@ -471,7 +635,7 @@ walk (Stream *s, xmlTextReaderPtr reader)
   gboolean root = FALSE;
   int ret = xmlTextReaderRead (reader);
 
-  while (ret == 1 && !s->stopped)
+  while (ret == 1 && !s->stopped && !s->r->too_many)
     {
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
@@ -527,6 +691,40 @@ _sam_register_xml_prepare (void)
   get_schema ();
 }
 
+/* What the file is when it is no XML at all, said before the parser's
+ * words would mislead: "Extra content at the end of the document" for an
+ * empty file, "Document is empty" for a second byte order mark, "text too
+ * long" for a file of zero bytes. FALSE when something was reported. */
+static gboolean
+sniff (const char *data, gsize length, Report *r)
+{
+  const char *p = data, *end = data + length;
+  const char *message = NULL;
+
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    message = _("the file begins with two byte order marks (the invisible character U+FEFF); an "
+                "XML file may have one at most: remove the second");
+  while (message == NULL && p < end && g_ascii_isspace (*p))
+    p++;
+  if (message != NULL)
+    ;
+  else if (p == end && length == 0)
+    message = _("the file is empty");
+  else if (p == end)
+    message = _("the file is empty: it holds nothing but white space");
+  else if (*p == '\0')
+    message = _("the file begins with zero bytes, not text: it is not a register file, or it "
+                "was never written completely (a download or a copy that stopped)");
+  else if (*p != '<' && (guchar) *p < 0x80)
+    message = _("the file does not begin with “<”: it is not an XML file");
+  if (message == NULL)
+    return TRUE;
+  _sam_xml_report (r, p == end ? 0 : line_at (data, p), "%s", message);
+  return FALSE;
+}
+
 /* libxml2's words after a stop of our own add nothing */
 static void
 forget_since (Report *r, guint before)
@@ -534,6 +732,8 @@ forget_since (Report *r, guint before)
   g_ptr_array_set_size (r->problems, before);
   if (r->invalid)
     g_ptr_array_set_size (r->invalid, 0);
+  if (r->invalid_lines)
+    g_array_set_size (r->invalid_lines, 0);
   r->said = 0;
   r->malformed = FALSE;
 }
@@ -543,14 +743,118 @@ forget_since (Report *r, guint before)
 static void
 report_stop (Report *r, Source *src)
 {
-  if (src->error)
+  Tags *t = &src->tags;
+
+  if (src->too_large)
+    {
+      g_autofree char *max = g_format_size (src->max);
+
+      _sam_xml_report (r, 0, _("the file is larger than %s; register files larger than that are "
+                               "not read"), max);
+    }
+  else if (src->error)
     _sam_xml_report (r, 0, _("the file could not be read: %s"), src->error->message);
+  else if (t->attributes > MAX_ATTRIBUTES && t->namespaces > t->attributes / 2)
+    _sam_xml_report (r, t->tag_line, _("an element declares more than %u namespaces; a register "
+                                       "file needs one, so the file is not read"),
+                     (guint) MAX_ATTRIBUTES / 2);
+  else if (t->attributes > MAX_ATTRIBUTES)
+    _sam_xml_report (r, t->tag_line, _("an element has more than %u attributes; no element of a "
+                                       "register has more than 20, so the file is not read"),
+                     (guint) MAX_ATTRIBUTES);
   else if (src->doctype_line > 0)
     refuse_doctype (r, src->doctype_line);
   else
     _sam_xml_report (r, src->long_text_line, _("a text in the file is too long for a register file"));
   r->broken = TRUE;
   g_clear_error (&src->error);
+}
+
+static gboolean
+read_stream (GInputStream    *in,
+             const char      *filename,
+             Report          *r,
+             SamRegisterData *data,
+             SamXmlActorFunc  func,
+             gpointer         user_data)
+{
+  Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
+  Source src = { in, g_byte_array_new (), 0, 0, 0, 1, 1, 0, NULL };
+  xmlTextReaderPtr reader;
+
+  src.max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
+  src.tags.line = 1;
+  _sam_register_xml_prepare ();
+  if (!fill_prolog (&src) || src.doctype_line > 0)
+    {
+      report_stop (r, &src);
+      g_byte_array_unref (src.prolog);
+      return FALSE;
+    }
+  /* what the parser would misname: an empty file, a second byte order
+   * mark, zero bytes (all told by the first bytes) */
+  if (src.prolog->len > 0 || src.at_end)
+    {
+      gsize length = src.prolog->len;
+      const char *p = (const char *) src.prolog->data;
+      gsize i = length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+      while (i < length && g_ascii_isspace (p[i]))
+        i++;
+      if ((i < length || src.at_end) && !sniff (length ? p : "", length, r))
+        {
+          g_byte_array_unref (src.prolog);
+          return FALSE;
+        }
+    }
+  /* Not xmlTextReaderSetStructuredErrorHandler: with a schema set,
+   * libxml2 2.9 then loses the parser's errors (or crashes on them when
+   * set after the schema). The handlers of this thread get them all,
+   * and nothing of libxml2's own words reaches stderr. */
+  r->invalid = g_ptr_array_new_with_free_func (g_free);
+  r->invalid_lines = g_array_new (FALSE, FALSE, sizeof (int));
+  xmlSetStructuredErrorFunc (r, collect_error);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  reader = xmlReaderForIO (source_read_cb, source_close_cb, &src, filename, "UTF-8", READ_OPTIONS);
+  if (reader == NULL)
+    {
+      xmlSetStructuredErrorFunc (NULL, NULL);
+      xmlSetGenericErrorFunc (NULL, NULL);
+      _sam_xml_report (r, 0, _("the file is not well-formed XML"));
+      g_byte_array_unref (src.prolog);
+      g_clear_pointer (&r->invalid, g_ptr_array_unref);
+      g_clear_pointer (&r->invalid_lines, g_array_unref);
+      return FALSE;
+    }
+  if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
+    g_error ("The reader does not take the program's own register.xsd");
+  s.check = _sam_xml_check_new ();
+  walk (&s, reader);
+  xmlFreeTextReader (reader);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+  g_byte_array_unref (src.prolog);
+  if (src.long_text_line > 0 || src.error || src.too_large || src.tags.attributes > MAX_ATTRIBUTES)
+    {
+      /* the reading stopped here, not at a fault libxml2 found */
+      forget_since (r, s.before);
+      report_stop (r, &src);
+    }
+  /* the checks across records, when every record could be read */
+  if (!r->broken && !s.stopped)
+    _sam_xml_check_finish (s.check, data, r);
+  _sam_xml_check_free (s.check);
+  for (guint i = 0; !r->malformed && i < r->invalid->len; i++)
+    _sam_xml_report_take (r, g_array_index (r->invalid_lines, int, i),
+                          g_steal_pointer (&r->invalid->pdata[i]));
+  g_clear_pointer (&r->invalid, g_ptr_array_unref);
+  g_clear_pointer (&r->invalid_lines, g_array_unref);
+  if (r->too_many)
+    _sam_xml_report_take (r, G_MAXINT,
+                          g_strdup_printf (_("there are more problems; the first %u are listed "
+                                             "and the rest of the file was not read"),
+                                           (guint) SAM_XML_MAX_PROBLEMS));
+  return clean (&s) && !s.stopped;
 }
 
 gboolean
@@ -561,50 +865,11 @@ _sam_register_xml_read_stream (GInputStream    *in,
                                SamXmlActorFunc  func,
                                gpointer         user_data)
 {
-  Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
-  Source src = { in, g_byte_array_new (), 0, 0, 0, 1, 1, 0, NULL };
-  xmlTextReaderPtr reader;
+  guint before = r->problems->len;
+  gboolean ok = read_stream (in, filename, r, data, func, user_data);
 
-  _sam_register_xml_prepare ();
-  if (!fill_prolog (&src) || src.doctype_line > 0)
-    {
-      report_stop (r, &src);
-      g_byte_array_unref (src.prolog);
-      return FALSE;
-    }
-  reader = xmlReaderForIO (source_read_cb, source_close_cb, &src, filename, "UTF-8", READ_OPTIONS);
-  if (reader == NULL)
-    {
-      _sam_xml_report (r, 0, _("the file is not well-formed XML"));
-      g_byte_array_unref (src.prolog);
-      return FALSE;
-    }
-  if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
-    g_error ("The reader does not take the program's own register.xsd");
-  /* Not xmlTextReaderSetStructuredErrorHandler: with a schema set,
-   * libxml2 2.9 then loses the parser's errors (or crashes on them when
-   * set after the schema). The handler of this thread gets them all. */
-  r->invalid = g_ptr_array_new_with_free_func (g_free);
-  xmlSetStructuredErrorFunc (r, collect_error);
-  s.check = _sam_xml_check_new ();
-  walk (&s, reader);
-  xmlFreeTextReader (reader);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  g_byte_array_unref (src.prolog);
-  if (src.long_text_line > 0 || src.error)
-    {
-      /* the reading stopped here, not at a fault libxml2 found */
-      forget_since (r, s.before);
-      report_stop (r, &src);
-    }
-  /* the checks across records, when every record could be read */
-  if (!r->broken && !s.stopped)
-    _sam_xml_check_finish (s.check, data, r);
-  _sam_xml_check_free (s.check);
-  if (!r->malformed)
-    g_ptr_array_extend_and_steal (r->problems, g_steal_pointer (&r->invalid));
-  g_clear_pointer (&r->invalid, g_ptr_array_unref);
-  return clean (&s) && !s.stopped;
+  _sam_xml_report_finish (r, before);
+  return ok;
 }
 
 gboolean
@@ -684,38 +949,135 @@ sam_register_xml_get_max_size (void)
   return SAM_REGISTER_XML_MAX_SIZE;
 }
 
-/* The file opened for reading, refused when it is a folder or larger
- * than the limit. */
+static gboolean
+begins_with_zero (const guint8 *data, gsize length)
+{
+  gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  return i < length && data[i] == 0;
+}
+
+static gboolean
+refuse_too_large (GFile *file, const char *size, gsize max, GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *limit = g_format_size (max);
+
+  g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+               _("%s is %s; register files larger than %s are not read. Export a part of the "
+                 "register (by area or kind) instead."), name, size, limit);
+  return FALSE;
+}
+
+/* Only a regular file is read: a device (/dev/zero, /dev/urandom) never
+ * ends and says it holds 0 bytes, a FIFO blocks until someone writes. */
+static gboolean
+refuse_file_type (GFile *file, GFileType type, GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
+  else
+    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                 _("%s is not a regular file (it is a device, a pipe or a socket); only a register "
+                   "file saved on a disk is read."), name);
+  return FALSE;
+}
+
+static GFileType
+file_type_of_mode (mode_t mode)
+{
+  return S_ISDIR (mode) ? G_FILE_TYPE_DIRECTORY : S_ISREG (mode) ? G_FILE_TYPE_REGULAR
+                                                                 : G_FILE_TYPE_SPECIAL;
+}
+
+/* A file on this computer is opened without waiting (a FIFO would block
+ * the open) and its type is taken from what was opened, not from a name
+ * that may have changed in between. */
+static GInputStream *
+open_local (GFile *file, const char *path, gsize max, GError **error)
+{
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not read %s: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      refuse_file_type (file, file_type_of_mode (st.st_mode), error);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+
+      close (fd);
+      refuse_too_large (file, size, max, error);
+      return NULL;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
+static GInputStream *
+open_other (GFile *file, gsize max, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return (refuse_file_type (file, g_file_info_get_file_type (info), error), NULL);
+  if ((guint64) g_file_info_get_size (info) > max)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      return (refuse_too_large (file, size, max, error), NULL);
+    }
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
+}
+
+gboolean
+sam_register_xml_check_input (GFile *file, GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return refuse_file_type (file, g_file_info_get_file_type (info), error);
+  return TRUE;
+}
+
+/* The file opened for reading, refused when it is not a regular file or
+ * larger than the limit (which the reader counts again as it reads). */
 GInputStream *
 sam_register_xml_open_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
   gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
+  g_autofree char *path = NULL;
 
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > max)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (max);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                   _("%s is %s; register files larger than %s are not read. Export a part of the "
-                     "register (by area or kind) instead."), name, size, limit);
-      return NULL;
-    }
-  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
+  path = g_file_get_path (file);
+  return path ? open_local (file, path, max, error) : open_other (file, max, cancellable, error);
 }
 
 SamRegisterData *
@@ -747,16 +1109,47 @@ sam_register_xml_load_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GInputStream) in = sam_register_xml_open_file (file, cancellable, error);
-  g_autoptr(GOutputStream) out = NULL;
+  gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize chunk = 256 * 1024;
 
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  in = sam_register_xml_open_file (file, cancellable, error);
   if (in == NULL)
     return FALSE;
-  out = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
-                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+  buffer = g_byte_array_new ();
+  /* counted as it is read: what stat said may have changed since */
+  for (;;)
+    {
+      guint old = buffer->len;
+      gssize got;
+
+      g_byte_array_set_size (buffer, old + chunk);
+      got = g_input_stream_read (in, buffer->data + old, chunk, cancellable, error);
+      if (got < 0)
+        return FALSE;
+      g_byte_array_set_size (buffer, old + got);
+      if (got == 0)
+        break;
+      /* a file of zero bytes says so at once, not after a gigabyte: the
+       * first block is enough for the reader to refuse it */
+      if (old == 0 && begins_with_zero (buffer->data, buffer->len))
+        break;
+      if (buffer->len > max)
+        {
+          g_autofree char *limit = g_format_size (max);
+          g_autofree char *size = g_strdup_printf (_("larger than %s"), limit);
+
+          return refuse_too_large (file, size, max, error);
+        }
+      chunk = MIN (MAX (chunk, buffer->len / 2), (gsize) 64 * 1024 * 1024);
+    }
+  if (!g_input_stream_close (in, cancellable, error))
     return FALSE;
-  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
-  *contents = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
+#include "sam-atomic-file.h"
 #include "sam-errors.h"
 #include "sam-merge.h"
 #include "sam-register-xml.h"
@@ -34,6 +35,11 @@ sink_write (void *context, const char *buffer, int len)
   if (!g_output_stream_write_all (sink->stream, buffer, len, NULL, sink->cancellable, &sink->error))
     return -1;
   return len;
+}
+
+static void
+ignore_error (void *user_data, xmlErrorPtr error)
+{
 }
 
 static int
@@ -342,10 +348,13 @@ write_data (const SamRegisterData *data, GOutputStream *stream, GCancellable *ca
   xmlTextWriterPtr w;
   gboolean ok;
 
+  /* a write that failed is told in @error, not by libxml2 on stderr */
+  xmlSetStructuredErrorFunc (NULL, ignore_error);
   out = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
   w = xmlNewTextWriter (out);
   ok = write_register (w, data);
   xmlFreeTextWriter (w);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   if (sink.error != NULL)
     {
       g_propagate_error (error, sink.error);
@@ -399,26 +408,15 @@ sam_register_xml_export (SamStore      *store,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SamAtomicFile) out = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  /* g_file_replace writes beside the target and renames on close */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!export_to_stream (store, G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      /* closing with a cancelled cancellable leaves the old file in place */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  /* beside the target and renamed: a failure leaves the old file */
+  out = sam_atomic_file_new_for_file (file, error);
+  return out != NULL &&
+         export_to_stream (store, sam_atomic_file_get_stream (out), cancellable, error) &&
+         sam_atomic_file_commit (out, cancellable, error);
 }
 
 char *

@@ -66,8 +66,12 @@ gboolean         sam_register_xml_write_data (const SamRegisterData *data,
                                               GOutputStream         *stream,
                                               GCancellable          *cancellable,
                                               GError               **error);
-/* Opens a file for reading, refusing a folder, or a file over the size
- * limit, with a message that says so. */
+/* Refuses, with a message that says why, what is not a regular file: a
+ * folder, a device such as /dev/zero (or a link to one), a pipe. */
+gboolean         sam_register_xml_check_input (GFile   *file,
+                                               GError **error);
+/* Opens a file for reading, refusing what sam_register_xml_check_input()
+ * refuses, or a file over the size limit, with a message that says so. */
 GInputStream    *sam_register_xml_open_file (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
@@ -78,7 +82,8 @@ gboolean         sam_register_data_check_actors (const SamRegisterData *data,
                                                  SamStore              *store,
                                                  const char            *filename,
                                                  GError               **error);
-/* Reads a file into memory, refused as sam_register_xml_open_file() does. */
+/* Reads a file into memory, refused as sam_register_xml_open_file() does,
+ * and counting the bytes against the limit as it reads. */
 gboolean         sam_register_xml_load_file (GFile         *file,
                                              char         **contents,
                                              gsize         *length,

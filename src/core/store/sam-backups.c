@@ -15,13 +15,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sam-atomic-file.h"
 #include "sam-backups.h"
 #include "sam-errors.h"
 #include "sam-store-private.h"
 
 /* Names sort in time order: 20261125T120003Z-01-import.sqlite */
 #define SUFFIX ".sqlite"
-/* what sam_store_backup() writes before it renames */
+/* what sam_store_backup() wrote before it renamed, before SamAtomicFile */
 #define PART_SUFFIX ".part"
 /* a copy in progress rewrites its .part continuously; one untouched this
  * long, and locked by nobody, was left by a copy that was killed */
@@ -140,7 +141,10 @@ is_leftover (const char *dir, const char *name)
   g_autofree char *path = g_build_filename (dir, name, NULL);
   GStatBuf st;
 
-  if (!g_str_has_suffix (name, PART_SUFFIX) && !g_str_has_suffix (name, PART_SUFFIX "-journal"))
+  /* sam_store_backup() writes a copy as SAM_ATOMIC_FILE_PREFIX…; older
+   * versions wrote NAME.part */
+  if (!sam_atomic_file_is_temp_name (name) &&
+      !g_str_has_suffix (name, PART_SUFFIX) && !g_str_has_suffix (name, PART_SUFFIX "-journal"))
     return FALSE;
   if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return FALSE;

@@ -21,6 +21,7 @@ typedef struct {
   gint64 revision;     /* the revision the deletion made */
   GDateTime *deleted;  /* nullable */
   SamAncestry *ancestry;   /* nullable */
+  int line;            /* in the file it came from, or 0 */
 } SamTombstone;
 
 void             sam_tombstone_free      (SamTombstone *tombstone);

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sam-atomic-file.h"
 #include "sam-errors.h"
 #include "sam-store-private.h"
 #include "sam-search-vocab.h"
@@ -977,23 +978,18 @@ sam_store_check_for_changes (SamStore *self)
   return TRUE;
 }
 
-gboolean
-sam_store_backup (SamStore    *self,
-                  const char  *dest_path,
-                  GError     **error)
+/* The online backup of @self into the new, empty file @path. The copy is
+ * a file nobody else sees before it is renamed: it needs no journal. */
+static int
+copy_into (SamStore *self, const char *path, char **message)
 {
-  g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-
-  g_unlink (tmp);
-  /* a copy holds everything the register does: 0600, like the register */
-  if (!_sam_create_private_file (tmp, error))
-    return FALSE;
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
@@ -1010,23 +1006,44 @@ sam_store_backup (SamStore    *self,
         rc = sqlite3_errcode (dest);
     }
   if (rc != SQLITE_OK)
+    *message = g_strdup (dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+  /* closing writes nothing more: there is no journal and no WAL */
+  if (sqlite3_close (dest) != SQLITE_OK && rc == SQLITE_OK)
     {
-      g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
-                   _("Could not save a copy of the register as “%s”: %s"), dest_path,
-                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close_v2 (dest);
-      g_unlink (tmp);
-      return FALSE;
+      rc = SQLITE_ERROR;
+      *message = g_strdup (sqlite3_errmsg (dest));
     }
-  sqlite3_close_v2 (dest);
-  if (g_rename (tmp, dest_path) != 0)
+  return rc;
+}
+
+gboolean
+sam_store_backup (SamStore    *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_autoptr(SamAtomicFile) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  /* written beside the target and renamed: a kill or a full disk leaves
+   * no half copy under the final name */
+  out = sam_atomic_file_new_named (dest_path, &local_error);
+  if (out != NULL)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not save a copy of the register as “%s”: %s"), dest_path,
-                   g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
+      sam_atomic_file_release_fd (out);
+      if ((rc = copy_into (self, sam_atomic_file_get_temp_path (out), &message)) != SQLITE_OK)
+        {
+          g_set_error (error, SAM_ERROR, _sam_error_code_for_sqlite (rc),
+                       _("Could not save a copy of the register as “%s”: %s"), dest_path, message);
+          return FALSE;
+        }
+      if (sam_atomic_file_commit (out, NULL, &local_error))
+        return TRUE;
     }
-  return TRUE;
+  /* "Could not write PATH: No space left on device" */
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
