@@ -288,11 +288,11 @@ test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
   assert_no_side_files (f->path);
 }
 
-/* For g_ptr_array_sort(), which passes pointers to the elements */
+/* g_ptr_array_sort hands the comparison pointers to the elements */
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* A register of format 4, made by the first four migrations themselves,
