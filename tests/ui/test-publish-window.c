@@ -191,12 +191,14 @@ test_first_follow_asks (Fixture *f, gconstpointer data)
   SamPublishOptions options;
   AdwMessageDialog *dialog;
   SamTestHttp *http;
+  guint refs;
 
   sam_publish_options_init (&options);
   publication = sam_publish (publisher, &options, key, site, &error);
   g_assert_no_error (error);
   http = sam_test_http_start (site);
   open_window (f);
+  refs = G_OBJECT (f->store)->ref_count;
   g_assert_cmpint (sam_store_count_actors (f->store), ==, 0);
   _sam_window_follow_published (f->window, sam_test_http_get_url (http));
   dialog = wait_for_dialog (f);
@@ -211,6 +213,8 @@ test_first_follow_asks (Fixture *f, gconstpointer data)
   trusted = sam_store_keys_lookup (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (trusted);
+  /* the actors are there before the following thread lets go of the register */
+  sam_ui_test_wait_for (G_OBJECT (f->store)->ref_count == refs);
   sam_ui_test_wait_events_handled ();
   sam_test_http_stop (http);
 }
