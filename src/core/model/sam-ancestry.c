@@ -285,14 +285,15 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
     add_ids (ids, seen, theirs->history, nt - 1, nt);
   if (nm > 0 && g_hash_table_contains (seen, mine_root))
     {
-      /* the root goes last */
+      /* the root goes last; @seen borrows its keys from @ids, so the key
+       * goes before the string is freed */
+      g_hash_table_remove (seen, mine_root);
       for (guint i = 0; i < ids->len; i++)
         if (g_str_equal (g_ptr_array_index (ids, i), mine_root))
           {
             g_ptr_array_remove_index (ids, i);
             break;
           }
-      g_hash_table_remove (seen, mine_root);
     }
   if (nm > 0)
     add_ids (ids, seen, mine->history, nm - 1, nm);
