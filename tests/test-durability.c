@@ -549,6 +549,53 @@ run_writer (const char *path, gint64 iterations)
   return 0;
 }
 
+/* `test-durability --writer-op R OP`: one store write of another kind, for
+ * the fault-injection test (tests/faults): delete-actor, verify, path-update,
+ * delete-path. */
+static int
+run_writer_op (const char *path, const char *op)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+  g_autoptr(SamActor) actor = NULL;
+  g_autoptr(SamEscalationPath) esc = NULL;
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    {
+      g_printerr ("writer: %s\n", error->message);
+      return 2;
+    }
+  sam_store_set_user (store, WRITER_USER);
+  /* an actor without units may be deleted */
+  if (g_str_equal (op, "delete-actor"))
+    actor = sam_store_load_actor (store, "terrafem", &error);
+  else if (g_str_equal (op, "verify"))
+    actor = sam_store_load_actor (store, UPDATE_ACTOR, &error);
+  else
+    esc = sam_store_load_path (store, "trafficking-adult", &error);
+  if (actor != NULL && g_str_equal (op, "delete-actor"))
+    ok = sam_store_delete_actor (store, sam_actor_get_id (actor), sam_actor_get_revision (actor), &error);
+  else if (actor != NULL)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 30, 12, 0, 0);
+      ok = sam_store_mark_verified (store, actor, at, &error);
+    }
+  else if (esc != NULL && g_str_equal (op, "path-update"))
+    {
+      sam_text_set (sam_escalation_path_get_title (esc), SAM_LANG_SV, "Misstänkt människohandel (ny)");
+      ok = sam_store_update_path (store, esc, &error);
+    }
+  else if (esc != NULL)
+    ok = sam_store_delete_path (store, "trafficking-adult", -1, &error);
+  if (!ok)
+    {
+      g_printerr ("writer: %s\n", error ? error->message : op);
+      return 3;
+    }
+  return 0;
+}
+
 /* Asserts that the actor, its routes and its change log agree; returns its
  * revision. */
 static gint64
@@ -899,6 +946,8 @@ main (int argc, char **argv)
   /* the child side of the update scenario, before GTest sees the arguments */
   if (argc >= 3 && g_str_equal (argv[1], "--writer-update"))
     return run_writer (argv[2], argc >= 4 ? g_ascii_strtoll (argv[3], NULL, 10) : -1);
+  if (argc >= 4 && g_str_equal (argv[1], "--writer-op"))
+    return run_writer_op (argv[2], argv[3]);
 
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   if (self_exe == NULL)

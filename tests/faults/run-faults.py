@@ -372,6 +372,12 @@ def main():
         if writer:
             scenarios.append(Scenario("actor update", base, [writer, "--writer-update", "{dir}/r.sqlite", "1"],
                                       "r.sqlite"))
+            # the other kinds of store write, one transaction each
+            for op in ("delete-actor", "verify", "path-update", "delete-path"):
+                scenarios.append(Scenario(op, base, [writer, "--writer-op", "{dir}/r.sqlite", op],
+                                          "r.sqlite"))
+        scenarios.append(Scenario("synonyms add", base, [cli] + reg + ["synonyms", "add", "kvj",
+                                                                      "kvinnojour"], "r.sqlite"))
         only = os.environ.get("SAMVERKAN_FAULTS_ONLY")
         if only:
             scenarios = [sc for sc in scenarios if sc.name == only]
