@@ -79,6 +79,8 @@ sam_format_hours (SamSchedule *hours)
     words.days[i] = _(day_names[i]);
   /* Translators: a closing time on the day after, "08:00 next day" */
   words.next_day = _("%s next day");
+  /* Translators: opening hours of a day that is closed, "holidays closed" */
+  words.off = C_("hours", "closed");
   return sam_schedule_format (hours, &words);
 }
 

@@ -45,6 +45,7 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .hours = {
       .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
       .next_day = "%s nästa dag",
+      .off = "stängt",
     },
     .months = { "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.",
                 "nov.", "dec." },
@@ -89,6 +90,7 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .hours = {
       .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "public holidays" },
       .next_day = "%s next day",
+      .off = "closed",
     },
     .months = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec" },

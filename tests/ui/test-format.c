@@ -47,6 +47,8 @@ test_hours (void)
   office_text = sam_format_hours (office);
   night_text = sam_format_hours (night);
   g_assert_nonnull (strstr (office_text, swedish ? "mån–fre 08:00–16:30" : "Mon–Fri 08:00–16:30"));
+  /* "PH off" in words, not OpenStreetMap's */
+  g_assert_nonnull (strstr (office_text, swedish ? "helgdagar stängt" : "holidays closed"));
   /* past midnight reads as the clock shows it */
   g_assert_cmpstr (night_text, ==, swedish ? "fre 22:00–08:00" : "Fri 22:00–08:00");
 }

@@ -213,8 +213,8 @@ void
 sam_publish_options_init (SamPublishOptions *options)
 {
   *options = (SamPublishOptions) { { 0 }, SAM_PUBLISH_DEFAULT_VALID_DAYS, NULL };
+  /* professional, as every export by default */
   sam_export_filter_init (&options->filter);
-  options->filter.audience = SAM_VISIBILITY_PROFESSIONAL;
 }
 
 static gboolean

@@ -575,6 +575,12 @@ sam_schedule_format (SamSchedule            *self,
             g_string_append (out, clock);
           p += 4;
         }
+      else if (g_str_has_prefix (p, "off") && words->off != NULL)
+        {
+          /* "PH off": "holidays closed", in the reader's words */
+          g_string_append (out, words->off);
+          p += 2;
+        }
       else if (*p == '-')
         g_string_append (out, "–");
       else if (*p == ',' && p[1] != ' ')

@@ -34,11 +34,12 @@ void         sam_schedule_unref         (SamSchedule        *self);
 char        *sam_schedule_to_string     (const SamSchedule  *self);
 
 /* The words a schedule is read out in: day names Mo … Su, then public
- * holidays; and a printf format taking a clock time past midnight
- * ("%s next day"). */
+ * holidays; a printf format taking a clock time past midnight
+ * ("%s next day"); and the word for "off" ("closed"). */
 typedef struct {
   const char *days[8];
   const char *next_day;
+  const char *off;
 } SamScheduleWords;
 
 /* The canonical text ("Mo-Fr 08:00-16:30; Su,PH 00:00-32:00") in @words:
