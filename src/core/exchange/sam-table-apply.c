@@ -73,7 +73,7 @@ write_all (SamTableImport *self, guint *added, guint *merged, GError **error)
           sam_text_copy (sam_actor_get_name (copy), sam_actor_get_name (actor));
           sam_actor_set_kind (copy, sam_actor_get_kind (actor));
         }
-      if (!_sam_store_write_actor (store, copy, FALSE, error))
+      if (!_sam_store_write_actor (store, copy, TRUE, error))
         return FALSE;
       (*added)++;
     }

@@ -138,10 +138,16 @@ _sam_table_phone_free (SamTablePhone *phone)
 char **
 _sam_table_split_list (const char *text, gboolean slash)
 {
-  g_autoptr(GRegex) regex = g_regex_new (slash ? "\\s*(?:[,;/\\n]|\\s(?:och|and|samt|eller|or)\\s)\\s*"
-                                               : "\\s*(?:[,;\\n]|\\s)\\s*",
-                                         G_REGEX_CASELESS, 0, NULL);
-  g_auto(GStrv) parts = g_regex_split (regex, text, 0);
+  static GRegex *regexes[2];
+  g_auto(GStrv) parts = NULL;
+
+  /* compiled once: a 5,000-row sheet splits some 25,000 cells */
+  if (g_once_init_enter (&regexes[slash]))
+    g_once_init_leave (&regexes[slash],
+                       g_regex_new (slash ? "\\s*(?:[,;/\\n]|\\s(?:och|and|samt|eller|or)\\s)\\s*"
+                                          : "\\s*(?:[,;\\n]|\\s)\\s*",
+                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  parts = g_regex_split (regexes[slash], text, 0);
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; parts[i]; i++)
