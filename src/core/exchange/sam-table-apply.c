@@ -40,9 +40,8 @@ merge_one (SamStore *store, SamActor *incoming, const char *existing_id, gboolea
 }
 
 static gboolean
-write_all (SamTableImport *self, guint *added, guint *merged, GError **error)
+write_all (SamTableImport *self, SamStore *store, guint *added, guint *merged, GError **error)
 {
-  SamStore *store = _sam_table_import_get_store (self);
   GPtrArray *actors = sam_table_import_get_actors (self);
   GPtrArray *duplicates = sam_table_import_get_duplicates (self);
 
@@ -81,16 +80,13 @@ write_all (SamTableImport *self, guint *added, guint *merged, GError **error)
 }
 
 gboolean
-sam_table_import_apply (SamTableImport *self, guint *added, guint *merged, GError **error)
+_sam_table_import_apply_to (SamTableImport *self, SamStore *store, guint *added, guint *merged,
+                            GError **error)
 {
-  SamStore *store;
   g_autoptr(SamBackup) copy = NULL;
   guint n_added = 0, n_merged = 0;
   gint64 mark;
   gboolean ok;
-
-  g_return_val_if_fail (SAM_IS_TABLE_IMPORT (self), FALSE);
-  store = _sam_table_import_get_store (self);
   if (sam_store_is_read_only (store))
     return _sam_store_begin (store, error);   /* sets the read-only error */
   if ((copy = sam_backups_begin (store, "import", error)) == NULL)
@@ -99,7 +95,7 @@ sam_table_import_apply (SamTableImport *self, guint *added, guint *merged, GErro
   ok = _sam_store_begin (store, error);
   if (ok)
     {
-      ok = write_all (self, &n_added, &n_merged, error);
+      ok = write_all (self, store, &n_added, &n_merged, error);
       if (ok && n_added + n_merged > 0)
         {
           g_autofree char *base = g_path_get_basename (_sam_table_import_get_path (self));
@@ -114,4 +110,12 @@ sam_table_import_apply (SamTableImport *self, guint *added, guint *merged, GErro
   if (ok && merged)
     *merged = n_merged;
   return ok;
+}
+
+gboolean
+sam_table_import_apply (SamTableImport *self, guint *added, guint *merged, GError **error)
+{
+  g_return_val_if_fail (SAM_IS_TABLE_IMPORT (self), FALSE);
+  return _sam_table_import_apply_to (self, _sam_table_import_get_store (self), added, merged,
+                                     error);
 }

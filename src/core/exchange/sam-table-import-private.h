@@ -43,4 +43,11 @@ const char *_sam_table_import_get_path (SamTableImport *self);
 guint     _sam_table_import_actor_row (SamTableImport *self,
                                        guint           index);
 
+/* The import written through @store (a connection of a thread's own). */
+gboolean  _sam_table_import_apply_to  (SamTableImport *self,
+                                       SamStore       *store,
+                                       guint          *added,
+                                       guint          *merged,
+                                       GError        **error);
+
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "sam-store.h"
 #include "sam-table-fields.h"
@@ -98,6 +98,19 @@ guint           sam_table_import_count_skipped (SamTableImport *self);
  * register (REGISTER.backups/); on failure nothing is written and no copy
  * kept. @added and @merged (nullable) count the actors. */
 gboolean        sam_table_import_apply        (SamTableImport  *self,
+                                               guint           *added,
+                                               guint           *merged,
+                                               GError         **error);
+
+/* The same in a thread, through a connection of its own to the register
+ * (the caller's store sees the change as another program's); @self must
+ * not change until it is done. */
+void            sam_table_import_apply_async  (SamTableImport      *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        sam_table_import_apply_finish (SamTableImport  *self,
+                                               GAsyncResult    *result,
                                                guint           *added,
                                                guint           *merged,
                                                GError         **error);
