@@ -7,7 +7,7 @@
  *                      [--audience public|professional|internal] [--path ID] [--lang sv|en] OUT
  * samverkan-cli import [--merge [--dry-run] [--prefer [ID@]FIELD=mine|theirs]… [--prefer mine|theirs]] IN.xml
  * samverkan-cli backups
- * samverkan-cli restore N
+ * samverkan-cli restore N (parsed in sam-cli-deleted.c)
  * samverkan-cli follow [--stop] [FILE]
  */
 #define G_LOG_DOMAIN "samverkan-cli"
@@ -425,7 +425,7 @@ sam_cli_backups (const char *register_path, int argc, char **argv)
 }
 
 int
-sam_cli_restore (const char *register_path, int argc, char **argv)
+sam_cli_restore_copy (const char *register_path, const char *number)
 {
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -433,19 +433,14 @@ sam_cli_restore (const char *register_path, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint64 n = 0;
-  int status;
 
-  if (!parse_command_line_full ("restore", _("N"), _("Bring back copy N of the register (see “samverkan-cli backups”)."),
-              _("The register as it is is copied first, so a restore can itself be undone."),
-              NULL, &argc, &argv, 1, 1, &status))
-    return status;
   store = open_register (register_path, FALSE, &error);
   if (store == NULL || (list = sam_backups_list (store, &error)) == NULL)
     return fail (error);
-  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXUINT, &n, NULL) || n > list->len)
+  if (!g_ascii_string_to_unsigned (number, 10, 1, G_MAXUINT, &n, NULL) || n > list->len)
     {
       g_printerr (_("samverkan-cli: “%s” is not the number of a copy; there are %u (see "
-                    "“samverkan-cli backups”).\n"), argv[1], list->len);
+                    "“samverkan-cli backups”).\n"), number, list->len);
       return EXIT_BAD_INPUT;
     }
   text = sam_backup_describe (g_ptr_array_index (list, n - 1));

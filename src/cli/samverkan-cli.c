@@ -29,6 +29,7 @@
 #include "sam-query.h"
 #include "sam-search-synonyms.h"
 #include "sam-register-xml.h"
+#include "sam-cli-deleted.h"
 #include "sam-cli-merge.h"
 #include "sam-translation-check.h"
 
@@ -704,7 +705,9 @@ static const Command commands[] = {
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
   { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
-  { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
+  { "deleted", "",            N_("List deleted actors and paths that can be restored"), sam_cli_deleted },
+  { "restore", N_("ID|N"),    N_("Bring back a deleted actor or path, or copy N of the register"), sam_cli_restore },
+  { "purge",  N_("--older-than DAYS"), N_("Remove deleted records for good"), sam_cli_purge },
   { "follow", N_("[FILE|URL]"), N_("Follow a published register"), sam_cli_follow },
   { "publish", N_("--sign KEY -o DIR"), N_("Publish the register as signed files"), sam_cli_publish },
   { "keygen", N_("-o KEY"),   N_("Make a key pair for signing publications"), sam_cli_keygen },
