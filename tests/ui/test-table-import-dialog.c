@@ -105,7 +105,8 @@ test_preview (void)
   sam_table_import_dialog_apply (dialog);
   sam_ui_test_wait_for (summary != NULL);
   sam_ui_test_wait_for (dialog == NULL);
-  g_assert_true (sam_store_check_for_changes (store));
+  /* the window's own look for changes may have seen it first */
+  sam_store_check_for_changes (store);
   g_assert_cmpint (sam_store_count_actors (store), ==, 4);
   g_clear_pointer (&summary, g_free);
 
