@@ -10,6 +10,7 @@
 
 #include "sam-backups.h"
 #include "sam-errors.h"
+#include "sam-export-format.h"
 #include "sam-table-hours.h"
 #include "sam-table-import.h"
 #include "sam-test-util.h"
@@ -383,6 +384,53 @@ test_merge_by_number (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sam_actor_get_routes (merged_actor)->len, ==, 2);
 }
 
+/* The same actor twice in one sheet is offered for merging too */
+static void
+test_twice_in_sheet (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "twice.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  SamTableDuplicate *duplicate;
+  guint added, merged;
+
+  g_assert_true (g_file_set_contents (path, "Namn;Kommun;Telefon;Jour\n"
+                                      "Socialtjänsten;Umeå;090-16 10 00;\n"
+                                      "Socialtjänsten;Umeå;;090-16 12 34\n", -1, NULL));
+  import = sam_table_import_new (f->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_table_import_get_duplicates (import)->len, ==, 1);
+  duplicate = g_ptr_array_index (sam_table_import_get_duplicates (import), 0);
+  g_assert_cmpuint (duplicate->row, ==, 3);
+  g_assert_cmpstr (duplicate->reason, ==, "the same name and area, in row 2 of this sheet");
+  g_assert_true (sam_table_import_apply (import, &added, &merged, &error));
+  g_assert_no_error (error);
+  actors = sam_store_list_actors (f->store, &error);
+  g_assert_cmpuint (actors->len, ==, 1);
+  g_assert_cmpuint (sam_actor_get_routes (g_ptr_array_index (actors, 0))->len, ==, 2);
+}
+
+/* A number Excel kept as a number has lost its 0 */
+static void
+test_excel_number (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "numbers.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamTableImport) import = NULL;
+  SamActor *actor;
+
+  g_assert_true (g_file_set_contents (path, "Namn;Kommun;Telefon;Jour\n"
+                                      "Socialtjänsten;Umeå;90161000;1177\n", -1, NULL));
+  import = sam_table_import_new (f->store, path, &error);
+  g_assert_no_error (error);
+  actor = g_ptr_array_index (sam_table_import_get_actors (import), 0);
+  g_assert_cmpstr (sam_contact_route_get_value (g_ptr_array_index (sam_actor_get_routes (actor), 0)),
+                   ==, "+4690161000");
+  g_assert_cmpstr (sam_contact_route_get_value (g_ptr_array_index (sam_actor_get_routes (actor), 1)),
+                   ==, "1177");
+}
+
 static void
 test_no_names (Fixture *f, gconstpointer data)
 {
@@ -395,6 +443,73 @@ test_no_names (Fixture *f, gconstpointer data)
   g_assert_null (import);
   g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "--map"));
+}
+
+/* The CSV export, read back: every actor with its id, names, kind, areas,
+ * groups, languages, hours and the routes the audience may see. */
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exported = sam_store_list_actors (f->store, &error);
+  g_autoptr(SamStore) empty = sam_test_open_store (f->dir, "empty.sqlite", FALSE);
+  g_autoptr(SamTableImport) import = NULL;
+  guint added, merged;
+
+  g_assert_true (sam_export_actors_to_file (exported, SAM_EXPORT_FORMAT_CSV,
+                                            SAM_VISIBILITY_PROFESSIONAL, SAM_LANG_SV, file, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  import = sam_table_import_new (empty, path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sam_table_import_get_problems (import)->len; i++)
+    {
+      SamTableProblem *p = g_ptr_array_index (sam_table_import_get_problems (import), i);
+      g_test_message ("row %u, %s: %s: %s", p->row, p->column, p->value, p->reason);
+    }
+  g_assert_cmpuint (sam_table_import_get_problems (import)->len, ==, 0);
+  g_assert_true (sam_table_import_apply (import, &added, &merged, &error));
+  g_assert_cmpuint (added, ==, exported->len);
+  for (guint i = 0; i < exported->len; i++)
+    {
+      SamActor *before = g_ptr_array_index (exported, i);
+      g_autoptr(SamActor) after = sam_store_load_actor (empty, sam_actor_get_id (before), &error);
+      g_autofree char *hours_before = sam_actor_get_hours (before)
+                                      ? sam_schedule_to_string (sam_actor_get_hours (before)) : NULL;
+      g_autofree char *hours_after = sam_actor_get_hours (after)
+                                     ? sam_schedule_to_string (sam_actor_get_hours (after)) : NULL;
+      guint phones = 0, phones_after = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (sam_text_equal (sam_actor_get_name (before), sam_actor_get_name (after)));
+      g_assert_cmpint (sam_actor_get_kind (before), ==, sam_actor_get_kind (after));
+      g_assert_cmpuint (sam_actor_get_areas (before)->len, ==, sam_actor_get_areas (after)->len);
+      g_assert_cmpuint (sam_actor_get_target_groups (before)->len, ==,
+                        sam_actor_get_target_groups (after)->len);
+      g_assert_cmpuint (sam_actor_get_languages (before)->len, ==,
+                        sam_actor_get_languages (after)->len);
+      g_assert_cmpstr (hours_before, ==, hours_after);
+      /* the export's columns carry phones and on-call phones (text
+       * messages go into its note) */
+      for (guint r = 0; r < sam_actor_get_routes (before)->len; r++)
+        {
+          SamContactRoute *route = g_ptr_array_index (sam_actor_get_routes (before), r);
+          SamRouteKind kind = sam_contact_route_get_kind (route);
+          phones += (kind == SAM_ROUTE_KIND_PHONE || kind == SAM_ROUTE_KIND_ON_CALL_PHONE) &&
+                    sam_contact_route_get_visibility (route) != SAM_VISIBILITY_INTERNAL;
+        }
+      for (guint r = 0; r < sam_actor_get_routes (after)->len; r++)
+        {
+          SamRouteKind kind = sam_contact_route_get_kind (g_ptr_array_index (
+                                sam_actor_get_routes (after), r));
+          phones_after += kind == SAM_ROUTE_KIND_PHONE || kind == SAM_ROUTE_KIND_ON_CALL_PHONE;
+        }
+      g_test_message ("%s", sam_actor_get_id (before));
+      /* every dialable number for professionals, none lost */
+      g_assert_cmpuint (phones_after, ==, phones);
+    }
 }
 
 static void
@@ -451,6 +566,9 @@ main (int argc, char **argv)
   ADD ("apply", test_apply);
   ADD ("merge-by-number", test_merge_by_number);
   ADD ("no-names", test_no_names);
+  ADD ("excel-number", test_excel_number);
+  ADD ("twice-in-sheet", test_twice_in_sheet);
+  g_test_add ("/table/import/round-trip", Fixture, "sample", set_up, test_round_trip, tear_down);
   ADD ("cli", test_cli);
 #undef ADD
   return g_test_run ();

@@ -33,8 +33,10 @@ typedef struct {
   GHashTable *by_phone;   /* stored number → SamActor */
 } Index;
 
+/* @phones: by its numbers too. Within one sheet two actors may well share
+ * a switchboard, so there only the id, or the name and area, say "the same". */
 static void
-index_actor (Index *index, SamActor *actor)
+index_actor (Index *index, SamActor *actor, gboolean phones)
 {
   g_autofree char *name = sam_text_fold (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
   GPtrArray *same = g_hash_table_lookup (index->by_name, name);
@@ -47,7 +49,7 @@ index_actor (Index *index, SamActor *actor)
       g_hash_table_insert (index->by_name, g_steal_pointer (&name), same);
     }
   g_ptr_array_add (same, actor);
-  for (guint i = 0; i < routes->len; i++)
+  for (guint i = 0; phones && i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);
       SamPhoneKind kind;
@@ -110,6 +112,7 @@ _sam_table_find_duplicates (SamStore *store, GPtrArray *actors, GArray *rows, GE
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) by_phone = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) file_rows = g_hash_table_new (NULL, NULL);
   Index index = { by_id, by_name, by_phone };
   GPtrArray *duplicates;
 
@@ -117,7 +120,7 @@ _sam_table_find_duplicates (SamStore *store, GPtrArray *actors, GArray *rows, GE
     return NULL;
   duplicates = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_table_duplicate_free);
   for (guint i = 0; i < existing->len; i++)
-    index_actor (&index, g_ptr_array_index (existing, i));
+    index_actor (&index, g_ptr_array_index (existing, i), TRUE);
   for (guint i = 0; i < actors->len; i++)
     {
       SamActor *actor = g_ptr_array_index (actors, i);
@@ -126,7 +129,20 @@ _sam_table_find_duplicates (SamStore *store, GPtrArray *actors, GArray *rows, GE
       SamTableDuplicate *duplicate;
 
       if (found == NULL)
-        continue;
+        {
+          /* a later row of the sheet may be the same actor again */
+          index_actor (&index, actor, FALSE);
+          g_hash_table_insert (file_rows, actor, GUINT_TO_POINTER (g_array_index (rows, guint, i)));
+          continue;
+        }
+      if (g_hash_table_contains (file_rows, found))
+        {
+          char *in_sheet = g_strdup_printf (_("%s, in row %u of this sheet"), reason,
+                                            GPOINTER_TO_UINT (g_hash_table_lookup (file_rows,
+                                                                                   found)));
+          g_free (reason);
+          reason = in_sheet;
+        }
       duplicate = g_new0 (SamTableDuplicate, 1);
       duplicate->row = g_array_index (rows, guint, i);
       duplicate->name = g_strdup (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sam-phone.h"
 #include "sam-table-hours.h"
 #include "sam-table-import-private.h"
 #include "sam-table-words.h"
@@ -98,6 +99,29 @@ add_route (Row *r, SamRouteKind kind, const char *value, const char *label)
   sam_actor_add_route (r->actor, route);
 }
 
+/* Excel reads "090161000" as the number 90161000 and drops the 0: digits
+ * only, seven to nine of them, that are no number as they stand but are
+ * one with the trunk 0 in front, get it back. */
+static char *
+restore_trunk_zero (const char *number)
+{
+  gsize length = strlen (number);
+  g_autofree char *with_zero = NULL;
+  g_autofree char *as_is = NULL;
+  g_autofree char *fixed = NULL;
+
+  if (length < 7 || length > 9 || number[0] == '0')
+    return NULL;
+  for (const char *p = number; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return NULL;
+  if ((as_is = sam_phone_normalize (number, NULL, NULL)))
+    return NULL;
+  with_zero = g_strconcat ("0", number, NULL);
+  fixed = sam_phone_normalize (with_zero, NULL, NULL);
+  return fixed ? g_steal_pointer (&with_zero) : NULL;
+}
+
 static void
 read_phones (Row *r, SamRouteKind kind, const char *text)
 {
@@ -107,10 +131,12 @@ read_phones (Row *r, SamRouteKind kind, const char *text)
     {
       SamTablePhone *phone = g_ptr_array_index (phones, i);
 
+      g_autofree char *restored = restore_trunk_zero (phone->number);
+
       if (*phone->number == '\0')
         add_problem (r, text, FALSE, _("there is no phone number in it."));
       else
-        add_route (r, kind, phone->number, phone->label);
+        add_route (r, kind, restored ? restored : phone->number, phone->label);
     }
 }
 

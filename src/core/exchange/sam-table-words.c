@@ -153,7 +153,8 @@ _sam_table_split_list (const char *text, gboolean slash)
   for (guint i = 0; parts[i]; i++)
     {
       char *part = g_strstrip (g_strdup (parts[i]));
-      if (*part)
+      /* "a@b.se / c@d.se", as the CSV export joins values: the slash alone */
+      if (*part && !g_str_equal (part, "/"))
         g_ptr_array_add (out, part);
       else
         g_free (part);
