@@ -513,6 +513,36 @@ test_round_trip (Fixture *f, gconstpointer data)
 }
 
 static void
+read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SamTableImport **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sam_table_import_new_finish (SAM_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Read in a thread on a connection of its own, then imported through the
+ * caller's store */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_path ("skane-libreoffice.xlsx");
+  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, merged = 0;
+
+  sam_table_import_new_async (f->store, path, NULL, read_cb, &import);
+  while (import == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (sam_table_import_get_actors (import)->len, ==, 6);
+  g_assert_true (sam_table_import_apply (import, &added, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 6);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, 6);
+}
+
+static void
 test_cli (Fixture *f, gconstpointer data)
 {
   g_autofree char *register_path = g_build_filename (f->dir, "register.sqlite", NULL);
@@ -568,6 +598,7 @@ main (int argc, char **argv)
   ADD ("no-names", test_no_names);
   ADD ("excel-number", test_excel_number);
   ADD ("twice-in-sheet", test_twice_in_sheet);
+  ADD ("async", test_async);
   g_test_add ("/table/import/round-trip", Fixture, "sample", set_up, test_round_trip, tear_down);
   ADD ("cli", test_cli);
 #undef ADD

@@ -307,19 +307,20 @@ table_applied_cb (SamTableImportDialog *dialog, const char *summary, SamWindow *
 }
 
 static void
-import_table_chosen (SamWindow *self, GFile *file)
+table_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(SamWindow) self = data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamTableImport) import = sam_table_import_new_finish (SAM_STORE (source), result,
+                                                                  &error);
   SamTableImportDialog *dialog;
 
-  if (path == NULL || (import = sam_table_import_new (sam_window_get_store (self), path,
-                                                      &error)) == NULL)
+  _sam_window_set_busy (self, NULL, NULL);
+  if (import == NULL)
     {
       GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
                                                  _("The Spreadsheet Cannot Be Imported"),
-                                                 error ? error->message : NULL);
+                                                 error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
@@ -328,6 +329,21 @@ import_table_chosen (SamWindow *self, GFile *file)
   dialog = sam_table_import_dialog_new (GTK_WINDOW (self), import);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (table_applied_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Read in a thread: a sheet of thousands of rows takes a moment. */
+static void
+import_table_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Reading %s…"), name);
+
+  if (path == NULL)
+    return;
+  _sam_window_set_busy (self, text, NULL);
+  sam_table_import_new_async (sam_window_get_store (self), path, NULL, table_read_cb,
+                              g_object_ref (self));
 }
 
 static void
