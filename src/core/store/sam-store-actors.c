@@ -572,7 +572,10 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error))
+      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error) ||
+      !_sam_store_check_deleted_change (self, "actor", id, sam_actor_get_display_name (stored),
+                                        deleted, error) ||
+      (!deleted && !check_parent (self, stored, error)))
     return FALSE;
   if (revision >= 0 && sam_actor_get_revision (stored) != revision)
     {

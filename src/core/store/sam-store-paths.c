@@ -477,7 +477,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "path", id, path_title (stored), error))
+      !_sam_store_check_writable (self, "path", id, path_title (stored), error) ||
+      !_sam_store_check_deleted_change (self, "path", id, path_title (stored), deleted, error))
     return FALSE;
   if (revision >= 0 && sam_escalation_path_get_revision (stored) != revision)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
