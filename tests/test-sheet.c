@@ -529,6 +529,8 @@ test_directory (Fixture *f, gconstpointer data)
                 if (allowed (g_ptr_array_index (routes, k), audience))
                   assert_route_shown (text, g_ptr_array_index (routes, k), name);
             }
+          /* the police's number for calling from abroad, as it is dialled there */
+          assert_contains (text, "+46 771 14 14 00", name);
           assert_contains (text, lang == SAM_LANG_SV ? "Kontaktlista" : "Contact directory", name);
           assert_contains (text, sam_area_lookup (code)->name[lang], name);
           assert_contains (text, lang == SAM_LANG_SV ? "Socialtjänst" : "Social services", name);
