@@ -698,7 +698,7 @@ cmd_path (const char *register_path, int argc, char **argv)
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
-  { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
+  { "export", N_("OUT"),      N_("Export the register, or a part of it: XML, vCard, CSV or HSDS"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
