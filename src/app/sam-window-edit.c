@@ -149,7 +149,9 @@ delete_actor_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GPtrArray) used = NULL;
   g_autofree char *used_text = NULL;
 
-  if (actor == NULL || !_sam_window_can_edit (self))
+  /* the Delete key deletes only the actor one sees, not one behind a walk */
+  if (actor == NULL || !_sam_window_can_edit (self) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "actor") != 0)
     return;
   /* not knowing which paths lose a contact is no reason to go ahead */
   used = sam_store_list_paths_using (self->store, sam_actor_get_id (actor), NULL, &error);

@@ -139,12 +139,12 @@ test_ask_when_used (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (sam_window_get_delete_message (f->window), path_title (f, "trafficking-child")));
 }
 
-/* Xdotool's Ctrl+Z to the window, once it has the X server's focus. */
+/* Xdotool's @keys to the window, once it has the X server's focus. */
 static void
-press_ctrl_z (Fixture *f)
+press_key (Fixture *f, const char *keys)
 {
   const char *focus[] = { "xdotool", "search", "--sync", "--name", "^Samverkan$", "windowfocus", "--sync", NULL };
-  const char *key[] = { "xdotool", "key", "ctrl+z", NULL };
+  const char *key[] = { "xdotool", "key", keys, NULL };
   g_autoptr(GError) error = NULL;
   guint expected = keys_seen + 1;
 
@@ -160,6 +160,12 @@ press_ctrl_z (Fixture *f)
   g_assert_no_error (error);
   sam_ui_test_wait_for (keys_seen >= expected);
   sam_ui_test_wait_events_handled ();
+}
+
+static void
+press_ctrl_z (Fixture *f)
+{
+  press_key (f, "ctrl+z");
 }
 
 static void
@@ -182,6 +188,20 @@ test_no_question_and_ctrl_z (Fixture *f, gconstpointer data)
   /* nothing left to undo: nothing happens but a notice */
   press_ctrl_z (f);
   g_assert_true (is_live (f, "terrafem"));
+}
+
+/* The Delete key deletes the actor shown, not one hidden behind a walk. */
+static void
+test_delete_key (Fixture *f, gconstpointer data)
+{
+  sam_window_show_actor (f->window, "terrafem");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.suspect-trafficking", NULL);
+  press_key (f, "Delete");
+  g_assert_true (is_live (f, "terrafem"));
+
+  sam_window_show_actor (f->window, "terrafem");
+  press_key (f, "Delete");
+  g_assert_false (is_live (f, "terrafem"));
 }
 
 /* The shortcuts window lists Ctrl+Z for undoing a delete. */
@@ -342,6 +362,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/deleted/ask-when-used", test_ask_when_used);
   ADD ("/deleted/no-question-and-ctrl-z", test_no_question_and_ctrl_z);
+  ADD ("/deleted/delete-key", test_delete_key);
   ADD ("/deleted/shortcuts-window", test_shortcuts_window);
   ADD ("/deleted/recently-deleted", test_recently_deleted);
   ADD ("/deleted/walk-missing", test_walk_missing);
