@@ -255,6 +255,29 @@ test_recently_deleted (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (deleted));
 }
 
+/* A window that opens the register purges what was deleted longer ago than
+ * Preferences keep it, and only that. */
+static void
+test_purge_on_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) left = NULL;
+  SamWindow *second;
+
+  delete_shown (f, "terrafem");
+  g_setenv ("SAMVERKAN_NOW", "2026-12-01T12:00:00+01:00", TRUE);
+  delete_shown (f, "brottsofferjouren");
+  g_settings_set_uint (settings, "deleted-retention-days", 3);
+  /* 3 Dec: terrafem was deleted 8 days ago, brottsofferjouren 2 */
+  g_setenv ("SAMVERKAN_NOW", "2026-12-03T12:00:00+01:00", TRUE);
+  second = sam_window_new (NULL, f->store);
+  left = sam_store_list_deleted (f->store, NULL);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_cmpstr (((SamDeletedRecord *) g_ptr_array_index (left, 0))->id, ==, "brottsofferjouren");
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_reset (settings, "deleted-retention-days");
+}
+
 static GtkWidget *
 find_css (GtkWidget *widget, const char *css_class)
 {
@@ -365,6 +388,7 @@ main (int argc, char **argv)
   ADD ("/deleted/delete-key", test_delete_key);
   ADD ("/deleted/shortcuts-window", test_shortcuts_window);
   ADD ("/deleted/recently-deleted", test_recently_deleted);
+  ADD ("/deleted/purge-on-open", test_purge_on_open);
   ADD ("/deleted/walk-missing", test_walk_missing);
   ADD ("/deleted/walk-missing-fallbacks", test_walk_missing_fallbacks);
   return g_test_run ();
