@@ -14,6 +14,7 @@
 #include "sam-format.h"
 #include "sam-route-row.h"
 #include "sam-step-contact.h"
+#include "sam-step-missing.h"
 #include "sam-walk-page.h"
 
 struct _SamWalkPage
@@ -36,6 +37,7 @@ struct _SamWalkPage
   GtkLabel *text_label;
   GtkLabel *legal_label;
   GtkLabel *closed_label;
+  GtkLabel *missing_label;
   GtkListBox *contacts_list;
   GtkBox *answers_box;
   GtkWidget *continue_button;
@@ -202,6 +204,36 @@ show_closed_hint (SamWalkPage *self, SamEscalationStep *step)
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), TRUE);
 }
 
+/* A step whose own contact was deleted says so in red and offers its
+ * fallbacks (already listed) and 112. */
+static void
+show_missing (SamWalkPage *self, SamEscalationStep *step, GDateTime *now)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStepContact *emergency;
+
+  if (!sam_step_describe_missing (step, self->store, &text, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->missing_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
+  emergency = sam_step_emergency_contact (self->store);
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (g_str_equal (sam_contact_route_get_value (((SamStepContact *) g_ptr_array_index (self->contacts, i))->route),
+                     sam_contact_route_get_value (emergency->route)))
+      g_clear_pointer (&emergency, sam_step_contact_free);
+  if (emergency == NULL)
+    return;
+  g_ptr_array_add (self->contacts, emergency);
+  gtk_list_box_append (self->contacts_list,
+                       GTK_WIDGET (sam_route_row_new_for_actor (emergency->route, emergency->actor, now)));
+}
+
 static void
 show_contacts (SamWalkPage *self, SamEscalationStep *step)
 {
@@ -224,6 +256,7 @@ show_contacts (SamWalkPage *self, SamEscalationStep *step)
         gtk_widget_add_css_class (GTK_WIDGET (row), "closed");
       gtk_list_box_append (self->contacts_list, GTK_WIDGET (row));
     }
+  show_missing (self, step, now);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), self->contacts->len > 0);
   show_closed_hint (self, step);
   schedule_change (self, now);
@@ -339,6 +372,7 @@ clear_step (SamWalkPage *self)
   g_clear_handle_id (&self->change_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
   gtk_widget_set_visible (self->continue_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->handover_label), FALSE);
@@ -585,6 +619,7 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
   BIND (scroller); BIND (path_dropdown); BIND (handover_label); BIND (kind_label);
   BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (closed_label);
   BIND (contacts_list);
+  BIND (missing_label);
   BIND (answers_box); BIND (continue_button); BIND (trail_box); BIND (trail_list);
   BIND (chart);
   gtk_widget_class_bind_template_callback (widget_class, path_selected_cb);

@@ -59,6 +59,7 @@ struct _SamWindow
   SamWalkPage *walk_page;         /* made the first time a walk begins */
   GtkWidget *back_button;
   char *delete_message;           /* what the last delete's toast said */
+  GPtrArray *deleted_ids;         /* this window's deletes, the last last: Ctrl+Z */
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;
@@ -132,6 +133,9 @@ void _sam_window_stop_watching          (SamWindow      *self);
 /* sam-window-edit.c: the actor editor, delete and Undo, mark verified,
  * history, escalation paths. */
 void _sam_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+/* Purges what was deleted longer ago than Preferences keep it. */
+void _sam_window_purge_deleted          (SamWindow      *self,
+                                         SamStore       *store);
 
 /* sam-window-walk.c: the walk-through page and its action. */
 void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);

@@ -292,6 +292,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->delete_message, g_free);
+  g_clear_pointer (&self->deleted_ids, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);

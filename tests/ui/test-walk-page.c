@@ -429,16 +429,30 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
   assert_step (f, "buying-sex-s1");
 }
 
-/* Deleting an actor a path uses says which paths in its undo toast. */
+/* Deleting an actor a path uses asks first (test-deleted.c), then says
+ * which paths in its undo toast. */
 static void
 test_delete_warns (Fixture *f, gconstpointer data)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
   sam_window_show_actor (f->window, "iom");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-actor", NULL);
   g_assert_cmpstr (sam_window_get_delete_message (f->window), ==, "“IOM – International Organization for Migration” deleted");
 
   sam_window_show_actor (f->window, "regionkoordinator-nord");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-actor", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (dialog))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+          gtk_window_destroy (dialog);
+          break;
+        }
+    }
   g_assert_cmpstr (sam_window_get_delete_message (f->window), ==,
                    "“Regional coordinator against prostitution and human trafficking – Region Nord” "
                    "deleted. Used by 2 escalation paths: Suspected human trafficking – adult, "
