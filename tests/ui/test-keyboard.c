@@ -14,9 +14,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sam-actor-editor.h"
 #include "sam-actor-page.h"
+#include "sam-route-editor-row.h"
 #include "sam-test-util.h"
 #include "sam-ui-test-util.h"
+#include "sam-unsaved.h"
 #include "sam-walk-page.h"
 #include "sam-window.h"
 #include "sam-window-private.h"
@@ -47,6 +50,20 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_assert_finalize_object (f->store);
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -145,6 +162,57 @@ test_tab_passes_list (Fixture *f, gconstpointer data)
   sam_ui_test_press ("shift+Tab");
   g_assert_false (gtk_widget_is_ancestor (focus_of (f), list));
   g_assert_true (gtk_widget_is_ancestor (focus_of (f), f->window->sidebar));
+}
+
+/* Editors */
+
+static GtkWidget *
+find_entry_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_row (c, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tab out of a phone number the editor refuses goes on to the route's
+ * next field, the Swedish label, not to Cancel at the top. */
+static void
+test_tab_after_invalid_phone (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamActor) actor = sam_store_load_actor (f->store, "umea-kommun", NULL);
+  SamActorEditor *editor = sam_actor_editor_new (GTK_WINDOW (f->window), f->store, actor, NULL);
+  GtkWidget *route;
+  GtkWidget *phone;
+  GtkWidget *label;
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  sam_ui_test_watch_keys (GTK_WIDGET (editor));
+  sam_ui_test_focus_window (GTK_WIDGET (editor), _("Edit Actor"));
+  route = find_of_type (GTK_WIDGET (editor), SAM_TYPE_ROUTE_EDITOR_ROW);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (route), TRUE);
+  phone = find_entry_row (route, _("Phone"));
+  label = find_entry_row (route, _("Label (Swedish)"));
+  gtk_widget_grab_focus (phone);
+  sam_ui_test_press ("End BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace BackSpace");
+  g_assert_false (sam_route_editor_row_check (SAM_ROUTE_EDITOR_ROW (route), FALSE, FALSE));
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 1);
+  /* the message saying what is wrong, then the next field */
+  sam_ui_test_press ("Tab");
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_true (gtk_widget_is_ancestor (focus, route));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus) && GTK_IS_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (focus))));
+  sam_ui_test_press ("Tab");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), label));
+  sam_unsaved_release (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 /* Shortcuts */
@@ -308,6 +376,7 @@ main (int argc, char **argv)
   ADD ("/keyboard/enter-focuses-first-route", test_enter_focuses_first_route);
   ADD ("/keyboard/down-goes-to-first-result", test_down_goes_to_first_result);
   ADD ("/keyboard/tab-passes-list", test_tab_passes_list);
+  ADD ("/keyboard/tab-after-invalid-phone", test_tab_after_invalid_phone);
   ADD ("/keyboard/shortcuts-window", test_shortcuts_window_is_true);
   ADD ("/keyboard/walk-mnemonics", test_walk_mnemonics);
   return g_test_run ();
