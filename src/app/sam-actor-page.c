@@ -11,6 +11,7 @@
 
 #include "sam-actor-page.h"
 #include "sam-areas.h"
+#include "sam-call.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 
@@ -324,11 +325,9 @@ open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamActorPage *self = SAM_ACTOR_PAGE (widget);
   SamContactRoute *route = find_route (self, g_variant_get_string (param, NULL));
-  g_autofree char *uri = route ? sam_contact_route_dup_uri (route) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  if (route != NULL)
+    sam_call_open_route (widget, route, sam_actor_get_display_name (self->actor));
 }
 
 static void
