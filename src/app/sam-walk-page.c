@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-call.h"
 #include "sam-drop-down.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
@@ -549,12 +550,20 @@ copy_route_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  SamContactRoute *route = find_route (SAM_WALK_PAGE (widget), g_variant_get_string (param, NULL));
-  g_autofree char *uri = route ? sam_contact_route_dup_uri (route) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  SamWalkPage *self = SAM_WALK_PAGE (widget);
+  const char *id = g_variant_get_string (param, NULL);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  /* calls, or shows the number when nothing can call */
+  for (guint i = 0; self->contacts && i < self->contacts->len; i++)
+    {
+      SamStepContact *c = g_ptr_array_index (self->contacts, i);
+
+      if (g_str_equal (sam_contact_route_get_id (c->route), id))
+        {
+          sam_call_open_route (widget, c->route, sam_actor_get_display_name (c->actor));
+          return;
+        }
+    }
 }
 
 /* Overrides */

@@ -16,6 +16,7 @@
 #include "sam-actor-page.h"
 #include "sam-export-filter.h"
 #include "sam-print-operation.h"
+#include "sam-tab-stop.h"
 #include "sam-window-private.h"
 
 enum {
@@ -358,6 +359,7 @@ sam_window_class_init (SamWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_TAB_STOP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
   BIND (content); BIND (window_title); BIND (content_title); BIND (search_entry);
