@@ -263,6 +263,9 @@ def _():
     check(shelter["Kind"] == "shelter" and shelter["Languages"] == "ar / en / sv", f"{shelter}")
     check("Sms 072-512 00 00" in shelter["Note"], shelter["Note"])
     check(shelter["Address"] == "Box 123, 831 21 Östersund", shelter["Address"])
+    akut = by_id["region-jamtland-akut"]
+    check(akut["Note"].startswith("'=HYPERLINK("), f"a formula is not kept as text: {akut['Note']}")
+    check(akut["Phone"] == "063-15 30 00 / 063-15 35 35", f"{akut['Phone']}")
     for route in jamtland.values("internal"):
         check(not route_present(route, numbers, texts), f"internal {route[3]} is out")
 
