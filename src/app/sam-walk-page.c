@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-drop-down.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
@@ -610,6 +611,7 @@ static void
 sam_walk_page_init (SamWalkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_drop_down_ellipsize (self->path_dropdown);
   show_step (self);
 }
 
