@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sam-actor-page.h"
+#include "sam-export-format.h"
 #include "sam-open-error-page.h"
 #include "sam-query.h"
 #include "sam-walk-page.h"
@@ -75,6 +76,16 @@ struct _SamWindow
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */
   SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
+  SamExportFormat export_format;  /* the same */
+  guint export_scope;             /* the same: SAM_EXPORT_SCOPE_… */
+};
+
+/* Which actors the Export dialog sends: the whole register, the area chosen
+ * in the filters, or the list as it stands. */
+enum {
+  SAM_EXPORT_SCOPE_REGISTER,
+  SAM_EXPORT_SCOPE_AREA,
+  SAM_EXPORT_SCOPE_RESULTS,
 };
 
 /* sam-window-filters.c */

@@ -112,6 +112,8 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-vcard", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-contacts", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
   update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
