@@ -23,6 +23,7 @@
 #include "sam-cli.h"
 #include "sam-cli-print.h"
 #include "sam-cli-publish.h"
+#include "sam-cli-table.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
@@ -713,6 +714,7 @@ cmd_path (const char *register_path, int argc, char **argv)
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
+  { "import-table", N_("FILE"), N_("Import a spreadsheet of contacts (CSV, ODS, XLSX)"), sam_cli_import_table },
   { "export", N_("OUT"),      N_("Export the register, or a part of it: XML, vCard, CSV or HSDS"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },
