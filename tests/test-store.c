@@ -261,6 +261,11 @@ test_migration (Fixture *f, gconstpointer data)
                                      /* and without what 007 added */
                                      "DROP TABLE search_vocab; DROP TABLE search_vocab_rev;"
                                      "DROP TABLE search_synonym;"
+                                     /* and without what 011 added */
+                                     "ALTER TABLE escalation_step DROP COLUMN role_kind;"
+                                     "ALTER TABLE escalation_step DROP COLUMN role_tag;"
+                                     "ALTER TABLE escalation_step DROP COLUMN role_route;"
+                                     "ALTER TABLE escalation_step DROP COLUMN role_scope;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

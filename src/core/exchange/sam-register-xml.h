@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 /* 2: opening hours as OpenStreetMap means them (a holiday without a PH
  * rule is an ordinary day); a format 1 file reads as if every schedule
  * without a PH rule had "PH off". */
-#define SAM_REGISTER_XML_VERSION 2
+/* 3: an action step may name a role (<role kind tag route scope/>) the
+ * walk resolves for the user's municipality; a format 2 file has none. */
+#define SAM_REGISTER_XML_VERSION 3
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */
