@@ -120,8 +120,11 @@ sam_step_role_describe (const SamStepRole *role)
     /* Translators: a role's keyword after its kind, "Social services “socialjour”" */
     g_string_append_printf (text, _(" “%s”"), role->tag);
   if (role->has_route_kind)
-    g_string_append_printf (text, ", %s", sam_route_kind_get_label (role->route_kind));
-  g_string_append_printf (text, ", %s", sam_role_scope_get_label (role->scope));
+    {
+      g_autofree char *route = g_utf8_strdown (sam_route_kind_get_label (role->route_kind), -1);
+      g_string_append_printf (text, " (%s)", route);
+    }
+  g_string_append_printf (text, " %s", sam_role_scope_get_label (role->scope));
   return g_string_free (text, FALSE);
 }
 

@@ -45,8 +45,8 @@ void         sam_step_role_set_route_kind (SamStepRole  *role,
  * or route kind): one line for comparing, hashing and the change log. */
 char        *sam_step_role_to_token   (const SamStepRole *role);
 SamStepRole *sam_step_role_from_token (const char        *token);
-/* For people, in the UI language: "Social services “socialjour”, on-call
- * phone, of the user's municipality". */
+/* For people, in the UI language: "Social services “socialjour” (on-call
+ * phone) of the user's municipality, else its county, else national". */
 char        *sam_step_role_describe   (const SamStepRole *role);
 /* The area codes to look in, narrowest first, for a user in @area_code
  * (a municipality, a county, "SE" or NULL for none): NULL-terminated. */

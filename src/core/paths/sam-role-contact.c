@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sam-areas.h"
 #include "sam-audience.h"
 #include "sam-role-contact.h"
@@ -158,4 +160,152 @@ sam_step_list_contacts_in_area (SamEscalationStep *step,
         g_ptr_array_insert (merged, 0, g_ptr_array_steal_index (filled, j - 1));
     }
   return sam_step_contacts_sort (merged);
+}
+
+void
+sam_role_fill_free (SamRoleFill *fill)
+{
+  if (fill == NULL)
+    return;
+  g_clear_object (&fill->actor);
+  g_clear_object (&fill->route);
+  g_free (fill);
+}
+
+static int
+compare_area_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (sam_area_get_name (*(const SamArea * const *) a),
+                         sam_area_get_name (*(const SamArea * const *) b));
+}
+
+/* The municipalities of @area_code by name: a county's, or itself. */
+static GPtrArray *
+municipalities_of (const char *area_code)
+{
+  const SamArea *area = area_code ? sam_area_lookup (area_code) : NULL;
+  GPtrArray *all = sam_areas_get_all ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  if (area != NULL && area->kind == SAM_AREA_MUNICIPALITY)
+    g_ptr_array_add (found, (gpointer) area);
+  for (guint i = 0; area != NULL && area->kind == SAM_AREA_COUNTY && i < all->len; i++)
+    {
+      const SamArea *m = g_ptr_array_index (all, i);
+
+      if (m->kind == SAM_AREA_MUNICIPALITY && g_strcmp0 (m->county, area->code) == 0)
+        g_ptr_array_add (found, (gpointer) m);
+    }
+  g_ptr_array_sort (found, compare_area_names);
+  return found;
+}
+
+static SamRoleFill *
+fill_new (const SamArea *municipality, SamActor *actor, SamContactRoute *route, const char *matched)
+{
+  SamRoleFill *fill = g_new0 (SamRoleFill, 1);
+
+  fill->municipality = municipality;
+  fill->actor = actor ? g_object_ref (actor) : NULL;
+  fill->route = route ? g_object_ref (route) : NULL;
+  fill->matched_area = matched;
+  return fill;
+}
+
+GPtrArray *
+sam_role_fill_municipalities (const SamStepRole *role,
+                              SamStore          *store,
+                              const char        *area_code,
+                              SamVisibility      audience,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) fills = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_role_fill_free);
+  g_autoptr(GPtrArray) places = municipalities_of (area_code);
+
+  g_return_val_if_fail (role != NULL, NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SamArea *m = g_ptr_array_index (places, i);
+      const char *matched = NULL;
+      g_autoptr(GPtrArray) actors = sam_role_find_actors (role, store, m->code, &matched, error);
+
+      if (actors == NULL)
+        return NULL;
+      if (actors->len == 0)
+        g_ptr_array_add (fills, fill_new (m, NULL, NULL, NULL));
+      for (guint k = 0; k < actors->len; k++)
+        {
+          SamActor *actor = g_ptr_array_index (actors, k);
+
+          g_ptr_array_add (fills, fill_new (m, actor, sam_role_pick_route (role, actor, audience), matched));
+        }
+    }
+  return g_steal_pointer (&fills);
+}
+
+/* "Bjurholm, Dorotea and Lycksele" of the municipalities nobody serves. */
+static char *
+join_unserved (GPtrArray *fills, guint *n_unserved, guint *n_places)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const SamArea *last = NULL;
+
+  *n_unserved = *n_places = 0;
+  for (guint i = 0; i < fills->len; i++)
+    {
+      SamRoleFill *fill = g_ptr_array_index (fills, i);
+
+      if (fill->municipality != last)
+        (*n_places)++;
+      last = fill->municipality;
+      if (fill->actor != NULL)
+        continue;
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", sam_area_get_name (fill->municipality));
+      (*n_unserved)++;
+    }
+  return g_strdup (names->str);
+}
+
+GPtrArray *
+sam_path_check_roles (SamEscalationPath *path, SamStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *steps;
+
+  g_return_val_if_fail (SAM_IS_ESCALATION_PATH (path), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  steps = sam_escalation_path_get_steps (path);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SamEscalationStep *step = g_ptr_array_index (steps, i);
+      const SamStepRole *role = sam_escalation_step_get_role (step);
+      g_autoptr(GPtrArray) fills = NULL;
+      g_autofree char *names = NULL;
+      g_autofree char *what = NULL;
+      guint n_unserved, n_places;
+
+      if (role == NULL)
+        continue;
+      fills = sam_role_fill_municipalities (role, store, sam_escalation_path_get_area (path),
+                                            SAM_VISIBILITY_INTERNAL, error);
+      if (fills == NULL)
+        return NULL;
+      names = join_unserved (fills, &n_unserved, &n_places);
+      if (n_unserved == 0)
+        continue;
+      what = sam_step_role_describe (role);
+      g_ptr_array_add (warnings, g_strdup_printf (
+          /* Translators: "step “s7”: nobody in the register fills the role (Social services …) in
+           * 13 of 15 municipalities (Bjurholm, …); the step's own contact stands in there" */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "step “%s”: nobody in the register fills the role (%s) in %u of %u "
+                       "municipality (%s); the step's own contact stands in there",
+                       "step “%s”: nobody in the register fills the role (%s) in %u of %u "
+                       "municipalities (%s); the step's own contact stands in there", n_places),
+          sam_escalation_step_get_id (step), what, n_unserved, n_places, names));
+    }
+  return g_steal_pointer (&warnings);
 }

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "sam-areas.h"
+#include "sam-escalation-path.h"
 #include "sam-step-contact.h"
 #include "sam-store.h"
 
@@ -41,5 +43,33 @@ GPtrArray       *sam_step_list_contacts_in_area (SamEscalationStep *step,
                                                  const char        *area_code,
                                                  GDateTime         *now,
                                                  GError           **error);
+
+/* Who fills a role in one municipality: one for each actor found there
+ * (in its county or the country when the municipality has none), or one
+ * with no actor when nobody does. */
+typedef struct {
+  const SamArea *municipality;
+  SamActor *actor;            /* NULL: nobody fills the role there */
+  SamContactRoute *route;     /* NULL when nobody, or no route the audience may see */
+  const char *matched_area;   /* the code it was found at, static; NULL: nobody */
+} SamRoleFill;
+
+void       sam_role_fill_free           (SamRoleFill *fill);
+/* For each municipality of @area_code (those of a county, or the
+ * municipality itself; none for the whole country), by name, who fills
+ * @role there and the route to call that @audience may see: a county's
+ * sheet lists every municipality's number. Of SamRoleFill. */
+GPtrArray *sam_role_fill_municipalities (const SamStepRole *role,
+                                         SamStore          *store,
+                                         const char        *area_code,
+                                         SamVisibility      audience,
+                                         GError           **error);
+
+/* Warnings for @path, translated, one for each step whose role nobody in
+ * the register fills in some municipality of the path's area, naming
+ * them: the step's own contact stands in there. */
+GPtrArray *sam_path_check_roles         (SamEscalationPath *path,
+                                         SamStore          *store,
+                                         GError           **error);
 
 G_END_DECLS
