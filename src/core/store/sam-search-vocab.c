@@ -18,6 +18,9 @@
 #include "sam-search-vocab.h"
 
 #define MIN_WORD 4
+/* shorter words are kept too, for where they occur: "www" and "se" are
+ * never in a name */
+#define MIN_STORED 2
 #define MAX_CANDIDATES 12
 /* the most words a prefix is turned into; more are read as a prefix */
 #define MAX_STARTING 64
@@ -89,7 +92,7 @@ insert_word (SamStore *self, const char *word, SamSearchColumns column, gboolean
   sqlite3_bind_int (stmt, 2, column);
   if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
-  if (known)
+  if (known || strlen (word) < MIN_WORD)
     return TRUE;
   /* the word, without its last letter ("psykiatrin" ends in "psykiatri")
    * and its stem ("myndigheten" ends in "mynd") */
@@ -108,7 +111,7 @@ add_one (SamStore *self, GHashTable *seen, const char *word, SamSearchColumns co
   gpointer value;
   gboolean known;
 
-  if (strlen (word) < MIN_WORD || is_number (word))
+  if (strlen (word) < MIN_STORED || is_number (word))
     return TRUE;
   known = g_hash_table_lookup_extended (seen, word, NULL, &value);
   columns = GPOINTER_TO_UINT (value);
@@ -181,7 +184,7 @@ _sam_search_vocab_columns (SamStore   *self,
       : "SELECT cols FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "'", NULL);
   guint columns = 0;
 
-  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_WORD)
+  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_STORED)
     return SAM_SEARCH_IN_ANY;
   _sam_bind_text (stmt, 1, prefix);
   while (columns != SAM_SEARCH_IN_ANY && sqlite3_step (stmt) == SQLITE_ROW)

@@ -19,8 +19,8 @@ typedef enum {
   SAM_SEARCH_IN_ANY = 7,
 } SamSearchColumns;
 
-/* Records the words of @text (four letters or more, not numbers), found
- * in @column. */
+/* Records the words of @text (two letters or more, not numbers), found
+ * in @column; those of four letters or more also for compounds. */
 gboolean  _sam_search_vocab_add         (SamStore    *self,
                                          const char  *text,
                                          SamSearchColumns column,
@@ -35,7 +35,7 @@ gboolean  _sam_search_vocab_starting    (SamStore    *self,
                                          const char  *prefix,
                                          GPtrArray   *out);
 /* The columns the words starting with @prefix occur in, 0 when none;
- * SAM_SEARCH_IN_ANY for a prefix too short to tell (under four letters). */
+ * SAM_SEARCH_IN_ANY for a prefix too short to tell (one letter). */
 SamSearchColumns _sam_search_vocab_columns (SamStore   *self,
                                             const char *prefix,
                                             gboolean    exact);

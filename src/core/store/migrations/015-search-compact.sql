@@ -10,7 +10,10 @@
 -- their size; one letter is read as the two-letter prefixes it begins
 -- (the index for one letter alone took 8 MB of 100,000 actors). Phone
 -- numbers are not words: they move to a table of their own, where a
--- prefix of any length is one range of a B-tree. bench/README.md has the
+-- prefix of any length is one range of a B-tree. search_vocab now also
+-- holds the words of two and three letters (where they occur: "www" and
+-- "se" are in no name, so the name tiers are not run for them); the
+-- rebuild lists every word of the new index. bench/README.md has the
 -- measurements.
 
 DROP TABLE actor_search;
