@@ -599,6 +599,67 @@ test_public_subset_keeps_restricted_routes (Fixture *f, gconstpointer data)
   g_assert_cmpuint (restricted, >, 0);
 }
 
+/* The on-call mobile of Umeå's social services, an internal route, and
+ * the English name change together in A. B gets the professional export
+ * first (the name, not the route), then the internal one: the route comes
+ * too. A professional file carries the route's revision, not its value,
+ * so B's copy is not A's revision in full and waits for it. */
+static void
+test_internal_edit_after_professional_view (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = sam_store_load_actor (f->a, "umea-socialjour", &error);
+  g_autoptr(SamActor) after = NULL;
+  SamContactRoute *mobile;
+  SamExportFilter filter;
+
+  g_assert_no_error (error);
+  mobile = sam_actor_find_route (actor, "umea-socialjour-mobile");
+  g_assert_nonnull (mobile);
+  g_assert_cmpint (sam_contact_route_get_visibility (mobile), ==, SAM_VISIBILITY_INTERNAL);
+  g_assert_true (sam_contact_route_set_value (mobile, "070-123 45 67", NULL));
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Umeå social services out of hours");
+  g_assert_true (sam_store_update_actor (f->a, actor, &error));
+  g_assert_no_error (error);
+
+  sam_export_filter_init (&filter);
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, &filter));
+    assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
+                   "Umeå social services out of hours");
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   !=, "+46701234567");
+  g_clear_object (&after);
+
+  /* the internal export: the route B lacked comes, from its owner */
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, NULL));
+    assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   ==, "+46701234567");
+  /* and once more changes nothing, either way */
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, NULL));
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (f->a, exchange (b, NULL));
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+}
+
 /* Three installations: A the sample, B and C copies. Each changes
  * something, A deletes an actor; the files go A → B → C → A and on until
  * every register holds the same records. */
@@ -1100,6 +1161,7 @@ main (int argc, char **argv)
   ADD ("/merge/dry-run-and-stale", test_dry_run_and_stale);
   ADD ("/merge/backup-before-import", test_backup_before_import);
   ADD ("/merge/public-subset", test_public_subset_keeps_restricted_routes);
+  ADD ("/merge/audience/internal-edit-after-professional-view", test_internal_edit_after_professional_view);
   ADD ("/merge/three-way-ring", test_three_way_ring);
   ADD ("/merge/migration-from-format-2", test_migration_from_format_2);
   ADD ("/merge/old-file-without-source", test_old_file_without_source);

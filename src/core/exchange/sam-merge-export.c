@@ -32,6 +32,40 @@ ancestry_for (GHashTable *rows, const char *id, GObject *full, const char *insta
   return out;
 }
 
+SamAncestry *
+_sam_merge_view_ancestry (const SamAncestry *ancestry, GObject *full, GObject *view)
+{
+  g_autoptr(GPtrArray) a = _sam_merge_record_canon (full, SAM_VISIBILITY_INTERNAL);
+  g_autoptr(GPtrArray) b = _sam_merge_record_canon (view, SAM_VISIBILITY_INTERNAL);
+  g_autoptr(GHashTable) tb = _sam_merge_field_table (b);
+  SamAncestry *out = sam_ancestry_copy (ancestry);
+
+  /* what the audience may not see: its revision, but not its value */
+  for (guint i = 0; i < a->len; i++)
+    {
+      SamFieldValue *v = g_ptr_array_index (a, i);
+      char rev[SAM_REV_LEN + 1];
+
+      if (!_sam_merge_values_differ (v->key, v, g_hash_table_lookup (tb, v->key)))
+        continue;
+      sam_ancestry_get_field (ancestry, v->key, rev);
+      sam_ancestry_set_field (out, v->key, rev, TRUE);
+    }
+  return out;
+}
+
+static SamAncestry *
+record_ancestry (GHashTable *rows, gpointer record, GObject *full, const char *instance)
+{
+  const char *id = SAM_IS_ACTOR (record) ? sam_actor_get_id (record)
+                                         : sam_escalation_path_get_id (record);
+  g_autoptr(SamAncestry) anc = ancestry_for (rows, id, full ? full : G_OBJECT (record), instance);
+
+  if (full == NULL || full == G_OBJECT (record))
+    return g_steal_pointer (&anc);
+  return _sam_merge_view_ancestry (anc, full, G_OBJECT (record));
+}
+
 static const char *
 record_id (gpointer record)
 {
@@ -69,16 +103,14 @@ sam_merge_attach_ancestry (SamStore        *store,
       SamActor *actor = g_ptr_array_index (data->actors, i);
       GObject *full = g_hash_table_lookup (full_actors, sam_actor_get_id (actor));
 
-      _sam_record_set_ancestry (actor, ancestry_for (actor_rows, sam_actor_get_id (actor),
-                                                     full ? full : G_OBJECT (actor), instance));
+      _sam_record_set_ancestry (actor, record_ancestry (actor_rows, actor, full, instance));
     }
   for (guint i = 0; i < data->paths->len; i++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, i);
       GObject *full = g_hash_table_lookup (full_paths, sam_escalation_path_get_id (path));
 
-      _sam_record_set_ancestry (path, ancestry_for (path_rows, sam_escalation_path_get_id (path),
-                                                    full ? full : G_OBJECT (path), instance));
+      _sam_record_set_ancestry (path, record_ancestry (path_rows, path, full, instance));
     }
   for (guint i = 0; i < data->tombstones->len; i++)
     {
