@@ -19,5 +19,6 @@ int sam_cli_import   (const char *register_path, int argc, char **argv);
 int sam_cli_backups  (const char *register_path, int argc, char **argv);
 int sam_cli_restore  (const char *register_path, int argc, char **argv);
 int sam_cli_follow   (const char *register_path, int argc, char **argv);
+int sam_cli_hand_over (const char *register_path, int argc, char **argv);
 
 G_END_DECLS

@@ -207,6 +207,21 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
     }
   else
     out = sam_ancestry_merge (item->mine_anc, item->theirs_anc, rev, NULL);
+  /* theirs' hand-overs travel on */
+  {
+    g_auto(GStrv) parts = g_strsplit (item->theirs_anc->fields, " ", -1);
+
+    for (guint i = 0; parts[i]; i++)
+      {
+        char *eq = strchr (parts[i], '=');
+
+        if (g_str_has_prefix (parts[i], SAM_ANCESTRY_HANDED) && eq != NULL)
+          {
+            *eq = '\0';
+            sam_ancestry_set_field (out, parts[i], eq + 1, FALSE);
+          }
+      }
+  }
   if (result == NULL)
     return out;       /* a deletion is a revision of the whole record */
   /* each field's revision as its value says, over every field either

@@ -459,6 +459,22 @@ build_result (SamMergeItem *item, SamVisibility audience, GObject **result)
     }
 }
 
+/* The ancestry @item is written with, its owner as the merge sees it
+ * (none: this register's own). */
+static SamAncestry *
+ancestry_of (SamMergePlan *plan, SamMergeItem *item, gboolean is_theirs, const char *full,
+             GObject *result)
+{
+  SamAncestry *ancestry = _sam_merge_result_ancestry (item, is_theirs, full, result,
+                                                      plan->data->audience);
+  g_autofree char *owner = g_strdup (item->mine_anc ? _sam_merge_item_owner (plan, item)
+                                                    : ancestry->owner);
+
+  g_free (ancestry->owner);
+  ancestry->owner = g_strcmp0 (owner, plan->instance) == 0 ? NULL : g_steal_pointer (&owner);
+  return ancestry;
+}
+
 static gboolean
 apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
 {
@@ -474,13 +490,13 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
     {
       /* mine's content stays: the history moves on */
       full = _sam_merge_hash_record (item->mine, SAM_VISIBILITY_INTERNAL);
-      ancestry = _sam_merge_result_ancestry (item, g_str_equal (item->mine_hash, item->theirs_hash), full,
-                                  item->mine, audience);
+      ancestry = ancestry_of (plan, item, g_str_equal (item->mine_hash, item->theirs_hash), full,
+                              item->mine);
       return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
     }
   hash = _sam_merge_hash_record (result, audience);
   full = _sam_merge_hash_record (result, SAM_VISIBILITY_INTERNAL);
-  ancestry = _sam_merge_result_ancestry (item, g_str_equal (hash, item->theirs_hash), full, result, audience);
+  ancestry = ancestry_of (plan, item, g_str_equal (hash, item->theirs_hash), full, result);
   if (item->mine_hash != NULL && g_str_equal (hash, item->mine_hash))
     /* mine, field by field: nothing to write but the history */
     return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);

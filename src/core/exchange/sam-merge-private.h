@@ -28,6 +28,7 @@ struct _SamMergeItem {
   GPtrArray *fields;       /* of SamMergeField: what a person decides */
   GHashTable *auto_sides;  /* key → SamMergeSide, decided by ancestry */
   gboolean proposal;       /* from a register that does not own it */
+  char *owner_name;        /* a proposal's owner, as people read it */
   gboolean adopt;          /* same content: only the ancestry is written */
   gboolean dirty;          /* something is written */
 

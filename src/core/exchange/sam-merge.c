@@ -65,6 +65,7 @@ item_free (SamMergeItem *item)
   g_clear_object (&item->mine);
   g_free (item->theirs_hash);
   g_free (item->mine_hash);
+  g_free (item->owner_name);
   g_free (item);
 }
 
@@ -166,9 +167,18 @@ item_new (SamMergePlan *plan, const char *entity, const char *id, GObject *their
 const char *
 _sam_merge_item_owner (SamMergePlan *plan, SamMergeItem *item)
 {
+  const char *owner = plan->instance;
+  g_autofree char *handed = NULL;
+
   if (item->mine_anc != NULL && item->mine_anc->owner != NULL)
-    return item->mine_anc->owner;
-  return plan->instance;
+    owner = item->mine_anc->owner;
+  if (item->theirs_anc == NULL || item->theirs_anc->owner == NULL ||
+      g_strcmp0 (item->theirs_anc->owner, owner) == 0)
+    return owner;
+  /* handed on by the register that owned it: the record travels with
+   * its new owner, whoever relays it; anyone else's claim is a proposal */
+  handed = g_strconcat (SAM_ANCESTRY_HANDED, owner ? owner : "", NULL);
+  return sam_ancestry_has_entry (item->theirs_anc, handed) ? item->theirs_anc->owner : owner;
 }
 
 /* Whether the file's source may change @item by itself. */
@@ -176,6 +186,23 @@ static gboolean
 source_owns (SamMergePlan *plan, SamMergeItem *item)
 {
   return g_strcmp0 (plan->source, _sam_merge_item_owner (plan, item)) == 0;
+}
+
+/* Who owns @item, as a person reads it: this register, or the name the
+ * owner gave itself in a file merged before, else its id. */
+static char *
+owner_name (SamMergePlan *plan, SamMergeItem *item)
+{
+  const char *owner = _sam_merge_item_owner (plan, item);
+  char *name;
+
+  if (g_strcmp0 (owner, plan->instance) == 0)
+    return g_strdup (_("this register"));
+  if (g_strcmp0 (owner, plan->data->source) == 0 &&
+      sam_text_get_best (&plan->data->meta.name, sam_lang_from_locale (), NULL) != NULL)
+    return g_strdup (sam_text_get_best (&plan->data->meta.name, sam_lang_from_locale (), NULL));
+  name = _sam_store_dup_source_name (plan->store, owner);
+  return name ? name : g_strdup_printf (_("the register %s"), owner);
 }
 
 static gboolean
@@ -365,6 +392,8 @@ decide (SamMergePlan *plan, SamMergeItem *item)
       return SAM_MERGE_UNCHANGED;
     }
   item->proposal = !owns;
+  if (item->proposal)
+    item->owner_name = owner_name (plan, item);
   if (item->mine == NULL || item->theirs == NULL)
     {
       g_autoptr(GPtrArray) diff = NULL;
@@ -741,6 +770,12 @@ gboolean
 sam_merge_item_is_proposal (SamMergeItem *item)
 {
   return item->proposal;
+}
+
+const char *
+sam_merge_item_get_owner_name (SamMergeItem *item)
+{
+  return item->owner_name;
 }
 
 /* @key names the field, or a step or route with all its fields. */

@@ -123,6 +123,12 @@ find_stale (const char *fields, const char *key)
 }
 
 gboolean
+sam_ancestry_has_entry (const SamAncestry *ancestry, const char *key)
+{
+  return ancestry != NULL && find_field (ancestry->fields, key) != NULL;
+}
+
+gboolean
 sam_ancestry_is_stale (const SamAncestry *ancestry, const char *key)
 {
   return ancestry != NULL && find_stale (ancestry->fields, key) != NULL;
@@ -276,7 +282,8 @@ format_fields (GHashTable *table, const SamAncestry *ancestry)
       const char *rev = g_hash_table_lookup (table, keys[i]);
 
       /* a stale field says so even at the root */
-      if (g_str_equal (rev, root) && !g_str_has_prefix (keys[i], SAM_ANCESTRY_STALE))
+      if (g_str_equal (rev, root) && !g_str_has_prefix (keys[i], SAM_ANCESTRY_STALE) &&
+          !g_str_has_prefix (keys[i], SAM_ANCESTRY_HANDED))
         continue;
       if (!sam_ancestry_has (ancestry, rev))
         rev = SAM_REV_UNKNOWN;

@@ -55,6 +55,13 @@ void         sam_ancestry_get_field    (const SamAncestry *ancestry,
  * it); a file carries it so its reader knows the same. */
 #define SAM_ANCESTRY_STALE "stale/"
 
+/* A hand-over: "handed/FROM=REV", the revision in which register FROM,
+ * owning the record, gave it to the owner named. */
+#define SAM_ANCESTRY_HANDED "handed/"
+
+/* Whether @ancestry has an entry for @key (plain). */
+gboolean     sam_ancestry_has_entry    (const SamAncestry *ancestry,
+                                        const char        *key);
 gboolean     sam_ancestry_is_stale     (const SamAncestry *ancestry,
                                         const char        *key);
 gboolean     sam_ancestry_has_stale    (const SamAncestry *ancestry);
