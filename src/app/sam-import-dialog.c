@@ -256,6 +256,28 @@ prefer_clicked_cb (GtkButton *button, SamImportDialog *self)
   sam_import_dialog_show_conflicts (self);
 }
 
+/* A change from a register that does not own the record is a proposal,
+ * not a conflict between two owners' edits: say whose it is, and that
+ * nothing of it is applied unless taken. */
+static GtkWidget *
+proposal_banner (SamMergeItem *item)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  text = g_strdup_printf (_("Proposal: this record belongs to %s, not to the register the file "
+                            "comes from. Nothing of it is applied unless you choose “Take theirs”."),
+                          sam_merge_item_get_owner_name (item));
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "proposal");
+  gtk_widget_add_css_class (label, "warning");
+  gtk_widget_set_name (label, "proposal-banner");
+  return label;
+}
+
 static GtkWidget *
 build_conflicts (SamImportDialog *self)
 {
@@ -289,6 +311,8 @@ build_conflicts (SamImportDialog *self)
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      if (sam_merge_item_is_proposal (item))
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), proposal_banner (item));
       for (guint k = 0; k < fields->len; k++)
         {
           SamMergeField *field = g_ptr_array_index (fields, k);
