@@ -153,9 +153,21 @@ build_preview (SamImportDialog *self)
         {
           SamMergeItem *item = g_ptr_array_index (changes, i);
           GtkWidget *row = adw_action_row_new ();
-          GtkWidget *badge = gtk_label_new (sam_merge_action_get_label (sam_merge_item_get_action (item)));
-          g_autofree char *subtitle = g_strdup_printf ("%s · %s", entity_label (item), sam_merge_item_get_id (item));
+          gboolean proposal = sam_merge_item_is_proposal (item);
+          /* Translators: a change from a register that does not own the record */
+          GtkWidget *badge = gtk_label_new (proposal ? C_("merge", "Proposal")
+                                            : sam_merge_action_get_label (sam_merge_item_get_action (item)));
+          /* Translators: "Actor · polisen · belongs to this register" */
+          g_autofree char *subtitle = proposal
+            ? g_strdup_printf (_("%s · %s · belongs to %s"), entity_label (item), sam_merge_item_get_id (item),
+                               sam_merge_item_get_owner_name (item))
+            : g_strdup_printf ("%s · %s", entity_label (item), sam_merge_item_get_id (item));
 
+          if (proposal)
+            {
+              gtk_widget_set_name (badge, "proposal-badge");
+              gtk_widget_add_css_class (badge, "proposal");
+            }
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_merge_item_get_name (item));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -244,6 +244,12 @@ test_import_dialog_proposal (void)
   dialog = sam_import_dialog_new (GTK_WINDOW (window), plan);
   gtk_window_present (GTK_WINDOW (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sam_ui_test_wait_frames (GTK_WIDGET (dialog), 1);
+  /* the preview lists it as a proposal, not a conflict */
+  banner = find_named (GTK_WIDGET (dialog), "proposal-badge");
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner)), ==, C_("merge", "Proposal"));
+  sam_ui_test_shoot (GTK_WIDGET (dialog), "import-proposal-preview");
   sam_import_dialog_show_conflicts (dialog);
   sam_ui_test_wait_frames (GTK_WIDGET (dialog), 1);
 
