@@ -26,6 +26,8 @@ typedef struct {
   const char *col_hours;
   const char *no_route;             /* an actor with no route for this audience */
   const char *continued;            /* "(continued)" */
+  const char *more_number;          /* a card without room for them all: "1 more number…" */
+  const char *more_numbers;         /* "%u more numbers in the register" */
   const char *page;                 /* "Page" 2 "of" 5 */
   const char *of;
   const char *verified;             /* "Verified" */
@@ -39,9 +41,15 @@ typedef struct {
   const char *actor_kinds[SAM_N_ACTOR_KINDS];   /* singular, as a label */
   const char *kind_headings[SAM_N_ACTOR_KINDS]; /* plural, as a heading */
   const char *route_kinds[SAM_N_ROUTE_KINDS];
+  const char *role_scopes[SAM_N_ROLE_SCOPES];   /* "of your municipality" */
+  const char *role_for;             /* "for" the municipalities a role's actor answers for */
 } SamSheetWords;
 
 const SamSheetWords *_sam_sheet_words        (SamLang      lang);
+/* A step's role in the sheet's language: "Social services “socialjour”
+ * of your municipality". */
+char                *_sam_sheet_role_text    (const SamStepRole *role,
+                                              SamLang            lang);
 /* Opening hours in the sheet's language: "Mon–Fri 08:00–16:30". */
 char                *_sam_sheet_format_hours (SamSchedule *hours,
                                               SamLang      lang);
@@ -68,8 +76,9 @@ typedef struct {
   PangoLayout *layout;      /* text, drawn with its top left at (x, y) */
   GBytes *modules;          /* QR: w × w modules as bytes, 1 for dark */
   guint n_modules;
-  SamFlowchart *chart;      /* drawn at (x, y), scaled */
-  double scale;
+  SamFlowchart *chart;      /* drawn at (x, y), scaled, from its own src_y down, */
+  double scale;             /* clipped to w × h */
+  double src_y;
 } SheetItem;
 
 typedef struct {
@@ -191,6 +200,9 @@ double       _sam_sheet_qr_height       (SheetLayout  *sl,
 /* sam-sheet.c: what the parts of a sheet read */
 SamEscalationPath *_sam_sheet_get_path      (SamSheet *self);
 SamFlowchart      *_sam_sheet_get_flowchart (SamSheet *self);
+/* The smallest text of the chart as printed, in points (for tests). */
+void               _sam_sheet_set_chart_font_size (SamSheet *self,
+                                                   double    size);
 /* escalation: the actors the path names, in the order of the steps;
  * directory: the actors serving the area, by name; card: the candidates
  * for its numbers. Copies holding only the routes allowed. */
@@ -200,6 +212,13 @@ GPtrArray   *_sam_sheet_get_emergency   (SamSheet *self);
 /* Other actors serving the area with an on-call line the audience may see. */
 GPtrArray   *_sam_sheet_get_on_call     (SamSheet *self);
 const char  *_sam_sheet_get_area_name   (SamSheet *self);
+/* The municipalities of the sheet's area @actor_id answers for in a role
+ * a step names ("Skellefteå, Norsjö"), or NULL. */
+const char  *_sam_sheet_get_role_places (SamSheet   *self,
+                                         const char *actor_id);
+/* Whether @route_id is the route a role names in some municipality. */
+gboolean     _sam_sheet_is_role_route   (SamSheet   *self,
+                                         const char *route_id);
 GDateTime   *_sam_sheet_get_printed     (SamSheet *self);
 /* The route a step names, if the audience may see it. */
 SamContactRoute *_sam_sheet_find_route  (SamSheet   *self,
@@ -225,6 +244,9 @@ gboolean     _sam_sheet_route_is_dialable (SamContactRoute *route);
 /* The name of an actor in the sheet's language. */
 const char  *_sam_sheet_actor_name       (SheetLayout     *sl,
                                           SamActor        *actor);
+/* An e-mail address as markup that breaks only after "@" or ".", never
+ * with a hyphen. */
+char        *_sam_sheet_email_markup     (const char      *address);
 /* One route as a line of markup: the value in bold, then what it is
  * ("Text message · Youth line") and its own hours. */
 char        *_sam_sheet_route_markup     (SheetLayout     *sl,

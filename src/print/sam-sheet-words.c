@@ -34,6 +34,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .col_hours = "Tider",
     .no_route = "Ingen kontaktväg i den här versionen",
     .continued = "(forts.)",
+    .more_number = "1 nummer till finns i registret",
+    .more_numbers = "%u nummer till finns i registret",
     .page = "Sida",
     .of = "av",
     .verified = "Verifierad",
@@ -64,6 +66,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
       "Telefon", "Jourtelefon", "Sms", "E\u2011post", "Säker e\u2011post", "Webbplats", "Besöksadress",
       "Postadress",
     },
+    .role_scopes = { "i din kommun", "i ditt län", "nationellt" },
+    .role_for = "för",
   },
   [SAM_LANG_EN] = {
     .directory_title = "Contact directory",
@@ -79,6 +83,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .col_hours = "Hours",
     .no_route = "No contact route in this version",
     .continued = "(continued)",
+    .more_number = "1 more number in the register",
+    .more_numbers = "%u more numbers in the register",
     .page = "Page",
     .of = "of",
     .verified = "Verified",
@@ -108,6 +114,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
       "Phone", "On\u2011call phone", "Text message", "E\u2011mail", "Secure e\u2011mail", "Website",
       "Visiting address", "Postal address",
     },
+    .role_scopes = { "of your municipality", "of your county", "national" },
+    .role_for = "for",
   },
 };
 
@@ -116,6 +124,19 @@ _sam_sheet_words (SamLang lang)
 {
   g_return_val_if_fail (lang < SAM_N_LANGS, &words[SAM_LANG_SV]);
   return &words[lang];
+}
+
+char *
+_sam_sheet_role_text (const SamStepRole *role, SamLang lang)
+{
+  const SamSheetWords *w = _sam_sheet_words (lang);
+  /* Swedish quotes are ”…” both sides */
+  const char *open = lang == SAM_LANG_SV ? "”" : "“";
+
+  if (role->tag != NULL)
+    return g_strdup_printf ("%s %s%s” %s", w->actor_kinds[role->kind], open, role->tag,
+                            w->role_scopes[role->scope]);
+  return g_strdup_printf ("%s %s", w->actor_kinds[role->kind], w->role_scopes[role->scope]);
 }
 
 /* A schedule in the sheet's language; "Mo-Su off" reads "closed". */

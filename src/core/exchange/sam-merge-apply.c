@@ -171,6 +171,8 @@ build_actor (SamMergeItem *item, SamVisibility audience)
   src = pick_actor (item, "verified");
   sam_actor_set_verified (result, sam_actor_get_verified_at (src), sam_actor_get_verified_by (src));
   sam_actor_set_review_days (result, sam_actor_get_review_days (pick_actor (item, "review-days")));
+  src = pick_actor (item, "source");
+  sam_actor_set_source (result, sam_actor_get_source (src), sam_actor_get_source_read (src));
 
   /* routes: in the order of the side chosen for the order, the others
    * after the route they follow on their side */
@@ -242,6 +244,7 @@ build_step (SamMergeItem *item, const char *id)
   src = pick_step (item, id, "contact");
   sam_escalation_step_set_contact (step, sam_escalation_step_get_actor_id (src),
                                    sam_escalation_step_get_route_id (src));
+  sam_escalation_step_set_role (step, sam_escalation_step_get_role (pick_step (item, id, "role")));
   sam_escalation_step_set_urgency (step, sam_escalation_step_get_urgency (pick_step (item, id, "urgency")));
   sam_escalation_step_set_next (step, sam_escalation_step_get_next (pick_step (item, id, "next")));
   src = pick_step (item, id, "answers");

@@ -17,11 +17,11 @@
 
 #define ACTOR_COLUMNS \
   "rowid, id, parent_id, kind, name_sv, name_en, description_sv, description_en, hours, " \
-  "verified_at, verified_by, review_days, revision, updated_at, updated_by"
+  "verified_at, verified_by, review_days, revision, updated_at, updated_by, source, source_read"
 /* the same places, without the descriptions */
 #define ROW_COLUMNS \
   "rowid, id, parent_id, kind, name_sv, name_en, NULL, NULL, hours, " \
-  "verified_at, verified_by, review_days, revision, updated_at, updated_by"
+  "verified_at, verified_by, review_days, revision, updated_at, updated_by, source, source_read"
 
 /* Reading */
 
@@ -73,7 +73,8 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GEr
       sam_actor_add_area },
     { "SELECT actor_id, target_group FROM actor_target_group WHERE actor_id IN (SELECT value FROM json_each (?1))",
       sam_actor_add_target_group },
-    { "SELECT actor_id, language FROM actor_language WHERE actor_id IN (SELECT value FROM json_each (?1))",
+    { "SELECT actor_id, language FROM actor_language WHERE actor_id IN (SELECT value FROM json_each (?1)) "
+      "ORDER BY actor_id, position",
       sam_actor_add_language },
     { "SELECT actor_id, tag FROM actor_tag WHERE actor_id IN (SELECT value FROM json_each (?1))",
       sam_actor_add_tag },
@@ -99,10 +100,10 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GEr
 }
 
 static const char *const routes_sql[] = {
-  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position",
   /* phones only (sam_route_kind_is_phone) */
-  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) "
   "AND kind IN ('phone', 'on-call-phone', 'sms') ORDER BY actor_id, position",
 };
@@ -140,6 +141,7 @@ read_routes (SamStore *self, GHashTable *by_id, const char *ids, gboolean phones
       sam_text_set (label, SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 5));
       sam_contact_route_set_hours (route, hours);
       sam_contact_route_set_visibility (route, visibility);
+      sam_contact_route_set_abroad (route, sqlite3_column_int (stmt, 8));
       sam_actor_add_route (actor, route);
     }
   if (rc != SQLITE_DONE)
@@ -190,6 +192,8 @@ actor_from_row (SamStore *self, sqlite3_stmt *stmt)
   sam_actor_set_review_days (actor, MAX (1, sqlite3_column_int (stmt, 11)));
   sam_actor_set_revision (actor, sqlite3_column_int64 (stmt, 12));
   sam_actor_set_updated (actor, updated, (const char *) sqlite3_column_text (stmt, 14));
+  sam_actor_set_source (actor, (const char *) sqlite3_column_text (stmt, 15),
+                        (const char *) sqlite3_column_text (stmt, 16));
   *rowid = sqlite3_column_int64 (stmt, 0);
   g_object_set_data_full (G_OBJECT (actor), "rowid", rowid, g_free);
   return actor;
@@ -316,6 +320,32 @@ _sam_store_list_all_actors (SamStore *self, GError **error)
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 ORDER BY id", error);
   return stmt ? load_actors (self, stmt, error) : NULL;
+}
+
+GPtrArray *
+sam_store_list_actors_serving (SamStore     *self,
+                               SamActorKind  kind,
+                               const char   *tag,
+                               const char   *area_code,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (area_code != NULL, NULL);
+  /* the areas an actor serves, not its owner: a joint on-call service
+   * hosted by one municipality answers for several */
+  stmt = _sam_store_prepare (self,
+      "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 AND kind = ?1 "
+      "AND id IN (SELECT actor_id FROM actor_area WHERE area_code = ?2) "
+      "AND (?3 IS NULL OR id IN (SELECT actor_id FROM actor_tag WHERE tag = ?3 COLLATE NOCASE)) "
+      "ORDER BY sort_sv, id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, sam_actor_kind_to_string (kind));
+  _sam_bind_text (stmt, 2, area_code);
+  _sam_bind_text (stmt, 3, tag);
+  return load_actors (self, stmt, error);
 }
 
 GPtrArray *

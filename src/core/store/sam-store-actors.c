@@ -15,10 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-actor-json.h"
-#include "sam-areas.h"
 #include "sam-errors.h"
-#include "sam-phone.h"
-#include "sam-search-facets.h"
 #include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
@@ -70,6 +67,9 @@ write_set (SamStore *self, const char *sql, const char *id, GPtrArray *values, G
         return FALSE;
       _sam_bind_static (stmt, 1, id);
       _sam_bind_static (stmt, 2, g_ptr_array_index (values, i));
+      /* a list in its order (languages) has a position */
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_int (stmt, 3, i);
       if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -82,7 +82,7 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "INSERT INTO contact_route (id, actor_id, position, kind, value, label_sv, label_en, "
-      "hours, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "hours, visibility, abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   SamSchedule *hours = sam_contact_route_get_hours (route);
   g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
   SamText *label = sam_contact_route_get_label (route);
@@ -104,6 +104,7 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
   _sam_bind_static (stmt, 7, sam_text_get (label, SAM_LANG_EN));
   _sam_bind_static (stmt, 8, hours_text);
   _sam_bind_static (stmt, 9, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
+  sqlite3_bind_int (stmt, 10, sam_contact_route_get_abroad (route));
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
   if ((sqlite3_extended_errcode (_sam_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
@@ -111,125 +112,6 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
                          _("A contact route with the id “%s” is already in the register."),
                          sam_contact_route_get_id (route)), FALSE);
   return (_sam_store_set_error (self, error), FALSE);
-}
-
-static void
-append_text (GString *out, const char *text)
-{
-  if (text == NULL)
-    return;
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-}
-
-static void
-append_both (GString *out, const SamText *text)
-{
-  append_text (out, sam_text_get (text, SAM_LANG_SV));
-  append_text (out, sam_text_get (text, SAM_LANG_EN));
-}
-
-/* A phone number as national digits and, for a Swedish number, its
- * subscriber number alone: "090-16 10 00" is found by "16 10 00". The area
- * code is one digit after the trunk 0 for Stockholm (08), two for mobiles
- * (07x) and two or three elsewhere, so both of those are written: asking
- * libphonenumber where it ends cost 0.14 ms a number, 1.4 s of a 10,000
- * actor import. */
-static void
-append_phone (GString *phones, const char *value)
-{
-  g_autofree char *digits = sam_phone_search_digits (value);
-  size_t len = strlen (digits);
-
-  append_text (phones, digits);
-  if (digits[0] != '0' || !g_str_has_prefix (value, "+46"))
-    return;
-  if (digits[1] == '8' || digits[1] == '7')
-    {
-      if (len >= 2 + 5)
-        append_text (phones, digits + 2 + (digits[1] == '7'));
-      return;
-    }
-  for (size_t code = 2; code <= 3; code++)
-    if (len >= 1 + code + 5)
-      append_text (phones, digits + 1 + code);
-}
-
-static void
-append_area_names (GString *body, GPtrArray *areas)
-{
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
-      if (area)
-        {
-          append_text (body, area->name[SAM_LANG_SV]);
-          if (g_strcmp0 (area->name[SAM_LANG_SV], area->name[SAM_LANG_EN]) != 0)
-            append_text (body, area->name[SAM_LANG_EN]);
-        }
-    }
-}
-
-/* The search row: names; keywords (tags); descriptions, route labels,
- * e-mail and web values and area names; phone numbers as digits; the
- * filters as facets (sam-search-facets.c). Its words go to the
- * vocabulary (sam-search-vocab.c). */
-gboolean
-_sam_store_write_search_row (SamStore *self, gint64 rowid, SamActor *actor, GError **error)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autoptr(GString) kw = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(GString) phones = g_string_new (NULL);
-  g_autofree char *facets = NULL;
-  GPtrArray *routes = sam_actor_get_routes (actor);
-  sqlite3_stmt *stmt;
-
-  append_both (name, sam_actor_get_name (actor));
-  for (guint i = 0; i < sam_actor_get_tags (actor)->len; i++)
-    append_text (kw, g_ptr_array_index (sam_actor_get_tags (actor), i));
-  append_both (body, sam_actor_get_description (actor));
-  for (guint i = 0; i < routes->len; i++)
-    {
-      SamContactRoute *route = g_ptr_array_index (routes, i);
-
-      append_both (body, sam_contact_route_get_label (route));
-      if (sam_route_kind_is_phone (sam_contact_route_get_kind (route)))
-        append_phone (phones, sam_contact_route_get_value (route));
-      else
-        append_text (body, sam_contact_route_get_value (route));
-    }
-  append_area_names (body, sam_actor_get_areas (actor));
-
-  stmt = _sam_store_prepare (self,
-      "INSERT INTO actor_search (rowid, name, kw, body, phones, facets) VALUES (?, ?, ?, ?, ?, ?)",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  facets = sam_search_facets_for_actor (actor);
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  _sam_bind_static (stmt, 2, name->str);
-  _sam_bind_static (stmt, 3, kw->str);
-  _sam_bind_static (stmt, 4, body->str);
-  _sam_bind_static (stmt, 5, phones->str);
-  _sam_bind_static (stmt, 6, facets);
-  return _sam_store_step_done (self, stmt, error) &&
-         _sam_search_vocab_add (self, name->str, SAM_SEARCH_IN_NAME, error) &&
-         _sam_search_vocab_add (self, kw->str, SAM_SEARCH_IN_KEYWORDS, error) &&
-         _sam_search_vocab_add (self, body->str, SAM_SEARCH_IN_BODY, error);
-}
-
-static gboolean
-delete_search_row (SamStore *self, const char *id, GError **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "DELETE FROM actor_search WHERE rowid = (SELECT rowid FROM actor WHERE id = ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sam_bind_text (stmt, 1, id);
-  return _sam_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -242,7 +124,7 @@ write_children (SamStore *self, SamActor *actor, GError **error)
                   id, sam_actor_get_areas (actor), error) ||
       !write_set (self, "INSERT INTO actor_target_group (actor_id, target_group) VALUES (?, ?)",
                   id, sam_actor_get_target_groups (actor), error) ||
-      !write_set (self, "INSERT INTO actor_language (actor_id, language) VALUES (?, ?)",
+      !write_set (self, "INSERT INTO actor_language (actor_id, language, position) VALUES (?, ?, ?)",
                   id, sam_actor_get_languages (actor), error) ||
       !write_set (self, "INSERT INTO actor_tag (actor_id, tag) VALUES (?, ?)",
                   id, sam_actor_get_tags (actor), error))
@@ -306,6 +188,8 @@ bind_actor (sqlite3_stmt *stmt, SamActor *actor)
   sqlite3_bind_text (stmt, 14, key_sv, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 15, key_en, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 18, sort_sv, -1, SQLITE_TRANSIENT);
+  _sam_bind_text (stmt, 19, sam_actor_get_source (actor));
+  _sam_bind_text (stmt, 20, sam_actor_get_source_read (actor));
 }
 
 static void
@@ -344,8 +228,8 @@ _sam_store_write_actor (SamStore  *self,
   stmt = _sam_store_prepare (self,
       "INSERT INTO actor (id, parent_id, kind, name_sv, name_en, description_sv, description_en, "
       "hours, verified_at, verified_by, review_days, updated_at, updated_by, key_sv, key_en, "
-      "revision, sort_sv) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)",
+      "revision, sort_sv, source, source_read) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18, ?19, ?20)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -422,7 +306,7 @@ update_row (SamStore *self, SamActor *actor, gint64 old_revision, GError **error
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
       "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
-      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18 WHERE id = ?1 AND revision = ?17",
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, source = ?19, source_read = ?20 WHERE id = ?1 AND revision = ?17",
       error);
 
   if (stmt == NULL)
@@ -454,10 +338,11 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   else
     sam_actor_set_revision (actor, old_revision + 1);
 
-  if (!update_row (self, actor, old_revision, error) ||
+  /* the search row goes with the text it was written with: first */
+  if (!_sam_store_delete_search_row (self, sam_actor_get_id (actor), error) ||
+      !update_row (self, actor, old_revision, error) ||
       !delete_children (self, sam_actor_get_id (actor), error) ||
-      !write_children (self, actor, error) ||
-      !delete_search_row (self, sam_actor_get_id (actor), error))
+      !write_children (self, actor, error))
     return FALSE;
   stmt = _sam_store_prepare (self, "SELECT rowid FROM actor WHERE id = ?", error);
   if (stmt == NULL)
@@ -480,6 +365,12 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
                                    G_OBJECT (actor), error);
 }
 
+gboolean
+_sam_store_update_actor_in_transaction (SamStore *self, SamActor *actor, GError **error)
+{
+  return update_in_transaction (self, actor, "update", error);
+}
+
 /* For a merge (sam-store-merge.c): the actor as it is, live again. */
 gboolean
 _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
@@ -488,7 +379,7 @@ _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
   gint64 rowid;
 
   if (!sam_actor_validate (actor, error) ||
-      !delete_search_row (self, sam_actor_get_id (actor), error))
+      !_sam_store_delete_search_row (self, sam_actor_get_id (actor), error))
     return FALSE;
   /* a file need not say when a record changed: then it changed when it came in */
   if (sam_actor_get_updated_at (actor) == NULL)
@@ -497,7 +388,7 @@ _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
       "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
-      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, deleted = 0 WHERE id = ?1 "
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, source = ?19, source_read = ?20, deleted = 0 WHERE id = ?1 "
       "RETURNING rowid", error);
   if (stmt == NULL)
     return FALSE;
@@ -566,7 +457,10 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error))
+      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error) ||
+      !_sam_store_check_deleted_change (self, "actor", id, sam_actor_get_display_name (stored),
+                                        deleted, error) ||
+      (!deleted && !check_parent (self, stored, error)))
     return FALSE;
   if (revision >= 0 && sam_actor_get_revision (stored) != revision)
     {
@@ -590,13 +484,15 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
                                           "organisation first.", units->len),
                              sam_actor_get_display_name (stored), units->len), FALSE);
     }
+  if (!_sam_store_delete_search_row (self, id, error))
+    return FALSE;
   stmt = _sam_store_prepare (self,
       "UPDATE actor SET deleted = ?2, revision = revision + 1 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, deleted);
-  if (!_sam_store_step_done (self, stmt, error) || !delete_search_row (self, id, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (!deleted)
     {
