@@ -262,11 +262,39 @@ publish (Sim *sim, guint from)
   g_autoptr(GError) error = NULL;
   SamExportFilter all;
 
-  /* every route: the follower's own limit to what professionals see is
-   * not simulated (bench/README.md, merge simulation) */
+  /* every route: the follower keeps what professionals may see, as
+   * sam_follow_sync () does */
   sam_export_filter_init_everything (&all);
   if (!sam_export_to_file (sim->regs[from].store, &all, file, NULL, &error))
     problem (sim, "op %u: publishing %u: %s", sim->op, from, error->message);
+}
+
+/* SAMVERKAN_SIM_TRACE=actor:ID (or path:ID) prints what each merge plans
+ * for that record: a failing seed explained. */
+static void
+trace_plan (Sim *sim, SamMergePlan *plan, guint from, guint to, const char *how)
+{
+  const char *want = g_getenv ("SAMVERKAN_SIM_TRACE");
+
+  for (guint i = 0; want != NULL && i < plan->items->len; i++)
+    {
+      SamMergeItem *item = g_ptr_array_index (plan->items, i);
+
+      /* "late": whatever still changes in the last exchange rounds */
+      if (!g_str_equal (item->key, want) &&
+          !(g_str_equal (want, "late") && item->dirty && sim->op > sim->result->operations + 4 &&
+            sim->result->operations > 0))
+        continue;
+      g_printerr ("op %u %s %u->%u: %s%s\n  mine %s [%s]\n  theirs %s [%s]\n", sim->op, how, from, to,
+                  sam_merge_action_get_label (item->action), item->proposal ? " (proposal)" : "",
+                  item->mine_anc ? item->mine_anc->history : "-", item->mine_anc ? item->mine_anc->fields : "",
+                  item->theirs_anc->history, item->theirs_anc->fields);
+      for (guint k = 0; k < item->fields->len; k++)
+        {
+          SamMergeField *f = g_ptr_array_index (item->fields, k);
+          g_printerr ("  %s: %s | %s\n", f->key, f->mine, f->theirs);
+        }
+    }
 }
 
 /* @from's export (whole or by kind, for @audience) merged into @to, or
@@ -290,9 +318,13 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
       sam_export_filter_init_everything (&filter);   /* see publish () */
       xml = sam_export_to_data (sim->regs[from].store, &filter, &length, &error);
       data = xml ? sam_register_xml_parse (xml, length, "sim.xml", NULL, &error) : NULL;
+      /* the follower's own limit, as sam_follow_sync () has it */
+      if (data != NULL)
+        sam_audience_limit_data (data, SAM_FOLLOW_AUDIENCE);
       plan = data ? _sam_merge_plan_new_full (sim->regs[to].store, data, "sim.xml", TRUE, &error) : NULL;
       if (plan != NULL)
         {
+          trace_plan (sim, plan, from, to, "follow");
           _sam_merge_plan_leave_conflicts (plan);
           if (!sam_merge_plan_apply (plan, FALSE, &error))
             g_clear_pointer (&plan, sam_merge_plan_free);
@@ -318,6 +350,8 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
       problem (sim, "op %u: %u → %u: %s", sim->op, from, to, error->message);
       return FALSE;
     }
+  trace_plan (sim, plan, from, to, audience == SAM_VISIBILITY_PUBLIC ? "public"
+              : audience == SAM_VISIBILITY_PROFESSIONAL ? "professional" : "internal");
   decide (sim, plan);
   changed = !sam_merge_plan_is_noop (plan);
   if (!sam_merge_plan_apply (plan, FALSE, &error))
@@ -445,6 +479,9 @@ edit_path (Sim *sim, SamStore *store, const char *key, SamEscalationPath *path, 
     }
   if (!sam_store_update_path (store, path, error))
     return FALSE;
+  if (g_strcmp0 (g_getenv ("SAMVERKAN_SIM_TRACE"), key) == 0)
+    g_printerr ("op %u edit: %s = %s, %s = %s\n", sim->op, field, value, next_field ? next_field : "",
+                next_value ? next_value : "");
   remember (sim, key, field, value);
   if (next_field != NULL)
     remember (sim, key, next_field, next_value);
@@ -719,6 +756,7 @@ sam_merge_sim_run (guint32            seed,
   /* a full exchange round, again until nothing changes */
   for (guint round = 0; changed && round < 8; round++)
     {
+      sim.op = n_operations + 1 + round;
       changed = FALSE;
       for (guint from = 0; from < n_registers; from++)
         for (guint to = 0; to < n_registers; to++)

@@ -435,6 +435,60 @@ test_follow (Fixture *f, gconstpointer data)
   }
 }
 
+/* The register id an export names as its source. */
+static char *
+source_of (const char *xml_path)
+{
+  g_autofree char *text = read_file (xml_path);
+  const char *at = strstr (text, "source=\"");
+
+  g_assert_nonnull (at);
+  at += strlen ("source=\"");
+  return g_strndup (at, strchr (at, '"') - at);
+}
+
+/* A hands the police to B with hand-over; B's rename reaches C through
+ * B's file alone and is imported without a conflict. Before, C took it
+ * as a proposal: B did not own it. */
+static void
+test_hand_over (Fixture *f, gconstpointer data)
+{
+  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *c = in_dir (f, "c.sqlite");
+  g_autofree char *a_file = in_dir (f, "a.xml");
+  g_autofree char *b_file = in_dir (f, "b.xml");
+  g_autofree char *b_id = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "internal", a_file), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *reg = i == 0 ? b : c;
+      g_assert_cmpint (run (f, "init", reg), ==, 0);
+      g_assert_cmpint (run (f, "--register", reg, "import", "--merge", a_file), ==, 0);
+    }
+  g_assert_cmpint (run (f, "--register", b, "export", b_file), ==, 0);
+  b_id = source_of (b_file);
+
+  /* only the owner hands over, and to another register */
+  g_assert_cmpint (run (f, "--register", b, "hand-over", "polisen", "--to", "c0ffee"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "only its owner"));
+  g_assert_cmpint (run (f, "--register", f->a, "hand-over", "polisen"), ==, 2);
+  g_assert_cmpint (run (f, "--register", f->a, "hand-over", "polisen", "--to", b_id), ==, 0);
+  g_assert_nonnull (strstr (f->out, b_id));
+
+  g_assert_cmpint (run (f, "--register", f->a, "export", a_file), ==, 0);
+  g_assert_cmpint (run (f, "--register", b, "import", "--merge", a_file), ==, 0);
+  rename_actor (b, "polisen", "Polisen enligt B");
+  g_assert_cmpint (run (f, "--register", b, "export", b_file), ==, 0);
+  g_assert_cmpint (run (f, "--register", c, "import", "--merge", "--dry-run", b_file), ==, 0);
+  g_assert_nonnull (strstr (f->out, "1 updated"));
+  g_assert_nonnull (strstr (f->out, "0 conflicts"));
+  g_assert_cmpint (run (f, "--register", c, "import", "--merge", b_file), ==, 0);
+  name = name_of (c, "polisen");
+  g_assert_cmpstr (name, ==, "Polisen enligt B");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +501,7 @@ main (int argc, char **argv)
   ADD ("/cli-merge/import-merge", test_import_merge);
   ADD ("/cli-merge/import-prefer-field", test_import_prefer_field);
   ADD ("/cli-merge/follow", test_follow);
+  ADD ("/cli-merge/hand-over", test_hand_over);
 #undef ADD
   return g_test_run ();
 }

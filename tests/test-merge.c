@@ -599,6 +599,132 @@ test_public_subset_keeps_restricted_routes (Fixture *f, gconstpointer data)
   g_assert_cmpuint (restricted, >, 0);
 }
 
+/* The on-call mobile of Umeå's social services, an internal route, and
+ * the English name change together in A. B gets the professional export
+ * first (the name, not the route), then the internal one: the route comes
+ * too. A professional file carries the route's revision, not its value,
+ * so B's copy is not A's revision in full and waits for it. */
+static void
+test_internal_edit_after_professional_view (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = sam_store_load_actor (f->a, "umea-socialjour", &error);
+  g_autoptr(SamActor) after = NULL;
+  SamContactRoute *mobile;
+  SamExportFilter filter;
+
+  g_assert_no_error (error);
+  mobile = sam_actor_find_route (actor, "umea-socialjour-mobile");
+  g_assert_nonnull (mobile);
+  g_assert_cmpint (sam_contact_route_get_visibility (mobile), ==, SAM_VISIBILITY_INTERNAL);
+  g_assert_true (sam_contact_route_set_value (mobile, "070-123 45 67", NULL));
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Umeå social services out of hours");
+  g_assert_true (sam_store_update_actor (f->a, actor, &error));
+  g_assert_no_error (error);
+
+  sam_export_filter_init (&filter);
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, &filter));
+    assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
+                   "Umeå social services out of hours");
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   !=, "+46701234567");
+  g_clear_object (&after);
+
+  /* the internal export: the route B lacked comes, from its owner */
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, NULL));
+    assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   ==, "+46701234567");
+  /* and once more changes nothing, either way */
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (b, exchange (f->a, NULL));
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (f->a, exchange (b, NULL));
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+}
+
+/* A hands an actor to B; B's change reaches C through B alone and applies
+ * by itself, as B now owns it. A register that merely claims an actor in
+ * its file is still a stranger: its change waits for a person. */
+static void
+test_hand_over_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(SamStore) c = copy_of_a (f, "c.sqlite");
+  g_autoptr(SamStore) s = copy_of_a (f, "s.sqlite");
+  g_autoptr(SamRegisterData) of_b = exchange (b, NULL);
+  g_autofree char *b_id = g_strdup (of_b->source);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_merge_hand_over (f->a, "actor", "bris", b_id, &error));
+  g_assert_no_error (error);
+  /* A no longer owns it: it cannot hand it on */
+  g_assert_false (sam_merge_hand_over (f->a, "actor", "bris", "c0ffee", &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  merge (f->a, b, SAM_MERGE_SIDE_NONE);
+  rename_actor (b, "bris", SAM_LANG_SV, "Bris – ändrad av B");
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (c, exchange (b, NULL));
+
+    assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *name = name_of (c, "bris", SAM_LANG_SV);
+    g_assert_cmpstr (name, ==, "Bris – ändrad av B");
+  }
+  /* C knows B owns it now: A's own change to it is A's proposal */
+  rename_actor (f->a, "bris", SAM_LANG_EN, "Bris, renamed in A");
+  {
+    g_autoptr(SamMergePlan) plan = plan_for (c, exchange (f->a, NULL));
+
+    assert_counts (plan, 0, 0, 0, 1);
+    g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0)));
+  }
+
+  /* S claims an actor A owns: the claim is no hand-over */
+  rename_actor (s, "emergency-112", SAM_LANG_SV, "112 enligt S");
+  {
+    g_autoptr(SamRegisterData) claim = exchange (s, NULL);
+    g_autoptr(SamMergePlan) plan = NULL;
+
+    for (guint i = 0; i < claim->actors->len; i++)
+      {
+        SamActor *actor = g_ptr_array_index (claim->actors, i);
+        SamAncestry *ancestry = _sam_record_get_ancestry (actor);
+
+        if (g_str_equal (sam_actor_get_id (actor), "emergency-112"))
+          {
+            g_free (ancestry->owner);
+            ancestry->owner = g_strdup (claim->source);
+          }
+      }
+    plan = plan_for (c, g_steal_pointer (&claim));
+    assert_counts (plan, 0, 0, 0, 1);
+    g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0)));
+  }
+}
+
 /* Three installations: A the sample, B and C copies. Each changes
  * something, A deletes an actor; the files go A → B → C → A and on until
  * every register holds the same records. */
@@ -1090,6 +1216,7 @@ main (int argc, char **argv)
   ADD ("/merge/ancestry/round-trip-keeps-latest", test_round_trip_keeps_latest);
   ADD ("/merge/ancestry/unchanged-export-back", test_unchanged_export_back);
   ADD ("/merge/owner/stranger-cannot-change", test_stranger_cannot_change);
+  ADD ("/merge/owner/hand-over-travels", test_hand_over_travels);
   ADD ("/merge/follow/paths-read-only", test_followed_paths_read_only);
   ADD ("/merge/paths/steps-field-by-field", test_path_steps_field_by_field);
   ADD ("/merge/conflict/refused-then-theirs", test_conflict_refused_then_prefer);
@@ -1100,6 +1227,7 @@ main (int argc, char **argv)
   ADD ("/merge/dry-run-and-stale", test_dry_run_and_stale);
   ADD ("/merge/backup-before-import", test_backup_before_import);
   ADD ("/merge/public-subset", test_public_subset_keeps_restricted_routes);
+  ADD ("/merge/audience/internal-edit-after-professional-view", test_internal_edit_after_professional_view);
   ADD ("/merge/three-way-ring", test_three_way_ring);
   ADD ("/merge/migration-from-format-2", test_migration_from_format_2);
   ADD ("/merge/old-file-without-source", test_old_file_without_source);

@@ -153,9 +153,21 @@ build_preview (SamImportDialog *self)
         {
           SamMergeItem *item = g_ptr_array_index (changes, i);
           GtkWidget *row = adw_action_row_new ();
-          GtkWidget *badge = gtk_label_new (sam_merge_action_get_label (sam_merge_item_get_action (item)));
-          g_autofree char *subtitle = g_strdup_printf ("%s · %s", entity_label (item), sam_merge_item_get_id (item));
+          gboolean proposal = sam_merge_item_is_proposal (item);
+          /* Translators: a change from a register that does not own the record */
+          GtkWidget *badge = gtk_label_new (proposal ? C_("merge", "Proposal")
+                                            : sam_merge_action_get_label (sam_merge_item_get_action (item)));
+          /* Translators: "Actor · polisen · belongs to this register" */
+          g_autofree char *subtitle = proposal
+            ? g_strdup_printf (_("%s · %s · belongs to %s"), entity_label (item), sam_merge_item_get_id (item),
+                               sam_merge_item_get_owner_name (item))
+            : g_strdup_printf ("%s · %s", entity_label (item), sam_merge_item_get_id (item));
 
+          if (proposal)
+            {
+              gtk_widget_set_name (badge, "proposal-badge");
+              gtk_widget_add_css_class (badge, "proposal");
+            }
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_merge_item_get_name (item));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -256,6 +268,28 @@ prefer_clicked_cb (GtkButton *button, SamImportDialog *self)
   sam_import_dialog_show_conflicts (self);
 }
 
+/* A change from a register that does not own the record is a proposal,
+ * not a conflict between two owners' edits: say whose it is, and that
+ * nothing of it is applied unless taken. */
+static GtkWidget *
+proposal_banner (SamMergeItem *item)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  text = g_strdup_printf (_("Proposal: this record belongs to %s, not to the register the file "
+                            "comes from. Nothing of it is applied unless you choose “Take theirs”."),
+                          sam_merge_item_get_owner_name (item));
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "proposal");
+  gtk_widget_add_css_class (label, "warning");
+  gtk_widget_set_name (label, "proposal-banner");
+  return label;
+}
+
 static GtkWidget *
 build_conflicts (SamImportDialog *self)
 {
@@ -289,6 +323,8 @@ build_conflicts (SamImportDialog *self)
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      if (sam_merge_item_is_proposal (item))
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), proposal_banner (item));
       for (guint k = 0; k < fields->len; k++)
         {
           SamMergeField *field = g_ptr_array_index (fields, k);

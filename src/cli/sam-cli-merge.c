@@ -454,6 +454,40 @@ sam_cli_restore_copy (const char *register_path, const char *number)
   return EXIT_OK;
 }
 
+/* hand-over */
+
+int
+sam_cli_hand_over (const char *register_path, int argc, char **argv)
+{
+  gboolean path = FALSE;
+  g_autofree char *to = NULL;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The register that owns the record from now on (the owner its exports name)"), N_("REGISTER") },
+    { "path", 0, 0, G_OPTION_ARG_NONE, &path, N_("ID is an escalation path, not an actor"), NULL },
+    { NULL }
+  };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_line_full ("hand-over", _("ID --to REGISTER"),
+              _("Hand a record this register owns to another register."),
+              _("From then on only the new owner's changes apply by themselves in other "
+                "registers, whoever passes them on; the hand-over travels in the record's history."),
+              entries, &argc, &argv, 1, 1, &status))
+    return status;
+  if (to == NULL)
+    {
+      g_printerr (_("samverkan-cli: hand-over needs --to REGISTER.\n"));
+      return EXIT_BAD_INPUT;
+    }
+  store = open_register (register_path, FALSE, &error);
+  if (store == NULL || !sam_merge_hand_over (store, path ? "path" : "actor", argv[1], to, &error))
+    return fail (error);
+  g_print (_("%s now belongs to the register %s.\n"), argv[1], to);
+  return EXIT_OK;
+}
+
 /* follow */
 
 int

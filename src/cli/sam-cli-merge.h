@@ -20,5 +20,6 @@ int sam_cli_backups  (const char *register_path, int argc, char **argv);
 /* restore N: brings back copy @number of the register (sam-cli-deleted.c parses) */
 int sam_cli_restore_copy (const char *register_path, const char *number);
 int sam_cli_follow   (const char *register_path, int argc, char **argv);
+int sam_cli_hand_over (const char *register_path, int argc, char **argv);
 
 G_END_DECLS

@@ -762,6 +762,7 @@ static const Command commands[] = {
   { "restore", N_("ID|N"),    N_("Bring back a deleted actor or path, or copy N of the register"), sam_cli_restore },
   { "purge",  N_("--older-than DAYS"), N_("Remove deleted records for good"), sam_cli_purge },
   { "follow", N_("[FILE|URL]"), N_("Follow a published register"), sam_cli_follow },
+  { "hand-over", N_("ID --to REGISTER"), N_("Hand a record to another register"), sam_cli_hand_over },
   { "publish", N_("--sign KEY -o DIR"), N_("Publish the register as signed files"), sam_cli_publish },
   { "keygen", N_("-o KEY"),   N_("Make a key pair for signing publications"), sam_cli_keygen },
   { "keys",   N_("list|add KEY.pub|remove ID"), N_("Publishers' keys this register trusts"), sam_cli_keys },

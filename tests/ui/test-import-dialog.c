@@ -77,6 +77,20 @@ find_button (GtkWidget *widget, const char *label)
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect_checks (GtkWidget *widget, GPtrArray *out)
 {
@@ -142,6 +156,9 @@ test_import_dialog (void)
     g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
     g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 2);
+    /* the owner's own change against B's: a conflict, not a proposal */
+    g_assert_false (sam_merge_item_is_proposal (item));
+    g_assert_null (find_named (GTK_WIDGET (dialog), "proposal-banner"));
     collect_checks (GTK_WIDGET (dialog), checks);
     /* mine and theirs for the name, then for the description */
     g_assert_cmpuint (checks->len, ==, 4);
@@ -190,6 +207,76 @@ test_import_dialog (void)
   sam_ui_test_wait_for (window == NULL);
   g_clear_object (&a);
   g_clear_object (&other);
+  g_clear_object (&b);
+  sam_test_remove_dir (dir);
+}
+
+/* B renames the police, which A owns: in A's import of B's file that is a
+ * proposal, marked apart from conflicts, saying whose the record is and
+ * that nothing is applied unless taken. */
+static void
+test_import_dialog_proposal (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) a = sam_test_open_store (dir, "a.sqlite", TRUE);
+  g_autoptr(SamStore) b = sam_test_open_store (dir, "b.sqlite", FALSE);
+  g_autoptr(GError) error = NULL;
+  SamImportDialog *dialog;
+  SamWindow *window;
+  SamMergePlan *plan;
+  GtkWidget *banner;
+  GtkWidget *import_button;
+  const char *text;
+
+  {
+    g_autoptr(SamMergePlan) first = sam_merge_plan_new (b, exchange (a), "a.xml", &error);
+    g_assert_no_error (error);
+    g_assert_true (sam_merge_plan_apply (first, FALSE, &error));
+  }
+  edit (b, "polisen", SAM_LANG_SV, "Polisen enligt B", NULL);
+
+  window = sam_window_new (NULL, a);
+  gtk_window_present (GTK_WINDOW (window));
+  plan = sam_merge_plan_new (a, exchange (b), "b.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_merge_plan_count (plan, SAM_MERGE_CONFLICT), ==, 1);
+  g_assert_true (sam_merge_item_is_proposal (g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0)));
+  dialog = sam_import_dialog_new (GTK_WINDOW (window), plan);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sam_ui_test_wait_frames (GTK_WIDGET (dialog), 1);
+  /* the preview lists it as a proposal, not a conflict */
+  banner = find_named (GTK_WIDGET (dialog), "proposal-badge");
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner)), ==, C_("merge", "Proposal"));
+  sam_ui_test_shoot (GTK_WIDGET (dialog), "import-proposal-preview");
+  sam_import_dialog_show_conflicts (dialog);
+  sam_ui_test_wait_frames (GTK_WIDGET (dialog), 1);
+
+  banner = find_named (GTK_WIDGET (dialog), "proposal-banner");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_has_css_class (banner, "proposal"));
+  text = gtk_label_get_text (GTK_LABEL (banner));
+  g_assert_nonnull (strstr (text, _("this register")));
+  g_assert_nonnull (strstr (text, _("Take theirs")));
+  /* nothing is taken until someone chooses */
+  import_button = find_button (GTK_WIDGET (dialog), _("_Import"));
+  g_assert_nonnull (import_button);
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_cmpuint (sam_merge_plan_count_undecided (plan), ==, 1);
+  sam_ui_test_shoot (GTK_WIDGET (dialog), "import-proposal");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sam_ui_test_wait_for (dialog == NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sam_ui_test_wait_for (window == NULL);
+  {
+    g_autoptr(SamActor) police = sam_store_load_actor (a, "polisen", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sam_text_get (sam_actor_get_name (police), SAM_LANG_SV), !=, "Polisen enligt B");
+  }
+  g_clear_object (&a);
   g_clear_object (&b);
   sam_test_remove_dir (dir);
 }
@@ -275,6 +362,7 @@ main (int argc, char **argv)
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
   sam_ui_test_init (&argc, &argv);
   g_test_add_func ("/import-dialog/preview-conflicts-apply", test_import_dialog);
+  g_test_add_func ("/import-dialog/proposal", test_import_dialog_proposal);
   g_test_add_func ("/import-dialog/follow", test_follow);
   return g_test_run ();
 }

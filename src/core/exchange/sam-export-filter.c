@@ -46,7 +46,14 @@ replace_each (GPtrArray *list, gpointer (*limit) (gpointer, SamVisibility, GHash
     {
       gpointer old = g_ptr_array_index (list, i);
 
-      g_ptr_array_index (list, i) = limit (old, audience, routes);
+      gpointer limited = limit (old, audience, routes);
+      SamAncestry *ancestry = _sam_record_get_ancestry (old);
+
+      /* a record read from a file keeps its history, and says what it
+       * no longer holds */
+      if (limited != old && ancestry != NULL)
+        _sam_record_set_ancestry (limited, _sam_merge_view_ancestry (ancestry, old, limited));
+      g_ptr_array_index (list, i) = limited;
       g_object_unref (old);
     }
 }

@@ -23,8 +23,8 @@
 
 /* Applying */
 
-static SamMergeSide
-choice_of (SamMergeItem *item, const char *key)
+SamMergeSide
+_sam_merge_item_choice (SamMergeItem *item, const char *key)
 {
   for (guint k = 0; k < item->fields->len; k++)
     {
@@ -39,7 +39,7 @@ choice_of (SamMergeItem *item, const char *key)
 static SamActor *
 pick_actor (SamMergeItem *item, const char *key)
 {
-  return SAM_ACTOR (choice_of (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine);
+  return SAM_ACTOR (_sam_merge_item_choice (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine);
 }
 
 static void
@@ -176,7 +176,7 @@ build_actor (SamMergeItem *item, SamVisibility audience)
 
   /* routes: in the order of the side chosen for the order, the others
    * after the route they follow on their side */
-  if (choice_of (item, "route-order") == SAM_MERGE_SIDE_THEIRS)
+  if (_sam_merge_item_choice (item, "route-order") == SAM_MERGE_SIDE_THEIRS)
     order = merge_order (theirs_ids, mine_ids);
   else
     order = merge_order (mine_ids, theirs_ids);
@@ -198,7 +198,7 @@ theirs_actor (SamMergeItem *item, SamVisibility audience)
 static SamEscalationPath *
 pick_path (SamMergeItem *item, const char *key)
 {
-  return SAM_ESCALATION_PATH (choice_of (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine);
+  return SAM_ESCALATION_PATH (_sam_merge_item_choice (item, key) == SAM_MERGE_SIDE_THEIRS ? item->theirs : item->mine);
 }
 
 static GPtrArray *
@@ -284,7 +284,7 @@ build_path (SamMergeItem *item)
                 sam_text_get (sam_escalation_path_get_summary (pick_path (item, "summary.sv")), SAM_LANG_SV));
   sam_text_set (sam_escalation_path_get_summary (result), SAM_LANG_EN,
                 sam_text_get (sam_escalation_path_get_summary (pick_path (item, "summary.en")), SAM_LANG_EN));
-  if (choice_of (item, "step-order") == SAM_MERGE_SIDE_THEIRS)
+  if (_sam_merge_item_choice (item, "step-order") == SAM_MERGE_SIDE_THEIRS)
     order = merge_order (theirs_ids, mine_ids);
   else
     order = merge_order (mine_ids, theirs_ids);
@@ -414,111 +414,6 @@ write_record (SamMergePlan *plan, SamMergeItem *item, GObject *result, gint64 re
                                     before ? before : "{}", error);
 }
 
-/* The id of a merge of two heads into content @content_hash (the full
- * record): the same on both sides when they merge the same versions into
- * the same record. */
-static char *
-merge_rev (SamMergeItem *item, const char *content_hash)
-{
-  char mh[SAM_REV_LEN + 1], th[SAM_REV_LEN + 1];
-  g_autofree char *parents = NULL;
-
-  sam_ancestry_get_head (item->mine_anc, mh);
-  sam_ancestry_get_head (item->theirs_anc, th);
-  parents = g_strdup_printf ("merge %s %s", strcmp (mh, th) < 0 ? mh : th, strcmp (mh, th) < 0 ? th : mh);
-  return sam_ancestry_next_id (parents, content_hash);
-}
-
-/* The ancestry after the merge. When theirs descends from mine and no
- * field was decided for mine, and the result is theirs (in the file's
- * audience), theirs' history with mine's owner. Else a merge revision
- * over both. */
-static gboolean
-field_differs (SamFieldValue *a, SamFieldValue *b)
-{
-  if (a == NULL || b == NULL)
-    return a != b;
-  return !g_str_equal (a->canon, b->canon);
-}
-
-static SamAncestry *
-result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *content_hash,
-                 GObject *result, SamVisibility audience)
-{
-  char mh[SAM_REV_LEN + 1];
-  g_autofree char *rev = NULL;
-  g_autoptr(GHashTable) revs = NULL;
-  GHashTableIter iter;
-  gpointer key, side;
-  gboolean kept_mine = FALSE;
-  SamAncestry *out;
-
-  if (item->mine_anc == NULL)
-    return sam_ancestry_copy (item->theirs_anc);     /* new here */
-  for (guint k = 0; k < item->fields->len; k++)
-    kept_mine |= ((SamMergeField *) g_ptr_array_index (item->fields, k))->choice != SAM_MERGE_SIDE_THEIRS;
-  sam_ancestry_get_head (item->mine_anc, mh);
-  if (is_theirs && !kept_mine && sam_ancestry_has (item->theirs_anc, mh))
-    {
-      out = sam_ancestry_copy (item->theirs_anc);
-      g_free (out->owner);
-      out->owner = g_strdup (item->mine_anc->owner);
-      return out;
-    }
-  rev = merge_rev (item, content_hash);
-  revs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  /* each field's revision as its value says: mine's where it is mine's,
-   * theirs' where it is theirs', the merge's where a person decided or
-   * it is new; never a revision whose value is another */
-  if (result != NULL && item->mine != NULL && item->theirs != NULL)
-    {
-      g_autoptr(GPtrArray) fr = _sam_merge_record_canon (result, audience);
-      g_autoptr(GPtrArray) fm = _sam_merge_record_canon (item->mine, audience);
-      g_autoptr(GPtrArray) ft = _sam_merge_record_canon (item->theirs, audience);
-      g_autoptr(GHashTable) tr_ = _sam_merge_field_table (fr);
-      g_autoptr(GHashTable) tm = _sam_merge_field_table (fm);
-      g_autoptr(GHashTable) tt = _sam_merge_field_table (ft);
-      GPtrArray *lists[] = { fr, fm, ft };
-
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint i = 0; i < lists[l]->len; i++)
-          {
-            const char *k = ((SamFieldValue *) g_ptr_array_index (lists[l], i))->key;
-            SamFieldValue *r = g_hash_table_lookup (tr_, k);
-            SamFieldValue *m = g_hash_table_lookup (tm, k);
-            SamFieldValue *t = g_hash_table_lookup (tt, k);
-
-            if (g_hash_table_contains (revs, k) || !field_differs (r, m))
-              continue;
-            if (!field_differs (r, t))
-              {
-                char *theirs_rev = g_malloc (SAM_REV_LEN + 1);
-                sam_ancestry_get_field (item->theirs_anc, k, theirs_rev);
-                g_hash_table_insert (revs, g_strdup (k), theirs_rev);
-              }
-            else
-              g_hash_table_insert (revs, g_strdup (k), g_strndup (rev, SAM_REV_LEN));
-          }
-    }
-  else
-    {
-      /* a field from theirs keeps theirs' revision */
-      g_hash_table_iter_init (&iter, item->auto_sides);
-      while (g_hash_table_iter_next (&iter, &key, &side))
-        if (GPOINTER_TO_INT (side) == SAM_MERGE_SIDE_THEIRS)
-          {
-            char *tr = g_malloc (SAM_REV_LEN + 1);
-            sam_ancestry_get_field (item->theirs_anc, key, tr);
-            g_hash_table_insert (revs, g_strdup (key), tr);
-          }
-    }
-  /* a decided field is new */
-  for (guint k = 0; k < item->fields->len; k++)
-    g_hash_table_insert (revs, g_strdup (((SamMergeField *) g_ptr_array_index (item->fields, k))->key),
-                         g_strndup (rev, SAM_REV_LEN));
-  return sam_ancestry_merge (item->mine_anc, item->theirs_anc, rev, revs);
-}
-
 static GObject *
 copy_theirs (SamMergeItem *item, SamVisibility audience)
 {
@@ -547,7 +442,7 @@ build_result (SamMergeItem *item, SamVisibility audience, GObject **result)
       if (item->mine == NULL || item->theirs == NULL)
         {
           /* a deletion on one side: the record is kept or deleted whole */
-          if (choice_of (item, "record") == SAM_MERGE_SIDE_MINE &&
+          if (_sam_merge_item_choice (item, "record") == SAM_MERGE_SIDE_MINE &&
               item->action == SAM_MERGE_CONFLICT)
             return FALSE;
           *result = copy_theirs (item, audience);
@@ -567,6 +462,22 @@ build_result (SamMergeItem *item, SamVisibility audience, GObject **result)
     }
 }
 
+/* The ancestry @item is written with, its owner as the merge sees it
+ * (none: this register's own). */
+static SamAncestry *
+ancestry_of (SamMergePlan *plan, SamMergeItem *item, gboolean is_theirs, const char *full,
+             GObject *result)
+{
+  SamAncestry *ancestry = _sam_merge_result_ancestry (item, is_theirs, full, result,
+                                                      plan->data->audience);
+  g_autofree char *owner = g_strdup (item->mine_anc ? _sam_merge_item_owner (plan, item)
+                                                    : ancestry->owner);
+
+  g_free (ancestry->owner);
+  ancestry->owner = g_strcmp0 (owner, plan->instance) == 0 ? NULL : g_steal_pointer (&owner);
+  return ancestry;
+}
+
 static gboolean
 apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
 {
@@ -582,13 +493,13 @@ apply_item (SamMergePlan *plan, SamMergeItem *item, GError **error)
     {
       /* mine's content stays: the history moves on */
       full = _sam_merge_hash_record (item->mine, SAM_VISIBILITY_INTERNAL);
-      ancestry = result_ancestry (item, g_str_equal (item->mine_hash, item->theirs_hash), full,
-                                  item->mine, audience);
+      ancestry = ancestry_of (plan, item, g_str_equal (item->mine_hash, item->theirs_hash), full,
+                              item->mine);
       return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);
     }
   hash = _sam_merge_hash_record (result, audience);
   full = _sam_merge_hash_record (result, SAM_VISIBILITY_INTERNAL);
-  ancestry = result_ancestry (item, g_str_equal (hash, item->theirs_hash), full, result, audience);
+  ancestry = ancestry_of (plan, item, g_str_equal (hash, item->theirs_hash), full, result);
   if (item->mine_hash != NULL && g_str_equal (hash, item->mine_hash))
     /* mine, field by field: nothing to write but the history */
     return _sam_store_put_ancestry (plan->store, item->entity, item->id, ancestry, error);

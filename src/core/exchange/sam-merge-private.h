@@ -28,6 +28,7 @@ struct _SamMergeItem {
   GPtrArray *fields;       /* of SamMergeField: what a person decides */
   GHashTable *auto_sides;  /* key → SamMergeSide, decided by ancestry */
   gboolean proposal;       /* from a register that does not own it */
+  char *owner_name;        /* a proposal's owner, as people read it */
   gboolean adopt;          /* same content: only the ancestry is written */
   gboolean dirty;          /* something is written */
 
@@ -75,6 +76,12 @@ SamMergePlan    *_sam_merge_plan_new_for_file_full (SamStore    *store,
 SamAncestry     *_sam_merge_incoming_ancestry (SamAncestry      *carried,
                                               const char        *source,
                                               const char        *content_hash);
+/* The ancestry of @view, what an audience may see of @full whose ancestry
+ * is @ancestry: each field it leaves out or changes is stale, with its
+ * revision (sam-merge-export.c). */
+SamAncestry     *_sam_merge_view_ancestry    (const SamAncestry *ancestry,
+                                              GObject           *full,
+                                              GObject           *view);
 /* Leaves every conflict as it is here, undecided: applying writes the
  * rest (follow: proposals wait for a person, and no history says they
  * were turned down). */
@@ -91,6 +98,28 @@ void             _sam_merge_plan_release_store (SamMergePlan      *plan);
 /* The owner of a local record as the merge sees it. */
 const char      *_sam_merge_item_owner       (SamMergePlan      *plan,
                                               SamMergeItem      *item);
+
+/* sam-merge-apply.c: the side chosen or decided for @key. */
+SamMergeSide     _sam_merge_item_choice      (SamMergeItem      *item,
+                                              const char        *key);
+
+/* sam-merge-ancestry.c */
+/* The side of a field this register holds stale (@mr the revision it
+ * lacks, @tr theirs'); NONE: a person decides. */
+SamMergeSide     _sam_merge_stale_side       (SamMergeItem      *item,
+                                              const char        *mr,
+                                              const char        *tr,
+                                              gboolean           owns);
+/* Whether the file holds, at the revision lacked, a field held stale here. */
+gboolean         _sam_merge_fills_stale      (SamMergeItem      *item);
+/* The ancestry @item's record is written with: @result (NULL: deleted),
+ * @is_theirs when it is theirs in the file's audience, @content_hash its
+ * full content. */
+SamAncestry     *_sam_merge_result_ancestry  (SamMergeItem      *item,
+                                              gboolean           is_theirs,
+                                              const char        *content_hash,
+                                              GObject           *result,
+                                              SamVisibility      audience);
 
 /* sam-merge-diff.c */
 /* Of SamMergeField (owned by the caller, no free func): every field

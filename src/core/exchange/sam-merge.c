@@ -65,6 +65,7 @@ item_free (SamMergeItem *item)
   g_clear_object (&item->mine);
   g_free (item->theirs_hash);
   g_free (item->mine_hash);
+  g_free (item->owner_name);
   g_free (item);
 }
 
@@ -166,9 +167,18 @@ item_new (SamMergePlan *plan, const char *entity, const char *id, GObject *their
 const char *
 _sam_merge_item_owner (SamMergePlan *plan, SamMergeItem *item)
 {
+  const char *owner = plan->instance;
+  g_autofree char *handed = NULL;
+
   if (item->mine_anc != NULL && item->mine_anc->owner != NULL)
-    return item->mine_anc->owner;
-  return plan->instance;
+    owner = item->mine_anc->owner;
+  if (item->theirs_anc == NULL || item->theirs_anc->owner == NULL ||
+      g_strcmp0 (item->theirs_anc->owner, owner) == 0)
+    return owner;
+  /* handed on by the register that owned it: the record travels with
+   * its new owner, whoever relays it; anyone else's claim is a proposal */
+  handed = g_strconcat (SAM_ANCESTRY_HANDED, owner ? owner : "", NULL);
+  return sam_ancestry_has_entry (item->theirs_anc, handed) ? item->theirs_anc->owner : owner;
 }
 
 /* Whether the file's source may change @item by itself. */
@@ -176,6 +186,23 @@ static gboolean
 source_owns (SamMergePlan *plan, SamMergeItem *item)
 {
   return g_strcmp0 (plan->source, _sam_merge_item_owner (plan, item)) == 0;
+}
+
+/* Who owns @item, as a person reads it: this register, or the name the
+ * owner gave itself in a file merged before, else its id. */
+static char *
+owner_name (SamMergePlan *plan, SamMergeItem *item)
+{
+  const char *owner = _sam_merge_item_owner (plan, item);
+  char *name;
+
+  if (g_strcmp0 (owner, plan->instance) == 0)
+    return g_strdup (_("this register"));
+  if (g_strcmp0 (owner, plan->data->source) == 0 &&
+      sam_text_get_best (&plan->data->meta.name, sam_lang_from_locale (), NULL) != NULL)
+    return g_strdup (sam_text_get_best (&plan->data->meta.name, sam_lang_from_locale (), NULL));
+  name = _sam_store_dup_source_name (plan->store, owner);
+  return name ? name : g_strdup_printf (_("the register %s"), owner);
 }
 
 static gboolean
@@ -265,6 +292,10 @@ decide_by_heads (SamMergeItem *item)
     return item->theirs == NULL ? SAM_MERGE_UNCHANGED : SAM_MERGE_NEW;
   if (item->mine_anc == NULL)
     return SAM_MERGE_CONFLICT;
+  /* a record holding fields it never got the value of: the heads say
+   * nothing of those, so look at each */
+  if (sam_ancestry_has_stale (item->mine_anc))
+    return SAM_MERGE_CONFLICT;
   sam_ancestry_get_head (item->mine_anc, mh);
   sam_ancestry_get_head (item->theirs_anc, th);
   /* the same version, yet deleted on one side only (a register changed
@@ -287,7 +318,8 @@ take_theirs (SamMergeItem *item)
  * is theirs when the source owns the record (or, following, always), a
  * proposal else; one changed on both sides is a conflict. */
 static SamMergeAction
-decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboolean owns)
+decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboolean owns,
+               gboolean older)
 {
   g_autoptr(GPtrArray) diff = _sam_merge_item_diff (item, plan->data->audience);
   gboolean any_theirs = FALSE;
@@ -303,8 +335,15 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
       sam_ancestry_get_field (item->theirs_anc, field->key, tr);
       /* a revision pruned away matches nothing, itself included */
       same = g_str_equal (mr, tr) && !g_str_equal (mr, SAM_REV_UNKNOWN);
-      if (plan->follow && owns)
+      if (plan->follow && owns && !sam_ancestry_is_stale (item->theirs_anc, field->key))
         side = SAM_MERGE_SIDE_THEIRS;       /* a followed register's own record */
+      else if (sam_ancestry_is_stale (item->theirs_anc, field->key))
+        /* the file does not hold its value; when neither side does, a
+         * person knows which is right */
+        side = sam_ancestry_is_stale (item->mine_anc, field->key) ? SAM_MERGE_SIDE_NONE
+                                                                   : SAM_MERGE_SIDE_MINE;
+      else if (sam_ancestry_is_stale (item->mine_anc, field->key))
+        side = _sam_merge_stale_side (item, mr, tr, owns);
       else if (same && field->mine == NULL && g_str_has_prefix (field->key, "route:"))
         /* the same revision of a route this register never had (it came
          * in a file for a narrower audience): filled in, not a change */
@@ -328,26 +367,33 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
     }
   if (item->fields->len > 0)
     return SAM_MERGE_CONFLICT;
-  item->adopt = !any_theirs;
+  /* an older file with nothing this register lacks changes nothing */
+  item->adopt = !any_theirs && !older;
   return any_theirs ? SAM_MERGE_UPDATED : SAM_MERGE_UNCHANGED;
 }
 
 static SamMergeAction
 decide (SamMergePlan *plan, SamMergeItem *item)
 {
-  char mh[SAM_REV_LEN + 1];
+  char mh[SAM_REV_LEN + 1], th[SAM_REV_LEN + 1];
   gboolean owns = source_owns (plan, item);
-  gboolean descends;
+  gboolean descends, older;
 
   sam_ancestry_get_head (item->mine_anc, mh);
+  sam_ancestry_get_head (item->theirs_anc, th);
   descends = sam_ancestry_has (item->theirs_anc, mh);
+  /* only a record with stale fields gets here with a file it has seen */
+  older = sam_ancestry_has (item->mine_anc, th);
   if (g_str_equal (item->mine_hash, item->theirs_hash))
     {
-      /* the same content: at most the history moves on */
-      item->adopt = TRUE;
+      /* the same content: at most the history moves on, or a stale
+       * field is known again */
+      item->adopt = !older || (g_str_equal (mh, th) && _sam_merge_fills_stale (item));
       return SAM_MERGE_UNCHANGED;
     }
   item->proposal = !owns;
+  if (item->proposal)
+    item->owner_name = owner_name (plan, item);
   if (item->mine == NULL || item->theirs == NULL)
     {
       g_autoptr(GPtrArray) diff = NULL;
@@ -359,7 +405,7 @@ decide (SamMergePlan *plan, SamMergeItem *item)
       g_ptr_array_extend_and_steal (item->fields, g_steal_pointer (&diff));
       return SAM_MERGE_CONFLICT;
     }
-  return decide_fields (plan, item, descends, owns);
+  return decide_fields (plan, item, descends, owns, older && !g_str_equal (mh, th));
 }
 
 static void
@@ -724,6 +770,12 @@ gboolean
 sam_merge_item_is_proposal (SamMergeItem *item)
 {
   return item->proposal;
+}
+
+const char *
+sam_merge_item_get_owner_name (SamMergeItem *item)
+{
+  return item->owner_name;
 }
 
 /* @key names the field, or a step or route with all its fields. */

@@ -115,6 +115,9 @@ GPtrArray      *sam_merge_item_get_fields   (SamMergeItem     *item);
 /* TRUE when the file's source does not own the record: its changes are
  * proposals, decided by a person. */
 gboolean        sam_merge_item_is_proposal  (SamMergeItem     *item);
+/* A proposal's owner as a person reads it ("this register", the name it
+ * gave itself); NULL when not a proposal. */
+const char     *sam_merge_item_get_owner_name (SamMergeItem   *item);
 gboolean        sam_merge_item_choose       (SamMergeItem     *item,
                                              const char       *key,
                                              SamMergeSide      side);
@@ -130,6 +133,16 @@ gboolean        sam_merge_attach_ancestry   (SamStore          *store,
                                              SamRegisterData   *data,
                                              GPtrArray         *actors,
                                              GPtrArray         *paths,
+                                             GError           **error);
+
+/* Hands @entity ("actor" or "path") @id, which this register owns, to
+ * the register @to (its id, as its exports name it): from then on only
+ * @to's changes apply by themselves anywhere, whoever passes them on. The
+ * hand-over is a revision of the record's history, so it travels with it. */
+gboolean        sam_merge_hand_over         (SamStore          *store,
+                                             const char        *entity,
+                                             const char        *id,
+                                             const char        *to,
                                              GError           **error);
 
 G_END_DECLS

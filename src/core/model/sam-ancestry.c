@@ -115,10 +115,56 @@ find_field (const char *fields, const char *key)
   return NULL;
 }
 
+static const char *
+find_stale (const char *fields, const char *key)
+{
+  g_autofree char *stale = g_strconcat (SAM_ANCESTRY_STALE, key, NULL);
+  return find_field (fields, stale);
+}
+
+gboolean
+sam_ancestry_has_entry (const SamAncestry *ancestry, const char *key)
+{
+  return ancestry != NULL && find_field (ancestry->fields, key) != NULL;
+}
+
+gboolean
+sam_ancestry_is_stale (const SamAncestry *ancestry, const char *key)
+{
+  return ancestry != NULL && find_stale (ancestry->fields, key) != NULL;
+}
+
+gboolean
+sam_ancestry_has_stale (const SamAncestry *ancestry)
+{
+  return ancestry != NULL && strstr (ancestry->fields, SAM_ANCESTRY_STALE) != NULL;
+}
+
+GPtrArray *
+sam_ancestry_stale_keys (const SamAncestry *ancestry)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  gsize n = strlen (SAM_ANCESTRY_STALE);
+
+  for (const char *p = ancestry ? strstr (ancestry->fields, SAM_ANCESTRY_STALE) : NULL; p;
+       p = strstr (p + n, SAM_ANCESTRY_STALE))
+    {
+      const char *eq = strchr (p, '=');
+
+      /* at the start of an entry only */
+      if (eq != NULL && (p == ancestry->fields || p[-1] == ' '))
+        g_ptr_array_add (keys, g_strndup (p + n, eq - p - n));
+    }
+  return keys;
+}
+
 void
 sam_ancestry_get_field (const SamAncestry *ancestry, const char *key, char out[SAM_REV_LEN + 1])
 {
-  const char *rev = find_field (ancestry->fields, key);
+  const char *rev = find_stale (ancestry->fields, key);
+
+  if (rev == NULL)
+    rev = find_field (ancestry->fields, key);
 
   if (rev != NULL && strlen (rev) >= SAM_REV_LEN)
     copy_rev (out, rev);
@@ -197,6 +243,22 @@ parse_fields (const char *fields)
   return table;
 }
 
+/* Sets @key (plain, or stale/KEY) in @table, dropping its other form. */
+static void
+put_field (GHashTable *table, const char *key, const char *rev)
+{
+  gsize n = strlen (SAM_ANCESTRY_STALE);
+
+  if (g_str_has_prefix (key, SAM_ANCESTRY_STALE))
+    g_hash_table_remove (table, key + n);
+  else
+    {
+      g_autofree char *stale = g_strconcat (SAM_ANCESTRY_STALE, key, NULL);
+      g_hash_table_remove (table, stale);
+    }
+  g_hash_table_insert (table, g_strdup (key), g_strndup (rev, SAM_REV_LEN));
+}
+
 static int
 compare_keys (const void *a, const void *b)
 {
@@ -219,7 +281,9 @@ format_fields (GHashTable *table, const SamAncestry *ancestry)
     {
       const char *rev = g_hash_table_lookup (table, keys[i]);
 
-      if (g_str_equal (rev, root))
+      /* a stale field says so even at the root */
+      if (g_str_equal (rev, root) && !g_str_has_prefix (keys[i], SAM_ANCESTRY_STALE) &&
+          !g_str_has_prefix (keys[i], SAM_ANCESTRY_HANDED))
         continue;
       if (!sam_ancestry_has (ancestry, rev))
         rev = SAM_REV_UNKNOWN;
@@ -249,7 +313,7 @@ sam_ancestry_advance (const SamAncestry *old, const char *rev, GHashTable *chang
     {
       g_hash_table_iter_init (&iter, changed);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_insert (fields, g_strdup (key), g_strndup (rev, SAM_REV_LEN));
+        put_field (fields, key, rev);     /* a value set here is held here */
     }
   g_free (result->fields);
   result->fields = format_fields (fields, result);
@@ -305,11 +369,22 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
     {
       g_hash_table_iter_init (&iter, field_revs);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (fields, g_strdup (key), g_strndup (value, SAM_REV_LEN));
+        put_field (fields, key, value);
     }
   g_free (result->fields);
   result->fields = format_fields (fields, result);
   return result;
+}
+
+void
+sam_ancestry_set_field (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale)
+{
+  g_autoptr(GHashTable) fields = parse_fields (ancestry->fields);
+  g_autofree char *name = stale ? g_strconcat (SAM_ANCESTRY_STALE, key, NULL) : g_strdup (key);
+
+  put_field (fields, name, rev);
+  g_free (ancestry->fields);
+  ancestry->fields = format_fields (fields, ancestry);
 }
 
 static GQuark

@@ -48,6 +48,31 @@ void         sam_ancestry_get_field    (const SamAncestry *ancestry,
                                         const char        *key,
                                         char               out[SAM_REV_LEN + 1]);
 
+/* A field whose value this copy of the record does not hold: it came in
+ * a file for a narrower audience (a route left out, a step's route
+ * reduced to its actor). Kept as "stale/KEY=REV", REV the revision the
+ * field really has at the record's head (sam_ancestry_get_field gives
+ * it); a file carries it so its reader knows the same. */
+#define SAM_ANCESTRY_STALE "stale/"
+
+/* A hand-over: "handed/FROM=REV", the revision in which register FROM,
+ * owning the record, gave it to the owner named. */
+#define SAM_ANCESTRY_HANDED "handed/"
+
+/* Whether @ancestry has an entry for @key (plain). */
+gboolean     sam_ancestry_has_entry    (const SamAncestry *ancestry,
+                                        const char        *key);
+gboolean     sam_ancestry_is_stale     (const SamAncestry *ancestry,
+                                        const char        *key);
+gboolean     sam_ancestry_has_stale    (const SamAncestry *ancestry);
+/* The keys of @ancestry's stale fields (a new array of new strings). */
+GPtrArray   *sam_ancestry_stale_keys   (const SamAncestry *ancestry);
+/* Notes @key as changed in @rev (@stale: a value not held here). */
+void         sam_ancestry_set_field    (SamAncestry       *ancestry,
+                                        const char        *key,
+                                        const char        *rev,
+                                        gboolean           stale);
+
 /* Revision ids: of a record with no known history ("root"), and of the
  * revision after @parent whose content hashes to @content_hash ("" for a
  * deletion). */

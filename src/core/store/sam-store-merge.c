@@ -366,3 +366,18 @@ _sam_store_get_actor_facets (SamStore   *self,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+char *
+_sam_store_dup_source_name (SamStore *self, const char *id)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, "SELECT name FROM sync_source WHERE id = ?", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = _sam_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}

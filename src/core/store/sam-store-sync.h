@@ -137,6 +137,9 @@ gboolean    _sam_store_list_tombstones    (SamStore      *self,
 gint64      _sam_store_get_log_mark       (SamStore      *self);
 /* This installation's id (written into exports as their source). */
 char       *_sam_store_dup_instance       (SamStore      *self);
+/* The name a register called itself in the last file merged from it. */
+char       *_sam_store_dup_source_name    (SamStore      *self,
+                                           const char    *id);
 
 /* Writes, inside a transaction the caller holds. */
 /* Overwrites the stored actor (live or a tombstone) with @actor as it is,
