@@ -20,6 +20,7 @@
 #include "sam-schedule.h"
 #include "sam-stale-dialog.h"
 #include "sam-translation-hint.h"
+#include "sam-unsaved.h"
 
 G_DEFINE_FINAL_TYPE (SamActorEditor, sam_actor_editor, ADW_TYPE_WINDOW)
 
@@ -432,6 +433,7 @@ sam_actor_editor_new (GtkWindow  *parent,
   self->touched = 0;
   _sam_actor_editor_validate (self, FALSE, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_sv_row));
+  sam_unsaved_guard (GTK_WINDOW (self));
   return self;
 }
 
@@ -467,6 +469,7 @@ sam_actor_editor_save (SamActorEditor *self)
   g_set_object (&self->actor, actor);
   self->is_new = FALSE;
   g_signal_emit (self, signals[SAVED], 0, actor);
+  sam_unsaved_release (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

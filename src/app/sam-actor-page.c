@@ -11,6 +11,7 @@
 
 #include "sam-actor-page.h"
 #include "sam-areas.h"
+#include "sam-call.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 
@@ -314,6 +315,42 @@ sam_actor_page_copy_route (SamActorPage *self, const char *route_id)
   return TRUE;
 }
 
+/* The first button of @widget's tree that copies or calls. */
+static GtkWidget *
+find_route_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget))
+    {
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (g_strcmp0 (action, "actor.copy-route") == 0 || g_strcmp0 (action, "actor.open-route") == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_route_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+sam_actor_page_focus_first_route (SamActorPage *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (SAM_IS_ROUTE_ROW (g_ptr_array_index (self->rows, i)))
+      {
+        GtkWidget *button = find_route_button (g_ptr_array_index (self->rows, i));
+
+        return button != NULL && gtk_widget_grab_focus (button);
+      }
+  return FALSE;
+}
+
 static void
 copy_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -325,11 +362,9 @@ open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamActorPage *self = SAM_ACTOR_PAGE (widget);
   SamContactRoute *route = find_route (self, g_variant_get_string (param, NULL));
-  g_autofree char *uri = route ? sam_contact_route_dup_uri (route) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  if (route != NULL)
+    sam_call_open_route (widget, route, sam_actor_get_display_name (self->actor));
 }
 
 static void

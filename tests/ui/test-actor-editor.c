@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-editor.h"
+#include "sam-unsaved.h"
 #include "sam-default-register.h"
 #include "sam-route-editor-row.h"
 #include "sam-test-util.h"
@@ -387,8 +388,12 @@ test_refused (Fixture *f, gconstpointer data)
   assert_unchanged (f);
 
   g_assert_nonnull (editor);   /* still open */
-  /* what Cancel and Escape do */
+  /* what Cancel and Escape do: with changes, they ask first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (sam_unsaved_get_dialog (GTK_WINDOW (editor)));
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "discard");
   iterate ();
   g_assert_null (editor);
   assert_unchanged (f);
@@ -789,6 +794,51 @@ test_remove_route_used_by_path (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (unused));
 }
 
+/* Escape without changes closes at once; with a change it asks, Keep
+ * Editing keeps what was typed, Discard closes and saves nothing. */
+static void
+test_unsaved_changes (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  g_autoptr(GPtrArray) routes = NULL;
+  GtkWidget *phone;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_false (sam_unsaved_changed (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_null (editor);
+
+  editor = open_editor (f, "umea-kommun");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  routes = find_route_rows (editor);
+  phone = find_row (g_ptr_array_index (routes, 0), ADW_TYPE_ENTRY_ROW, "Phone");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "090-16 10 00");
+  type_into (g_ptr_array_index (routes, 0), "Phone", "090-16 10 01");
+  g_assert_true (sam_unsaved_changed (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (sam_unsaved_get_dialog (GTK_WINDOW (editor)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (sam_unsaved_get_dialog (GTK_WINDOW (editor))),
+                   ==, "keep");
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "keep");
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "090-16 10 01");
+
+  /* typed back as it was: nothing to lose */
+  type_into (g_ptr_array_index (routes, 0), "Phone", "090-16 10 00");
+  g_assert_false (sam_unsaved_changed (GTK_WINDOW (editor)));
+  type_into (editor, "Name (English)", "Changed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "discard");
+  iterate ();
+  g_assert_null (editor);
+  assert_unchanged (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -819,6 +869,8 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/translation-missing", Fixture, NULL, fixture_set_up, test_translation_missing, fixture_tear_down);
   g_test_add ("/actor-editor/remove-route-used-by-path", Fixture, NULL, fixture_set_up,
               test_remove_route_used_by_path, fixture_tear_down);
+  g_test_add ("/actor-editor/unsaved-changes", Fixture, NULL, fixture_set_up, test_unsaved_changes,
+              fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
 }
