@@ -27,6 +27,7 @@ struct _SamActorPage
   GtkLabel *summary_label;
   GtkLabel *open_label;
   GtkButton *parent_button;
+  GtkLabel *parent_label;
   GtkWidget *overdue_box;
   GtkLabel *overdue_label;
   GtkLabel *description_label;
@@ -171,7 +172,7 @@ show_header (SamActorPage *self, SamStore *store, GDateTime *now)
       g_autoptr(SamActor) parent = sam_store_load_actor (store, parent_id, NULL);
       g_autofree char *text = g_strdup_printf (_("Part of %s"), parent ? sam_actor_get_display_name (parent)
                                                                       : parent_id);
-      gtk_button_set_label (self->parent_button, text);
+      gtk_label_set_text (self->parent_label, text);
     }
 }
 
@@ -329,6 +330,7 @@ sam_actor_page_class_init (SamActorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, open_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, parent_button);
+  gtk_widget_class_bind_template_child (widget_class, SamActorPage, parent_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, overdue_box);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, description_label);

@@ -11,6 +11,7 @@
 
 #include "sam-area-choices.h"
 #include "sam-areas.h"
+#include "sam-drop-down.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
 #include "sam-role-contact.h"
@@ -680,7 +681,9 @@ sam_walk_page_init (SamWalkPage *self)
   g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
   gtk_drop_down_set_model (self->area_dropdown, areas);
   sam_area_choices_searchable (self->area_dropdown);
+  sam_drop_down_ellipsize (self->area_dropdown);
   g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
+  sam_drop_down_ellipsize (self->path_dropdown);
   show_step (self);
 }
 

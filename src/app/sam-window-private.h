@@ -97,11 +97,26 @@ void _sam_window_set_busy               (SamWindow      *self,
 
 /* sam-window.c */
 void     _sam_window_update_actions     (SamWindow      *self);
-/* Shows @actor (NULL: none) on the content pane and selects its row. */
-void     _sam_window_show_actor         (SamWindow      *self,
-                                         SamActor       *actor);
 /* A register is open and writable. */
 gboolean _sam_window_can_edit           (SamWindow      *self);
+
+/* sam-window-results.c: the results list, the search as the user types,
+ * and showing the actor a row picks. */
+void          _sam_window_setup_list                  (SamWindow      *self);
+void          _sam_window_class_add_results_callbacks (GtkWidgetClass *widget_class);
+void          _sam_window_refresh                     (SamWindow      *self);
+/* Searches a new register just before the window's first frame. */
+void          _sam_window_schedule_refresh            (SamWindow      *self);
+/* Runs a scheduled search now. */
+void          _sam_window_flush_refresh               (SamWindow      *self);
+/* Searches again and reloads the shown actor or walk after a change. */
+void          _sam_window_store_changed               (SamWindow      *self);
+SamActor     *_sam_window_shown_actor                 (SamWindow      *self);
+/* The actor page, made the first time an actor is shown. */
+SamActorPage *_sam_window_ensure_actor_page           (SamWindow      *self);
+/* Shows @actor (NULL: none) on the content pane and selects its row. */
+void          _sam_window_show_actor                  (SamWindow      *self,
+                                                       SamActor       *actor);
 
 /* sam-window-open.c: the page shown when the register could not be
  * opened, the sample register on the user's word and its banner, and

@@ -173,6 +173,8 @@ sam_change_describe (const SamChange *change)
   compare_member (lines, a, b, "languages", _("Languages"));
   compare_member (lines, a, b, "tags", _("Keywords"));
   compare_member (lines, a, b, "hours", _("Opening hours"));
+  compare_member (lines, a, b, "source", _("Source"));
+  compare_member (lines, a, b, "source_read", _("Source read on"));
   compare_member (lines, a, b, "review_days", _("Review interval in days"));
   compare_member (lines, a, b, "verified_at", _("Verified"));
   compare_member (lines, a, b, "verified_by", _("Verified by"));
