@@ -254,7 +254,7 @@ test_migration (Fixture *f, gconstpointer data)
                                      "CREATE VIRTUAL TABLE actor_fts USING fts5 (name, body, phones,"
                                      "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
                                      "INSERT INTO actor_fts (rowid, name, body, phones)"
-                                     "  SELECT rowid, name, body, phones FROM actor_search;"
+                                     "  SELECT rowid, name_sv, description_sv, '' FROM actor;"
                                      "DROP TABLE actor_search;"
                                      /* and without what 003 added */
                                      "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
@@ -279,6 +279,8 @@ test_migration (Fixture *f, gconstpointer data)
                                      "  escalation_step (id) ON DELETE CASCADE, position INTEGER NOT NULL,"
                                      "  label_sv TEXT, label_en TEXT, next_step TEXT, next_path TEXT,"
                                      "  PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
+                                     /* and without what 012 added */
+                                     "DROP TABLE search_phone;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -531,6 +533,42 @@ test_source (Fixture *f, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
                    "Source: https://example.se/socialjour → Länsstyrelsens kontaktlista (PDF), version 3");
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "Source read on: 2026-11-02 → 2026-11-20");
+}
+
+/* The history names values as the app does: no "public → professional"
+ * or area codes. */
+static void
+test_history_names_values (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamActor) actor = make_actor ("history-test");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  insert (store, actor);
+  sam_actor_set_kind (actor, SAM_ACTOR_KIND_POLICE);
+  sam_actor_add_area (actor, "2482");
+  sam_actor_add_target_group (actor, "women");
+  sam_actor_add_language (actor, "en");
+  sam_contact_route_set_visibility (g_ptr_array_index (sam_actor_get_routes (actor), 0),
+                                    SAM_VISIBILITY_PROFESSIONAL);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+  changes = sam_store_list_changes (store, "actor", "history-test", &error);
+  g_assert_no_error (error);
+  lines = sam_change_describe (g_ptr_array_index (changes, 0));
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (all, "%s\n", (char *) g_ptr_array_index (lines, i));
+  g_test_message ("%s", all->str);
+  g_assert_nonnull (strstr (all->str, "Kind: Social services → Police\n"));
+  g_assert_nonnull (strstr (all->str, "Areas: Västerbotten County, Umeå → Västerbotten County, Umeå, Skellefteå\n"));
+  g_assert_nonnull (strstr (all->str, "Target groups: Adults, Children → Adults, Children, Women\n"));
+  g_assert_nonnull (strstr (all->str, "Languages: Swedish, Arabic → Swedish, Arabic, English\n"));
+  g_assert_nonnull (strstr (all->str, "Visibility: Public → Professional\n"));
+  g_assert_null (strstr (all->str, "2482"));
+  g_assert_null (strstr (all->str, "professional"));
 }
 
 static void
@@ -1100,6 +1138,7 @@ main (int argc, char **argv)
   ADD ("/store/duplicate-id", test_duplicate_id);
   ADD ("/store/validation", test_validation);
   ADD ("/store/source", test_source);
+  ADD ("/store/history-names-values", test_history_names_values);
   g_test_add_func ("/store/route-values", test_route_values);
   ADD ("/store/update", test_update);
   ADD ("/store/mark-verified", test_mark_verified);

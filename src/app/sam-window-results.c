@@ -18,11 +18,14 @@
 
 static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
 static void bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
+static gboolean search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                                       GdkModifierType state, SamWindow *self);
 
 void
 _sam_window_setup_list (SamWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
 
   self->model = g_list_store_new (SAM_TYPE_ACTOR);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
@@ -32,6 +35,10 @@ _sam_window_setup_list (SamWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_model (self->actor_list, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->actor_list, factory);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   g_object_unref (self->selection);
   g_object_unref (factory);
 }
@@ -337,12 +344,48 @@ search_changed_cb (SamWindow *self)
   _sam_window_refresh (self);
 }
 
-/* Enter opens the first result. */
+/* Enter opens the first result, the keyboard on its first Copy or Call
+ * button: one more Enter copies the number. Without a route the focus
+ * stays in the search. */
 static void
 search_activate_cb (SamWindow *self)
 {
-  if (self->results && self->results->len > 0)
-    sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
+  _sam_window_flush_refresh (self);
+  if (self->results == NULL || self->results->len == 0)
+    return;
+  sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
+  if (self->actor_page != NULL)
+    sam_actor_page_focus_first_route (self->actor_page);
+}
+
+/* The row widget of the first result, once the list shows it. */
+static GtkWidget *
+first_row_widget (SamWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_focusable (child) && SAM_IS_ACTOR_ROW (gtk_widget_get_first_child (child)))
+      return child;
+  return NULL;
+}
+
+/* Down in the search goes to the first result. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, SamWindow *self)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->actor_list));
+  GtkWidget *row;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+  _sam_window_flush_refresh (self);
+  if (self->results == NULL || self->results->len == 0)
+    return GDK_EVENT_PROPAGATE;
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  row = first_row_widget (self);
+  return row != NULL && gtk_widget_grab_focus (row);
 }
 
 static void

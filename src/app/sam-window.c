@@ -16,6 +16,7 @@
 #include "sam-actor-page.h"
 #include "sam-export-filter.h"
 #include "sam-print-operation.h"
+#include "sam-tab-stop.h"
 #include "sam-window-private.h"
 
 enum {
@@ -110,7 +111,10 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-unit", shown && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-vcard", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-contacts", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
   update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
@@ -292,6 +296,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->delete_message, g_free);
+  g_clear_pointer (&self->deleted_ids, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);
@@ -357,6 +362,7 @@ sam_window_class_init (SamWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_TAB_STOP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
   BIND (content); BIND (window_title); BIND (content_title); BIND (search_entry);

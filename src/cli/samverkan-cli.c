@@ -23,6 +23,7 @@
 #include "sam-cli.h"
 #include "sam-cli-print.h"
 #include "sam-cli-publish.h"
+#include "sam-cli-table.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
@@ -396,6 +397,7 @@ print_actor_details (SamActor *actor)
   g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
   GDateTime *verified = sam_actor_get_verified_at (actor);
   g_autofree char *verified_text = verified ? g_date_time_format (verified, "%Y-%m-%d") : NULL;
+  GPtrArray *languages = sam_actor_get_languages (actor);
 
   print_actor_line (actor, lang);
   if (sam_text_get_best (description, lang, NULL))
@@ -406,6 +408,20 @@ print_actor_details (SamActor *actor)
     g_print (_("  Verified: %s by %s\n"), verified_text, sam_actor_get_verified_by (actor));
   else
     g_print (_("  Verified: never\n"));
+  if (languages->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < languages->len; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (languages, i));
+      /* Translators: the languages an actor speaks, in its order: "Languages: sv, en, ar" */
+      g_print (_("  Languages: %s\n"), list->str);
+    }
+  if (sam_actor_get_source (actor))
+    /* Translators: where the actor's information was read, and when:
+     * "Source: https://polisen.se/kontakt/, read 2026-10-05" */
+    g_print (_("  Source: %s, read %s\n"), sam_actor_get_source (actor),
+             sam_actor_get_source_read (actor) ? sam_actor_get_source_read (actor) : "?");
 }
 
 /* The paths that name @actor: deleting or changing it changes them. */
@@ -734,6 +750,7 @@ cmd_path (const char *register_path, int argc, char **argv)
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
+  { "import-table", N_("FILE"), N_("Import a spreadsheet of contacts (CSV, ODS, XLSX)"), sam_cli_import_table },
   { "export", N_("OUT"),      N_("Export the register, or a part of it: XML, vCard, CSV or HSDS"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },

@@ -373,24 +373,6 @@ _sam_sheet_get_flowchart (SamSheet *self)
   return self->chart;
 }
 
-const char *
-_sam_sheet_get_role_places (SamSheet *self, const char *actor_id)
-{
-  return g_hash_table_lookup (self->role_places, actor_id);
-}
-
-gboolean
-_sam_sheet_role_filled_everywhere (SamSheet *self, const char *step_id)
-{
-  return g_hash_table_contains (self->role_everywhere, step_id);
-}
-
-gboolean
-_sam_sheet_is_role_route (SamSheet *self, const char *route_id)
-{
-  return g_hash_table_contains (self->role_routes, route_id);
-}
-
 void
 _sam_sheet_set_chart_font_size (SamSheet *self, double size)
 {
@@ -402,6 +384,24 @@ sam_sheet_get_chart_font_size (SamSheet *self)
 {
   g_return_val_if_fail (SAM_IS_SHEET (self), 0);
   return self->chart_font_size;
+}
+
+const char *
+_sam_sheet_get_role_places (SamSheet *self, const char *actor_id)
+{
+  return g_hash_table_lookup (self->role_places, actor_id);
+}
+
+gboolean
+_sam_sheet_is_role_route (SamSheet *self, const char *route_id)
+{
+  return g_hash_table_contains (self->role_routes, route_id);
+}
+
+gboolean
+_sam_sheet_role_filled_everywhere (SamSheet *self, const char *step_id)
+{
+  return g_hash_table_contains (self->role_everywhere, step_id);
 }
 
 GPtrArray *

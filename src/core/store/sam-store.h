@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
-#define SAM_STORE_SCHEMA_VERSION 11
+#define SAM_STORE_SCHEMA_VERSION 12
 
 /* Register meta data. */
 typedef struct {
