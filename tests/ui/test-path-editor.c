@@ -309,6 +309,9 @@ test_role (Fixture *f, gconstpointer data)
   keyword = GTK_EDITABLE (find_of_type (roles, GTK_TYPE_ENTRY));
   g_assert_cmpstr (gtk_editable_get_text (keyword), ==, "socialjour");
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (keyword))));
+  gtk_widget_grab_focus (GTK_WIDGET (keyword));
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 2);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-role");
 
   sam_step_editor_row_set_expanded (s9, TRUE);
   iterate ();
