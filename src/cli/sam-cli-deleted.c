@@ -76,7 +76,9 @@ print_record (SamDeletedRecord *record)
   const char *what = g_str_equal (record->entity, "path") ? _("path") : _("actor");
 
   g_print ("%s  %-5s  %s  %s\n", at, what, record->id, name ? name : "");
-  if (record->deleted_by != NULL)
+  if (record->source != NULL)
+    g_print ("      %s\n", record->source);
+  else if (record->deleted_by != NULL)
     g_print ("      %s\n", record->deleted_by);
   if (record->followed)
     g_print ("      %s\n", _("owned by a followed register: it cannot be restored here"));
