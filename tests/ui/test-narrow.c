@@ -219,6 +219,8 @@ test_paths (Fixture *f, gconstpointer data)
   editor = sam_paths_window_edit (paths, "trafficking-adult");
   resize (GTK_WIDGET (editor));
   save (GTK_WIDGET (editor), "path-editor");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (editor)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (paths)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (paths));
 }
@@ -231,6 +233,8 @@ test_actor_editor (Fixture *f, gconstpointer data)
 
   resize (GTK_WIDGET (editor));
   save (GTK_WIDGET (editor), "actor-editor");
+  /* a dialog to a screen reader, not "filler" */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (editor)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
