@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlversion.h>
 #include <sqlite3.h>
@@ -57,6 +58,7 @@ static gboolean opt_skip_export;
 static gboolean opt_skip_search;
 static gboolean opt_breakdown;
 static gboolean opt_verbose;
+static gboolean opt_cpu;
 static int opt_timeout;
 
 static const GOptionEntry entries[] = {
@@ -70,6 +72,7 @@ static const GOptionEntry entries[] = {
   { "skip-export", 0, 0, G_OPTION_ARG_NONE, &opt_skip_export, "Do not export", NULL },
   { "skip-search", 0, 0, G_OPTION_ARG_NONE, &opt_skip_search, "Do not search (to profile the import)", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print the time of every query as it runs", NULL },
+  { "cpu", 0, 0, G_OPTION_ARG_NONE, &opt_cpu, "Time searches by the CPU time of the thread, not the wall clock", NULL },
   { "timeout", 't', 0, G_OPTION_ARG_INT, &opt_timeout, "Stop when searching takes longer than S seconds in all (default: no limit)", "S" },
   { "breakdown", 0, 0, G_OPTION_ARG_NONE, &opt_breakdown, "Import a second time, timing reading and storing apart", NULL },
   { NULL }
@@ -396,6 +399,18 @@ watchdog (gpointer data)
   return NULL;
 }
 
+/* Microseconds: the wall clock, or with --cpu the CPU time of this
+ * thread, which other work on a shared machine does not stretch. */
+static gint64
+search_clock (void)
+{
+  struct timespec ts;
+
+  if (!opt_cpu || clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return g_get_monotonic_time ();
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 search_pass (SamStore *store, GPtrArray *queries, GArray *samples)
 {
@@ -408,9 +423,9 @@ search_pass (SamStore *store, GPtrArray *queries, GArray *samples)
       double ms;
 
       running_query = q->line;
-      start = g_get_monotonic_time ();
+      start = search_clock ();
       results = sam_store_search (store, q->query, &error);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms = (search_clock () - start) / 1000.0;
       if (results == NULL)
         die (q->line, error);
       q->hits = results->len;
@@ -445,12 +460,12 @@ raw_pass (sqlite3 *db, GPtrArray *queries, GArray *samples)
 
       if (q->match == NULL)
         continue;
-      start = g_get_monotonic_time ();
+      start = search_clock ();
       sqlite3_bind_text (stmt, 1, q->match, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         (void) sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms = (search_clock () - start) / 1000.0;
       if (rc != SQLITE_DONE)
         {
           g_printerr ("samverkan-bench: %s: %s\n", q->line, sqlite3_errmsg (db));

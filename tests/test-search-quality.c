@@ -1,10 +1,10 @@
 /* test-search-quality.c
  *
  * Does search find what a social worker means? Every query of
- * tests/data/search-quality.txt runs against the sample register or a
- * small register of another county with few keywords
- * (tests/data/search-register-varmland.xml), and the actors the file
- * names must be among the first three results. Every miss is reported
+ * tests/data/search-quality.txt runs against the sample register or one
+ * of two small registers of other counties with few keywords
+ * (tests/data/search-register-varmland.xml and -norrbotten.xml), and the
+ * actors the file names must be among the first three results. Every miss is reported
  * with what came first instead.
  *
  * Copyright 2026 The Samverkan authors
@@ -23,6 +23,7 @@ typedef struct {
   char *dir;
   SamStore *sample;
   SamStore *varmland;
+  SamStore *norrbotten;
 } Fixture;
 
 static char *
@@ -31,13 +32,16 @@ data_path (const char *name)
   return g_build_filename (g_getenv ("SAMVERKAN_TEST_DATA"), name, NULL);
 }
 
+/* One of the small registers of tests/data, search-register-@name.xml. */
 static SamStore *
-open_varmland (const char *dir)
+open_county (const char *dir, const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = data_path ("search-register-varmland.xml");
+  g_autofree char *base = g_strdup_printf ("search-register-%s.xml", name);
+  g_autofree char *db = g_strdup_printf ("%s.sqlite", name);
+  g_autofree char *path = data_path (base);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  SamStore *store = sam_test_open_store (dir, "varmland.sqlite", FALSE);
+  SamStore *store = sam_test_open_store (dir, db, FALSE);
 
   g_assert_true (sam_register_xml_import (store, file, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -50,7 +54,8 @@ set_up (Fixture *f, gconstpointer data)
 {
   f->dir = sam_test_make_dir ();
   f->sample = sam_test_open_store (f->dir, "sample.sqlite", TRUE);
-  f->varmland = open_varmland (f->dir);
+  f->varmland = open_county (f->dir, "varmland");
+  f->norrbotten = open_county (f->dir, "norrbotten");
 }
 
 static void
@@ -58,6 +63,7 @@ tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->sample);
   g_clear_object (&f->varmland);
+  g_clear_object (&f->norrbotten);
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -95,10 +101,12 @@ check_line (Fixture *f, char **fields)
   g_autoptr(SamQuery) query = sam_query_new (text);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  SamStore *store = g_str_equal (reg, "varmland") ? f->varmland : f->sample;
+  SamStore *store = g_str_equal (reg, "varmland") ? f->varmland
+                    : g_str_equal (reg, "norrbotten") ? f->norrbotten : f->sample;
   GString *missing = g_string_new (NULL);
 
-  g_assert_true (g_str_equal (reg, "varmland") || g_str_equal (reg, "sample"));
+  g_assert_true (g_str_equal (reg, "varmland") || g_str_equal (reg, "norrbotten") ||
+                 g_str_equal (reg, "sample"));
   if (g_str_has_prefix (options, "near="))
     query->near = g_strdup (options + 5);
   query->rows_only = TRUE;

@@ -254,7 +254,7 @@ test_migration (Fixture *f, gconstpointer data)
                                      "CREATE VIRTUAL TABLE actor_fts USING fts5 (name, body, phones,"
                                      "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
                                      "INSERT INTO actor_fts (rowid, name, body, phones)"
-                                     "  SELECT rowid, name, body, phones FROM actor_search;"
+                                     "  SELECT rowid, name_sv, description_sv, '' FROM actor;"
                                      "DROP TABLE actor_search;"
                                      /* and without what 003 added */
                                      "DROP TABLE sync_source; DROP TABLE sync_seen; DROP TABLE follow;"
@@ -279,6 +279,8 @@ test_migration (Fixture *f, gconstpointer data)
                                      "  escalation_step (id) ON DELETE CASCADE, position INTEGER NOT NULL,"
                                      "  label_sv TEXT, label_en TEXT, next_step TEXT, next_path TEXT,"
                                      "  PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
+                                     /* and without what 012 added */
+                                     "DROP TABLE search_phone;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

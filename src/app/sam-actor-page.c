@@ -255,6 +255,43 @@ show_verification (SamActorPage *self, GDateTime *now)
     }
 }
 
+/* Where the details were read and when: "https://… , read 2026-11-02", a
+ * web page with a button that opens it. */
+static void
+show_source (SamActorPage *self)
+{
+  const char *source = sam_actor_get_source (self->actor);
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (source == NULL)
+    return;
+  /* Translators: an actor's source and the day it was read, "https://polisen.se/kontakt/, read 2026-10-05" */
+  text = g_strdup_printf (_("%s, read %s"), source,
+                          sam_actor_get_source_read (self->actor) ? sam_actor_get_source_read (self->actor) : "?");
+  escaped = g_markup_escape_text (text, -1);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Source"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_name (row, "source-row");
+  if (sam_actor_source_is_web (self->actor))
+    {
+      button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Open the source in a web browser"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the source"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "actor.open-source");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
+  add_row (self, self->verification_group, row);
+}
+
 static SamContactRoute *
 find_route (SamActorPage *self, const char *route_id)
 {
@@ -331,6 +368,17 @@ open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+open_source_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamActorPage *self = SAM_ACTOR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->actor && sam_actor_source_is_web (self->actor))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                  sam_actor_get_source (self->actor), GDK_CURRENT_TIME);
+}
+
+static void
 parent_clicked_cb (SamActorPage *self)
 {
   if (self->actor && sam_actor_get_parent_id (self->actor))
@@ -377,6 +425,7 @@ sam_actor_page_class_init (SamActorPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "actor.copy-route", "s", copy_route_action);
   gtk_widget_class_install_action (widget_class, "actor.open-route", "s", open_route_action);
+  gtk_widget_class_install_action (widget_class, "actor.open-source", NULL, open_source_action);
 }
 
 static void
@@ -412,6 +461,7 @@ sam_actor_page_set_actor (SamActorPage *self, SamStore *store, SamActor *actor)
   show_units (self, store);
   show_details (self);
   show_verification (self, now);
+  show_source (self);
   /* a new actor starts at the top; a refresh of the same one stays put */
   if (!same)
     gtk_adjustment_set_value (vadj, 0);

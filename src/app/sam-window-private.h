@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sam-actor-page.h"
+#include "sam-export-format.h"
 #include "sam-open-error-page.h"
 #include "sam-query.h"
 #include "sam-walk-page.h"
@@ -59,6 +60,7 @@ struct _SamWindow
   SamWalkPage *walk_page;         /* made the first time a walk begins */
   GtkWidget *back_button;
   char *delete_message;           /* what the last delete's toast said */
+  GPtrArray *deleted_ids;         /* this window's deletes, the last last: Ctrl+Z */
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;
@@ -74,6 +76,16 @@ struct _SamWindow
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */
   SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
+  SamExportFormat export_format;  /* the same */
+  guint export_scope;             /* the same: SAM_EXPORT_SCOPE_… */
+};
+
+/* Which actors the Export dialog sends: the whole register, the area chosen
+ * in the filters, or the list as it stands. */
+enum {
+  SAM_EXPORT_SCOPE_REGISTER,
+  SAM_EXPORT_SCOPE_AREA,
+  SAM_EXPORT_SCOPE_RESULTS,
 };
 
 /* sam-window-filters.c */
@@ -132,6 +144,9 @@ void _sam_window_stop_watching          (SamWindow      *self);
 /* sam-window-edit.c: the actor editor, delete and Undo, mark verified,
  * history, escalation paths. */
 void _sam_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+/* Purges what was deleted longer ago than Preferences keep it. */
+void _sam_window_purge_deleted          (SamWindow      *self,
+                                         SamStore       *store);
 
 /* sam-window-walk.c: the walk-through page and its action. */
 void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);

@@ -111,7 +111,10 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-unit", shown && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-vcard", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-contacts", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
   update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
@@ -293,6 +296,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->delete_message, g_free);
+  g_clear_pointer (&self->deleted_ids, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);

@@ -18,13 +18,29 @@
 #include "sam-export-private.h"
 #include "sam-table-columns.h"
 
+/* A cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM",
+ * "-2+3+cmd|…"): a register may come from elsewhere, so such text is kept
+ * as text with a leading apostrophe, as spreadsheets write it. Phone
+ * numbers ("+47 22 12 34 56 / 070-…") are left as they are. */
+static gboolean
+reads_as_formula (const char *text)
+{
+  if (text[0] == '\0' || strchr ("=@+-\t\r", text[0]) == NULL)
+    return FALSE;
+  return text[strspn (text, "+-0123456789 ()/")] != '\0';
+}
+
 static void
 append_cell (GString *out, const char *text, gboolean first)
 {
+  g_autofree char *guarded = NULL;
+
   if (!first)
     g_string_append_c (out, ',');
   if (text == NULL)
     return;
+  if (reads_as_formula (text))
+    text = guarded = g_strconcat ("'", text, NULL);
   if (strpbrk (text, ",\"\r\n") == NULL && !g_ascii_isspace (text[0]))
     {
       g_string_append (out, text);

@@ -22,21 +22,54 @@
 #include "sam-export-private.h"
 #include "sam-phone.h"
 
+/* A table's records are written out after each actor, one a line, so a
+ * large register never sits in memory as one JSON tree. */
 typedef struct {
-  JsonArray *organizations, *services, *locations, *addresses, *phones, *schedules,
-            *service_areas, *languages;
+  const char *name;
+  JsonArray *pending;
+  GString *text;
+  guint count;
+} Table;
+
+enum { ORGANIZATIONS, SERVICES, LOCATIONS, ADDRESSES, PHONES, SCHEDULES, SERVICE_AREAS,
+       LANGUAGES, N_TABLES };
+
+typedef struct {
+  Table tables[N_TABLES];
+  JsonGenerator *gen;
   SamLang lang;
 } Tables;
 
 static JsonObject *
-record (JsonArray *table, const char *what, const char *id)
+record (Tables *t, guint table, const char *what, const char *id)
 {
   JsonObject *obj = json_object_new ();
   g_autofree char *uuid = _sam_export_uuid (what, id);
 
   json_object_set_string_member (obj, "id", uuid);
-  json_array_add_object_element (table, obj);
+  json_array_add_object_element (t->tables[table].pending, obj);
   return obj;
+}
+
+static void
+flush (Tables *t)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    {
+      Table *table = &t->tables[i];
+
+      for (guint k = 0; k < json_array_get_length (table->pending); k++)
+        {
+          g_autofree char *text = NULL;
+
+          json_generator_set_root (t->gen, json_array_get_element (table->pending, k));
+          text = json_generator_to_data (t->gen, NULL);
+          g_string_append (table->text, table->count++ ? ",\n    " : "\n    ");
+          g_string_append (table->text, text);
+        }
+      json_array_unref (table->pending);
+      table->pending = json_array_new ();
+    }
 }
 
 static void
@@ -81,7 +114,7 @@ other_name (SamActor *actor, SamLang lang)
 static void
 add_organization (Tables *t, SamActor *actor, GHashTable *in_file)
 {
-  JsonObject *org = record (t->organizations, "actor", sam_actor_get_id (actor));
+  JsonObject *org = record (t, ORGANIZATIONS, "actor", sam_actor_get_id (actor));
   const char *description = sam_text_get_best (sam_actor_get_description (actor), t->lang, NULL);
   const char *parent = sam_actor_get_parent_id (actor);
 
@@ -97,7 +130,7 @@ add_organization (Tables *t, SamActor *actor, GHashTable *in_file)
 static void
 add_service (Tables *t, SamActor *actor)
 {
-  JsonObject *service = record (t->services, "service", sam_actor_get_id (actor));
+  JsonObject *service = record (t, SERVICES, "service", sam_actor_get_id (actor));
   const char *description = sam_text_get_best (sam_actor_get_description (actor), t->lang, NULL);
   GDateTime *updated = sam_actor_get_updated_at (actor);
   GDateTime *verified = sam_actor_get_verified_at (actor);
@@ -134,7 +167,7 @@ route_key (SamActor *actor, SamContactRoute *route, guint index)
 static void
 add_phone (Tables *t, SamActor *actor, SamContactRoute *route, const char *key)
 {
-  JsonObject *phone = record (t->phones, "route", key);
+  JsonObject *phone = record (t, PHONES, "route", key);
   const char *value = sam_contact_route_get_value (route);
   g_autofree char *number = sam_phone_format_international (value);
   const char *label = sam_text_get_best (sam_contact_route_get_label (route), t->lang, NULL);
@@ -178,7 +211,7 @@ county_name (SamActor *actor, SamLang lang)
 static void
 add_location (Tables *t, SamActor *actor, SamContactRoute *route, const char *key)
 {
-  JsonObject *location = record (t->locations, "location", key);
+  JsonObject *location = record (t, LOCATIONS, "location", key);
   const char *value = sam_contact_route_get_value (route);
   const char *type = sam_contact_route_get_kind (route) == SAM_ROUTE_KIND_POSTAL_ADDRESS ? "postal" : "physical";
   g_autofree char *street = NULL, *code = NULL, *town = NULL;
@@ -190,7 +223,7 @@ add_location (Tables *t, SamActor *actor, SamContactRoute *route, const char *ke
   json_object_set_string_member (location, "description", value);
   if (!_sam_export_split_address (value, &street, &code, &town))
     return;
-  address = record (t->addresses, "address", key);
+  address = record (t, ADDRESSES, "address", key);
   set_uuid (address, "location_id", "location", key);
   json_object_set_string_member (address, "address_1", street);
   json_object_set_string_member (address, "city", town);
@@ -242,7 +275,7 @@ static JsonObject *
 add_schedule (Tables *t, SamActor *actor, guint index, const char *description, const char *notes)
 {
   g_autofree char *key = g_strdup_printf ("%s/%u", sam_actor_get_id (actor), index);
-  JsonObject *schedule = record (t->schedules, "schedule", key);
+  JsonObject *schedule = record (t, SCHEDULES, "schedule", key);
 
   set_uuid (schedule, "service_id", "service", sam_actor_get_id (actor));
   json_object_set_string_member (schedule, "freq", "WEEKLY");
@@ -303,7 +336,7 @@ add_areas_and_languages (Tables *t, SamActor *actor)
       const char *code = g_ptr_array_index (areas, i);
       const SamArea *area = sam_area_lookup (code);
       g_autofree char *key = g_strdup_printf ("%s/%s", sam_actor_get_id (actor), code);
-      JsonObject *obj = record (t->service_areas, "area", key);
+      JsonObject *obj = record (t, SERVICE_AREAS, "area", key);
 
       set_uuid (obj, "service_id", "service", sam_actor_get_id (actor));
       json_object_set_string_member (obj, "name", area ? area->name[t->lang] : code);
@@ -315,7 +348,7 @@ add_areas_and_languages (Tables *t, SamActor *actor)
     {
       const char *code = g_ptr_array_index (languages, i);
       g_autofree char *key = g_strdup_printf ("%s/%s", sam_actor_get_id (actor), code);
-      JsonObject *obj = record (t->languages, "language", key);
+      JsonObject *obj = record (t, LANGUAGES, "language", key);
 
       set_uuid (obj, "service_id", "service", sam_actor_get_id (actor));
       json_object_set_string_member (obj, "code", code);
@@ -326,14 +359,17 @@ add_areas_and_languages (Tables *t, SamActor *actor)
 void
 _sam_export_hsds_write (GPtrArray *actors, SamLang lang, GString *out)
 {
+  static const char * const names[N_TABLES] = {
+    "organizations", "services", "locations", "addresses", "phones", "schedules",
+    "service_areas", "languages",
+  };
   g_autoptr(GHashTable) in_file = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonGenerator) gen = json_generator_new ();
-  Tables t = { json_array_new (), json_array_new (), json_array_new (), json_array_new (),
-               json_array_new (), json_array_new (), json_array_new (), json_array_new (), lang };
-  g_autofree char *text = NULL;
+  Tables t = { .gen = gen, .lang = lang };
 
+  /* one record a line: readable, and a change is a line in a diff */
+  for (guint i = 0; i < N_TABLES; i++)
+    t.tables[i] = (Table) { names[i], json_array_new (), g_string_new (NULL), 0 };
   for (guint i = 0; i < actors->len; i++)
     g_hash_table_add (in_file, (char *) sam_actor_get_id (g_ptr_array_index (actors, i)));
   for (guint i = 0; i < actors->len; i++)
@@ -345,19 +381,17 @@ _sam_export_hsds_write (GPtrArray *actors, SamLang lang, GString *out)
       add_routes (&t, actor);
       add_schedules (&t, actor);
       add_areas_and_languages (&t, actor);
+      flush (&t);
     }
-  json_object_set_array_member (root, "organizations", t.organizations);
-  json_object_set_array_member (root, "services", t.services);
-  json_object_set_array_member (root, "locations", t.locations);
-  json_object_set_array_member (root, "addresses", t.addresses);
-  json_object_set_array_member (root, "phones", t.phones);
-  json_object_set_array_member (root, "schedules", t.schedules);
-  json_object_set_array_member (root, "service_areas", t.service_areas);
-  json_object_set_array_member (root, "languages", t.languages);
-  json_node_set_object (node, root);
-  json_generator_set_root (gen, node);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_string_append (out, text);
-  g_string_append_c (out, '\n');
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < N_TABLES; i++)
+    {
+      Table *table = &t.tables[i];
+
+      g_string_append_printf (out, "%s\n  \"%s\" : [%s%s]", i ? "," : "", table->name,
+                              table->text->str, table->count ? "\n  " : "");
+      json_array_unref (table->pending);
+      g_string_free (table->text, TRUE);
+    }
+  g_string_append (out, "\n}\n");
 }

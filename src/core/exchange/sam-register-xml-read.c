@@ -127,6 +127,7 @@ read_route (xmlNodePtr node, Report *r)
   g_autofree char *id = get_prop (node, "id");
   g_autofree char *kind = get_prop (node, "kind");
   g_autofree char *visibility = get_prop (node, "visibility");
+  g_autofree char *abroad = get_prop (node, "abroad");
   g_autoptr(SamContactRoute) route = sam_contact_route_new (id);
   SamRouteKind k = SAM_ROUTE_KIND_PHONE;
   SamVisibility v = SAM_VISIBILITY_INTERNAL;
@@ -135,6 +136,8 @@ read_route (xmlNodePtr node, Report *r)
   sam_visibility_from_string (visibility, &v);
   sam_contact_route_set_kind (route, k);
   sam_contact_route_set_visibility (route, v);
+  /* xs:boolean: "true" or "1" */
+  sam_contact_route_set_abroad (route, g_strcmp0 (abroad, "true") == 0 || g_strcmp0 (abroad, "1") == 0);
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "label"))
@@ -191,6 +194,11 @@ read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
       g_autofree char *by = get_prop (c, "by");
       sam_actor_set_verified (actor, at, by);
     }
+  else if (is_element (c, "source"))
+    {
+      g_autofree char *read_on = get_prop (c, "read");
+      sam_actor_set_source (actor, content = get_content (c), read_on);
+    }
   else if (is_element (c, "route"))
     {
       g_autoptr(SamContactRoute) route = read_route (c, r);
@@ -245,6 +253,37 @@ _sam_xml_read_actor (xmlNodePtr node, Report *r)
 
 /* Paths */
 
+/* <role kind="social-services" tag="socialjour" route="on-call-phone"
+ * scope="municipality"/>: whom the step names for the user's area. */
+static void
+read_role (xmlNodePtr node, SamEscalationStep *step, Report *r)
+{
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *tag = get_prop (node, "tag");
+  g_autofree char *route = get_prop (node, "route");
+  g_autofree char *scope = get_prop (node, "scope");
+  g_autoptr(SamStepRole) role = NULL;
+  SamActorKind k;
+  SamRouteKind rk = SAM_N_ROUTE_KINDS;
+  SamRoleScope sc = SAM_ROLE_SCOPE_MUNICIPALITY;
+
+  if (!sam_actor_kind_from_string (kind, &k))
+    {
+      _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown actor kind “%s”"),
+                       sam_escalation_step_get_id (step), kind ? kind : "");
+      return;
+    }
+  if (route != NULL && !sam_route_kind_from_string (route, &rk))
+    _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown route kind “%s”"),
+                     sam_escalation_step_get_id (step), route);
+  if (scope != NULL && !sam_role_scope_from_string (scope, &sc))
+    _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown scope “%s”"),
+                     sam_escalation_step_get_id (step), scope);
+  role = sam_step_role_new (k, tag, sc);
+  sam_step_role_set_route_kind (role, rk);
+  sam_escalation_step_set_role (step, role);
+}
+
 static SamEscalationStep *
 read_step (xmlNodePtr node, Report *r)
 {
@@ -283,6 +322,8 @@ read_step (xmlNodePtr node, Report *r)
             if (is_element (l, "label"))
               read_text (l, &answer->label, r);
         }
+      else if (is_element (c, "role"))
+        read_role (c, step, r);
       else if (is_element (c, "fallback"))
         {
           g_autofree char *f_actor = get_prop (c, "actor");

@@ -118,7 +118,8 @@ write_route (xmlTextWriterPtr w, SamContactRoute *route)
                                   X (sam_route_kind_to_string (sam_contact_route_get_kind (route)))));
   W (xmlTextWriterWriteAttribute (w, X ("visibility"),
                                   X (sam_visibility_to_string (sam_contact_route_get_visibility (route)))));
-  if (!write_text (w, "label", sam_contact_route_get_label (route)))
+  if (!write_opt_attr (w, "abroad", sam_contact_route_get_abroad (route) ? "true" : NULL) ||
+      !write_text (w, "label", sam_contact_route_get_label (route)))
     return FALSE;
   W (xmlTextWriterWriteElement (w, X ("value"), X (sam_contact_route_get_value (route))));
   if (!write_hours (w, sam_contact_route_get_hours (route)))
@@ -148,6 +149,20 @@ write_actor_attributes (xmlTextWriterPtr w, SamActor *actor)
          write_time_attr (w, "updated", sam_actor_get_updated_at (actor)) &&
          write_opt_attr (w, "updated-by", sam_actor_get_updated_by (actor)) &&
          write_ancestry (w, _sam_record_get_ancestry (actor));
+}
+
+/* Not contact data: it travels to every audience. */
+static gboolean
+write_source (xmlTextWriterPtr w, SamActor *actor)
+{
+  if (sam_actor_get_source (actor) == NULL)
+    return TRUE;
+  W (xmlTextWriterStartElement (w, X ("source")));
+  if (!write_opt_attr (w, "read", sam_actor_get_source_read (actor)))
+    return FALSE;
+  W (xmlTextWriterWriteString (w, X (sam_actor_get_source (actor))));
+  W (xmlTextWriterEndElement (w));
+  return TRUE;
 }
 
 static gboolean
@@ -182,9 +197,26 @@ write_actor (xmlTextWriterPtr w, SamActor *actor)
         return FALSE;
       W (xmlTextWriterEndElement (w));
     }
+  if (!write_source (w, actor))
+    return FALSE;
   for (guint i = 0; i < routes->len; i++)
     if (!write_route (w, g_ptr_array_index (routes, i)))
       return FALSE;
+  W (xmlTextWriterEndElement (w));
+  return TRUE;
+}
+
+static gboolean
+write_role (xmlTextWriterPtr w, const SamStepRole *role)
+{
+  if (role == NULL)
+    return TRUE;
+  W (xmlTextWriterStartElement (w, X ("role")));
+  W (xmlTextWriterWriteAttribute (w, X ("kind"), X (sam_actor_kind_to_string (role->kind))));
+  if (!write_opt_attr (w, "tag", role->tag) ||
+      !write_opt_attr (w, "route", role->has_route_kind ? sam_route_kind_to_string (role->route_kind) : NULL))
+    return FALSE;
+  W (xmlTextWriterWriteAttribute (w, X ("scope"), X (sam_role_scope_to_string (role->scope))));
   W (xmlTextWriterEndElement (w));
   return TRUE;
 }
@@ -206,6 +238,8 @@ write_step (xmlTextWriterPtr w, SamEscalationStep *step)
       !write_opt_attr (w, "next", sam_escalation_step_get_next (step)) ||
       !write_text (w, "text", sam_escalation_step_get_text (step)) ||
       !write_text (w, "legal-ref", sam_escalation_step_get_legal_ref (step)))
+    return FALSE;
+  if (!write_role (w, sam_escalation_step_get_role (step)))
     return FALSE;
   for (guint i = 0; i < answers->len; i++)
     {

@@ -326,12 +326,17 @@ sam_actor_set_source (SamActor *self, const char *source, const char *read_on)
   self->source_read = clean_read;
 }
 
+static gboolean
+is_web (const char *source)
+{
+  return g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://");
+}
+
 gboolean
 sam_actor_source_is_web (SamActor *self)
 {
   g_return_val_if_fail (SAM_IS_ACTOR (self), FALSE);
-  return self->source != NULL &&
-         (g_str_has_prefix (self->source, "https://") || g_str_has_prefix (self->source, "http://"));
+  return self->source != NULL && is_web (self->source);
 }
 
 void
@@ -505,37 +510,36 @@ is_valid_day (const char *text)
 }
 
 /* A web page with a host, or a document's name on one line. */
-static gboolean
-validate_source (SamActor *self, GError **error)
+gboolean
+sam_actor_check_source (const char *source, const char *read_on, GError **error)
 {
-  if (self->source == NULL && self->source_read == NULL)
+  if (source == NULL && read_on == NULL)
     return TRUE;
-  if (self->source == NULL)
+  if (source == NULL)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Source: name the web page or document that was read on %s."),
-                         self->source_read), FALSE);
-  if (g_utf8_strlen (self->source, -1) > SAM_ACTOR_MAX_SOURCE)
+                         read_on), FALSE);
+  if (g_utf8_strlen (source, -1) > SAM_ACTOR_MAX_SOURCE)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Source: at most %d characters."), SAM_ACTOR_MAX_SOURCE), FALSE);
-  for (const char *p = self->source; *p; p++)
+  for (const char *p = source; *p; p++)
     if ((guchar) *p < 0x20)
       return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                            _("Source: a web address or a document name on one line.")), FALSE);
-  if (strstr (self->source, "://") != NULL && !sam_actor_source_is_web (self))
+  if (strstr (source, "://") != NULL && !is_web (source))
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Source: “%s” is not a web address starting with https:// or http://."),
-                         self->source), FALSE);
-  if (sam_actor_source_is_web (self) &&
-      (!g_uri_is_valid (self->source, G_URI_FLAGS_NONE, NULL) || strpbrk (self->source, " \t")))
+                         source), FALSE);
+  if (is_web (source) && (!g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL) || strpbrk (source, " \t")))
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                         _("Source: “%s” is not a valid web address."), self->source), FALSE);
-  if (self->source_read == NULL)
+                         _("Source: “%s” is not a valid web address."), source), FALSE);
+  if (read_on == NULL)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Source: the date it was read is required.")), FALSE);
-  if (!is_valid_day (self->source_read))
+  if (!is_valid_day (read_on))
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                          _("Source: the date read “%s” is not a date such as 2026-11-02."),
-                         self->source_read), FALSE);
+                         read_on), FALSE);
   return TRUE;
 }
 
@@ -568,7 +572,7 @@ _sam_actor_validate_fields (SamActor *self, GError **error)
                          _("Verified: the year %d is not between %d and %d."),
                          g_date_time_get_year (self->verified_at), SAM_YEAR_MIN, SAM_YEAR_MAX),
             FALSE);
-  return validate_source (self, error);
+  return sam_actor_check_source (self->source, self->source_read, error);
 }
 
 gboolean

@@ -62,6 +62,11 @@ const char   *sam_actor_get_source_read     (SamActor     *self);
 void          sam_actor_set_source          (SamActor     *self,
                                              const char   *source,
                                              const char   *read_on);
+/* Checks a source as sam_actor_validate() does (NULL: not given); the
+ * message starts with the field's name. */
+gboolean      sam_actor_check_source        (const char   *source,
+                                             const char   *read_on,
+                                             GError      **error);
 /* Whether the source is a web address (http:// or https://). */
 gboolean      sam_actor_source_is_web       (SamActor     *self);
 

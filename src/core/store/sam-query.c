@@ -104,12 +104,28 @@ sam_query_free (SamQuery *query)
   g_free (query);
 }
 
+/* One letter or digit, which the index has no prefix index for: itself
+ * and the two-letter prefixes it begins, each read lazily ("s"* would
+ * read and merge the lists of every word starting with s first). */
+static gboolean
+append_one_letter (GString *match, const char *word)
+{
+  static const char next[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  if (word[0] == '\0' || word[1] != '\0' || !g_ascii_isalnum (word[0]))
+    return FALSE;
+  g_string_append_printf (match, "(\"%s\"", word);
+  for (const char *c = next; *c; c++)
+    g_string_append_printf (match, " OR \"%s%c\"*", word, *c);
+  g_string_append_c (match, ')');
+  return TRUE;
+}
+
 char *
 sam_query_build_match (const char *text,
                        gboolean    names_only)
 {
   g_autoptr(GPtrArray) tokens = NULL;
-  g_autofree char *digits = NULL;
   GString *match;
 
   if (text == NULL)
@@ -122,13 +138,15 @@ sam_query_build_match (const char *text,
   /* tokens hold only letters and digits, so quoting them is safe */
   g_string_append (match, names_only ? "{name} : (" : "{name kw body} : (");
   for (guint i = 0; i < tokens->len; i++)
-    g_string_append_printf (match, "%s\"%s\"*", i ? " AND " : "",
-                            (const char *) g_ptr_array_index (tokens, i));
-  g_string_append_c (match, ')');
+    {
+      const char *token = g_ptr_array_index (tokens, i);
 
-  digits = names_only ? NULL : sam_phone_query_digits (text);
-  if (digits != NULL)
-    g_string_append_printf (match, " OR {phones} : \"%s\"*", digits);
+      if (i > 0)
+        g_string_append (match, " AND ");
+      if (!append_one_letter (match, token))
+        g_string_append_printf (match, "\"%s\"*", token);
+    }
+  g_string_append_c (match, ')');
   return g_string_free (match, FALSE);
 }
 
@@ -155,9 +173,33 @@ add_form (Word *word, char *form)
     g_ptr_array_add (word->forms, form);
 }
 
+/* The words of the index starting with @prefix, for FTS5: "p"* reads and
+ * merges the lists of all of them before the first row, as there is no
+ * prefix index past three letters (migration 012); their OR is read only
+ * as far as the search goes. */
+static char *
+prefix_form (SamStore *store, const char *prefix)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  GString *form = g_string_new (NULL);
+
+  if (append_one_letter (form, prefix))
+    return g_string_free (form, FALSE);
+  g_string_free (form, TRUE);
+  if (!_sam_search_vocab_starting (store, prefix, terms) || terms->len == 0)
+    return g_strdup_printf ("\"%s\"*", prefix);
+  if (terms->len == 1)
+    return g_strdup_printf ("\"%s\"", (char *) g_ptr_array_index (terms, 0));
+  form = g_string_new ("(");
+  for (guint i = 0; i < terms->len; i++)
+    g_string_append_printf (form, "%s\"%s\"", i ? " OR " : "", (char *) g_ptr_array_index (terms, i));
+  g_string_append_c (form, ')');
+  return g_string_free (form, FALSE);
+}
+
 /* "a"* AND "b"* for the words of @text (stop words left out, unless all are). */
 static char *
-all_words_prefix (const char *text)
+all_words_prefix (SamStore *store, const char *text)
 {
   g_autoptr(GPtrArray) words = sam_search_text_words (text);
   GString *out = g_string_new (NULL);
@@ -168,9 +210,12 @@ all_words_prefix (const char *text)
       {
         const char *w = g_ptr_array_index (words, i);
 
+        g_autofree char *form = NULL;
+
         if (pass == 0 && sam_search_text_is_stop_word (w))
           continue;
-        g_string_append_printf (out, "%s\"%s\"*", kept++ ? " AND " : "", w);
+        form = prefix_form (store, w);
+        g_string_append_printf (out, "%s%s", kept++ ? " AND " : "", form);
       }
   if (kept == 0)
     return (g_string_free (out, TRUE), NULL);
@@ -192,7 +237,7 @@ add_synonyms (SamStore *store, Word *word, const char *term)
   _sam_search_synonyms_lookup (store, term, expansions);
   for (guint i = 0; i < expansions->len; i++)
     {
-      char *form = all_words_prefix (g_ptr_array_index (expansions, i));
+      char *form = all_words_prefix (store, g_ptr_array_index (expansions, i));
       if (form == NULL)
         continue;
       g_string_append_printf (synonyms, "%s%s", synonyms->len ? " OR " : "", form);
@@ -233,12 +278,12 @@ add_repairs (SamStore *store, Word *word, const char *typed)
   for (guint i = 0; i < bases->len; i++)
     if (_sam_search_vocab_has_prefix (store, g_ptr_array_index (bases, i)))
       {
-        add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (bases, i)));
+        add_form (word, prefix_form (store, g_ptr_array_index (bases, i)));
         useful++;
       }
   _sam_search_vocab_near (store, word->word, found);
   for (guint i = 0; i < found->len; i++)
-    add_form (word, g_strdup_printf ("\"%s\"*", (char *) g_ptr_array_index (found, i)));
+    add_form (word, prefix_form (store, g_ptr_array_index (found, i)));
   /* a split only when nothing nearer was found: "myndigheten" is not
    * "myndigh" + "eten" */
   if (useful == 0 && found->len == 0 &&
@@ -246,8 +291,10 @@ add_repairs (SamStore *store, Word *word, const char *typed)
     {
       g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
       GString *form = g_string_new (NULL);
+      g_autofree char *head = prefix_form (store, first);
+      g_autofree char *tail = prefix_form (store, second);
 
-      g_string_printf (form, "(\"%s\"* AND (\"%s\"*", first, second);
+      g_string_printf (form, "(%s AND (%s", head, tail);
       _sam_search_vocab_compounds (store, second, ends);
       for (guint i = 0; i < ends->len; i++)
         g_string_append_printf (form, " OR \"%s\"", (char *) g_ptr_array_index (ends, i));
@@ -257,13 +304,13 @@ add_repairs (SamStore *store, Word *word, const char *typed)
 }
 
 static void
-add_stems (Word *word)
+add_stems (SamStore *store, Word *word)
 {
   for (guint english = 0; english < 2; english++)
     {
       char *stem = sam_search_text_stem (word->word, english);
       if (stem)
-        add_form (word, g_strdup_printf ("\"%s\"*", stem));
+        add_form (word, prefix_form (store, stem));
       g_free (stem);
     }
 }
@@ -292,7 +339,8 @@ analyse_word (SamStore *store, const char *folded, const char *typed)
   word->compounds = g_ptr_array_new_with_free_func (g_free);
 
   word->word = g_strdup (folded);
-  word->literal = g_strdup_printf ("\"%s\"*", folded);
+  word->literal = is_number (folded) && len > 1 ? g_strdup_printf ("\"%s\"*", folded)
+                                                : prefix_form (store, folded);
   word->forms = g_ptr_array_new_with_free_func (g_free);
   word->facets = g_ptr_array_new_with_free_func (g_free);
   add_form (word, g_strdup (word->literal));
@@ -300,7 +348,7 @@ analyse_word (SamStore *store, const char *folded, const char *typed)
   if (is_number (folded))
     return word;
   word->literal_in = _sam_search_vocab_columns (store, folded, FALSE);
-  add_stems (word);
+  add_stems (store, word);
   word->forms_in = word->literal_in | stem_columns (store, folded);
   add_synonyms (store, word, folded);
   if (word->synonyms != NULL)
@@ -338,7 +386,11 @@ analyse_pair (SamStore *store, const char *a, const char *b)
   }
   word = g_new0 (Word, 1);
   word->word = g_steal_pointer (&term);
-  word->literal = g_strdup_printf ("(\"%s\"* AND \"%s\"*)", a, b);
+  {
+    g_autofree char *first = prefix_form (store, a);
+    g_autofree char *second = prefix_form (store, b);
+    word->literal = g_strdup_printf ("(%s AND %s)", first, second);
+  }
   word->forms = g_ptr_array_new_with_free_func (g_free);
   word->compounds = g_ptr_array_new_with_free_func (g_free);
   word->facets = g_ptr_array_new_with_free_func (g_free);
@@ -348,8 +400,16 @@ analyse_pair (SamStore *store, const char *a, const char *b)
   return word;
 }
 
-/* The words of @text that carry meaning; all of them when every one is a
- * stop word. */
+/* A stop word, or one letter beside longer words: the "s" of "women's",
+ * which as the prefixes of every word starting with s made an AND of six
+ * words read the whole index (40 ms). */
+static gboolean
+is_noise (const char *word)
+{
+  return sam_search_text_is_stop_word (word) || g_utf8_strlen (word, -1) < 2;
+}
+
+/* The words of @text that carry meaning; all of them when none does. */
 static GPtrArray *
 analyse (SamStore *store, const char *text)
 {
@@ -359,13 +419,13 @@ analyse (SamStore *store, const char *text)
   gboolean all_stop = TRUE;
 
   for (guint i = 0; i < folded->len; i++)
-    all_stop = all_stop && sam_search_text_is_stop_word (g_ptr_array_index (folded, i));
+    all_stop = all_stop && is_noise (g_ptr_array_index (folded, i));
   for (guint i = 0; i < folded->len; i++)
     {
       const char *w = g_ptr_array_index (folded, i);
       Word *pair = NULL;
 
-      if (!all_stop && sam_search_text_is_stop_word (w))
+      if (!all_stop && is_noise (w))
         continue;
       if (i + 1 < folded->len)
         pair = analyse_pair (store, w, g_ptr_array_index (folded, i + 1));
@@ -531,6 +591,14 @@ static const char full_text_sql[] =
   " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL"
   " AND ?7 IS NULL AND ?8 IS NULL";
 
+/* Phone numbers by a prefix of their digits (migration 012); the filters
+ * and the area, when there are any, as a match of that actor's row. */
+static const char phone_sql[] =
+  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM search_phone p CROSS JOIN actor a"
+  " ON a.rowid = p.actor WHERE p.digits >= ?1 AND p.digits < ?1 || ':' AND a.deleted = 0"
+  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM actor_search WHERE actor_search.rowid = a.rowid"
+  "      AND actor_search MATCH ?2))";
+
 /* +deleted: the planner must use the name indexes, not (deleted, …) */
 static const char exact_sql[] =
   "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE +a.deleted = 0"
@@ -583,10 +651,16 @@ full (Search *search)
   return search->query->limit != 0 && search->hits->len >= search->query->limit;
 }
 
+typedef enum {
+  BIND_FILTERS,   /* ?2 … ?8: the query's filters */
+  BIND_MATCH,     /* the filters are in the match */
+  BIND_PHONE,     /* ?2: the filters and the area as a match, or NULL */
+} Bind;
+
 /* Adds the rows of one statement until the limit. */
 static gboolean
-collect (Search *search, const char *sql, gboolean full_text, const char *arg, Tier tier,
-         guint sub, guint area_rank, gboolean need_open, GError **error)
+collect (Search *search, const char *sql, Bind bind, const char *arg, const char *arg2,
+         Tier tier, guint sub, guint area_rank, gboolean need_open, GError **error)
 {
   SamStore *self = search->store;
   const SamQuery *query = search->query;
@@ -596,8 +670,10 @@ collect (Search *search, const char *sql, gboolean full_text, const char *arg, T
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, arg);
-  if (!full_text)
+  if (bind == BIND_FILTERS)
     bind_filters (stmt, query);
+  else if (bind == BIND_PHONE)
+    _sam_bind_text (stmt, 2, arg2);
   while (!full (search) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -623,10 +699,11 @@ collect (Search *search, const char *sql, gboolean full_text, const char *arg, T
   return TRUE;
 }
 
-/* Runs @match once for each area pass: the user's area first. */
+/* Runs @match (or, with @phone, looks the digits up) once for each area
+ * pass: the user's area first. */
 static gboolean
-collect_match (Search *search, const char *match, Tier tier, guint sub, gboolean need_open,
-               GError **error)
+collect_passes (Search *search, const char *match, const char *phone, Tier tier, guint sub,
+                gboolean need_open, GError **error)
 {
   for (guint pass = 0; pass < search->passes->len && !full (search); pass++)
     {
@@ -640,12 +717,14 @@ collect_match (Search *search, const char *match, Tier tier, guint sub, gboolean
         g_string_append_printf (expr, "%s(%s)", expr->len ? " AND " : "", search->filters);
       if (area[0] != '\0')
         g_string_append_printf (expr, "%s%s", expr->len ? " AND " : "", area);
-      if (expr->len == 0)
-        {
-          g_string_free (expr, TRUE);
-          continue;
-        }
-      ok = collect (search, full_text_sql, TRUE, expr->str, tier, sub, pass, need_open, error);
+      if (phone != NULL)
+        ok = collect (search, phone_sql, BIND_PHONE, phone, expr->len ? expr->str : NULL,
+                      tier, sub, pass, need_open, error);
+      else if (expr->len == 0)
+        ok = TRUE;
+      else
+        ok = collect (search, full_text_sql, BIND_MATCH, expr->str, NULL, tier, sub, pass,
+                      need_open, error);
       g_string_free (expr, TRUE);
       if (!ok)
         return FALSE;
@@ -676,6 +755,13 @@ area_passes (const char *near)
 
 /* When all the words together find nothing: the actors that match all but
  * one of them, then all but two …, longer words first. */
+static gboolean
+collect_match (Search *search, const char *match, Tier tier, guint sub, gboolean need_open,
+               GError **error)
+{
+  return collect_passes (search, match, NULL, tier, sub, need_open, error);
+}
+
 static gboolean
 collect_partial (Search *search, GPtrArray *words, guint before, GError **error)
 {
@@ -717,6 +803,7 @@ collect_text (Search *search, const char *text, GError **error)
   g_autofree char *digits = sam_phone_query_digits (text);
   gboolean all_numbers = TRUE;
   gboolean synonyms = FALSE, kinds = FALSE;
+  gboolean named;
   guint before;
   static const struct { Tier tier; Columns columns; Forms forms; } tiers[] = {
     { TIER_SYNONYM, COLUMNS_NAME, FORMS_SYNONYMS },
@@ -736,14 +823,12 @@ collect_text (Search *search, const char *text, GError **error)
       kinds = kinds || word->facets->len > 0;
     }
   exact = g_strstrip (sam_text_fold (text));
-  if (!collect (search, exact_sql, FALSE, exact, TIER_EXACT, 0, 0, FALSE, error))
+  if (!collect (search, exact_sql, BIND_FILTERS, exact, NULL, TIER_EXACT, 0, 0, FALSE, error))
     return FALSE;
-  if (digits != NULL && all_numbers)
-    {
-      g_autofree char *phone = g_strdup_printf ("{phones} : \"%s\"*", digits);
-      if (!collect_match (search, phone, TIER_PHONE, 0, FALSE, error))
-        return FALSE;
-    }
+  named = search->hits->len > 0;
+  if (digits != NULL && all_numbers &&
+      !collect_passes (search, NULL, digits, TIER_PHONE, 0, FALSE, error))
+    return FALSE;
   for (guint t = 0; t < G_N_ELEMENTS (tiers) && !full (search); t++)
     {
       g_autofree char *match = NULL;
@@ -752,6 +837,11 @@ collect_text (Search *search, const char *text, GError **error)
        * typed, and a match in keywords or descriptions of all of them is
        * weak and costly */
       if (words->len >= LONG_QUERY && search->hits->len > 0 && tiers[t].tier >= TIER_KEYWORDS)
+        break;
+      /* … and when it was a name exactly, the names with all its words
+       * are enough: each tier of four words or more reads a millisecond
+       * of lists at 100,000 actors */
+      if (words->len >= LONG_QUERY && named && tiers[t].tier > TIER_NAME)
         break;
       if ((tiers[t].forms == FORMS_SYNONYMS && !synonyms) || (tiers[t].forms == FORMS_KIND && !kinds) ||
           !tier_may_match (words, tiers[t].columns, tiers[t].forms, 0))
@@ -784,13 +874,15 @@ collect_browse (Search *search, GError **error)
 
           if (search->filters != NULL)
             g_string_append_printf (expr, " AND (%s)", search->filters);
-          ok = collect (search, full_text_sql, TRUE, expr->str, TIER_OPEN_NEAR, 0, pass, TRUE, error);
+          ok = collect (search, full_text_sql, BIND_MATCH, expr->str, NULL, TIER_OPEN_NEAR, 0, pass,
+                        TRUE, error);
           g_string_free (expr, TRUE);
           if (!ok)
             return FALSE;
         }
     }
-  return collect (search, browse_sql[query->sort_lang], FALSE, NULL, TIER_BROWSE, 0, 0, FALSE, error);
+  return collect (search, browse_sql[query->sort_lang], BIND_FILTERS, NULL, NULL, TIER_BROWSE, 0, 0,
+                  FALSE, error);
 }
 
 static GPtrArray *

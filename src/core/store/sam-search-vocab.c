@@ -18,7 +18,12 @@
 #include "sam-search-vocab.h"
 
 #define MIN_WORD 4
+/* shorter words are kept too, for where they occur: "www" and "se" are
+ * never in a name */
+#define MIN_STORED 2
 #define MAX_CANDIDATES 12
+/* the most words a prefix is turned into; more are read as a prefix */
+#define MAX_STARTING 64
 /* the last code point: "abc" <= w < "abc" LAST is every w starting "abc" */
 #define LAST "\xf4\x8f\xbf\xbf"
 /* the words a store has written, so a large import asks SQLite once a word */
@@ -87,7 +92,7 @@ insert_word (SamStore *self, const char *word, SamSearchColumns column, gboolean
   sqlite3_bind_int (stmt, 2, column);
   if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
-  if (known)
+  if (known || strlen (word) < MIN_WORD)
     return TRUE;
   /* the word, without its last letter ("psykiatrin" ends in "psykiatri")
    * and its stem ("myndigheten" ends in "mynd") */
@@ -96,6 +101,26 @@ insert_word (SamStore *self, const char *word, SamSearchColumns column, gboolean
   return insert_rev (self, word, word, error) &&
          (strlen (shorter) < MIN_WORD + 1 || insert_rev (self, shorter, word, error)) &&
          (stem == NULL || insert_rev (self, stem, word, error));
+}
+
+static gboolean
+add_one (SamStore *self, GHashTable *seen, const char *word, SamSearchColumns column,
+         GError **error)
+{
+  guint columns;
+  gpointer value;
+  gboolean known;
+
+  if (strlen (word) < MIN_STORED || is_number (word))
+    return TRUE;
+  known = g_hash_table_lookup_extended (seen, word, NULL, &value);
+  columns = GPOINTER_TO_UINT (value);
+  if (known && (columns & column))
+    return TRUE;
+  if (!insert_word (self, word, column, known, error))
+    return FALSE;
+  g_hash_table_insert (seen, g_strdup (word), GUINT_TO_POINTER (columns | column));
+  return TRUE;
 }
 
 gboolean
@@ -108,22 +133,44 @@ _sam_search_vocab_add (SamStore          *self,
   GHashTable *seen = get_seen (self);
 
   for (guint i = 0; i < words->len; i++)
-    {
-      char *word = g_ptr_array_index (words, i);
-      guint columns;
-      gpointer value;
-      gboolean known;
+    if (!add_one (self, seen, g_ptr_array_index (words, i), column, error))
+      return FALSE;
+  return TRUE;
+}
 
-      if (strlen (word) < MIN_WORD || is_number (word))
-        continue;
-      known = g_hash_table_lookup_extended (seen, word, NULL, &value);
-      columns = GPOINTER_TO_UINT (value);
-      if (known && (columns & column))
-        continue;
-      if (!insert_word (self, word, column, known, error))
-        return FALSE;
-      g_hash_table_insert (seen, g_strdup (word), GUINT_TO_POINTER (columns | column));
+/* The words exactly as the index holds them, each once with the columns
+ * it is in: one pass over the index after an import, cheaper than
+ * splitting every text a second time as it is written. */
+gboolean
+_sam_search_vocab_fill (SamStore  *self,
+                        GError   **error)
+{
+  static const struct { const char *name; SamSearchColumns column; } columns[] = {
+    { "name", SAM_SEARCH_IN_NAME }, { "kw", SAM_SEARCH_IN_KEYWORDS }, { "body", SAM_SEARCH_IN_BODY },
+  };
+  GHashTable *seen = get_seen (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_sam_store_exec (self, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sam_search_terms "
+                              "USING fts5vocab (main, actor_search, col)", error) ||
+      (stmt = _sam_store_prepare (self, "SELECT term, col FROM temp.sam_search_terms", error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      const char *col = (const char *) sqlite3_column_text (stmt, 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        if (g_str_equal (col, columns[i].name) && !add_one (self, seen, term, columns[i].column, error))
+          {
+            sqlite3_reset (stmt);
+            return FALSE;
+          }
     }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return (_sam_store_set_error (self, error), FALSE);
   return TRUE;
 }
 
@@ -137,7 +184,7 @@ _sam_search_vocab_columns (SamStore   *self,
       : "SELECT cols FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "'", NULL);
   guint columns = 0;
 
-  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_WORD)
+  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_STORED)
     return SAM_SEARCH_IN_ANY;
   _sam_bind_text (stmt, 1, prefix);
   while (columns != SAM_SEARCH_IN_ANY && sqlite3_step (stmt) == SQLITE_ROW)
@@ -160,6 +207,28 @@ _sam_search_vocab_has_prefix (SamStore   *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+gboolean
+_sam_search_vocab_starting (SamStore   *self,
+                            const char *prefix,
+                            GPtrArray  *out)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self,
+      "SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?1 || '" LAST "'"
+      " LIMIT " G_STRINGIFY (MAX_STARTING) " + 1", NULL);
+  guint before = out->len;
+
+  if (stmt == NULL || g_utf8_strlen (prefix, -1) < MIN_WORD || is_number (prefix))
+    return FALSE;
+  _sam_bind_text (stmt, 1, prefix);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (out->len - before <= MAX_STARTING)
+    return TRUE;
+  g_ptr_array_remove_range (out, before, out->len - before);
+  return FALSE;
 }
 
 static void
@@ -325,12 +394,8 @@ live_rowids (SamStore *self, GError **error)
 }
 
 static gboolean
-rebuild_search (SamStore *self, GError **error)
+write_search_rows (SamStore *self, GArray *rowids, GError **error)
 {
-  g_autoptr(GArray) rowids = live_rowids (self, error);
-
-  if (rowids == NULL)
-    return FALSE;
   for (guint i = 0; i < rowids->len; i += 256)
     {
       guint n = MIN (256, rowids->len - i);
@@ -348,7 +413,22 @@ rebuild_search (SamStore *self, GError **error)
             return FALSE;
         }
     }
-  return _sam_store_exec (self, "DELETE FROM meta WHERE key = 'search_rebuild';"
+  return TRUE;
+}
+
+static gboolean
+rebuild_search (SamStore *self, GError **error)
+{
+  g_autoptr(GArray) rowids = live_rowids (self, error);
+  gboolean ok;
+
+  if (rowids == NULL)
+    return FALSE;
+  _sam_store_defer_search_vocab (self, TRUE);
+  ok = write_search_rows (self, rowids, error);
+  _sam_store_defer_search_vocab (self, FALSE);
+  return ok && _sam_search_vocab_fill (self, error) &&
+         _sam_store_exec (self, "DELETE FROM meta WHERE key = 'search_rebuild';"
                           "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error);
 }
 

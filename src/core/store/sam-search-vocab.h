@@ -19,14 +19,23 @@ typedef enum {
   SAM_SEARCH_IN_ANY = 7,
 } SamSearchColumns;
 
-/* Records the words of @text (four letters or more, not numbers), found
- * in @column. */
+/* Records the words of @text (two letters or more, not numbers), found
+ * in @column; those of four letters or more also for compounds. */
 gboolean  _sam_search_vocab_add         (SamStore    *self,
                                          const char  *text,
                                          SamSearchColumns column,
                                          GError     **error);
+/* Records every word of the index (after an import). */
+gboolean  _sam_search_vocab_fill        (SamStore    *self,
+                                         GError     **error);
+/* Adds to @out the words of the index starting with @prefix and returns
+ * TRUE, or FALSE when there are too many to list or @prefix is too short
+ * or a number (then @out is left as it was). */
+gboolean  _sam_search_vocab_starting    (SamStore    *self,
+                                         const char  *prefix,
+                                         GPtrArray   *out);
 /* The columns the words starting with @prefix occur in, 0 when none;
- * SAM_SEARCH_IN_ANY for a prefix too short to tell (under four letters). */
+ * SAM_SEARCH_IN_ANY for a prefix too short to tell (one letter). */
 SamSearchColumns _sam_search_vocab_columns (SamStore   *self,
                                             const char *prefix,
                                             gboolean    exact);
@@ -55,11 +64,19 @@ void      _sam_search_synonyms_lookup   (SamStore    *self,
                                          const char  *term,
                                          GPtrArray   *out);
 /* Writes the search row of @actor and records its words
- * (sam-store-actors.c). */
+ * (sam-store-search-row.c). */
 gboolean  _sam_store_write_search_row   (SamStore    *self,
                                          gint64       rowid,
                                          SamActor    *actor,
                                          GError     **error);
+/* Takes the search row of the live actor @id out, from the actor as
+ * stored: before it changes. */
+gboolean  _sam_store_delete_search_row  (SamStore    *self,
+                                         const char  *id,
+                                         GError     **error);
+/* While TRUE, written rows leave their words for _sam_search_vocab_fill. */
+void      _sam_store_defer_search_vocab (SamStore    *self,
+                                         gboolean     defer);
 /* Writes the search rows again when migration 007 asked for it. */
 gboolean  _sam_store_upgrade_search     (SamStore    *self,
                                          GError     **error);

@@ -15,10 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-actor-json.h"
-#include "sam-areas.h"
 #include "sam-errors.h"
-#include "sam-phone.h"
-#include "sam-search-facets.h"
 #include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
@@ -115,125 +112,6 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
                          _("A contact route with the id “%s” is already in the register."),
                          sam_contact_route_get_id (route)), FALSE);
   return (_sam_store_set_error (self, error), FALSE);
-}
-
-static void
-append_text (GString *out, const char *text)
-{
-  if (text == NULL)
-    return;
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-}
-
-static void
-append_both (GString *out, const SamText *text)
-{
-  append_text (out, sam_text_get (text, SAM_LANG_SV));
-  append_text (out, sam_text_get (text, SAM_LANG_EN));
-}
-
-/* A phone number as national digits and, for a Swedish number, its
- * subscriber number alone: "090-16 10 00" is found by "16 10 00". The area
- * code is one digit after the trunk 0 for Stockholm (08), two for mobiles
- * (07x) and two or three elsewhere, so both of those are written: asking
- * libphonenumber where it ends cost 0.14 ms a number, 1.4 s of a 10,000
- * actor import. */
-static void
-append_phone (GString *phones, const char *value)
-{
-  g_autofree char *digits = sam_phone_search_digits (value);
-  size_t len = strlen (digits);
-
-  append_text (phones, digits);
-  if (digits[0] != '0' || !g_str_has_prefix (value, "+46"))
-    return;
-  if (digits[1] == '8' || digits[1] == '7')
-    {
-      if (len >= 2 + 5)
-        append_text (phones, digits + 2 + (digits[1] == '7'));
-      return;
-    }
-  for (size_t code = 2; code <= 3; code++)
-    if (len >= 1 + code + 5)
-      append_text (phones, digits + 1 + code);
-}
-
-static void
-append_area_names (GString *body, GPtrArray *areas)
-{
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = sam_area_lookup (g_ptr_array_index (areas, i));
-      if (area)
-        {
-          append_text (body, area->name[SAM_LANG_SV]);
-          if (g_strcmp0 (area->name[SAM_LANG_SV], area->name[SAM_LANG_EN]) != 0)
-            append_text (body, area->name[SAM_LANG_EN]);
-        }
-    }
-}
-
-/* The search row: names; keywords (tags); descriptions, route labels,
- * e-mail and web values and area names; phone numbers as digits; the
- * filters as facets (sam-search-facets.c). Its words go to the
- * vocabulary (sam-search-vocab.c). */
-gboolean
-_sam_store_write_search_row (SamStore *self, gint64 rowid, SamActor *actor, GError **error)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autoptr(GString) kw = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(GString) phones = g_string_new (NULL);
-  g_autofree char *facets = NULL;
-  GPtrArray *routes = sam_actor_get_routes (actor);
-  sqlite3_stmt *stmt;
-
-  append_both (name, sam_actor_get_name (actor));
-  for (guint i = 0; i < sam_actor_get_tags (actor)->len; i++)
-    append_text (kw, g_ptr_array_index (sam_actor_get_tags (actor), i));
-  append_both (body, sam_actor_get_description (actor));
-  for (guint i = 0; i < routes->len; i++)
-    {
-      SamContactRoute *route = g_ptr_array_index (routes, i);
-
-      append_both (body, sam_contact_route_get_label (route));
-      if (sam_route_kind_is_phone (sam_contact_route_get_kind (route)))
-        append_phone (phones, sam_contact_route_get_value (route));
-      else
-        append_text (body, sam_contact_route_get_value (route));
-    }
-  append_area_names (body, sam_actor_get_areas (actor));
-
-  stmt = _sam_store_prepare (self,
-      "INSERT INTO actor_search (rowid, name, kw, body, phones, facets) VALUES (?, ?, ?, ?, ?, ?)",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  facets = sam_search_facets_for_actor (actor);
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  _sam_bind_static (stmt, 2, name->str);
-  _sam_bind_static (stmt, 3, kw->str);
-  _sam_bind_static (stmt, 4, body->str);
-  _sam_bind_static (stmt, 5, phones->str);
-  _sam_bind_static (stmt, 6, facets);
-  return _sam_store_step_done (self, stmt, error) &&
-         _sam_search_vocab_add (self, name->str, SAM_SEARCH_IN_NAME, error) &&
-         _sam_search_vocab_add (self, kw->str, SAM_SEARCH_IN_KEYWORDS, error) &&
-         _sam_search_vocab_add (self, body->str, SAM_SEARCH_IN_BODY, error);
-}
-
-static gboolean
-delete_search_row (SamStore *self, const char *id, GError **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "DELETE FROM actor_search WHERE rowid = (SELECT rowid FROM actor WHERE id = ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sam_bind_text (stmt, 1, id);
-  return _sam_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -460,10 +338,11 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
   else
     sam_actor_set_revision (actor, old_revision + 1);
 
-  if (!update_row (self, actor, old_revision, error) ||
+  /* the search row goes with the text it was written with: first */
+  if (!_sam_store_delete_search_row (self, sam_actor_get_id (actor), error) ||
+      !update_row (self, actor, old_revision, error) ||
       !delete_children (self, sam_actor_get_id (actor), error) ||
-      !write_children (self, actor, error) ||
-      !delete_search_row (self, sam_actor_get_id (actor), error))
+      !write_children (self, actor, error))
     return FALSE;
   stmt = _sam_store_prepare (self, "SELECT rowid FROM actor WHERE id = ?", error);
   if (stmt == NULL)
@@ -486,6 +365,12 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
                                    G_OBJECT (actor), error);
 }
 
+gboolean
+_sam_store_update_actor_in_transaction (SamStore *self, SamActor *actor, GError **error)
+{
+  return update_in_transaction (self, actor, "update", error);
+}
+
 /* For a merge (sam-store-merge.c): the actor as it is, live again. */
 gboolean
 _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
@@ -494,7 +379,7 @@ _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
   gint64 rowid;
 
   if (!sam_actor_validate (actor, error) ||
-      !delete_search_row (self, sam_actor_get_id (actor), error))
+      !_sam_store_delete_search_row (self, sam_actor_get_id (actor), error))
     return FALSE;
   /* a file need not say when a record changed: then it changed when it came in */
   if (sam_actor_get_updated_at (actor) == NULL)
@@ -599,13 +484,15 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
                                           "organisation first.", units->len),
                              sam_actor_get_display_name (stored), units->len), FALSE);
     }
+  if (!_sam_store_delete_search_row (self, id, error))
+    return FALSE;
   stmt = _sam_store_prepare (self,
       "UPDATE actor SET deleted = ?2, revision = revision + 1 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, deleted);
-  if (!_sam_store_step_done (self, stmt, error) || !delete_search_row (self, id, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (!deleted)
     {

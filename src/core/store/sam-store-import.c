@@ -13,6 +13,7 @@
 
 #include "sam-errors.h"
 #include "sam-merge-private.h"
+#include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
 /* 256 MB: a 100,000-actor register indexes in one segment */
@@ -83,6 +84,7 @@ static void
 restore_settings (SamStore *store)
 {
   _sam_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  _sam_store_defer_search_vocab (store, FALSE);
 }
 
 SamStoreImport *
@@ -117,6 +119,8 @@ _sam_store_import_begin (SamStore *caller, GError **error)
       restore_settings (self);
       return NULL;
     }
+  /* the words of the index are listed once at the end */
+  _sam_store_defer_search_vocab (self, TRUE);
   import = g_new0 (SamStoreImport, 1);
   import->caller = g_object_ref (caller);
   import->store = g_steal_pointer (&self);
@@ -161,8 +165,9 @@ _sam_store_import_finish (SamStoreImport        *import,
     if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
       goto fail;
   /* one merge of the search index at the end (nothing to do when it is
-   * one segment already), and the indexes built once */
+   * one segment already), its words listed, and the indexes built once */
   if (!_sam_store_exec (self, "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error) ||
+      !_sam_search_vocab_fill (self, error) ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 4)", error) ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('hashsize', 1048576)", error))
     goto fail;

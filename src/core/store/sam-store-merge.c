@@ -15,6 +15,7 @@
 
 #include "sam-actor-json.h"
 #include "sam-errors.h"
+#include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
 GHashTable *
@@ -228,17 +229,8 @@ _sam_store_bury (SamStore *self, const char *entity, const char *id, gint64 revi
   gboolean path = g_str_equal (entity, "path");
   sqlite3_stmt *stmt;
 
-  if (!path)
-    {
-      stmt = _sam_store_prepare (self,
-          "DELETE FROM actor_search WHERE rowid = (SELECT rowid FROM actor WHERE id = ? AND deleted = 0)",
-          error);
-      if (stmt == NULL)
-        return FALSE;
-      _sam_bind_text (stmt, 1, id);
-      if (!_sam_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (!path && !_sam_store_delete_search_row (self, id, error))
+    return FALSE;
   stmt = _sam_store_prepare (self, path
       ? "UPDATE escalation_path SET deleted = 1, revision = ?2 WHERE id = ?1"
       : "UPDATE actor SET deleted = 1, revision = ?2 WHERE id = ?1", error);
