@@ -537,7 +537,9 @@ new_path (void)
 SamPathEditor *
 sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path)
 {
-  SamPathEditor *self = g_object_new (SAM_TYPE_PATH_EDITOR, "transient-for", parent, NULL);
+  SamPathEditor *self = g_object_new (SAM_TYPE_PATH_EDITOR, "transient-for", parent,
+                                      /* a dialog to a screen reader, not "filler" */
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   SamTextPair *title;
   GPtrArray *steps;
 
