@@ -219,6 +219,14 @@ test_export_default_audience (Fixture *f, gconstpointer data)
   }
   g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "everyone", out), ==, 2);
   g_assert_nonnull (strstr (f->err, "public, professional or internal"));
+  /* where an actor's information was read is not contact data: every
+   * audience gets it, the public one too */
+  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "public", out), ==, 0);
+  {
+    g_autofree char *text = read_file (out);
+    g_assert_nonnull (strstr (text, "<source read=\"2026-10-05\">https://polisen.se/kontakt/</source>"));
+    g_assert_nonnull (strstr (text, "audience=\"public\""));
+  }
 }
 
 /* The core's default is the CLI's: a NULL filter and an initialised one

@@ -387,6 +387,14 @@ test_show (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "Used in paths:\n    Suspected human trafficking – adult (trafficking-adult)\n"
                                     "    Suspected human trafficking – child (trafficking-child)\n"));
 
+  /* where the information was read, the languages in their order, and a
+   * number for calling from abroad in international form */
+  g_assert_cmpint (run (f, "--register", f->reg, "show", "polisen"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "  Source: https://polisen.se/kontakt/, read 2026-10-05\n"));
+  g_assert_nonnull (strstr (f->out, "  Languages: sv, en\n"));
+  g_assert_nonnull (strstr (f->out, "+46 771 14 14 00"));
+  g_assert_null (strstr (f->out, "0771-14 14 00"));
+
   g_assert_cmpint (run (f, "--register", f->reg, "show", "nope"), ==, 1);
   g_assert_nonnull (strstr (f->err, "nope"));
 }

@@ -65,6 +65,23 @@ test_missing_step (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“nowhere”"));
 }
 
+/* A step without text yet: its problem names it without an empty "()". */
+static void
+test_step_without_text (Fixture *f, gconstpointer data)
+{
+  SamEscalationPath *path = sam_test_sample_find_path (f, "buying-sex");
+  SamEscalationStep *step = sam_escalation_path_find_step (path, "buying-sex-s3");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_SV, NULL);
+  sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_EN, NULL);
+  sam_escalation_step_set_next (step, "nowhere");
+  problems = sam_path_check (path, f->paths, f->store);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Step “buying-sex-s3”: "));
+  g_assert_null (strstr (g_ptr_array_index (problems, 0), "()"));
+}
+
 static void
 test_unreachable (Fixture *f, gconstpointer data)
 {
@@ -184,6 +201,7 @@ main (int argc, char **argv)
   ADD ("/path-check/sample-is-sound", test_sample_is_sound);
   ADD ("/path-check/answer-leads-nowhere", test_answer_leads_nowhere);
   ADD ("/path-check/missing-step", test_missing_step);
+  ADD ("/path-check/step-without-text", test_step_without_text);
   ADD ("/path-check/unreachable", test_unreachable);
   ADD ("/path-check/cycle", test_cycle);
   ADD ("/path-check/question-without-answers", test_question_without_answers);

@@ -202,6 +202,9 @@ test_format_international_and_kind (void)
     { "+46701234567", "+46 70 123 45 67", SAM_PHONE_KIND_MOBILE },
     { "+46812345678", "+46 8 123 456 78", SAM_PHONE_KIND_FIXED },
     { "+4620390000", "+46 20 39 00 00", SAM_PHONE_KIND_SERVICE },
+    /* the service code whole, as at home (libphonenumber: +46 77 114 14 00) */
+    { "+46771141400", "+46 771 14 14 00", SAM_PHONE_KIND_SERVICE },
+    { "+46771117700", "+46 771 11 77 00", SAM_PHONE_KIND_SERVICE },
     { "11414", "114 14", SAM_PHONE_KIND_SHORT },
     { "112", "112", SAM_PHONE_KIND_SHORT },
     { "+4722123456", "+47 22 12 34 56", SAM_PHONE_KIND_FIXED },

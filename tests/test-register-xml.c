@@ -348,6 +348,66 @@ test_import_small (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (jour), SAM_LANG_SV), ==, "Socialjouren Umeå");
 }
 
+static const char *
+language_at (SamActor *actor, guint i)
+{
+  return g_ptr_array_index (sam_actor_get_languages (actor), i);
+}
+
+/* Format 3: an actor's source (a web page or a document, with the day it
+ * was read), a route dialled from abroad shown in international form,
+ * languages in the order entered, and two paths with the same step ids,
+ * through import → export → import → export unchanged. */
+static void
+test_format3 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_path ("valid-format3.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SamActor) police = NULL;
+  g_autoptr(SamActor) jour = NULL;
+  g_autoptr(SamEscalationPath) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *shown = NULL;
+  gsize first_len, second_len;
+
+  g_assert_true (sam_register_xml_import (f->store, file, problems, NULL, &error));
+  g_assert_no_error (error);
+  police = sam_store_load_actor (f->store, "a1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_actor_get_source (police), ==, "https://polisen.se/kontakt");
+  g_assert_cmpstr (sam_actor_get_source_read (police), ==, "2026-11-02");
+  g_assert_cmpuint (sam_actor_get_languages (police)->len, ==, 3);
+  g_assert_cmpstr (language_at (police, 0), ==, "sv");
+  g_assert_cmpstr (language_at (police, 1), ==, "en");
+  g_assert_cmpstr (language_at (police, 2), ==, "ar");
+  g_assert_false (sam_contact_route_get_abroad (sam_actor_find_route (police, "r1")));
+  g_assert_true (sam_contact_route_get_abroad (sam_actor_find_route (police, "r1-abroad")));
+  shown = sam_contact_route_dup_display_value (sam_actor_find_route (police, "r1-abroad"));
+  g_assert_cmpstr (shown, ==, "+46 771 14 14 00");
+  jour = sam_store_load_actor (f->store, "a2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_actor_get_source (jour), ==, "Länsstyrelsens kontaktlista 2026 (PDF), sidan 4");
+  g_assert_cmpstr (language_at (jour, 0), ==, "ti");
+  child = sam_store_load_path (f->store, "p2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_escalation_step_get_actor_id (sam_escalation_path_find_step (child, "s2")), ==, "a2");
+
+  first = export (f->store, &first_len);
+  g_assert_nonnull (strstr (first, "version=\"3\""));
+  g_assert_nonnull (strstr (first, "<source read=\"2026-11-02\">https://polisen.se/kontakt</source>"));
+  g_assert_nonnull (strstr (first, "<route id=\"r1-abroad\" kind=\"phone\" visibility=\"public\" abroad=\"true\">"));
+  g_assert_true (strstr (first, "<language>ti</language><language>fa</language>") ||
+                 strstr (first, "<language>ti</language>\n      <language>fa</language>"));
+  g_assert_true (import_data (f, copy, first, first_len, problems, &error));
+  g_assert_no_error (error);
+  second = export (copy, &second_len);
+  g_assert_cmpmem (second, second_len, first, first_len);
+}
+
 /* Refused files */
 
 typedef struct {
@@ -530,6 +590,7 @@ main (int argc, char **argv)
   ADD ("/register-xml/export-validates", test_export_validates);
   ADD ("/register-xml/import-not-empty", test_import_not_empty);
   ADD ("/register-xml/import-small", test_import_small);
+  ADD ("/register-xml/format3", test_format3);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *name = g_strdup_printf ("/register-xml/refused-%.*s", (int) strlen (refused[i].file) - 4,

@@ -513,6 +513,40 @@ test_format_words (void)
   g_assert_cmpstr (jour_text, ==, "mån–tors 16:30–08:00; sön, helgdagar 00:00–08:00 nästa dag");
 }
 
+/* The weekly openings an iCalendar rule (HSDS) can say: days with the
+ * same hours together, spans past midnight past 24:00, "PH off" none. */
+static void
+test_spans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamSchedule) jour = sam_schedule_parse ("Mo-Th 16:30-08:00; Fr 16:00-24:00; Sa 00:00-24:00; Su,PH 00:00-32:00", &error);
+  g_autoptr(SamSchedule) office = sam_schedule_parse ("Mo-Fr 08:00-12:00,13:00-16:30; PH off", &error);
+  g_autoptr(SamSchedule) always = sam_schedule_new_always ();
+  g_autoptr(GArray) spans = NULL;
+  const SamScheduleSpan *s;
+
+  g_assert_no_error (error);
+  spans = sam_schedule_dup_spans (jour);
+  g_assert_cmpuint (spans->len, ==, 4);
+  s = &g_array_index (spans, SamScheduleSpan, 0);
+  g_assert_cmphex (s->days, ==, 0x0f);
+  g_assert_cmpuint (s->opens, ==, 16 * 60 + 30);
+  g_assert_cmpuint (s->closes, ==, 32 * 60);
+  s = &g_array_index (spans, SamScheduleSpan, 3);
+  g_assert_cmphex (s->days, ==, (1u << 6) | SAM_SCHEDULE_HOLIDAYS);
+  g_assert_cmpuint (s->closes, ==, 32 * 60);
+  g_clear_pointer (&spans, g_array_unref);
+
+  spans = sam_schedule_dup_spans (office);
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmphex (g_array_index (spans, SamScheduleSpan, 1).days, ==, 0x1f);
+  g_assert_cmpuint (g_array_index (spans, SamScheduleSpan, 1).opens, ==, 13 * 60);
+  g_clear_pointer (&spans, g_array_unref);
+
+  spans = sam_schedule_dup_spans (always);
+  g_assert_cmpuint (spans->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -539,6 +573,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/next-change-any-minute", test_next_change_any_minute);
   g_test_add_func ("/schedule/now-local-zone", test_now_local_zone);
   g_test_add_func ("/schedule/format-words", test_format_words);
+  g_test_add_func ("/schedule/spans", test_spans);
 
   return g_test_run ();
 }

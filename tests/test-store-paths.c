@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "sam-actor-json.h"
 #include "sam-errors.h"
@@ -259,7 +260,7 @@ test_delete_restore (Fixture *f, gconstpointer data)
   g_assert_nonnull (((SamChange *) g_ptr_array_index (changes, 1))->before);
 }
 
-/* A save that fails half way (a step id another path uses) changes
+/* A save that fails half way (a step id used twice in the path) changes
  * nothing: not the path, not its steps, not the change log. */
 static void
 test_failed_save (Fixture *f, gconstpointer data)
@@ -267,8 +268,7 @@ test_failed_save (Fixture *f, gconstpointer data)
   g_autoptr(SamEscalationPath) path = load (f->store, ADULT);
   g_autoptr(SamEscalationPath) stored = NULL;
   g_autoptr(SamEscalationPath) original = load (f->store, ADULT);
-  g_autoptr(SamEscalationStep) clash = sam_escalation_step_new ("trafficking-child-s1",
-                                                                 SAM_STEP_KIND_NOTE);
+  g_autoptr(SamEscalationStep) clash = sam_escalation_step_new (ADULT "-s1", SAM_STEP_KIND_NOTE);
   g_autoptr(GError) error = NULL;
   guint changes = count_changes (f->store, ADULT);
 
@@ -276,7 +276,7 @@ test_failed_save (Fixture *f, gconstpointer data)
   sam_escalation_path_add_step (path, clash);
   g_assert_false (sam_store_update_path (f->store, path, &error));
   g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "trafficking-child-s1"));
+  g_assert_nonnull (strstr (error->message, ADULT "-s1"));
   g_assert_cmpint (sam_escalation_path_get_revision (path), ==, 1);
 
   stored = load (f->store, ADULT);
@@ -326,6 +326,140 @@ test_actor_choices (Fixture *f, gconstpointer data)
     }
 }
 
+/* A copy of @path under another id, its steps keeping their ids. */
+static SamEscalationPath *
+copy_path_as (SamEscalationPath *path, const char *id)
+{
+  SamEscalationPath *copy = sam_escalation_path_new (id);
+  GPtrArray *steps = sam_escalation_path_get_steps (path);
+
+  sam_escalation_path_set_situation (copy, sam_escalation_path_get_situation (path));
+  sam_escalation_path_set_area (copy, sam_escalation_path_get_area (path));
+  sam_escalation_path_set_start (copy, sam_escalation_path_get_start (path));
+  sam_text_copy (sam_escalation_path_get_title (copy), sam_escalation_path_get_title (path));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      g_autoptr(SamEscalationStep) step = sam_escalation_step_copy (g_ptr_array_index (steps, i));
+      sam_escalation_path_add_step (copy, step);
+    }
+  return copy;
+}
+
+static char *
+steps_json (SamEscalationPath *path)
+{
+  g_autoptr(JsonNode) node = sam_path_to_json (path);
+  JsonNode *steps = json_object_get_member (json_node_get_object (node), "steps");
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_root (gen, steps);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Step ids are unique within a path: two paths may both have a step
+ * "…-s1", each keeping its own answers and fallbacks, and saving or
+ * deleting one leaves the other's steps as they were. */
+static void
+test_step_ids_per_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamEscalationPath) adult = load (f->store, ADULT);
+  g_autoptr(SamEscalationPath) copy = copy_path_as (adult, "second-path");
+  g_autoptr(SamEscalationPath) stored = NULL;
+  g_autoptr(SamEscalationPath) again = NULL;
+  g_autofree char *adult_steps = steps_json (adult);
+  g_autofree char *stored_steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_store_insert_path (f->store, copy, &error));
+  g_assert_no_error (error);
+  stored = load (f->store, "second-path");
+  stored_steps = steps_json (stored);
+  g_assert_cmpstr (stored_steps, ==, adult_steps);
+
+  /* an edit of the copy's first step is the copy's alone */
+  sam_text_set (sam_escalation_step_get_text (step_at (stored, 0)), SAM_LANG_EN, "Only here");
+  sam_escalation_step_add_fallback (step_at (stored, 1), "polisen", NULL);
+  g_assert_true (sam_store_update_path (f->store, stored, &error));
+  g_assert_no_error (error);
+  again = load (f->store, ADULT);
+  assert_paths_equal (again, adult);
+  g_clear_object (&again);
+  again = load (f->store, "second-path");
+  g_assert_cmpstr (sam_text_get (sam_escalation_step_get_text (step_at (again, 0)), SAM_LANG_EN),
+                   ==, "Only here");
+  g_assert_cmpuint (sam_escalation_step_get_fallbacks (step_at (again, 1))->len, ==,
+                    sam_escalation_step_get_fallbacks (step_at (adult, 1))->len + 1);
+
+  g_assert_true (sam_store_delete_path (f->store, "second-path", -1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+  again = load (f->store, ADULT);
+  assert_paths_equal (again, adult);
+}
+
+static void
+exec_sql (const char *file, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (file, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+/* A register of format 9 (steps keyed by their id alone) comes up to
+ * format 10 with every step, answer and fallback where it was. */
+static void
+test_step_migration (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "register.sqlite", NULL);
+  g_autoptr(GPtrArray) before = sam_store_list_paths (f->store, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->store);
+  exec_sql (file,
+      "PRAGMA foreign_keys = OFF;"
+      "CREATE TABLE s AS SELECT * FROM escalation_step;"
+      "CREATE TABLE a AS SELECT * FROM step_answer;"
+      "CREATE TABLE fb AS SELECT * FROM step_fallback;"
+      "DROP TABLE step_answer; DROP TABLE step_fallback; DROP TABLE escalation_step;"
+      "CREATE TABLE escalation_step (id TEXT PRIMARY KEY, path_id TEXT NOT NULL REFERENCES"
+      "  escalation_path (id) ON DELETE CASCADE, position INTEGER NOT NULL, kind TEXT NOT NULL,"
+      "  text_sv TEXT, text_en TEXT, legal_ref_sv TEXT, legal_ref_en TEXT, actor_id TEXT,"
+      "  route_id TEXT, urgency TEXT, next_step TEXT);"
+      "CREATE TABLE step_answer (step_id TEXT NOT NULL REFERENCES escalation_step (id)"
+      "  ON DELETE CASCADE, position INTEGER NOT NULL, label_sv TEXT, label_en TEXT,"
+      "  next_step TEXT, next_path TEXT, PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
+      "CREATE TABLE step_fallback (step_id TEXT NOT NULL REFERENCES escalation_step (id)"
+      "  ON DELETE CASCADE, position INTEGER NOT NULL, actor_id TEXT NOT NULL, route_id TEXT,"
+      "  PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
+      "INSERT INTO escalation_step SELECT id, path_id, position, kind, text_sv, text_en,"
+      "  legal_ref_sv, legal_ref_en, actor_id, route_id, urgency, next_step FROM s;"
+      "INSERT INTO step_answer SELECT step_id, position, label_sv, label_en, next_step,"
+      "  next_path FROM a;"
+      "INSERT INTO step_fallback SELECT step_id, position, actor_id, route_id FROM fb;"
+      "DROP TABLE s; DROP TABLE a; DROP TABLE fb;"
+      "ALTER TABLE actor DROP COLUMN source; ALTER TABLE actor DROP COLUMN source_read;"
+      "ALTER TABLE actor_language DROP COLUMN position;"
+      "ALTER TABLE contact_route DROP COLUMN abroad;"
+      /* and without what 015 added */
+      "DROP TABLE search_phone;"
+      "PRAGMA user_version = 9;");
+  store = sam_store_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+  after = sam_store_list_paths (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    assert_paths_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
+  f->store = g_steal_pointer (&store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,6 +473,8 @@ main (int argc, char **argv)
   ADD ("/store-paths/failed-save", test_failed_save);
   ADD ("/store-paths/read-only", test_read_only);
   ADD ("/store-paths/actor-choices", test_actor_choices);
+  ADD ("/store-paths/step-ids-per-path", test_step_ids_per_path);
+  ADD ("/store-paths/step-migration", test_step_migration);
 #undef ADD
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 
 #include "sam-actor-json.h"
 #include "sam-default-register.h"
+#include "sam-change-diff.h"
 #include "sam-errors.h"
 #include "sam-phone.h"
 #include "sam-query.h"
@@ -118,6 +119,7 @@ make_actor (const char *id)
   sam_actor_set_hours (actor, hours);
   sam_actor_set_verified (actor, verified, "Anna Berg");
   sam_actor_set_review_days (actor, 180);
+  sam_actor_set_source (actor, "https://example.se/socialjour", "2026-11-02");
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       g_autofree char *route_id = routes[i].suffix ? g_strconcat (id, routes[i].suffix, NULL) : NULL;
@@ -129,6 +131,7 @@ make_actor (const char *id)
   sam_text_set (sam_contact_route_get_label (phone), SAM_LANG_SV, "Växel");
   sam_text_set (sam_contact_route_get_label (phone), SAM_LANG_EN, "Switchboard");
   sam_contact_route_set_hours (g_ptr_array_index (sam_actor_get_routes (actor), 1), duty_hours);
+  sam_contact_route_set_abroad (g_ptr_array_index (sam_actor_get_routes (actor), 1), TRUE);
   return actor;
 }
 
@@ -261,6 +264,21 @@ test_migration (Fixture *f, gconstpointer data)
                                      /* and without what 007 added */
                                      "DROP TABLE search_vocab; DROP TABLE search_vocab_rev;"
                                      "DROP TABLE search_synonym;"
+                                     /* and without what 010 added: steps keyed by id alone */
+                                     "ALTER TABLE actor DROP COLUMN source;"
+                                     "ALTER TABLE actor DROP COLUMN source_read;"
+                                     "ALTER TABLE actor_language DROP COLUMN position;"
+                                     "ALTER TABLE contact_route DROP COLUMN abroad;"
+                                     "DROP TABLE step_answer; DROP TABLE escalation_step;"
+                                     "CREATE TABLE escalation_step (id TEXT PRIMARY KEY,"
+                                     "  path_id TEXT NOT NULL REFERENCES escalation_path (id) ON DELETE CASCADE,"
+                                     "  position INTEGER NOT NULL, kind TEXT NOT NULL, text_sv TEXT,"
+                                     "  text_en TEXT, legal_ref_sv TEXT, legal_ref_en TEXT, actor_id TEXT,"
+                                     "  route_id TEXT, urgency TEXT, next_step TEXT);"
+                                     "CREATE TABLE step_answer (step_id TEXT NOT NULL REFERENCES"
+                                     "  escalation_step (id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+                                     "  label_sv TEXT, label_en TEXT, next_step TEXT, next_path TEXT,"
+                                     "  PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
                                      /* and without what 015 added */
                                      "DROP TABLE search_phone;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -277,6 +295,13 @@ test_migration (Fixture *f, gconstpointer data)
 
     g_assert_cmpstr (sam_contact_route_get_id (route), ==, "test-jour-duty");
     sam_contact_route_set_hours (route, duty);
+    /* and format 1 kept no source, no route for abroad and no order of
+     * languages: 010 keeps the sorted one */
+    sam_actor_set_source (actor, NULL, NULL);
+    sam_contact_route_set_abroad (route, FALSE);
+    sam_actor_clear_languages (actor);
+    sam_actor_add_language (actor, "ar");
+    sam_actor_add_language (actor, "sv");
   }
   assert_actors_equal (actor, loaded);
   /* migration 004 carried the search rows over, with the filters */
@@ -458,6 +483,92 @@ test_validation (Fixture *f, gconstpointer data)
   assert_refused (store, bad_group, "everyone");
 
   g_assert_true (sam_store_is_empty (store));
+}
+
+/* The source of an actor's information: a web page or a document, and
+ * the day it was read; each bad value refused with a message naming it. */
+static void
+test_source (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *source; const char *read; const char *says; } bad[] = {
+    { "ftp://example.se/lista.txt", "2026-11-02", "ftp://example.se/lista.txt" },
+    { "https://exa mple.se/", "2026-11-02", "https://exa mple.se/" },
+    { "Länsstyrelsens lista\nrad två", "2026-11-02", "Source" },
+    { "https://example.se/", NULL, "date" },
+    { "https://example.se/", "2026-02-30", "2026-02-30" },
+    { "https://example.se/", "2.11.2026", "2.11.2026" },
+    { NULL, "2026-11-02", "2026-11-02" },
+  };
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamActor) actor = make_actor ("source-test");
+  g_autoptr(SamActor) loaded = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(SamActor) refused = make_actor ("refused");
+
+      sam_actor_set_source (refused, bad[i].source, bad[i].read);
+      assert_refused (store, refused, bad[i].says);
+    }
+  g_assert_true (sam_store_is_empty (store));
+
+  /* a document's name is a source too, and the history says what changed */
+  insert (store, actor);
+  sam_actor_set_source (actor, "Länsstyrelsens kontaktlista (PDF), version 3", "2026-11-20");
+  g_assert_true (sam_actor_validate (actor, NULL));
+  g_assert_false (sam_actor_source_is_web (actor));
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+  loaded = load (store, "source-test");
+  g_assert_cmpstr (sam_actor_get_source (loaded), ==, "Länsstyrelsens kontaktlista (PDF), version 3");
+  g_assert_cmpstr (sam_actor_get_source_read (loaded), ==, "2026-11-20");
+  changes = sam_store_list_changes (store, "actor", "source-test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  lines = sam_change_describe (g_ptr_array_index (changes, 0));
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
+                   "Source: https://example.se/socialjour → Länsstyrelsens kontaktlista (PDF), version 3");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "Source read on: 2026-11-02 → 2026-11-20");
+}
+
+/* The history names values as the app does: no "public → professional"
+ * or area codes. */
+static void
+test_history_names_values (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamActor) actor = make_actor ("history-test");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  insert (store, actor);
+  sam_actor_set_kind (actor, SAM_ACTOR_KIND_POLICE);
+  sam_actor_add_area (actor, "2482");
+  sam_actor_add_target_group (actor, "women");
+  sam_actor_add_language (actor, "en");
+  sam_contact_route_set_visibility (g_ptr_array_index (sam_actor_get_routes (actor), 0),
+                                    SAM_VISIBILITY_PROFESSIONAL);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+  changes = sam_store_list_changes (store, "actor", "history-test", &error);
+  g_assert_no_error (error);
+  lines = sam_change_describe (g_ptr_array_index (changes, 0));
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (all, "%s\n", (char *) g_ptr_array_index (lines, i));
+  g_test_message ("%s", all->str);
+  g_assert_nonnull (strstr (all->str, "Kind: Social services → Police\n"));
+  g_assert_nonnull (strstr (all->str, "Areas: Västerbotten County, Umeå → Västerbotten County, Umeå, Skellefteå\n"));
+  g_assert_nonnull (strstr (all->str, "Target groups: Adults, Children → Adults, Children, Women\n"));
+  g_assert_nonnull (strstr (all->str, "Languages: Swedish, Arabic → Swedish, Arabic, English\n"));
+  g_assert_nonnull (strstr (all->str, "Visibility: Public → Professional\n"));
+  g_assert_null (strstr (all->str, "2482"));
+  g_assert_null (strstr (all->str, "professional"));
 }
 
 static void
@@ -1026,6 +1137,8 @@ main (int argc, char **argv)
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/duplicate-id", test_duplicate_id);
   ADD ("/store/validation", test_validation);
+  ADD ("/store/source", test_source);
+  ADD ("/store/history-names-values", test_history_names_values);
   g_test_add_func ("/store/route-values", test_route_values);
   ADD ("/store/update", test_update);
   ADD ("/store/mark-verified", test_mark_verified);

@@ -153,6 +153,29 @@ show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
   sam_field_set_error (row, message);
 }
 
+/* The source fields, stripped; NULL for an empty one. */
+static char *
+dup_entry (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+check_source (SamActorEditor *self)
+{
+  g_autofree char *source = dup_entry (self->source_row);
+  g_autofree char *read_on = dup_entry (self->source_read_row);
+  g_autoptr(GError) error = NULL;
+
+  if (sam_actor_check_source (source, read_on, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
 /* Checks every field in the order they are shown and shows the errors of
  * the fields edited (all after a save). With @include_pending, text left in
  * the area entry is an error; with @focus, the first wrong field takes the
@@ -175,6 +198,7 @@ _sam_actor_editor_validate (SamActorEditor *self, gboolean include_pending, gboo
     { FIELD_AREAS, GTK_WIDGET (self->area_entry), self->areas_error, check_areas (self, include_pending) },
     { FIELD_LANGUAGES, GTK_WIDGET (self->languages_row), self->languages_error, g_steal_pointer (&languages_message) },
     { FIELD_HOURS, GTK_WIDGET (self->hours_row), self->hours_error, g_steal_pointer (&hours_message) },
+    { FIELD_SOURCE, GTK_WIDGET (self->source_row), self->source_error, check_source (self) },
   };
   GtkWidget *first = NULL;
 
@@ -279,6 +303,8 @@ _sam_actor_editor_populate (SamActorEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->languages_row), languages);
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours);
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row), sam_actor_get_source (actor) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->source_read_row), sam_actor_get_source_read (actor) ?: "");
   gtk_spin_button_set_value (self->review_spin, sam_actor_get_review_days (actor));
   show_parent (self);
 }
@@ -388,6 +414,12 @@ _sam_actor_editor_build_actor (SamActorEditor *self, GError **error)
     return (g_set_error_literal (error, SAM_ERROR, SAM_ERROR_INVALID, message), NULL);
   apply_texts (self, actor);
   apply_sets (self, actor);
+  {
+    g_autofree char *source = dup_entry (self->source_row);
+    g_autofree char *read_on = dup_entry (self->source_read_row);
+
+    sam_actor_set_source (actor, source, read_on);
+  }
   sam_actor_set_kind (actor, MIN (adw_combo_row_get_selected (self->kind_row), SAM_ACTOR_KIND_OTHER));
   sam_actor_set_hours (actor, hours);
   sam_actor_set_review_days (actor, gtk_spin_button_get_value_as_int (self->review_spin));

@@ -22,6 +22,7 @@ typedef enum {
   FIELD_AREAS     = 1 << 2,
   FIELD_LANGUAGES = 1 << 3,
   FIELD_HOURS     = 1 << 4,
+  FIELD_SOURCE    = 1 << 5,
 } Field;
 
 struct _SamActorEditor
@@ -62,6 +63,9 @@ struct _SamActorEditor
   AdwEntryRow *hours_row;
   GtkSpinButton *review_spin;
   GtkLabel *hours_error;
+  AdwEntryRow *source_row;
+  AdwEntryRow *source_read_row;
+  GtkLabel *source_error;
   AdwPreferencesGroup *routes_group;
   GtkLabel *routes_empty_label;
 };

@@ -17,8 +17,10 @@
 #include "sam-areas.h"
 #include "sam-errors.h"
 #include "sam-format.h"
+#include "sam-schedule.h"
 #include "sam-stale-dialog.h"
 #include "sam-translation-hint.h"
+#include "sam-unsaved.h"
 
 G_DEFINE_FINAL_TYPE (SamActorEditor, sam_actor_editor, ADW_TYPE_WINDOW)
 
@@ -224,6 +226,25 @@ hours_changed_cb (SamActorEditor *self)
   _sam_actor_editor_validate (self, FALSE, FALSE);
 }
 
+/* A source typed where none was is most often read today: the date
+ * comes with it, ready to change. */
+static void
+source_changed_cb (SamActorEditor *self, GtkEditable *editable)
+{
+  const char *source = gtk_editable_get_text (GTK_EDITABLE (self->source_row));
+  const char *read_on = gtk_editable_get_text (GTK_EDITABLE (self->source_read_row));
+
+  if (editable == GTK_EDITABLE (self->source_row) && *source && !*read_on)
+    {
+      g_autoptr(GDateTime) now = sam_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->source_read_row), today);
+    }
+  self->touched |= FIELD_SOURCE;
+  _sam_actor_editor_validate (self, FALSE, FALSE);
+}
+
 static void
 areas_changed_cb (SamActorEditor *self)
 {
@@ -323,12 +344,16 @@ sam_actor_editor_class_init (SamActorEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, hours_row);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, review_spin);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, hours_error);
+  gtk_widget_class_bind_template_child (widget_class, SamActorEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, SamActorEditor, source_read_row);
+  gtk_widget_class_bind_template_child (widget_class, SamActorEditor, source_error);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, routes_group);
   gtk_widget_class_bind_template_child (widget_class, SamActorEditor, routes_empty_label);
   gtk_widget_class_bind_template_callback (widget_class, name_sv_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_en_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, languages_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, area_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, area_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_route_clicked_cb);
@@ -408,6 +433,7 @@ sam_actor_editor_new (GtkWindow  *parent,
   self->touched = 0;
   _sam_actor_editor_validate (self, FALSE, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_sv_row));
+  sam_unsaved_guard (GTK_WINDOW (self));
   return self;
 }
 
@@ -443,6 +469,7 @@ sam_actor_editor_save (SamActorEditor *self)
   g_set_object (&self->actor, actor);
   self->is_new = FALSE;
   g_signal_emit (self, signals[SAVED], 0, actor);
+  sam_unsaved_release (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

@@ -11,6 +11,7 @@
 
 #include "sam-actor-page.h"
 #include "sam-areas.h"
+#include "sam-call.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 
@@ -27,6 +28,7 @@ struct _SamActorPage
   GtkLabel *summary_label;
   GtkLabel *open_label;
   GtkButton *parent_button;
+  GtkLabel *parent_label;
   GtkWidget *overdue_box;
   GtkLabel *overdue_label;
   GtkLabel *description_label;
@@ -171,7 +173,7 @@ show_header (SamActorPage *self, SamStore *store, GDateTime *now)
       g_autoptr(SamActor) parent = sam_store_load_actor (store, parent_id, NULL);
       g_autofree char *text = g_strdup_printf (_("Part of %s"), parent ? sam_actor_get_display_name (parent)
                                                                       : parent_id);
-      gtk_button_set_label (self->parent_button, text);
+      gtk_label_set_text (self->parent_label, text);
     }
 }
 
@@ -253,6 +255,43 @@ show_verification (SamActorPage *self, GDateTime *now)
     }
 }
 
+/* Where the details were read and when: "https://… , read 2026-11-02", a
+ * web page with a button that opens it. */
+static void
+show_source (SamActorPage *self)
+{
+  const char *source = sam_actor_get_source (self->actor);
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (source == NULL)
+    return;
+  /* Translators: an actor's source and the day it was read, "https://polisen.se/kontakt/, read 2026-10-05" */
+  text = g_strdup_printf (_("%s, read %s"), source,
+                          sam_actor_get_source_read (self->actor) ? sam_actor_get_source_read (self->actor) : "?");
+  escaped = g_markup_escape_text (text, -1);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Source"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_name (row, "source-row");
+  if (sam_actor_source_is_web (self->actor))
+    {
+      button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Open the source in a web browser"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the source"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "actor.open-source");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
+  add_row (self, self->verification_group, row);
+}
+
 static SamContactRoute *
 find_route (SamActorPage *self, const char *route_id)
 {
@@ -276,6 +315,42 @@ sam_actor_page_copy_route (SamActorPage *self, const char *route_id)
   return TRUE;
 }
 
+/* The first button of @widget's tree that copies or calls. */
+static GtkWidget *
+find_route_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget))
+    {
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (g_strcmp0 (action, "actor.copy-route") == 0 || g_strcmp0 (action, "actor.open-route") == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_route_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+sam_actor_page_focus_first_route (SamActorPage *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (SAM_IS_ROUTE_ROW (g_ptr_array_index (self->rows, i)))
+      {
+        GtkWidget *button = find_route_button (g_ptr_array_index (self->rows, i));
+
+        return button != NULL && gtk_widget_grab_focus (button);
+      }
+  return FALSE;
+}
+
 static void
 copy_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -287,11 +362,20 @@ open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamActorPage *self = SAM_ACTOR_PAGE (widget);
   SamContactRoute *route = find_route (self, g_variant_get_string (param, NULL));
-  g_autofree char *uri = route ? sam_contact_route_dup_uri (route) : NULL;
+
+  if (route != NULL)
+    sam_call_open_route (widget, route, sam_actor_get_display_name (self->actor));
+}
+
+static void
+open_source_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamActorPage *self = SAM_ACTOR_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  if (self->actor && sam_actor_source_is_web (self->actor))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                  sam_actor_get_source (self->actor), GDK_CURRENT_TIME);
 }
 
 static void
@@ -329,6 +413,7 @@ sam_actor_page_class_init (SamActorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, open_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, parent_button);
+  gtk_widget_class_bind_template_child (widget_class, SamActorPage, parent_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, overdue_box);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, SamActorPage, description_label);
@@ -340,6 +425,7 @@ sam_actor_page_class_init (SamActorPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "actor.copy-route", "s", copy_route_action);
   gtk_widget_class_install_action (widget_class, "actor.open-route", "s", open_route_action);
+  gtk_widget_class_install_action (widget_class, "actor.open-source", NULL, open_source_action);
 }
 
 static void
@@ -375,6 +461,7 @@ sam_actor_page_set_actor (SamActorPage *self, SamStore *store, SamActor *actor)
   show_units (self, store);
   show_details (self);
   show_verification (self, now);
+  show_source (self);
   /* a new actor starts at the top; a refresh of the same one stays put */
   if (!same)
     gtk_adjustment_set_value (vadj, 0);

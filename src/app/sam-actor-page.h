@@ -22,6 +22,9 @@ void          sam_actor_page_set_actor  (SamActorPage *self,
                                          SamStore     *store,
                                          SamActor     *actor);
 SamActor     *sam_actor_page_get_actor  (SamActorPage *self);
+/* Gives the keyboard to the first contact route's first button (Copy,
+ * then Call); FALSE when the actor has no route. */
+gboolean      sam_actor_page_focus_first_route (SamActorPage *self);
 /* Copies a route's value to the clipboard, as its copy button does. */
 gboolean      sam_actor_page_copy_route (SamActorPage *self,
                                          const char   *route_id);

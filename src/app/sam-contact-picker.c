@@ -138,7 +138,8 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer e
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      /* a few letters at least, and room for both halves on a phone */
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
     }
   gtk_list_item_set_child (item, label);
 }

@@ -16,6 +16,7 @@
 #include "sam-stale-dialog.h"
 #include "sam-step-editor-row.h"
 #include "sam-text-pair.h"
+#include "sam-unsaved.h"
 
 struct _SamPathEditor
 {
@@ -562,6 +563,7 @@ sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path
   collapse_sound_steps (self);
   title = SAM_TEXT_PAIR (adw_bin_get_child (self->title_slot));
   gtk_widget_grab_focus (GTK_WIDGET (sam_text_pair_get_entry (title, SAM_LANG_SV)));
+  sam_unsaved_guard (GTK_WINDOW (self));
   return self;
 }
 
@@ -618,6 +620,7 @@ sam_path_editor_save (SamPathEditor *self)
   g_object_ref (self);
   self->is_new = FALSE;
   g_signal_emit (self, signals[SAVED], 0, self->path);
+  sam_unsaved_release (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

@@ -19,6 +19,7 @@ struct _SamPathsWindow
 
   SamStore *store;
   GPtrArray *rows;               /* the rows in the group, borrowed */
+  char *last_deleted;            /* the path Ctrl+Z brings back */
 
   AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *group;
@@ -134,6 +135,7 @@ update_actions (SamPathsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "paths.edit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "paths.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "paths.undo-delete", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "paths.undo", editable);
 }
 
 static void
@@ -172,6 +174,8 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
       toast (self, error->message);
       return;
     }
+  g_free (self->last_deleted);
+  self->last_deleted = g_strdup (id);
   title = g_strdup_printf (_("“%s” deleted"), path_title (path));
   undo = adw_toast_new (title);
   adw_toast_set_button_label (undo, _("_Undo"));
@@ -182,13 +186,33 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
+restore (SamPathsWindow *self, const char *id)
 {
-  SamPathsWindow *self = SAM_PATHS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sam_store_restore_path (self->store, g_variant_get_string (param, NULL), &error))
+  if (g_strcmp0 (id, self->last_deleted) == 0)
+    g_clear_pointer (&self->last_deleted, g_free);
+  if (!sam_store_restore_path (self->store, id, &error))
     toast (self, error->message);
+}
+
+static void
+undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  restore (SAM_PATHS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Ctrl+Z: the last path deleted here, also after its toast is gone. */
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamPathsWindow *self = SAM_PATHS_WINDOW (widget);
+  g_autofree char *id = g_strdup (self->last_deleted);
+
+  if (id == NULL)
+    toast (self, _("Nothing to undo"));
+  else
+    restore (self, id);
 }
 
 static void
@@ -198,6 +222,7 @@ sam_paths_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->last_deleted, g_free);
   G_OBJECT_CLASS (sam_paths_window_parent_class)->dispose (object);
 }
 
@@ -215,6 +240,8 @@ sam_paths_window_class_init (SamPathsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "paths.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "paths.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "paths.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "paths.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "paths.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "paths.new", NULL);
 }

@@ -23,6 +23,7 @@ struct _SamPreferencesWindow
   GtkDropDown *area_dropdown;
   AdwComboRow *language_row;
   GtkSpinButton *review_days_spin;
+  GtkSpinButton *retention_days_spin;
 };
 
 G_DEFINE_FINAL_TYPE (SamPreferencesWindow, sam_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -132,6 +133,9 @@ bind_settings (SamPreferencesWindow *self)
   limit_to_schema_range (self, self->review_days_spin, "review-days");
   g_settings_bind (self->settings, "review-days", self->review_days_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  limit_to_schema_range (self, self->retention_days_spin, "deleted-retention-days");
+  g_settings_bind (self->settings, "deleted-retention-days", self->retention_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -155,6 +159,7 @@ sam_preferences_window_class_init (SamPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, review_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, retention_days_spin);
 }
 
 static void

@@ -31,6 +31,8 @@ struct _SamRouteEditorRow
   AdwEntryRow *label_en_row;
   AdwComboRow *visibility_row;
   AdwEntryRow *hours_row;
+  AdwActionRow *abroad_row;
+  GtkSwitch *abroad_switch;
   GtkLabel *hours_message;
 };
 
@@ -102,6 +104,8 @@ check_value (SamRouteEditorRow *self, GError **error)
   g_autoptr(SamContactRoute) route = sam_contact_route_new (self->route_id);
 
   sam_contact_route_set_kind (route, get_kind (self));
+  sam_contact_route_set_abroad (route, sam_route_kind_is_phone (get_kind (self)) &&
+                                       gtk_switch_get_active (self->abroad_switch));
   if (!sam_contact_route_set_value (route, gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
                                     error))
     return NULL;
@@ -198,6 +202,8 @@ update_kind (SamRouteEditorRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row), sam_route_kind_get_label (kind));
   g_object_set (self->value_row, "input-purpose", input_purpose_for (kind), NULL);
+  /* only a number is dialled */
+  gtk_widget_set_visible (GTK_WIDGET (self->abroad_row), sam_route_kind_is_phone (kind));
 }
 
 static void
@@ -214,6 +220,12 @@ value_changed_cb (SamRouteEditorRow *self)
   self->value_touched = TRUE;
   update_title (self);
   sam_route_editor_row_check (self, FALSE, FALSE);
+}
+
+static void
+abroad_changed_cb (SamRouteEditorRow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -291,6 +303,7 @@ populate (SamRouteEditorRow *self, SamContactRoute *route)
 
   adw_combo_row_set_selected (self->kind_row, sam_contact_route_get_kind (route));
   adw_combo_row_set_selected (self->visibility_row, sam_contact_route_get_visibility (route));
+  gtk_switch_set_active (self->abroad_switch, sam_contact_route_get_abroad (route));
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
   gtk_editable_set_text (GTK_EDITABLE (self->label_sv_row), sam_text_get (label, SAM_LANG_SV) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->label_en_row), sam_text_get (label, SAM_LANG_EN) ?: "");
@@ -333,11 +346,14 @@ sam_route_editor_row_class_init (SamRouteEditorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, label_en_row);
   gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, hours_row);
+  gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, abroad_row);
+  gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, abroad_switch);
   gtk_widget_class_bind_template_child (widget_class, SamRouteEditorRow, hours_message);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visibility_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, abroad_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, down_clicked_cb);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-call.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 
@@ -102,7 +103,11 @@ populate (SamRouteRow *self, SamSchedule *actor_hours, const char *who, GDateTim
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (self),
                              make_button ("edit-copy-symbolic", _("Copy"), "actor.copy-route", id));
-  if (uri != NULL)
+  /* no phone program: the number in large digits instead of a call that fails */
+  if (uri != NULL && sam_call_shows_number (route))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self),
+                               make_button ("zoom-in-symbolic", _("Show Number"), "actor.open-route", id));
+  else if (uri != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (self),
                                make_button (sam_route_kind_get_icon_name (kind), open_label (kind), "actor.open-route", id));
 }

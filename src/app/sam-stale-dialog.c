@@ -14,10 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "sam-stale-dialog.h"
+#include "sam-unsaved.h"
 
 static gboolean
 close_idle_cb (gpointer data)
 {
+  /* the user chose the register's version over what they typed */
+  sam_unsaved_release (GTK_WINDOW (data));
   gtk_window_close (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }

@@ -12,6 +12,7 @@
 
 #include "sam-actor.h"
 #include "sam-contact-picker.h"
+#include "sam-drop-down.h"
 #include "sam-step-editor-row.h"
 
 struct _SamStepEditorRow
@@ -57,6 +58,7 @@ heading (const char *text)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_margin_top (label, 6);
   return label;
@@ -181,6 +183,7 @@ answer_box (SamStepEditorRow *self, guint index)
   g_signal_connect_swapped (pair, "changed", G_CALLBACK (emit_changed), self);
   gtk_widget_add_css_class (leads, "dim-label");
   gtk_widget_set_hexpand (dropdown, TRUE);
+  sam_drop_down_ellipsize (GTK_DROP_DOWN (dropdown));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Leads to"), -1);
   g_object_set_data (G_OBJECT (dropdown), "answer", GUINT_TO_POINTER (index));
@@ -380,6 +383,7 @@ build_next (SamStepEditorRow *self, GtkBox *box)
 
   self->next_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (labels, NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->next_dropdown), TRUE);
+  sam_drop_down_ellipsize (self->next_dropdown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Then"), -1);
   g_signal_connect_swapped (self->next_dropdown, "notify::selected", G_CALLBACK (next_selected_cb), self);
@@ -506,7 +510,7 @@ sam_step_editor_row_class_init (SamStepEditorRowClass *klass)
 static GtkWidget *
 build_header (SamStepEditorRow *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   const char *kinds[SAM_N_STEP_KINDS + 1] = { NULL };
   struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
     { "go-up-symbolic", _("Move Up (Alt+↑)"), "step.move-up" },
@@ -532,12 +536,15 @@ build_header (SamStepEditorRow *self)
   self->id_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->id_label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_xalign (self->id_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->id_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->id_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->id_label), "caption");
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->number_label));
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->kind_dropdown));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->id_label));
+  /* the id goes on a line of its own and the kind may shorten: the
+   * header fits a phone */
+  sam_drop_down_ellipsize (self->kind_dropdown);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->kind_dropdown), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->kind_dropdown), GTK_ALIGN_START);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkWidget *button = icon_button (buttons[i].icon, buttons[i].tooltip);
@@ -556,6 +563,7 @@ sam_step_editor_row_init (SamStepEditorRow *self)
   gtk_widget_add_css_class (self->card, "card");
   gtk_widget_add_css_class (self->card, "step-card");
   gtk_box_append (GTK_BOX (self->card), build_header (self));
+  gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (self->id_label));
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem_label, TRUE);
   gtk_label_set_xalign (self->problem_label, 0);

@@ -9,10 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-call.h"
+#include "sam-drop-down.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
 #include "sam-route-row.h"
 #include "sam-step-contact.h"
+#include "sam-step-missing.h"
 #include "sam-walk-page.h"
 
 struct _SamWalkPage
@@ -35,6 +38,7 @@ struct _SamWalkPage
   GtkLabel *text_label;
   GtkLabel *legal_label;
   GtkLabel *closed_label;
+  GtkLabel *missing_label;
   GtkListBox *contacts_list;
   GtkBox *answers_box;
   GtkWidget *continue_button;
@@ -201,6 +205,36 @@ show_closed_hint (SamWalkPage *self, SamEscalationStep *step)
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), TRUE);
 }
 
+/* A step whose own contact was deleted says so in red and offers its
+ * fallbacks (already listed) and 112. */
+static void
+show_missing (SamWalkPage *self, SamEscalationStep *step, GDateTime *now)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStepContact *emergency;
+
+  if (!sam_step_describe_missing (step, self->store, &text, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->missing_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
+  emergency = sam_step_emergency_contact (self->store);
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (g_str_equal (sam_contact_route_get_value (((SamStepContact *) g_ptr_array_index (self->contacts, i))->route),
+                     sam_contact_route_get_value (emergency->route)))
+      g_clear_pointer (&emergency, sam_step_contact_free);
+  if (emergency == NULL)
+    return;
+  g_ptr_array_add (self->contacts, emergency);
+  gtk_list_box_append (self->contacts_list,
+                       GTK_WIDGET (sam_route_row_new_for_actor (emergency->route, emergency->actor, now)));
+}
+
 static void
 show_contacts (SamWalkPage *self, SamEscalationStep *step)
 {
@@ -223,6 +257,7 @@ show_contacts (SamWalkPage *self, SamEscalationStep *step)
         gtk_widget_add_css_class (GTK_WIDGET (row), "closed");
       gtk_list_box_append (self->contacts_list, GTK_WIDGET (row));
     }
+  show_missing (self, step, now);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), self->contacts->len > 0);
   show_closed_hint (self, step);
   schedule_change (self, now);
@@ -338,6 +373,7 @@ clear_step (SamWalkPage *self)
   g_clear_handle_id (&self->change_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
   gtk_widget_set_visible (self->continue_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->handover_label), FALSE);
@@ -514,12 +550,20 @@ copy_route_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 open_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  SamContactRoute *route = find_route (SAM_WALK_PAGE (widget), g_variant_get_string (param, NULL));
-  g_autofree char *uri = route ? sam_contact_route_dup_uri (route) : NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  SamWalkPage *self = SAM_WALK_PAGE (widget);
+  const char *id = g_variant_get_string (param, NULL);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  /* calls, or shows the number when nothing can call */
+  for (guint i = 0; self->contacts && i < self->contacts->len; i++)
+    {
+      SamStepContact *c = g_ptr_array_index (self->contacts, i);
+
+      if (g_str_equal (sam_contact_route_get_id (c->route), id))
+        {
+          sam_call_open_route (widget, c->route, sam_actor_get_display_name (c->actor));
+          return;
+        }
+    }
 }
 
 /* Overrides */
@@ -584,6 +628,7 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
   BIND (scroller); BIND (path_dropdown); BIND (handover_label); BIND (kind_label);
   BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (closed_label);
   BIND (contacts_list);
+  BIND (missing_label);
   BIND (answers_box); BIND (continue_button); BIND (trail_box); BIND (trail_list);
   BIND (chart);
   gtk_widget_class_bind_template_callback (widget_class, path_selected_cb);
@@ -610,6 +655,7 @@ static void
 sam_walk_page_init (SamWalkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_drop_down_ellipsize (self->path_dropdown);
   show_step (self);
 }
 

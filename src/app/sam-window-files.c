@@ -3,11 +3,11 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy.
- * Import, export and copy are the store's _async calls
- * (sam-register-tasks.h), with Cancel in a toast. Export first asks for
- * whom the file is (professionals unless chosen otherwise); Save a Copy
- * keeps everything.
+ * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy,
+ * and the shown actor as a vCard. Import, export and copy are the store's
+ * _async calls (sam-register-tasks.h), with Cancel in a toast. Export first
+ * asks for the format, which actors and for whom the file is (professionals
+ * unless chosen otherwise); Save a Copy keeps everything.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -15,7 +15,12 @@
 
 #include <glib/gi18n.h>
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "sam-areas.h"
 #include "sam-export-filter.h"
+#include "sam-export-format.h"
 #include "sam-path-check.h"
 #include "sam-register-tasks.h"
 #include "sam-window-private.h"
@@ -122,9 +127,54 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(Job) job = data;
   g_autoptr(GError) error = NULL;
 
-  sam_store_export_file_finish (SAM_STORE (source), result, &error);
+  sam_store_export_format_finish (SAM_STORE (source), result, &error);
   if (!job_failed (job, error, _("Export Failed")))
     saved_toast (job);
+}
+
+static void
+actors_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+
+  sam_export_actors_to_file_finish (result, &error);
+  if (!job_failed (job, error, _("Export Failed")))
+    saved_toast (job);
+}
+
+static void
+card_shown_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  path = g_file_get_path (job->file);
+  /* the card is there all the same: say where, for an import by hand */
+  text = g_strdup_printf (_("No application for contacts opened the card (%s). It is saved as "
+                            "%s: import it in your contacts application, or use Save as vCard."),
+                          error->message, path);
+  show_error_dialog (job->window, _("The Contact Could Not Be Added"), text);
+}
+
+/* The card was written: the desktop's contacts application takes it from here. */
+static void
+card_written_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(Job) job = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  sam_export_actors_to_file_finish (result, &error);
+  if (job_failed (job, error, _("The Contact Could Not Be Added")))
+    return;
+  uri = g_file_get_uri (job->file);
+  gtk_show_uri_full (GTK_WINDOW (job->window), uri, GDK_CURRENT_TIME, NULL, card_shown_cb,
+                     g_steal_pointer (&job));
 }
 
 static void
@@ -240,20 +290,55 @@ import_chosen (SamWindow *self, GFile *file)
   sam_store_import_file_async (sam_window_get_store (self), file, cancellable, imported_cb, job);
 }
 
+/* Every actor of the list as it stands (not only the rows shown), whole. */
+static GPtrArray *
+collect_results (SamWindow *self, GError **error)
+{
+  g_autoptr(SamQuery) query = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->review_mode)
+    return sam_store_list_overdue (self->store, (now = sam_now_local ()), error);
+  query = _sam_window_build_query (self);
+  query->limit = 0;
+  query->rows_only = FALSE;
+  return sam_store_search (self->store, query, error);
+}
+
 static void
 export_chosen (SamWindow *self, GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
   g_autoptr(GCancellable) cancellable = NULL;
-  Job *job = start_job (self, file, text, &cancellable);
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *area = _sam_window_get_selected_area (self);
+  char *areas[] = { (char *) area, NULL };
   SamExportFilter filter;
+  Job *job;
 
+  if (self->export_scope == SAM_EXPORT_SCOPE_RESULTS &&
+      (actors = collect_results (self, &error)) == NULL)
+    {
+      show_error_dialog (self, _("Export Failed"), error->message);
+      return;
+    }
+  job = start_job (self, file, text, &cancellable);
+  if (actors)
+    {
+      sam_export_actors_to_file_async (actors, self->export_format, self->export_audience,
+                                       sam_lang_from_locale (), file, cancellable,
+                                       actors_exported_cb, job);
+      return;
+    }
   /* for the audience chosen, with its source and time, for a merge elsewhere */
   sam_export_filter_init (&filter);
   filter.audience = self->export_audience;
-  sam_store_export_file_async (sam_window_get_store (self), &filter, file, cancellable,
-                               exported_cb, job);
+  if (self->export_scope == SAM_EXPORT_SCOPE_AREA && area != NULL)
+    filter.areas = areas;
+  sam_store_export_format_async (sam_window_get_store (self), &filter, self->export_format,
+                                 sam_lang_from_locale (), file, cancellable, exported_cb, job);
 }
 
 static void
@@ -296,24 +381,60 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 choose_export_file (SamWindow *self)
 {
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"),
-               "*.xml", _("Exchange files"), _("register.xml"), export_chosen);
+  SamExportFormat format = self->export_format;
+  const char *ext = sam_export_format_get_extension (format);
+  g_autofree char *pattern = g_strconcat ("*.", ext, NULL);
+  /* Translators: the suggested name of an exported file, before its extension */
+  g_autofree char *suggested = g_strdup_printf ("%s.%s", _("register"), ext);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"), pattern,
+               sam_export_format_get_label (format), suggested, export_chosen);
 }
+
+static GtkCheckButton *
+find_choice (GtkWidget *box, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), name))
+      return GTK_CHECK_BUTTON (child);
+  return NULL;
+}
+
+static gboolean
+choice_active (GtkWidget *box, const char *name)
+{
+  GtkCheckButton *check = find_choice (box, name);
+
+  return check != NULL && gtk_check_button_get_active (check);
+}
+
+static const char * const format_names[SAM_N_EXPORT_FORMATS] = {
+  "format-xml", "format-vcard", "format-csv", "format-hsds",
+};
+static const char * const audience_names[SAM_N_VISIBILITIES] = {
+  "audience-public", "audience-professional", "audience-internal",
+};
+static const char * const scope_names[] = { "scope-register", "scope-area", "scope-results" };
 
 static void
 audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
 {
-  static const char *names[] = { "audience-public", "audience-professional", "audience-internal" };
   GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
 
   if (!g_str_equal (response, "export"))
     return;
   self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      if (g_str_equal (gtk_widget_get_name (child), names[i]) &&
-          gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-        self->export_audience = (SamVisibility) i;
+  self->export_format = SAM_EXPORT_FORMAT_XML;
+  self->export_scope = SAM_EXPORT_SCOPE_REGISTER;
+  for (guint i = 0; i < G_N_ELEMENTS (audience_names); i++)
+    if (choice_active (box, audience_names[i]))
+      self->export_audience = (SamVisibility) i;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (choice_active (box, format_names[i]))
+      self->export_format = (SamExportFormat) i;
+  for (guint i = 0; i < G_N_ELEMENTS (scope_names); i++)
+    if (choice_active (box, scope_names[i]))
+      self->export_scope = i;
   choose_export_file (self);
 }
 
@@ -335,17 +456,106 @@ audience_choice (GtkWidget *box, GtkWidget *group, const char *name, const char 
   return check;
 }
 
-/* For whom the file is: professionals unless chosen otherwise; internal
- * routes leave only when asked for by name, and the dialog says what that means. */
+static void
+add_heading (GtkWidget *box, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, gtk_widget_get_first_child (box) ? 12 : 0);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
+/* Only the register's own XML carries internal routes, and only it is
+ * filtered by area alone: a search result goes out as vCard, CSV or HSDS. */
+static void
+format_toggled_cb (GtkCheckButton *check, GtkWidget *box)
+{
+  gboolean xml = choice_active (box, "format-xml");
+  GtkCheckButton *internal = find_choice (box, "audience-internal");
+  GtkCheckButton *results = find_choice (box, "scope-results");
+
+  if (!gtk_check_button_get_active (check) || internal == NULL)
+    return;
+  if (!xml && gtk_check_button_get_active (internal))
+    gtk_check_button_set_active (find_choice (box, "audience-professional"), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (internal), xml);
+  if (results == NULL)
+    return;
+  if (xml && gtk_check_button_get_active (results))
+    gtk_check_button_set_active (find_choice (box, "scope-register"), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (results), !xml);
+}
+
+static void
+add_format_choices (GtkWidget *box)
+{
+  GtkWidget *first = NULL;
+
+  add_heading (box, _("Format"));
+  for (guint i = 0; i < SAM_N_EXPORT_FORMATS; i++)
+    {
+      GtkWidget *check = audience_choice (box, first, format_names[i], sam_export_format_get_label (i));
+
+      first = first ? first : check;
+      g_signal_connect (check, "toggled", G_CALLBACK (format_toggled_cb), box);
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), TRUE);
+}
+
+/* The whole register; the area chosen in the filters; the list as it
+ * stands. With no search and no area there is nothing to choose. */
+static void
+add_scope_choices (SamWindow *self, GtkWidget *box)
+{
+  const char *code = _sam_window_get_selected_area (self);
+  const SamArea *area = code ? sam_area_lookup (code) : NULL;
+  gboolean searching = self->review_mode || sam_window_has_filters (self) ||
+                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+  GtkWidget *first;
+
+  add_heading (box, _("Actors"));
+  if (area == NULL && !searching)
+    {
+      GtkWidget *label = gtk_label_new (_("The whole register"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), label);
+      return;
+    }
+  first = audience_choice (box, NULL, "scope-register", _("The _whole register"));
+  if (area != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Those serving %s"), sam_area_get_name (area));
+      audience_choice (box, first, "scope-area", text);
+    }
+  if (searching)
+    {
+      GtkWidget *results = audience_choice (box, first, "scope-results",
+                                            _("The _search result as listed (contacts, "
+                                              "spreadsheet or service directory)"));
+      gtk_widget_set_sensitive (results, FALSE);
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), TRUE);
+}
+
+/* What, in which format and for whom: professionals unless chosen
+ * otherwise; internal routes leave only when asked for by name, only in
+ * the register's own format, and the dialog says what that means. */
 static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export for Whom?"),
-      _("The file is meant for another agency. It carries the contact routes its readers may see."));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
+      _("The file is meant for another agency, an address book or a spreadsheet. It carries the "
+        "contact routes its readers may see."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *first, *professional;
 
+  add_format_choices (box);
+  add_scope_choices (self, box);
+  add_heading (box, _("For whom"));
   first = audience_choice (box, NULL, "audience-public",
                            _("_Anyone: public contact routes only"));
   professional = audience_choice (box, first, "audience-professional",
@@ -353,7 +563,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   audience_choice (box, first, "audience-internal",
                    _("_Internal: every contact route, including those only this register’s "
                      "holder may see (such as a shelter’s protected address). Never send this "
-                     "file to another agency."));
+                     "file to another agency. Register (XML) only."));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (professional), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -364,6 +574,96 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (audience_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The shown actor as the register has it now, with every route. */
+static SamActor *
+load_shown_actor (SamWindow *self)
+{
+  SamActor *shown = _sam_window_shown_actor (self);
+  g_autoptr(GError) error = NULL;
+  SamActor *actor;
+
+  if (shown == NULL)
+    return NULL;
+  actor = sam_store_load_actor (self->store, sam_actor_get_id (shown), &error);
+  if (actor == NULL)
+    show_error_dialog (self, _("Export Failed"), error->message);
+  return actor;
+}
+
+/* One actor's card, for professionals (the one using the app is one). */
+static void
+write_card (SamWindow *self, SamActor *actor, GFile *file, GAsyncReadyCallback done)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
+  g_autoptr(GCancellable) cancellable = NULL;
+  Job *job = start_job (self, file, text, &cancellable);
+
+  g_ptr_array_add (actors, actor);
+  sam_export_actors_to_file_async (actors, SAM_EXPORT_FORMAT_VCARD, SAM_EXPORT_DEFAULT_AUDIENCE,
+                                   sam_lang_from_locale (), file, cancellable, done, job);
+}
+
+static void
+vcard_chosen (SamWindow *self, GFile *file)
+{
+  g_autoptr(SamActor) actor = load_shown_actor (self);
+
+  if (actor)
+    write_card (self, actor, file, actors_exported_cb);
+}
+
+/* "Umeå socialjour.vcf": a name a file system takes */
+static char *
+card_file_name (SamActor *actor)
+{
+  g_autofree char *name = g_strdup (sam_actor_get_display_name (actor));
+
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  return g_strconcat (name, ".vcf", NULL);
+}
+
+static void
+save_vcard_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamActor *shown = _sam_window_shown_actor (self);
+  g_autofree char *suggested = NULL;
+
+  if (shown == NULL)
+    return;
+  suggested = card_file_name (shown);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as vCard"), _("_Save"), "*.vcf",
+               sam_export_format_get_label (SAM_EXPORT_FORMAT_VCARD), suggested, vcard_chosen);
+}
+
+/* Written where the contacts application can read it, then handed to it. */
+static void
+add_to_contacts_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(SamActor) actor = load_shown_actor (self);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "samverkan", "contacts", NULL);
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (actor == NULL)
+    return;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The folder %s could not be made: %s"), dir,
+                                               g_strerror (errno));
+      show_error_dialog (self, _("The Contact Could Not Be Added"), text);
+      return;
+    }
+  file_name = card_file_name (actor);
+  path = g_build_filename (dir, file_name, NULL);
+  file = g_file_new_for_path (path);
+  write_card (self, actor, file, card_written_cb);
 }
 
 static void
@@ -385,6 +685,8 @@ _sam_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-register", NULL, open_register_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-vcard", NULL, save_vcard_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-contacts", NULL, add_to_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
   _sam_window_class_add_merge_actions (widget_class);

@@ -149,6 +149,7 @@ _sam_window_show_register (SamWindow *self, SamStore *store)
       gtk_widget_set_visible (GTK_WIDGET (self->error_page), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
+  _sam_window_purge_deleted (self, store);
   show_sample_banner (self, g_strcmp0 (sam_store_get_path (store), sample) == 0
                       ? _("This is the sample register, not yours: its numbers are examples and "
                           "must not be relied on.")

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sam-actor-page.h"
+#include "sam-export-format.h"
 #include "sam-open-error-page.h"
 #include "sam-query.h"
 #include "sam-walk-page.h"
@@ -59,6 +60,7 @@ struct _SamWindow
   SamWalkPage *walk_page;         /* made the first time a walk begins */
   GtkWidget *back_button;
   char *delete_message;           /* what the last delete's toast said */
+  GPtrArray *deleted_ids;         /* this window's deletes, the last last: Ctrl+Z */
   GtkWidget *edit_button;
   GtkWidget *actor_menu_button;
   GtkWidget *review_back_button;
@@ -74,6 +76,16 @@ struct _SamWindow
   GtkLabel *sample_banner_label;
   guint watch_id;                 /* looks for other programs' writes while mapped */
   SamVisibility export_audience;  /* chosen in the Export dialog, for the file chosen next */
+  SamExportFormat export_format;  /* the same */
+  guint export_scope;             /* the same: SAM_EXPORT_SCOPE_… */
+};
+
+/* Which actors the Export dialog sends: the whole register, the area chosen
+ * in the filters, or the list as it stands. */
+enum {
+  SAM_EXPORT_SCOPE_REGISTER,
+  SAM_EXPORT_SCOPE_AREA,
+  SAM_EXPORT_SCOPE_RESULTS,
 };
 
 /* sam-window-filters.c */
@@ -97,11 +109,26 @@ void _sam_window_set_busy               (SamWindow      *self,
 
 /* sam-window.c */
 void     _sam_window_update_actions     (SamWindow      *self);
-/* Shows @actor (NULL: none) on the content pane and selects its row. */
-void     _sam_window_show_actor         (SamWindow      *self,
-                                         SamActor       *actor);
 /* A register is open and writable. */
 gboolean _sam_window_can_edit           (SamWindow      *self);
+
+/* sam-window-results.c: the results list, the search as the user types,
+ * and showing the actor a row picks. */
+void          _sam_window_setup_list                  (SamWindow      *self);
+void          _sam_window_class_add_results_callbacks (GtkWidgetClass *widget_class);
+void          _sam_window_refresh                     (SamWindow      *self);
+/* Searches a new register just before the window's first frame. */
+void          _sam_window_schedule_refresh            (SamWindow      *self);
+/* Runs a scheduled search now. */
+void          _sam_window_flush_refresh               (SamWindow      *self);
+/* Searches again and reloads the shown actor or walk after a change. */
+void          _sam_window_store_changed               (SamWindow      *self);
+SamActor     *_sam_window_shown_actor                 (SamWindow      *self);
+/* The actor page, made the first time an actor is shown. */
+SamActorPage *_sam_window_ensure_actor_page           (SamWindow      *self);
+/* Shows @actor (NULL: none) on the content pane and selects its row. */
+void          _sam_window_show_actor                  (SamWindow      *self,
+                                                       SamActor       *actor);
 
 /* sam-window-open.c: the page shown when the register could not be
  * opened, the sample register on the user's word and its banner, and
@@ -117,6 +144,9 @@ void _sam_window_stop_watching          (SamWindow      *self);
 /* sam-window-edit.c: the actor editor, delete and Undo, mark verified,
  * history, escalation paths. */
 void _sam_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+/* Purges what was deleted longer ago than Preferences keep it. */
+void _sam_window_purge_deleted          (SamWindow      *self,
+                                         SamStore       *store);
 
 /* sam-window-walk.c: the walk-through page and its action. */
 void _sam_window_class_add_walk_actions (GtkWidgetClass *widget_class);

@@ -3,9 +3,9 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SamWindow: the search list and the actor page. Its other parts share
- * sam-window-private.h: files, filters, walk, merge and edit
- * (sam-window-*.c).
+ * SamWindow: its state, actions and properties. Its other parts share
+ * sam-window-private.h: the results list, files, filters, walk, merge and
+ * edit (sam-window-*.c).
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -14,11 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-page.h"
-#include "sam-actor-row.h"
-#include "sam-areas.h"
 #include "sam-export-filter.h"
 #include "sam-print-operation.h"
-#include "sam-query.h"
+#include "sam-tab-stop.h"
 #include "sam-window-private.h"
 
 enum {
@@ -32,8 +30,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void refresh (SamWindow *self);
 
 void
 _sam_window_toast (SamWindow *self, const char *text)
@@ -81,341 +77,6 @@ _sam_window_set_busy (SamWindow *self, const char *text, GCancellable *cancellab
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
-static void bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
-
-static void
-setup_list (SamWindow *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  self->model = g_list_store_new (SAM_TYPE_ACTOR);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_model (self->actor_list, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_factory (self->actor_list, factory);
-  g_object_unref (self->selection);
-  g_object_unref (factory);
-}
-
-
-/* The list */
-
-/* An empty result says what to try next, not just "nothing". */
-static void
-show_empty (SamWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *description = NULL;
-
-  if (self->review_mode)
-    {
-      adw_status_page_set_title (self->empty_page, _("Everything Is Verified"));
-      adw_status_page_set_description (self->empty_page, _("No actor is overdue for verification."));
-    }
-  else
-    {
-      adw_status_page_set_title (self->empty_page, _("No Actors Found"));
-      description = sam_window_has_filters (self)
-        ? g_strdup_printf (_("Nothing matches “%s” with the filters you chose. Clear the filters, "
-                             "or search all areas."), text)
-        : g_strdup_printf (_("Nothing matches “%s”. Try part of a name, a municipality, a keyword "
-                             "such as “jour”, or a phone number."), text);
-      adw_status_page_set_description (self->empty_page, description);
-    }
-  gtk_widget_set_visible (self->clear_filters_button, !self->review_mode && sam_window_has_filters (self));
-  gtk_widget_set_visible (self->all_areas_button, !self->review_mode && _sam_window_get_selected_area (self) != NULL);
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-static void select_row_of (SamWindow *self, SamActor *actor);
-
-/* The actor page is made the first time an actor is shown: start-up draws
- * the list alone. */
-static SamActor *
-shown_actor (SamWindow *self)
-{
-  return self->actor_page ? sam_actor_page_get_actor (self->actor_page) : NULL;
-}
-
-static void actor_activated_cb (SamWindow *self, const char *id);
-
-static SamActorPage *
-ensure_actor_page (SamWindow *self)
-{
-  if (self->actor_page == NULL)
-    {
-      self->actor_page = sam_actor_page_new ();
-      g_signal_connect_swapped (self->actor_page, "actor-activated", G_CALLBACK (actor_activated_cb), self);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->actor_page), "actor");
-    }
-  return self->actor_page;
-}
-
-/* Rows past the first screenful go in after the frame that shows it: the
- * list a person sees is drawn first, at start-up and on every keystroke. */
-#define FIRST_ROWS 20
-
-static gboolean
-add_rest_cb (gpointer data)
-{
-  SamWindow *self = data;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  self->rest_id = 0;
-  if (self->results && shown < self->results->len)
-    g_list_store_splice (self->model, shown, 0, self->results->pdata + shown, self->results->len - shown);
-  select_row_of (self, shown_actor (self));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-same_row (SamActor *a, SamActor *b)
-{
-  return g_str_equal (sam_actor_get_id (a), sam_actor_get_id (b)) &&
-         sam_actor_get_revision (a) == sam_actor_get_revision (b);
-}
-
-/* After another program wrote, only the rows that changed are replaced:
- * the rest keep their widgets, and the list its place and selection. */
-static void
-replace_changed_rows (SamWindow *self, GPtrArray *results)
-{
-  GListModel *model = G_LIST_MODEL (self->model);
-  guint old = g_list_model_get_n_items (model);
-  guint head = 0, tail = 0;
-
-  while (head < old && head < results->len &&
-         same_row (g_ptr_array_index (self->results, head), g_ptr_array_index (results, head)))
-    head++;
-  while (tail < old - head && tail < results->len - head &&
-         same_row (g_ptr_array_index (self->results, old - 1 - tail),
-                   g_ptr_array_index (results, results->len - 1 - tail)))
-    tail++;
-  if (head + tail < MAX (old, results->len))
-    g_list_store_splice (self->model, head, old - head - tail,
-                         results->pdata + head, results->len - head - tail);
-}
-
-static void
-show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
-{
-  guint first = MIN (results->len, FIRST_ROWS);
-  gboolean all_listed = self->results && self->rest_id == 0 &&
-                        g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->results->len;
-
-  g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = sam_now_local ();
-  g_clear_handle_id (&self->rest_id, g_source_remove);
-  if (keep_place && all_listed)
-    replace_changed_rows (self, results);
-  else
-    {
-      /* one items-changed: the view rebinds only the rows it has */
-      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                           results->pdata, first);
-      if (results->len > first)
-        self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
-    }
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  self->results = results;
-  select_row_of (self, shown_actor (self));
-  gtk_widget_set_visible (self->more_label, !self->review_mode && results->len >= RESULT_LIMIT);
-  if (results->len == 0)
-    show_empty (self);
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "results");
-}
-
-static void
-run_search (SamWindow *self, gboolean keep_place)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store == NULL)
-    return;
-  _sam_window_update_chips (self);
-  if (self->review_mode)
-    {
-      /* the whole review list: it is the coordinator's to-do list */
-      g_autoptr(GDateTime) now = sam_now_local ();
-      results = sam_store_list_overdue (self->store, now, &error);
-    }
-  else
-    {
-      g_autoptr(SamQuery) query = _sam_window_build_query (self);
-      results = sam_store_search (self->store, query, &error);
-    }
-  if (results == NULL)
-    {
-      _sam_window_toast (self, error->message);
-      return;
-    }
-  show_results (self, results, keep_place);
-}
-
-static void
-refresh (SamWindow *self)
-{
-  run_search (self, FALSE);
-}
-
-/* A new register is searched in an idle at high priority, which runs after
- * the window is mapped and before its first frame is drawn: the window
- * appears sooner and its first frame still holds the list. */
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  SamWindow *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_refresh (SamWindow *self)
-{
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh (self);
-    }
-}
-
-/* Showing an actor */
-
-
-static void
-select_row_of (SamWindow *self, SamActor *actor)
-{
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  for (guint i = 0; actor && self->results && i < MIN (listed, self->results->len); i++)
-    if (g_str_equal (sam_actor_get_id (g_ptr_array_index (self->results, i)), sam_actor_get_id (actor)))
-      {
-        position = i;
-        break;
-      }
-  gtk_single_selection_set_selected (self->selection, position);
-}
-
-void
-_sam_window_show_actor (SamWindow *self, SamActor *actor)
-{
-  if (actor || self->actor_page)
-    sam_actor_page_set_actor (ensure_actor_page (self), self->store, actor);
-  select_row_of (self, actor);
-  adw_window_title_set_title (self->content_title, actor ? sam_actor_get_display_name (actor) : "");
-  gtk_stack_set_visible_child_name (self->content_stack, actor ? "actor" : "none");
-  if (actor)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  _sam_window_update_actions (self);
-  _sam_window_update_back_button (self);
-}
-
-void
-sam_window_show_actor (SamWindow *self, const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamActor) actor = id ? sam_store_load_actor (self->store, id, &error) : NULL;
-
-  if (id && actor == NULL)
-    _sam_window_toast (self, error->message);
-  _sam_window_show_actor (self, actor);
-}
-
-/* Reloads the shown actor after a change; it may be gone. */
-static void
-reload_shown (SamWindow *self)
-{
-  SamActor *shown = shown_actor (self);
-  g_autoptr(SamActor) fresh = NULL;
-
-  if (shown == NULL)
-    return;
-  fresh = sam_store_load_actor (self->store, sam_actor_get_id (shown), NULL);
-  if (fresh)
-    {
-      sam_actor_page_set_actor (self->actor_page, self->store, fresh);
-      adw_window_title_set_title (self->content_title, sam_actor_get_display_name (fresh));
-    }
-  else
-    _sam_window_show_actor (self, NULL);
-}
-
-static void
-store_changed_cb (SamWindow *self)
-{
-  run_search (self, TRUE);
-  if (sam_window_is_showing_walk (self))
-    sam_walk_page_refresh (self->walk_page);
-  else
-    reload_shown (self);
-}
-
-static void
-list_activate_cb (SamWindow *self, guint position)
-{
-  g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-
-  /* a result holds only what its row shows: the page loads the rest */
-  if (actor)
-    sam_window_show_actor (self, sam_actor_get_id (actor));
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (sam_actor_row_new ()));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
-{
-  sam_actor_row_bind (SAM_ACTOR_ROW (gtk_list_item_get_child (item)),
-                      gtk_list_item_get_item (item), self->now, self->review_mode);
-}
-
-static void
-actor_activated_cb (SamWindow *self, const char *id)
-{
-  sam_window_show_actor (self, id);
-}
-
-static void
-search_changed_cb (SamWindow *self)
-{
-  refresh (self);
-}
-
-/* Enter opens the first result. */
-static void
-search_activate_cb (SamWindow *self)
-{
-  if (self->results && self->results->len > 0)
-    sam_window_show_actor (self, sam_actor_get_id (g_ptr_array_index (self->results, 0)));
-}
-
-static void
-search_stop_cb (SamWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-filter_changed_cb (SamWindow *self)
-{
-  refresh (self);
-}
-
 /* Actions */
 
 gboolean
@@ -441,7 +102,7 @@ update_register_actions (SamWindow *self)
 void
 _sam_window_update_actions (SamWindow *self)
 {
-  gboolean shown = shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
+  gboolean shown = _sam_window_shown_actor (self) != NULL && !sam_window_is_showing_walk (self);
   gboolean editable = _sam_window_can_edit (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-actor", shown && editable);
@@ -451,6 +112,8 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-vcard", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-contacts", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-paths", editable);
   update_register_actions (self);
   gtk_widget_set_visible (self->edit_button, shown && editable);
@@ -526,7 +189,7 @@ set_review_mode (SamWindow *self, gboolean review)
   gtk_widget_set_visible (self->review_back_button, review);
   gtk_revealer_set_reveal_child (self->chips_revealer, !review && sam_window_has_filters (self));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  refresh (self);
+  _sam_window_refresh (self);
   if (!review)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -539,8 +202,8 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
   if (sam_window_is_showing_walk (self))
     {
       /* back to the actor shown before, or to the list */
-      _sam_window_show_actor (self, shown_actor (self));
-      if (shown_actor (self) != NULL)
+      _sam_window_show_actor (self, _sam_window_shown_actor (self));
+      if (_sam_window_shown_actor (self) != NULL)
         return;
     }
   if (adw_leaflet_get_folded (self->leaflet))
@@ -569,11 +232,11 @@ static void
 copy_first_route_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
-  SamActor *actor = shown_actor (self);
+  SamActor *actor = _sam_window_shown_actor (self);
   GPtrArray *routes = actor ? sam_actor_get_routes (actor) : NULL;
 
   if (routes && routes->len > 0)
-    sam_actor_page_copy_route (ensure_actor_page (self),
+    sam_actor_page_copy_route (_sam_window_ensure_actor_page (self),
                                sam_contact_route_get_id (g_ptr_array_index (routes, 0)));
 }
 
@@ -632,6 +295,7 @@ sam_window_dispose (GObject *object)
   g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->delete_message, g_free);
+  g_clear_pointer (&self->deleted_ids, g_ptr_array_unref);
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->model);
@@ -697,6 +361,7 @@ sam_window_class_init (SamWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_TAB_STOP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-window.ui");
   BIND (toast_overlay); BIND (banner); BIND (banner_label); BIND (leaflet); BIND (sidebar);
   BIND (content); BIND (window_title); BIND (content_title); BIND (search_entry);
@@ -706,11 +371,7 @@ sam_window_class_init (SamWindowClass *klass)
   BIND (group_dropdown); BIND (language_dropdown); BIND (open_now_check);
   BIND (edit_button); BIND (actor_menu_button); BIND (review_back_button); BIND (more_label);
   BIND (back_button); BIND (sample_banner); BIND (sample_banner_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  _sam_window_class_add_results_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.filter-area", NULL, filter_area_action);
@@ -762,7 +423,7 @@ sam_window_init (SamWindow *self)
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   _sam_window_setup_filters (self);
-  setup_list (self);
+  _sam_window_setup_list (self);
   _sam_window_setup_open (self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
@@ -803,7 +464,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   _sam_window_show_register (self, store);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (_sam_window_store_changed), self);
   if (self->walk_page)
     sam_walk_page_set_store (self->walk_page, store);
   if (sam_store_get_meta (store, &meta, NULL))
@@ -812,8 +473,7 @@ sam_window_set_store (SamWindow *self, SamStore *store)
   sam_register_meta_clear (&meta);
   _sam_window_show_actor (self, NULL);
   update_read_only (self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+  _sam_window_schedule_refresh (self);
   _sam_window_follow_start (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   _sam_window_publish_start (self);
@@ -828,14 +488,14 @@ sam_window_get_search_entry (SamWindow *self)
 guint
 sam_window_get_n_results (SamWindow *self)
 {
-  flush_refresh (self);
+  _sam_window_flush_refresh (self);
   return self->results ? self->results->len : 0;
 }
 
 SamActor *
 sam_window_get_result (SamWindow *self, guint index)
 {
-  flush_refresh (self);
+  _sam_window_flush_refresh (self);
   g_return_val_if_fail (self->results && index < self->results->len, NULL);
   return g_ptr_array_index (self->results, index);
 }
@@ -843,7 +503,7 @@ sam_window_get_result (SamWindow *self, guint index)
 SamActor *
 sam_window_get_shown_actor (SamWindow *self)
 {
-  return shown_actor (self);
+  return _sam_window_shown_actor (self);
 }
 
 gboolean

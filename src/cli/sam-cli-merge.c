@@ -3,10 +3,11 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * samverkan-cli export [--area CODE] [--kind K] [--audience public|professional|internal] [--path ID] OUT.xml
+ * samverkan-cli export [--format xml|vcard|csv|hsds] [--area CODE] [--kind K]
+ *                      [--audience public|professional|internal] [--path ID] [--lang sv|en] OUT
  * samverkan-cli import [--merge [--dry-run] [--prefer [ID@]FIELD=mine|theirs]… [--prefer mine|theirs]] IN.xml
  * samverkan-cli backups
- * samverkan-cli restore N
+ * samverkan-cli restore N (parsed in sam-cli-deleted.c)
  * samverkan-cli follow [--stop] [FILE]
  */
 #define G_LOG_DOMAIN "samverkan-cli"
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "sam-backups.h"
 #include "sam-cli.h"
@@ -26,6 +28,7 @@
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-export-filter.h"
+#include "sam-export-format.h"
 #include "sam-follow.h"
 #include "sam-merge.h"
 #include "sam-path-check.h"
@@ -35,6 +38,47 @@
 
 /* export */
 
+static gboolean
+parse_export_options (const char *format_arg, const char *lang_arg, const char *audience,
+                      SamExportFormat *format, SamLang *lang, SamExportFilter *filter)
+{
+  if (format_arg != NULL && !sam_export_format_from_string (format_arg, format))
+    {
+      g_printerr (_("samverkan-cli: --format: “%s” is not xml, vcard, csv or hsds.\n"), format_arg);
+      return FALSE;
+    }
+  if (lang_arg != NULL && !sam_lang_from_string (lang_arg, lang))
+    {
+      g_printerr (_("samverkan-cli: --lang: “%s” is not sv or en.\n"), lang_arg);
+      return FALSE;
+    }
+  if (audience != NULL && !sam_audience_parse (audience, &filter->audience))
+    {
+      g_printerr (_("samverkan-cli: --audience: “%s” is not public, professional or internal.\n"),
+                  audience);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "-" is standard output */
+static gboolean
+export_to (SamStore *store, SamExportFilter *filter, SamExportFormat format, SamLang lang,
+           const char *target, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+
+  if (!g_str_equal (target, "-"))
+    {
+      file = g_file_new_for_commandline_arg (target);
+      return sam_export_format_to_file (store, filter, format, lang, file, NULL, error);
+    }
+  out = g_unix_output_stream_new (1, FALSE);
+  return sam_export_format_write (store, filter, format, lang, out, NULL, error) &&
+         g_output_stream_close (out, NULL, error);
+}
+
 int
 sam_cli_export (const char *register_path, int argc, char **argv)
 {
@@ -42,43 +86,47 @@ sam_cli_export (const char *register_path, int argc, char **argv)
   g_auto(GStrv) kinds = NULL;
   g_auto(GStrv) paths = NULL;
   g_autofree char *audience = NULL;
+  g_autofree char *format_arg = NULL;
+  g_autofree char *lang_arg = NULL;
   GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_arg, N_("xml (the default): the register’s exchange format; vcard: one contact card per actor; csv: a spreadsheet, one row per actor; hsds: Open Referral HSDS 3.0 JSON"), N_("FORMAT") },
     { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_("Only actors serving this area or a part of it (a county takes in its municipalities); may be repeated"), N_("CODE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds, N_("Only actors of this kind; may be repeated"), N_("KIND") },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("public: public contact routes only; professional (the default): no internal route; internal: every route, for the register holder's own use"), N_("AUDIENCE") },
     { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths, N_("This escalation path, with the paths it leads to and the actors it names; may be repeated"), N_("ID") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_arg, N_("The language of names, notes and opening hours in vcard, csv and hsds: sv or en (default: the language you run in)"), N_("LANG") },
     { NULL }
   };
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   SamExportFilter filter;
+  SamExportFormat format = SAM_EXPORT_FORMAT_XML;
+  SamLang lang = sam_lang_from_locale ();
   int status;
 
-  if (!parse_command_line_full ("export", _("OUT.xml"), _("Export the register, or a part of it, as XML."),
-              _("Without options the whole register, for professionals: internal contact "
-                "routes leave only with --audience internal. The file records this register "
-                "as its source, its version and the time, and the records deleted here, so "
-                "that “import --merge” elsewhere can tell what changed."),
+  if (!parse_command_line_full ("export", _("OUT"), _("Export the register, or a part of it."),
+              _("Without options the whole register as XML, for professionals: internal contact "
+                "routes leave only with --audience internal, and only in XML. The XML file records "
+                "this register as its source, its version and the time, and the records deleted "
+                "here, so that “import --merge” elsewhere can tell what changed. vCard, CSV and "
+                "HSDS carry the actors the options select, never an internal route. OUT “-” is "
+                "standard output."),
               entries, &argc, &argv, 1, 1, &status))
     return status;
   sam_export_filter_init (&filter);
   filter.areas = areas;
   filter.kinds = kinds;
   filter.paths = paths;
-  if (audience != NULL && !sam_audience_parse (audience, &filter.audience))
-    {
-      g_printerr (_("samverkan-cli: --audience: “%s” is not public, professional or internal.\n"),
-                  audience);
-      return EXIT_BAD_INPUT;
-    }
+  if (!parse_export_options (format_arg, lang_arg, audience, &format, &lang, &filter))
+    return EXIT_BAD_INPUT;
+  if (!sam_export_format_check_audience (format, filter.audience, &error))
+    return fail (error);
   store = open_register (register_path, FALSE, &error);
   if (store == NULL)
     return fail (error);
   if (!sam_export_filter_check (&filter, store, &error))
     return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!sam_export_to_file (store, &filter, file, NULL, &error))
+  if (!export_to (store, &filter, format, lang, argv[1], &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -377,7 +425,7 @@ sam_cli_backups (const char *register_path, int argc, char **argv)
 }
 
 int
-sam_cli_restore (const char *register_path, int argc, char **argv)
+sam_cli_restore_copy (const char *register_path, const char *number)
 {
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -385,19 +433,14 @@ sam_cli_restore (const char *register_path, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint64 n = 0;
-  int status;
 
-  if (!parse_command_line_full ("restore", _("N"), _("Bring back copy N of the register (see “samverkan-cli backups”)."),
-              _("The register as it is is copied first, so a restore can itself be undone."),
-              NULL, &argc, &argv, 1, 1, &status))
-    return status;
   store = open_register (register_path, FALSE, &error);
   if (store == NULL || (list = sam_backups_list (store, &error)) == NULL)
     return fail (error);
-  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXUINT, &n, NULL) || n > list->len)
+  if (!g_ascii_string_to_unsigned (number, 10, 1, G_MAXUINT, &n, NULL) || n > list->len)
     {
       g_printerr (_("samverkan-cli: “%s” is not the number of a copy; there are %u (see "
-                    "“samverkan-cli backups”).\n"), argv[1], list->len);
+                    "“samverkan-cli backups”).\n"), number, list->len);
       return EXIT_BAD_INPUT;
     }
   text = sam_backup_describe (g_ptr_array_index (list, n - 1));

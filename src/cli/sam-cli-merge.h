@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 int sam_cli_export   (const char *register_path, int argc, char **argv);
 int sam_cli_import   (const char *register_path, int argc, char **argv);
 int sam_cli_backups  (const char *register_path, int argc, char **argv);
-int sam_cli_restore  (const char *register_path, int argc, char **argv);
+/* restore N: brings back copy @number of the register (sam-cli-deleted.c parses) */
+int sam_cli_restore_copy (const char *register_path, const char *number);
 int sam_cli_follow   (const char *register_path, int argc, char **argv);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "sam-query.h"
 #include "sam-search-synonyms.h"
 #include "sam-register-xml.h"
+#include "sam-cli-deleted.h"
 #include "sam-cli-merge.h"
 #include "sam-translation-check.h"
 
@@ -394,6 +395,7 @@ print_actor_details (SamActor *actor)
   g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
   GDateTime *verified = sam_actor_get_verified_at (actor);
   g_autofree char *verified_text = verified ? g_date_time_format (verified, "%Y-%m-%d") : NULL;
+  GPtrArray *languages = sam_actor_get_languages (actor);
 
   print_actor_line (actor, lang);
   if (sam_text_get_best (description, lang, NULL))
@@ -404,6 +406,20 @@ print_actor_details (SamActor *actor)
     g_print (_("  Verified: %s by %s\n"), verified_text, sam_actor_get_verified_by (actor));
   else
     g_print (_("  Verified: never\n"));
+  if (languages->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < languages->len; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (languages, i));
+      /* Translators: the languages an actor speaks, in its order: "Languages: sv, en, ar" */
+      g_print (_("  Languages: %s\n"), list->str);
+    }
+  if (sam_actor_get_source (actor))
+    /* Translators: where the actor's information was read, and when:
+     * "Source: https://polisen.se/kontakt/, read 2026-10-05" */
+    g_print (_("  Source: %s, read %s\n"), sam_actor_get_source (actor),
+             sam_actor_get_source_read (actor) ? sam_actor_get_source_read (actor) : "?");
 }
 
 /* The paths that name @actor: deleting or changing it changes them. */
@@ -697,14 +713,16 @@ cmd_path (const char *register_path, int argc, char **argv)
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
-  { "export", N_("OUT.xml"),  N_("Export the register, or a part of it, as XML"), sam_cli_export },
+  { "export", N_("OUT"),      N_("Export the register, or a part of it: XML, vCard, CSV or HSDS"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },
   { "show",   N_("ID"),       N_("Show one actor"), cmd_show },
   { "check",  "",             N_("Check the register"), cmd_check },
   { "path",   N_("list|show ID|check"), N_("Escalation paths"), cmd_path },
   { "backups", "",            N_("List the copies made before imports"), sam_cli_backups },
-  { "restore", N_("N"),       N_("Bring back copy N of the register"), sam_cli_restore },
+  { "deleted", "",            N_("List deleted actors and paths that can be restored"), sam_cli_deleted },
+  { "restore", N_("ID|N"),    N_("Bring back a deleted actor or path, or copy N of the register"), sam_cli_restore },
+  { "purge",  N_("--older-than DAYS"), N_("Remove deleted records for good"), sam_cli_purge },
   { "follow", N_("[FILE|URL]"), N_("Follow a published register"), sam_cli_follow },
   { "publish", N_("--sign KEY -o DIR"), N_("Publish the register as signed files"), sam_cli_publish },
   { "keygen", N_("-o KEY"),   N_("Make a key pair for signing publications"), sam_cli_keygen },

@@ -99,8 +99,8 @@ _sam_flowchart_fonts_init (Fonts *f, const PangoFontDescription *base, double fa
   f->body = font_scaled (base, factor, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   f->bold = font_scaled (base, factor, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   f->small = font_scaled (base, factor * 0.88, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  f->small_bold = font_scaled (base, factor * 0.86, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-  f->legal = font_scaled (base, factor * 0.86, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
+  f->small_bold = font_scaled (base, factor * SAM_FLOWCHART_SMALLEST_TEXT, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  f->legal = font_scaled (base, factor * SAM_FLOWCHART_SMALLEST_TEXT, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
   f->mark = font_scaled (base, factor * 1.05, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   probe = make_layout (context, f->body, "Åg", -1);
   _sam_flowchart_layout_size (probe, &w, &f->lh);

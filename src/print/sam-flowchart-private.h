@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* The smallest text of a chart (branch labels, legal references), of its font. */
+#define SAM_FLOWCHART_SMALLEST_TEXT 0.86
+
 typedef enum {
   NODE_STEP,      /* boxes first: steps, then the terminals */
   NODE_HANDOVER,

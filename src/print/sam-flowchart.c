@@ -194,6 +194,20 @@ sam_flowchart_get_text_scale (SamFlowchart *self)
   return self->font_factor * self->scale;
 }
 
+double
+sam_flowchart_get_min_font_size (SamFlowchart *self)
+{
+  double size;
+
+  g_return_val_if_fail (SAM_IS_FLOWCHART (self), 0);
+  g_return_val_if_fail (self->laid_out, 0);
+
+  size = (double) pango_font_description_get_size (self->font) / PANGO_SCALE;
+  if (size <= 0)
+    size = 9;
+  return size * SAM_FLOWCHART_SMALLEST_TEXT * sam_flowchart_get_text_scale (self);
+}
+
 void
 sam_flowchart_get_size (SamFlowchart *self,
                         double       *width,

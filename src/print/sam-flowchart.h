@@ -37,6 +37,9 @@ void          sam_flowchart_get_size   (SamFlowchart      *self,
 /* How much smaller than the font the text came out so that the chart
  * fits the width: 1 when it did not have to. */
 double        sam_flowchart_get_text_scale (SamFlowchart  *self);
+/* The size of the chart's smallest text as laid out, in the units of its
+ * font (points on a page), before any scaling of the drawing. */
+double        sam_flowchart_get_min_font_size (SamFlowchart *self);
 /* Draws the laid out chart with its top left corner at the current origin of @cr. */
 void          sam_flowchart_draw       (SamFlowchart      *self,
                                         cairo_t           *cr);

@@ -61,6 +61,44 @@ says (const char *text, const char *part)
   return strstr (a, b) != NULL;
 }
 
+/* Segments of an e-mail address longer than this may still break inside
+ * (better than running out of the box). */
+#define MAX_UNBROKEN 32
+
+/* An e-mail address as markup that breaks only after "@" or ".": each
+ * part unbreakable, a zero-width space after each "@" and ".". */
+char *
+_sam_sheet_email_markup (const char *address)
+{
+  GString *out = g_string_new (NULL);
+  const char *start = address;
+
+  for (const char *p = address; ; p++)
+    if (*p == '\0' || *p == '@' || *p == '.')
+      {
+        g_autofree char *part = g_markup_escape_text (start, p - start + (*p ? 1 : 0));
+
+        g_string_append_printf (out, "<span allow_breaks=\"%s\">%s</span>",
+                                p - start < MAX_UNBROKEN ? "false" : "true", part);
+        if (*p == '\0')
+          break;
+        if (p[1] != '\0')
+          g_string_append (out, "\u200b");
+        start = p + 1;
+      }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+value_markup (SamContactRoute *route, const char *value)
+{
+  SamRouteKind kind = sam_contact_route_get_kind (route);
+
+  if (kind == SAM_ROUTE_KIND_EMAIL || kind == SAM_ROUTE_KIND_SECURE_EMAIL)
+    return _sam_sheet_email_markup (value);
+  return g_markup_escape_text (value, -1);
+}
+
 char *
 _sam_sheet_route_markup (SheetLayout *sl, SamContactRoute *route)
 {
@@ -79,8 +117,13 @@ _sam_sheet_route_markup (SheetLayout *sl, SamContactRoute *route)
     g_string_append_printf (what, "%s%s", what->len ? " · " : "", label);
   if (hours_text != NULL)
     g_string_append_printf (what, " · %s", hours_text);
-  return g_markup_printf_escaped ("<span weight=\"bold\" insert_hyphens=\"false\">%s</span>"
-                                  "  <span foreground=\"#555555\">%s</span>", value, what->str);
+  {
+    g_autofree char *shown = value_markup (route, value);
+    g_autofree char *rest = g_markup_escape_text (what->str, -1);
+
+    return g_strdup_printf ("<span weight=\"bold\" insert_hyphens=\"false\">%s</span>"
+                            "  <span foreground=\"#555555\">%s</span>", shown, rest);
+  }
 }
 
 char *

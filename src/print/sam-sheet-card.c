@@ -27,7 +27,7 @@ add_number (GArray *numbers, SamActor *actor, SamContactRoute *route)
 {
   SheetNumber n = { actor, route };
 
-  if (route == NULL || numbers->len >= MAX_NUMBERS)
+  if (route == NULL)
     return;
   for (guint i = 0; i < numbers->len; i++)
     if (g_strcmp0 (sam_contact_route_get_value (g_array_index (numbers, SheetNumber, i).route),
@@ -141,18 +141,31 @@ add_path_numbers (SheetLayout *sl, GArray *numbers)
     }
 }
 
-/* 112 is printed anyway; then the police, the social services' on-call
- * line, the path's own numbers, the regional coordinator and the support
- * lines, as far as the audience may see them. */
+static gint
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (sam_actor_get_id (*(SamActor * const *) a), sam_actor_get_id (*(SamActor * const *) b));
+}
+
+/* 112 is printed anyway; then the police, the path's own numbers, the
+ * social services' on-call line, the regional coordinator and the support
+ * lines, as far as the audience may see them. Within a kind by id, not by
+ * name: the Swedish and the English card list the same numbers. */
 static GArray *
 pick_numbers (SheetLayout *sl)
 {
-  GPtrArray *actors = _sam_sheet_get_actors (sl->sheet);
+  GPtrArray *all = _sam_sheet_get_actors (sl->sheet);
+  g_autoptr(GPtrArray) actors = g_ptr_array_sized_new (all->len);   /* borrowed */
   GArray *numbers = g_array_new (FALSE, FALSE, sizeof (SheetNumber));
 
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (actors, g_ptr_array_index (all, i));
+  g_ptr_array_sort (actors, compare_ids);
+
   add_police (numbers, actors);
-  add_kind (numbers, actors, SAM_ACTOR_KIND_SOCIAL_SERVICES, SAM_ROUTE_KIND_ON_CALL_PHONE, FALSE, 2);
+  /* a path's card: the numbers its steps name before any other */
   add_path_numbers (sl, numbers);
+  add_kind (numbers, actors, SAM_ACTOR_KIND_SOCIAL_SERVICES, SAM_ROUTE_KIND_ON_CALL_PHONE, FALSE, 2);
   add_kind (numbers, actors, SAM_ACTOR_KIND_REGIONAL_COORDINATOR, 0, TRUE, 1);
   add_kind (numbers, actors, SAM_ACTOR_KIND_HELPLINE, 0, TRUE, 2);
   return numbers;
@@ -184,7 +197,7 @@ verified_text (SheetLayout *sl, GArray *numbers)
 }
 
 #define INNER_W (CARD_W - 2 * CARD_PAD)
-#define NAME_W floor (INNER_W * 0.6)
+#define NAME_W floor (INNER_W * 0.64)
 
 /* One number's line: who (and when, if @with_hours) on the left, the
  * number on the right. */
@@ -195,33 +208,89 @@ make_line (SheetLayout *sl, SheetNumber *n, gboolean with_hours, PangoLayout **n
   g_autofree char *value = sam_contact_route_dup_display_value (n->route);
   SamSchedule *schedule = sam_contact_route_get_hours (n->route);
   g_autofree char *when = NULL;
-  double left;
+  double top;
 
   if (schedule == NULL)
     schedule = sam_actor_get_hours (n->actor);
   when = with_hours ? _sam_sheet_format_hours (schedule, sl->lang) : NULL;
-  *name = _sam_sheet_text_new (sl, _sam_sheet_actor_name (sl, n->actor), 7.5, 0, NAME_W);
-  *hours = when ? _sam_sheet_text_new (sl, when, 6, 0, NAME_W) : NULL;
-  *number = _sam_sheet_text_new (sl, value, 9.5, SHEET_TEXT_BOLD | SHEET_TEXT_VALUE | SHEET_TEXT_RIGHT,
+  *name = _sam_sheet_text_new (sl, _sam_sheet_actor_name (sl, n->actor), 7, 0, NAME_W);
+  /* the hours across the card, under the name and the number */
+  *hours = when ? _sam_sheet_text_new (sl, when, 5.5, 0, INNER_W) : NULL;
+  *number = _sam_sheet_text_new (sl, value, 9, SHEET_TEXT_BOLD | SHEET_TEXT_VALUE | SHEET_TEXT_RIGHT,
                                  INNER_W - NAME_W);
-  left = _sam_sheet_text_height (*name) + (*hours ? _sam_sheet_text_height (*hours) : 0);
-  return MAX (left, _sam_sheet_text_height (*number));
+  top = MAX (_sam_sheet_text_height (*name), _sam_sheet_text_height (*number));
+  return top + (*hours ? _sam_sheet_text_height (*hours) : 0);
 }
 
+/* The height of the first @n lines. */
 static double
-lines_height (SheetLayout *sl, GArray *numbers, gboolean with_hours)
+lines_height (SheetLayout *sl, GArray *numbers, guint n)
 {
   double height = 0;
 
-  for (guint i = 0; i < numbers->len; i++)
+  for (guint i = 0; i < MIN (n, numbers->len); i++)
     {
       g_autoptr(PangoLayout) name = NULL;
       g_autoptr(PangoLayout) hours = NULL;
       g_autoptr(PangoLayout) number = NULL;
 
-      height += make_line (sl, &g_array_index (numbers, SheetNumber, i), with_hours, &name, &hours, &number);
+      height += make_line (sl, &g_array_index (numbers, SheetNumber, i), TRUE, &name, &hours, &number);
     }
   return height;
+}
+
+/* "2 more numbers in the register", or NULL when none is left off. */
+static char *
+more_text (SheetLayout *sl, guint n)
+{
+  if (n == 0)
+    return NULL;
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_auto(GStrv) parts = NULL;
+
+  if (n == 1)
+    return g_strdup (sl->words->more_number);
+  /* the words hold "%u" where the count goes */
+  parts = g_strsplit (sl->words->more_numbers, "%u", 2);
+  return g_strconcat (parts[0], count, parts[1] ? parts[1] : "", NULL);
+}
+
+static double
+more_height (SheetLayout *sl, guint n)
+{
+  g_autofree char *text = more_text (sl, n);
+  g_autoptr(PangoLayout) layout = text ? _sam_sheet_text_new (sl, text, 5.5, SHEET_TEXT_ITALIC, INNER_W) : NULL;
+
+  return layout ? _sam_sheet_text_height (layout) : 0;
+}
+
+static guint
+count_fitting (SheetLayout *sl, GArray *numbers, double space)
+{
+  guint n = MIN (numbers->len, MAX_NUMBERS);
+
+  while (n > 0 && lines_height (sl, numbers, n) + more_height (sl, numbers->len - n) > space)
+    n--;
+  return n;
+}
+
+/* How many numbers a card shows, each with its hours: as many as fit with
+ * the note saying how many more the register has, MAX_NUMBERS at most, in
+ * either language: the Swedish and the English card show the same. */
+static guint
+count_shown (SheetLayout *sl, GArray *numbers, double space)
+{
+  SamLang lang = sl->lang;
+  guint n = G_MAXUINT;
+
+  for (sl->lang = 0; sl->lang < SAM_N_LANGS; sl->lang++)
+    {
+      sl->words = _sam_sheet_words (sl->lang);
+      n = MIN (n, count_fitting (sl, numbers, space));
+    }
+  sl->lang = lang;
+  sl->words = _sam_sheet_words (lang);
+  return n;
 }
 
 static char *
@@ -251,10 +320,12 @@ numbers_space (SheetLayout *sl, const char *foot)
          _sam_sheet_text_height (f);
 }
 
-/* One card with its top left corner at (x, y). */
+/* One card with its top left corner at (x, y), showing the first @shown
+ * numbers. */
 static void
-add_card (SheetLayout *sl, GArray *numbers, const char *foot, gboolean with_hours, double x, double y)
+add_card (SheetLayout *sl, GArray *numbers, const char *foot, guint shown, double x, double y)
 {
+  g_autofree char *more = more_text (sl, numbers->len - shown);
   double bottom = y + CARD_H - CARD_PAD, cy = y + CARD_PAD;
   g_autofree char *title = card_title (sl);
   g_autofree char *call = card_call (sl);
@@ -267,27 +338,23 @@ add_card (SheetLayout *sl, GArray *numbers, const char *foot, gboolean with_hour
                              SHEET_EMERGENCY);
   _sam_sheet_add_line (sl, x + CARD_PAD, cy + 1, x + CARD_W - CARD_PAD, cy + 1, SHEET_RULE, 0.4, FALSE);
   cy += 2;
-  for (guint i = 0; i < numbers->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
       SheetNumber *n = &g_array_index (numbers, SheetNumber, i);
       PangoLayout *name, *hours, *number;
-      double h = make_line (sl, n, with_hours, &name, &hours, &number);
+      double h = make_line (sl, n, TRUE, &name, &hours, &number);
 
-      /* what does not fit stays off the card, never half on it */
-      if (cy + h > bottom - foot_h)
-        {
-          g_object_unref (name);
-          g_clear_object (&hours);
-          g_object_unref (number);
-          break;
-        }
-      if (hours)
-        _sam_sheet_add_text (sl, hours, x + CARD_PAD, cy + _sam_sheet_text_height (name), SHEET_MUTED);
+      /* in reading order: who, the number, when */
       _sam_sheet_add_text (sl, name, x + CARD_PAD, cy, SHEET_INK);
       _sam_sheet_add_text (sl, number, x + CARD_PAD + NAME_W, cy, SHEET_INK);
+      if (hours)
+        _sam_sheet_add_text (sl, hours, x + CARD_PAD, cy + h - _sam_sheet_text_height (hours), SHEET_MUTED);
       _sam_sheet_mark_shown (sl, n->actor);
       cy += h;
     }
+  /* a number left off for room is said, never dropped silently */
+  if (more != NULL)
+    _sam_sheet_put_text (sl, more, 5.5, SHEET_TEXT_ITALIC, x + CARD_PAD, cy, INNER_W, SHEET_INK);
   _sam_sheet_add_text (sl, g_steal_pointer (&foot_layout), x + CARD_PAD, bottom - foot_h, SHEET_MUTED);
 }
 
@@ -304,20 +371,20 @@ _sam_sheet_layout_card (SheetLayout *sl)
   guint cols = MAX (1, (guint) ((sl->width - 2 * reach) / CARD_W));
   guint rows = MAX (1, (guint) ((sl->height - 2 * reach) / CARD_H));
   double x0 = (sl->width - cols * CARD_W) / 2, y0 = (sl->height - rows * CARD_H) / 2;
-  gboolean with_hours;
+  guint shown;
 
   /* the cards use the page up to what printers reach; no page footer:
    * each card says when it was printed and for whom */
   sl->area = (cairo_rectangle_t) { PRINTER_MARGIN, PRINTER_MARGIN, sl->width - 2 * PRINTER_MARGIN,
                                    sl->height - 2 * PRINTER_MARGIN };
   _sam_sheet_layout_add_page (sl);
-  /* the hours under each name when they all fit; the numbers alone when not */
-  with_hours = lines_height (sl, numbers, TRUE) <= numbers_space (sl, foot);
+  /* the hours under each name, always: a number closed at night must say so */
+  shown = count_shown (sl, numbers, numbers_space (sl, foot));
   for (guint i = 0; i < emergency->len; i++)
     _sam_sheet_mark_shown (sl, g_ptr_array_index (emergency, i));
   for (guint r = 0; r < rows; r++)
     for (guint c = 0; c < cols; c++)
-      add_card (sl, numbers, foot, with_hours, x0 + c * CARD_W, y0 + r * CARD_H);
+      add_card (sl, numbers, foot, shown, x0 + c * CARD_W, y0 + r * CARD_H);
 
   /* cut marks along every edge between and around the cards */
   for (guint c = 0; c <= cols; c++)

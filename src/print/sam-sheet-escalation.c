@@ -15,8 +15,10 @@
 #define RIGHT_BOX 170
 #define QR_SIZE 30
 #define ROUTES_PER_ACTOR 3
-/* Below this the chart's text (9 pt) gets too small to read; rather give
- * it the whole first page and put the contacts on a second. */
+/* The chart's smallest text is never printed smaller than this (points):
+ * rather give the chart the first page, or more, and the contacts the
+ * next. */
+#define MIN_FONT 7.0
 #define MIN_SCALE 0.5
 
 typedef struct {
@@ -255,6 +257,12 @@ make_rows (SheetLayout *sl, const Columns *c, GArray *rows)
   return height;
 }
 
+static double
+first_row_height (GArray *rows)
+{
+  return rows->len > 0 ? g_array_index (rows, Row, 0).height : 0;
+}
+
 /* Lays the chart out for @width, unless it already is: a layout of the
  * chart measures all its text, and the choices below try several. */
 static void
@@ -281,11 +289,13 @@ fit_chart (SheetLayout *sl, SamFlowchart *chart, double width, double avail, dou
       sam_flowchart_get_size (chart, &w, &h);
       fits = MIN (avail / MAX (h, 1), width / MAX (w, 1));
       if (fits >= scale)
-        return scale;
+        return sam_flowchart_get_min_font_size (chart) * scale >= MIN_FONT - 1e-6 ? scale : 0;
       scale = round < 3 ? fits : 0;
     }
   return 0;
 }
+
+static double add_running_head (SheetLayout *sl, double y);
 
 static double
 add_chart (SheetLayout *sl, SamFlowchart *chart, double scale, double x, double y, double width,
@@ -302,7 +312,105 @@ add_chart (SheetLayout *sl, SamFlowchart *chart, double scale, double x, double 
   item.chart = g_object_ref (chart);
   item.scale = scale;
   _sam_sheet_add_figure (sl, &item);
+  _sam_sheet_set_chart_font_size (sl->sheet, sam_flowchart_get_min_font_size (chart) * scale);
   return item.h;
+}
+
+/* The smallest scale, at most 1, at which the chart's smallest text is
+ * still MIN_FONT, laid out for @width / scale: a chart over pages takes as
+ * few as it can. A chart laid out wider has text no smaller, so a round
+ * or two settle it. */
+static double
+readable_scale (SheetLayout *sl, SamFlowchart *chart, double width, double *laid_out)
+{
+  double scale = 1;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      double next;
+
+      layout_chart (sl, chart, width / scale, laid_out);
+      next = MIN (1, MIN_FONT / MAX (sam_flowchart_get_min_font_size (chart), 0.1));
+      if (fabs (next - scale) < 1e-3 && sam_flowchart_get_min_font_size (chart) * scale >= MIN_FONT - 1e-3)
+        break;
+      scale = next;
+    }
+  return scale;
+}
+
+static gboolean
+cuts_through (SamFlowchart *chart, double y)
+{
+  for (guint i = 0; i < sam_flowchart_get_n_boxes (chart) + sam_flowchart_get_n_labels (chart); i++)
+    {
+      cairo_rectangle_t r;
+
+      if (i < sam_flowchart_get_n_boxes (chart))
+        sam_flowchart_get_box (chart, i, &r);
+      else
+        sam_flowchart_get_label (chart, i - sam_flowchart_get_n_boxes (chart), &r);
+      if (r.y < y && y < r.y + r.height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where a slice of the chart from @top may end, at most at @limit: below
+ * the lowest box or label that fits whole, so that no box is cut. */
+static double
+find_cut (SamFlowchart *chart, double top, double limit)
+{
+  double best = -1;
+
+  for (guint i = 0; i < sam_flowchart_get_n_boxes (chart) + sam_flowchart_get_n_labels (chart); i++)
+    {
+      cairo_rectangle_t r;
+      double y;
+
+      if (i < sam_flowchart_get_n_boxes (chart))
+        sam_flowchart_get_box (chart, i, &r);
+      else
+        sam_flowchart_get_label (chart, i - sam_flowchart_get_n_boxes (chart), &r);
+      y = r.y + r.height + 2;
+      if (y > top && y <= limit && y > best && !cuts_through (chart, y))
+        best = y;
+    }
+  return best > top ? best : limit;
+}
+
+/* A chart too tall for one page at a readable size: a slice a page, each
+ * after the first under the running head. Returns where the last ends. */
+static double
+add_chart_pages (SheetLayout *sl, SamFlowchart *chart, double x, double y, double width,
+                 double *laid_out)
+{
+  double scale = readable_scale (sl, chart, width, laid_out), w, h, top = 0;
+
+  sam_flowchart_get_size (chart, &w, &h);
+  _sam_sheet_set_chart_font_size (sl->sheet, sam_flowchart_get_min_font_size (chart) * scale);
+  for (guint page = 0; top < h; page++)
+    {
+      SheetItem item = { SHEET_ITEM_FLOWCHART, 0, y, 0, 0, SHEET_INK };
+      double end;
+
+      if (page > 0)
+        {
+          _sam_sheet_layout_add_page (sl);
+          y = sl->y + add_running_head (sl, sl->y);
+          item.y = y;
+        }
+      end = top + (sl->bottom - y) / scale >= h ? h : find_cut (chart, top, top + (sl->bottom - y) / scale);
+      item.w = MIN (w * scale, width);
+      item.h = (end - top) * scale;
+      item.x = x + (width - item.w) / 2;
+      item.chart = g_object_ref (chart);
+      item.scale = scale;
+      item.src_y = top;
+      _sam_sheet_add_figure (sl, &item);
+      y += item.h;
+      top = end;
+    }
+  return y;
 }
 
 /* The title again, smaller, atop a page after the first. */
@@ -398,20 +506,20 @@ _sam_sheet_layout_escalation (SheetLayout *sl)
     y += add_chart (sl, chart, wide_scale, x, y, width, &laid_out) + 2 * GAP;
   else if (chart != NULL)
     {
-      /* too tall for both: the chart takes this page, as small as it must
-       * be, and the contacts the next */
-      double scale = fit_chart (sl, chart, width, avail, &laid_out), w, h;
+      /* too tall for both: the chart takes this page, at a readable size
+       * and over more pages if it must, and the contacts what follows */
+      double scale = fit_chart (sl, chart, width, avail, &laid_out);
 
-      if (scale == 0)
+      if (scale > 0)
+        add_chart (sl, chart, scale, x, y, width, &laid_out);
+      else
+        y = add_chart_pages (sl, chart, x, y, width, &laid_out) + 2 * GAP;
+      if (scale > 0 || y + table_head_height (sl, &wide) + first_row_height (rows) > sl->bottom)
         {
-          sam_flowchart_get_size (chart, &w, &h);
-          scale = MIN (MIN_SCALE, avail / MAX (h, 1));
+          _sam_sheet_layout_add_page (sl);
+          y = sl->y + add_running_head (sl, sl->y);
         }
-      add_chart (sl, chart, scale, x, y, width, &laid_out);
-      _sam_sheet_layout_add_page (sl);
-      y = sl->y + add_running_head (sl, sl->y);
-      place_rows (sl, &wide, rows, y, TRUE);
-      return;
     }
+  /* "(continued)" only on a page after the one where the list began */
   place_rows (sl, &wide, rows, y, FALSE);
 }

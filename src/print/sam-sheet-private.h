@@ -26,6 +26,8 @@ typedef struct {
   const char *col_hours;
   const char *no_route;             /* an actor with no route for this audience */
   const char *continued;            /* "(continued)" */
+  const char *more_number;          /* a card without room for them all: "1 more number…" */
+  const char *more_numbers;         /* "%u more numbers in the register" */
   const char *page;                 /* "Page" 2 "of" 5 */
   const char *of;
   const char *verified;             /* "Verified" */
@@ -68,8 +70,9 @@ typedef struct {
   PangoLayout *layout;      /* text, drawn with its top left at (x, y) */
   GBytes *modules;          /* QR: w × w modules as bytes, 1 for dark */
   guint n_modules;
-  SamFlowchart *chart;      /* drawn at (x, y), scaled */
-  double scale;
+  SamFlowchart *chart;      /* drawn at (x, y), scaled, from its own src_y down, */
+  double scale;             /* clipped to w × h */
+  double src_y;
 } SheetItem;
 
 typedef struct {
@@ -191,6 +194,9 @@ double       _sam_sheet_qr_height       (SheetLayout  *sl,
 /* sam-sheet.c: what the parts of a sheet read */
 SamEscalationPath *_sam_sheet_get_path      (SamSheet *self);
 SamFlowchart      *_sam_sheet_get_flowchart (SamSheet *self);
+/* The smallest text of the chart as printed, in points (for tests). */
+void               _sam_sheet_set_chart_font_size (SamSheet *self,
+                                                   double    size);
 /* escalation: the actors the path names, in the order of the steps;
  * directory: the actors serving the area, by name; card: the candidates
  * for its numbers. Copies holding only the routes allowed. */
@@ -225,6 +231,9 @@ gboolean     _sam_sheet_route_is_dialable (SamContactRoute *route);
 /* The name of an actor in the sheet's language. */
 const char  *_sam_sheet_actor_name       (SheetLayout     *sl,
                                           SamActor        *actor);
+/* An e-mail address as markup that breaks only after "@" or ".", never
+ * with a hyphen. */
+char        *_sam_sheet_email_markup     (const char      *address);
 /* One route as a line of markup: the value in bold, then what it is
  * ("Text message · Youth line") and its own hours. */
 char        *_sam_sheet_route_markup     (SheetLayout     *sl,

@@ -258,7 +258,10 @@ _sam_sheet_draw_items (SheetPage *page,
           _sam_sheet_draw_qr (item, cr);
           break;
         case SHEET_ITEM_FLOWCHART:
-          cairo_translate (cr, item->x, item->y);
+          /* a chart over several pages shows a slice on each */
+          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
+          cairo_clip (cr);
+          cairo_translate (cr, item->x, item->y - item->src_y * item->scale);
           cairo_scale (cr, item->scale, item->scale);
           cairo_set_line_width (cr, 1);
           sam_flowchart_draw (item->chart, cr);

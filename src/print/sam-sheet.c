@@ -44,6 +44,7 @@ struct _SamSheet
   GPtrArray *pages;            /* SheetPage */
   cairo_rectangle_t area;
   GDateTime *verified_min, *verified_max;
+  double chart_font_size;
 };
 
 G_DEFINE_FINAL_TYPE (SamSheet, sam_sheet, G_TYPE_OBJECT)
@@ -307,6 +308,19 @@ _sam_sheet_get_flowchart (SamSheet *self)
   return self->chart;
 }
 
+void
+_sam_sheet_set_chart_font_size (SamSheet *self, double size)
+{
+  self->chart_font_size = size;
+}
+
+double
+sam_sheet_get_chart_font_size (SamSheet *self)
+{
+  g_return_val_if_fail (SAM_IS_SHEET (self), 0);
+  return self->chart_font_size;
+}
+
 GPtrArray *
 _sam_sheet_get_actors (SamSheet *self)
 {
@@ -506,6 +520,7 @@ sam_sheet_paginate (SamSheet     *self,
 
   g_clear_pointer (&self->verified_min, g_date_time_unref);
   g_clear_pointer (&self->verified_max, g_date_time_unref);
+  self->chart_font_size = 0;
   switch (self->options.kind)
     {
     case SAM_SHEET_ESCALATION:

@@ -115,6 +115,10 @@ typedef struct {
   guint n_lines;
 } SamSheetTextBox;
 
+/* The size of the flowchart's smallest text as the last pagination
+ * printed it, in points; 0 without a chart. */
+double        sam_sheet_get_chart_font_size (SamSheet            *self);
+
 /* The part of the page the layout may draw on (inside the margins). */
 void          sam_sheet_get_printable_area (SamSheet             *self,
                                             cairo_rectangle_t    *area);

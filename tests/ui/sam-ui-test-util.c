@@ -160,3 +160,101 @@ sam_ui_test_shoot (GtkWidget *widget, const char *name)
   g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
   sam_ui_test_save_png (widget, path);
 }
+
+/* Keys the window has seen, not counting modifiers: press() waits until
+ * each key it sent has arrived (and was handled, as events are handled in
+ * the order they come). */
+static guint keys_seen;
+static int keys_down;
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, gpointer data)
+{
+  keys_down++;
+  switch (keyval)
+    {
+    case GDK_KEY_Shift_L: case GDK_KEY_Shift_R:
+    case GDK_KEY_Control_L: case GDK_KEY_Control_R:
+    case GDK_KEY_Alt_L: case GDK_KEY_Alt_R:
+    case GDK_KEY_Meta_L: case GDK_KEY_Meta_R:
+    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_ISO_Level3_Shift:
+      break;
+    default:
+      keys_seen++;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                 GdkModifierType state, gpointer data)
+{
+  keys_down--;
+}
+
+void
+sam_ui_test_watch_keys (GtkWidget *window)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+  g_signal_connect (keys, "key-released", G_CALLBACK (key_released_cb), NULL);
+  gtk_widget_add_controller (window, keys);
+}
+
+void
+sam_ui_test_focus_window (GtkWidget *window, const char *title)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+  const char *argv[] = { "xdotool", "search", "--sync", "--name", pattern,
+                         "windowfocus", "--sync", NULL };
+  g_autoptr(GError) error = NULL;
+
+  sam_ui_test_wait_frames (window, 1);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sam_ui_test_wait_for (gtk_window_is_active (GTK_WINDOW (window)));
+}
+
+static void
+typed_cb (GPid pid, int status, gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+void
+sam_ui_test_press (const char *keys)
+{
+  guint expected = keys_seen;
+  g_auto(GStrv) argv = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  GPid pid;
+
+  g_ptr_array_add (args, (char *) "xdotool");
+  g_ptr_array_add (args, (char *) "key");
+  g_ptr_array_add (args, (char *) "--delay");
+  g_ptr_array_add (args, (char *) "60");
+  for (guint i = 0; argv[i]; i++)
+    {
+      g_ptr_array_add (args, argv[i]);
+      expected++;
+    }
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) args->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, typed_cb, &status);
+  sam_ui_test_wait_for (status != -1);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sam_ui_test_wait_for (keys_seen >= expected && keys_down <= 0);
+  /* and what they started (a page built after the key that asked for it) */
+  sam_ui_test_wait_for (!g_main_context_pending (NULL));
+}

@@ -62,4 +62,13 @@ void        sam_ui_test_use_translations (void);
 void        sam_ui_test_shoot     (GtkWidget  *widget,
                                    const char *name);
 
+/* Real key presses through xdotool (GTK 4.8 cannot synthesise them):
+ * watch_keys counts the keys @window sees, focus_window gives it the X
+ * server's keyboard (its title must be @title), press sends keys such as
+ * "ctrl+t Tab Return" and returns once the window has handled them. */
+void        sam_ui_test_watch_keys   (GtkWidget  *window);
+void        sam_ui_test_focus_window (GtkWidget  *window,
+                                      const char *title);
+void        sam_ui_test_press        (const char *keys);
+
 G_END_DECLS

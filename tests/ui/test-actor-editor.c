@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-editor.h"
+#include "sam-unsaved.h"
 #include "sam-default-register.h"
 #include "sam-route-editor-row.h"
 #include "sam-test-util.h"
@@ -281,6 +282,62 @@ assert_unchanged (Fixture *f)
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (stored), SAM_LANG_EN), ==, "Umeå Municipality");
 }
 
+/* The source of the details (checked as typed, the date read filled in
+ * with today), languages in the order typed, and a route marked to be
+ * dialled from abroad, whose number then shows in international form. */
+static void
+test_source_and_abroad (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  gpointer route_row = switchboard_row (editor);
+  GtkEditable *read_on = find_row (editor, ADW_TYPE_ENTRY_ROW, "Read on");
+  GtkWidget *abroad_row;
+  g_autoptr(SamActor) stored = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *shown = NULL;
+  GPtrArray *languages;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_editable_get_text (read_on), ==, "");
+  type_into (editor, "Web page or document", "ftp://www.umea.se/lista");
+  g_assert_cmpuint (strlen (gtk_editable_get_text (read_on)), ==, 10);
+  errors = dup_errors (editor);
+  g_assert_nonnull (strstr (errors, "Source: “ftp://www.umea.se/lista”"));
+  g_assert_false (sam_actor_editor_save (editor));
+  assert_unchanged (f);
+
+  type_into (editor, "Web page or document", "https://www.umea.se/kontakt");
+  type_into (editor, "Read on", "2026-02-30");
+  g_clear_pointer (&errors, g_free);
+  errors = dup_errors (editor);
+  g_assert_nonnull (strstr (errors, "2026-02-30"));
+  type_into (editor, "Read on", "2026-11-02");
+  type_into (editor, "Languages", "ar, sv, en");
+  g_clear_pointer (&errors, g_free);
+  errors = dup_errors (editor);
+  g_assert_cmpstr (errors, ==, "");
+  /* a number is dialled from abroad; an address is not */
+  abroad_row = find_row (route_row, ADW_TYPE_ACTION_ROW, "Dialled from abroad");
+  g_assert_true (gtk_widget_get_visible (abroad_row));
+  gtk_switch_set_active (find_row (abroad_row, GTK_TYPE_SWITCH, NULL), TRUE);
+  g_assert_cmpstr (adw_preferences_row_get_title (route_row), ==, "+46 90 16 10 00");
+
+  g_assert_true (sam_actor_editor_save (editor));
+  iterate ();
+  g_assert_null (editor);
+  stored = load (f, "umea-kommun");
+  g_assert_cmpstr (sam_actor_get_source (stored), ==, "https://www.umea.se/kontakt");
+  g_assert_cmpstr (sam_actor_get_source_read (stored), ==, "2026-11-02");
+  languages = sam_actor_get_languages (stored);
+  g_assert_cmpuint (languages->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (languages, 0), ==, "ar");
+  g_assert_cmpstr (g_ptr_array_index (languages, 1), ==, "sv");
+  g_assert_cmpstr (g_ptr_array_index (languages, 2), ==, "en");
+  g_assert_true (sam_contact_route_get_abroad (sam_actor_find_route (stored, "umea-kommun-phone")));
+  shown = sam_contact_route_dup_display_value (sam_actor_find_route (stored, "umea-kommun-phone"));
+  g_assert_cmpstr (shown, ==, "+46 90 16 10 00");
+}
+
 static void
 test_refused (Fixture *f, gconstpointer data)
 {
@@ -331,8 +388,12 @@ test_refused (Fixture *f, gconstpointer data)
   assert_unchanged (f);
 
   g_assert_nonnull (editor);   /* still open */
-  /* what Cancel and Escape do */
+  /* what Cancel and Escape do: with changes, they ask first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (sam_unsaved_get_dialog (GTK_WINDOW (editor)));
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "discard");
   iterate ();
   g_assert_null (editor);
   assert_unchanged (f);
@@ -733,6 +794,51 @@ test_remove_route_used_by_path (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (unused));
 }
 
+/* Escape without changes closes at once; with a change it asks, Keep
+ * Editing keeps what was typed, Discard closes and saves nothing. */
+static void
+test_unsaved_changes (Fixture *f, gconstpointer data)
+{
+  SamActorEditor *editor = open_editor (f, "umea-kommun");
+  g_autoptr(GPtrArray) routes = NULL;
+  GtkWidget *phone;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_false (sam_unsaved_changed (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_null (editor);
+
+  editor = open_editor (f, "umea-kommun");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  routes = find_route_rows (editor);
+  phone = find_row (g_ptr_array_index (routes, 0), ADW_TYPE_ENTRY_ROW, "Phone");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "090-16 10 00");
+  type_into (g_ptr_array_index (routes, 0), "Phone", "090-16 10 01");
+  g_assert_true (sam_unsaved_changed (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (sam_unsaved_get_dialog (GTK_WINDOW (editor)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (sam_unsaved_get_dialog (GTK_WINDOW (editor))),
+                   ==, "keep");
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "keep");
+  iterate ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "090-16 10 01");
+
+  /* typed back as it was: nothing to lose */
+  type_into (g_ptr_array_index (routes, 0), "Phone", "090-16 10 00");
+  g_assert_false (sam_unsaved_changed (GTK_WINDOW (editor)));
+  type_into (editor, "Name (English)", "Changed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  adw_message_dialog_response (sam_unsaved_get_dialog (GTK_WINDOW (editor)), "discard");
+  iterate ();
+  g_assert_null (editor);
+  assert_unchanged (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -753,6 +859,8 @@ main (int argc, char **argv)
     }
   g_test_add ("/actor-editor/save-phone", Fixture, NULL, fixture_set_up, test_save_phone, fixture_tear_down);
   g_test_add ("/actor-editor/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/actor-editor/source-and-abroad", Fixture, NULL, fixture_set_up, test_source_and_abroad,
+              fixture_tear_down);
   g_test_add ("/actor-editor/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add ("/actor-editor/new-actor", Fixture, NULL, fixture_set_up, test_new_actor, fixture_tear_down);
   g_test_add ("/actor-editor/new-defaults", Fixture, NULL, fixture_set_up, test_new_defaults, fixture_tear_down);
@@ -761,6 +869,8 @@ main (int argc, char **argv)
   g_test_add ("/actor-editor/translation-missing", Fixture, NULL, fixture_set_up, test_translation_missing, fixture_tear_down);
   g_test_add ("/actor-editor/remove-route-used-by-path", Fixture, NULL, fixture_set_up,
               test_remove_route_used_by_path, fixture_tear_down);
+  g_test_add ("/actor-editor/unsaved-changes", Fixture, NULL, fixture_set_up, test_unsaved_changes,
+              fixture_tear_down);
   g_test_add ("/actor-editor/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
 }

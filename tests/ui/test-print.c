@@ -61,6 +61,31 @@ test_defaults (Fixture *f, gconstpointer data)
   g_assert_true (sam_print_default_options (f->store, &options, NULL));
   g_assert_cmpint (options.lang, ==, SAM_LANG_EN);
   g_assert_cmpstr (options.area_code, ==, "2480");
+  /* Umeå is in the county the trafficking path is agreed for */
+  g_assert_cmpstr (options.path_id, ==, "trafficking-adult");
+
+  /* a trafficking path of the user's own municipality comes before the county's */
+  {
+    g_autoptr(SamEscalationPath) own = sam_escalation_path_new ("trafficking-adult-skelleftea");
+    g_autoptr(SamEscalationStep) step = sam_escalation_step_new ("skelleftea-s1", SAM_STEP_KIND_ACTION);
+    g_autoptr(GError) error = NULL;
+
+    sam_escalation_path_set_situation (own, SAM_SITUATION_TRAFFICKING_ADULT);
+    sam_escalation_path_set_area (own, "2482");
+    sam_escalation_path_set_start (own, "skelleftea-s1");
+    sam_text_set (sam_escalation_path_get_title (own), SAM_LANG_SV, "Människohandel i Skellefteå");
+    sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_SV, "Ring socialjouren i Skellefteå.");
+    sam_escalation_step_set_contact (step, "skelleftea-socialjour", NULL);
+    sam_escalation_path_add_step (own, step);
+    g_assert_true (sam_store_insert_path (f->store, own, &error));
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (f->settings, "default-area", "2482");
+  g_assert_true (sam_print_default_options (f->store, &options, NULL));
+  g_assert_cmpstr (options.path_id, ==, "trafficking-adult-skelleftea");
+  g_settings_set_string (f->settings, "default-area", "2480");
+  g_assert_true (sam_print_default_options (f->store, &options, NULL));
+  g_assert_cmpstr (options.path_id, ==, "trafficking-adult");
 }
 
 static void

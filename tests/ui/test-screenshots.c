@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-actor-editor.h"
+#include "sam-call.h"
 #include "sam-default-register.h"
 #include "sam-paths-window.h"
 #include "sam-step-editor-row.h"
@@ -85,6 +86,26 @@ shoot_paths (SamWindow *window, SamStore *store)
   gtk_window_destroy (GTK_WINDOW (paths));
 }
 
+static gboolean
+can_call (void)
+{
+  return TRUE;
+}
+
+/* With no phone program: the number in large digits, to dial on a desk
+ * phone. */
+static void
+shoot_show_number (SamWindow *window)
+{
+  SamActor *actor = sam_window_get_shown_actor (window);
+  AdwMessageDialog *dialog = sam_call_show_number (GTK_WIDGET (window), "090-16 33 90",
+                                                   sam_actor_get_display_name (actor));
+
+  sam_ui_test_wait_frames (GTK_WIDGET (dialog), 1);
+  sam_ui_test_shoot (GTK_WIDGET (dialog), "show-number");
+  adw_message_dialog_response (dialog, "close");
+}
+
 static void
 test_screenshots (void)
 {
@@ -111,6 +132,7 @@ test_screenshots (void)
   sam_window_show_actor (window, "umea-socialjour");
   sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "actor");
+  shoot_show_number (window);
 
   editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
   gtk_window_present (GTK_WINDOW (editor));
@@ -168,6 +190,8 @@ main (int argc, char **argv)
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T22:15:00+01:00", TRUE);
 
   sam_ui_test_init (&argc, &argv);
+  /* as on a desktop with a phone program: the rows offer Call */
+  sam_call_set_handler_check (can_call);
   g_test_add_func ("/screenshots/main-states", test_screenshots);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "sam-call.h"
 #include "sam-route-row.h"
 #include "sam-test-util.h"
 #include "sam-window.h"
@@ -429,20 +430,40 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
   assert_step (f, "buying-sex-s1");
 }
 
-/* Deleting an actor a path uses says which paths in its undo toast. */
+/* Deleting an actor a path uses asks first (test-deleted.c), then says
+ * which paths in its undo toast. */
 static void
 test_delete_warns (Fixture *f, gconstpointer data)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
   sam_window_show_actor (f->window, "iom");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-actor", NULL);
   g_assert_cmpstr (sam_window_get_delete_message (f->window), ==, "“IOM – International Organization for Migration” deleted");
 
   sam_window_show_actor (f->window, "regionkoordinator-nord");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-actor", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (dialog))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+          gtk_window_destroy (dialog);
+          break;
+        }
+    }
   g_assert_cmpstr (sam_window_get_delete_message (f->window), ==,
                    "“Regional coordinator against prostitution and human trafficking – Region Nord” "
                    "deleted. Used by 2 escalation paths: Suspected human trafficking – adult, "
                    "Suspected human trafficking – child");
+}
+
+static gboolean
+can_call (void)
+{
+  return TRUE;
 }
 
 int
@@ -459,6 +480,8 @@ main (int argc, char **argv)
       return 0;
     }
   sam_ui_test_init (&argc, &argv);
+  /* as on a computer with a phone program: the rows offer Call */
+  sam_call_set_handler_check (can_call);
 #define ADD(name, now, fn) g_test_add (name, Fixture, now, fixture_set_up, fn, fixture_tear_down)
   ADD ("/walk-page/search-by-keyboard", NULL, test_search_by_keyboard);
   ADD ("/walk-page/keyboard", "2026-11-25T12:00:00+01:00", test_keyboard);

@@ -153,6 +153,58 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==, "terrafem");
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_row_titled (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The actor page says where its details were read and when, with a button
+ * that opens a web page; a route for calling from abroad shows its number
+ * in international form. */
+static void
+test_source_on_page (Fixture *f, gconstpointer data)
+{
+  GtkWidget *row;
+  GtkWidget *open;
+
+  sam_window_show_actor (f->window, "polisen");
+  row = find_named (GTK_WIDGET (f->window), "source-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Source");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "https://polisen.se/kontakt/, read 2026-10-05");
+  open = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_BUTTON (open));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "actor.open-source");
+  g_assert_true (has_row_titled (GTK_WIDGET (f->window), "+46 771 14 14 00"));
+  /* an actor without a source shows no such row */
+  sam_window_show_actor (f->window, "terrafem");
+  g_assert_null (find_named (GTK_WIDGET (f->window), "source-row"));
+}
+
 static void
 test_mark_verified (Fixture *f, gconstpointer data)
 {
@@ -510,6 +562,7 @@ main (int argc, char **argv)
   g_test_add ("/window/enter-opens-first", Fixture, NULL, fixture_set_up, test_enter_opens_first, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/mark-verified", Fixture, NULL, fixture_set_up, test_mark_verified, fixture_tear_down);
+  g_test_add ("/window/source-on-page", Fixture, NULL, fixture_set_up, test_source_on_page, fixture_tear_down);
   g_test_add ("/window/area-filter", Fixture, NULL, fixture_set_up, test_area_filter, fixture_tear_down);
   g_test_add ("/window/other-writer", Fixture, NULL, fixture_set_up, test_other_writer, fixture_tear_down);
   g_test_add ("/window/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);

@@ -171,6 +171,8 @@ build_actor (SamMergeItem *item, SamVisibility audience)
   src = pick_actor (item, "verified");
   sam_actor_set_verified (result, sam_actor_get_verified_at (src), sam_actor_get_verified_by (src));
   sam_actor_set_review_days (result, sam_actor_get_review_days (pick_actor (item, "review-days")));
+  src = pick_actor (item, "source");
+  sam_actor_set_source (result, sam_actor_get_source (src), sam_actor_get_source_read (src));
 
   /* routes: in the order of the side chosen for the order, the others
    * after the route they follow on their side */

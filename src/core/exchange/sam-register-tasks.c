@@ -29,6 +29,9 @@ typedef struct {
   SamMergePlan *plan;      /* borrowed: the caller keeps it */
   gboolean flag;           /* apply: make a backup first; follow: add */
   guint n_actors;
+  SamExportFormat format;
+  SamLang lang;
+  GPtrArray *actors;       /* copies, for the thread alone */
 } Work;
 
 static void
@@ -41,6 +44,7 @@ work_free (Work *work)
   g_strfreev (work->filter.kinds);
   g_strfreev (work->filter.paths);
   g_clear_pointer (&work->backup, sam_backup_free);
+  g_clear_pointer (&work->actors, g_ptr_array_unref);
   g_free (work);
 }
 
@@ -176,8 +180,8 @@ export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 
   if (store == NULL)
     return;
-  ok = sam_export_to_file (store, work->has_filter ? &work->filter : NULL, work->file,
-                           cancellable, &error);
+  ok = sam_export_format_to_file (store, work->has_filter ? &work->filter : NULL, work->format,
+                                  work->lang, work->file, cancellable, &error);
   return_boolean (task, ok, error);
 }
 
@@ -189,15 +193,32 @@ sam_store_export_file_async (SamStore              *store,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
+  sam_store_export_format_async (store, filter, SAM_EXPORT_FORMAT_XML, SAM_LANG_SV, file,
+                                 cancellable, callback, user_data);
+}
+
+void
+sam_store_export_format_async (SamStore              *store,
+                               const SamExportFilter *filter,
+                               SamExportFormat        format,
+                               SamLang                lang,
+                               GFile                 *file,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
   g_autoptr(GTask) task = NULL;
   Work *work;
 
   g_return_if_fail (SAM_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (format < SAM_N_EXPORT_FORMATS && lang < SAM_N_LANGS);
 
   task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
-                   sam_store_export_file_async, &work);
+                   sam_store_export_format_async, &work);
   work->file = g_object_ref (file);
+  work->format = format;
+  work->lang = lang;
   if (filter != NULL)
     {
       work->has_filter = TRUE;
@@ -212,7 +233,65 @@ sam_store_export_file_async (SamStore              *store,
 gboolean
 sam_store_export_file_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (store, result, sam_store_export_file_async, error);
+  return finish_boolean (store, result, sam_store_export_format_async, error);
+}
+
+gboolean
+sam_store_export_format_finish (SamStore *store, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (store, result, sam_store_export_format_async, error);
+}
+
+/* Chosen actors: an actor's card, a search result */
+
+static void
+export_actors_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Work *work = data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  ok = sam_export_actors_to_file (work->actors, work->format, work->filter.audience, work->lang,
+                                  work->file, cancellable, &error);
+  return_boolean (task, ok, error);
+}
+
+void
+sam_export_actors_to_file_async (GPtrArray          *actors,
+                                 SamExportFormat     format,
+                                 SamVisibility       audience,
+                                 SamLang             lang,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (actors != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (format != SAM_EXPORT_FORMAT_XML && format < SAM_N_EXPORT_FORMATS);
+
+  task = task_new (NULL, NULL, cancellable, callback, user_data,
+                   sam_export_actors_to_file_async, &work);
+  work->file = g_object_ref (file);
+  work->format = format;
+  work->lang = lang;
+  work->filter.audience = audience;
+  /* the thread gets objects nobody else holds */
+  work->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < actors->len; i++)
+    g_ptr_array_add (work->actors, sam_actor_copy (g_ptr_array_index (actors, i)));
+  g_task_run_in_thread (task, export_actors_thread);
+}
+
+gboolean
+sam_export_actors_to_file_finish (GAsyncResult *result, GError **error)
+{
+  return finish_boolean (NULL, result, sam_export_actors_to_file_async, error);
 }
 
 /* A copy */

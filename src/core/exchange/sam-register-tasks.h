@@ -23,6 +23,7 @@
 
 #include "sam-backups.h"
 #include "sam-export-filter.h"
+#include "sam-export-format.h"
 #include "sam-merge.h"
 #include "sam-store.h"
 
@@ -50,6 +51,29 @@ void          sam_store_export_file_async    (SamStore              *store,
 gboolean      sam_store_export_file_finish   (SamStore              *store,
                                               GAsyncResult          *result,
                                               GError               **error);
+/* sam_export_format_to_file(): the same in @format, texts in @lang. */
+void          sam_store_export_format_async  (SamStore              *store,
+                                              const SamExportFilter *filter,
+                                              SamExportFormat        format,
+                                              SamLang                lang,
+                                              GFile                 *file,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
+gboolean      sam_store_export_format_finish (SamStore              *store,
+                                              GAsyncResult          *result,
+                                              GError               **error);
+/* sam_export_actors_to_file() of copies of @actors (vCard, CSV, HSDS). */
+void          sam_export_actors_to_file_async (GPtrArray            *actors,
+                                               SamExportFormat       format,
+                                               SamVisibility         audience,
+                                               SamLang               lang,
+                                               GFile                *file,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      sam_export_actors_to_file_finish (GAsyncResult        *result,
+                                                GError             **error);
 
 /* sam_store_backup() to the local file @file: a copy of the register. */
 void          sam_store_save_copy_async      (SamStore              *store,

@@ -245,7 +245,6 @@ check_parents (SamXmlCheck *check, Report *r)
 static void
 check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report *r)
 {
-  g_autoptr(GHashTable) steps = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) dead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint p = 0; p < data->paths->len; p++)
@@ -271,17 +270,22 @@ check_ids (SamXmlCheck *check, SamRegisterData *data, GHashTable *paths, Report 
       else if (!g_hash_table_insert (dead, g_steal_pointer (&key), NULL))
         _sam_xml_report (r, t->line, _("the deleted record “%s” is listed twice"), t->id);
     }
+  /* step ids are unique within their path (format 3); two paths may
+   * both have a step "s1" */
   for (guint p = 0; p < data->paths->len; p++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, p);
       GPtrArray *list = sam_escalation_path_get_steps (path);
+      g_autoptr(GHashTable) steps = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint k = 0; k < list->len; k++)
         {
           const char *id = sam_escalation_step_get_id (g_ptr_array_index (list, k));
 
           if (g_hash_table_contains (steps, id))
-            _sam_xml_report (r, line_of (g_ptr_array_index (list, k)), _("the step id “%s” is used twice"), id);
+            _sam_xml_report (r, line_of (g_ptr_array_index (list, k)),
+                             _("the step id “%s” is used twice in the path “%s”"), id,
+                             sam_escalation_path_get_id (path));
           else
             g_hash_table_add (steps, (char *) id);
         }

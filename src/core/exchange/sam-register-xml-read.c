@@ -127,6 +127,7 @@ read_route (xmlNodePtr node, Report *r)
   g_autofree char *id = get_prop (node, "id");
   g_autofree char *kind = get_prop (node, "kind");
   g_autofree char *visibility = get_prop (node, "visibility");
+  g_autofree char *abroad = get_prop (node, "abroad");
   g_autoptr(SamContactRoute) route = sam_contact_route_new (id);
   SamRouteKind k = SAM_ROUTE_KIND_PHONE;
   SamVisibility v = SAM_VISIBILITY_INTERNAL;
@@ -135,6 +136,8 @@ read_route (xmlNodePtr node, Report *r)
   sam_visibility_from_string (visibility, &v);
   sam_contact_route_set_kind (route, k);
   sam_contact_route_set_visibility (route, v);
+  /* xs:boolean: "true" or "1" */
+  sam_contact_route_set_abroad (route, g_strcmp0 (abroad, "true") == 0 || g_strcmp0 (abroad, "1") == 0);
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
       if (is_element (c, "label"))
@@ -190,6 +193,11 @@ read_actor_child (SamActor *actor, xmlNodePtr c, Report *r)
       g_autoptr(GDateTime) at = get_time_prop (c, "at", r);
       g_autofree char *by = get_prop (c, "by");
       sam_actor_set_verified (actor, at, by);
+    }
+  else if (is_element (c, "source"))
+    {
+      g_autofree char *read_on = get_prop (c, "read");
+      sam_actor_set_source (actor, content = get_content (c), read_on);
     }
   else if (is_element (c, "route"))
     {

@@ -118,7 +118,8 @@ write_route (xmlTextWriterPtr w, SamContactRoute *route)
                                   X (sam_route_kind_to_string (sam_contact_route_get_kind (route)))));
   W (xmlTextWriterWriteAttribute (w, X ("visibility"),
                                   X (sam_visibility_to_string (sam_contact_route_get_visibility (route)))));
-  if (!write_text (w, "label", sam_contact_route_get_label (route)))
+  if (!write_opt_attr (w, "abroad", sam_contact_route_get_abroad (route) ? "true" : NULL) ||
+      !write_text (w, "label", sam_contact_route_get_label (route)))
     return FALSE;
   W (xmlTextWriterWriteElement (w, X ("value"), X (sam_contact_route_get_value (route))));
   if (!write_hours (w, sam_contact_route_get_hours (route)))
@@ -148,6 +149,20 @@ write_actor_attributes (xmlTextWriterPtr w, SamActor *actor)
          write_time_attr (w, "updated", sam_actor_get_updated_at (actor)) &&
          write_opt_attr (w, "updated-by", sam_actor_get_updated_by (actor)) &&
          write_ancestry (w, _sam_record_get_ancestry (actor));
+}
+
+/* Not contact data: it travels to every audience. */
+static gboolean
+write_source (xmlTextWriterPtr w, SamActor *actor)
+{
+  if (sam_actor_get_source (actor) == NULL)
+    return TRUE;
+  W (xmlTextWriterStartElement (w, X ("source")));
+  if (!write_opt_attr (w, "read", sam_actor_get_source_read (actor)))
+    return FALSE;
+  W (xmlTextWriterWriteString (w, X (sam_actor_get_source (actor))));
+  W (xmlTextWriterEndElement (w));
+  return TRUE;
 }
 
 static gboolean
@@ -182,6 +197,8 @@ write_actor (xmlTextWriterPtr w, SamActor *actor)
         return FALSE;
       W (xmlTextWriterEndElement (w));
     }
+  if (!write_source (w, actor))
+    return FALSE;
   for (guint i = 0; i < routes->len; i++)
     if (!write_route (w, g_ptr_array_index (routes, i)))
       return FALSE;

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 #define SAM_REGISTER_XML_NS "https://samverkan.github.io/ns/register/1"
 /* 2: opening hours as OpenStreetMap means them (a holiday without a PH
  * rule is an ordinary day); a format 1 file reads as if every schedule
- * without a PH rule had "PH off". */
-#define SAM_REGISTER_XML_VERSION 2
+ * without a PH rule had "PH off".
+ * 3: an actor's <source read="…">, route abroad="true", languages in their
+ * order, step ids unique per path; files of versions 1 and 2 read as before. */
+#define SAM_REGISTER_XML_VERSION 3
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */

@@ -76,6 +76,12 @@ add_route (JsonBuilder *b, SamContactRoute *route)
   add_string (b, "visibility",
               sam_visibility_to_string (sam_contact_route_get_visibility (route)));
   add_hours (b, sam_contact_route_get_hours (route));
+  /* only when set: records written before it existed keep their text */
+  if (sam_contact_route_get_abroad (route))
+    {
+      json_builder_set_member_name (b, "abroad");
+      json_builder_add_boolean_value (b, TRUE);
+    }
   json_builder_end_object (b);
 }
 
@@ -96,6 +102,11 @@ sam_actor_to_json (SamActor *actor)
   add_strings (b, "languages", sam_actor_get_languages (actor));
   add_strings (b, "tags", sam_actor_get_tags (actor));
   add_hours (b, sam_actor_get_hours (actor));
+  if (sam_actor_get_source (actor) || sam_actor_get_source_read (actor))
+    {
+      add_string (b, "source", sam_actor_get_source (actor));
+      add_string (b, "source_read", sam_actor_get_source_read (actor));
+    }
   add_time (b, "verified_at", sam_actor_get_verified_at (actor));
   add_string (b, "verified_by", sam_actor_get_verified_by (actor));
   json_builder_set_member_name (b, "review_days");

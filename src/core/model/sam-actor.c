@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sam-actor.h"
@@ -28,6 +30,8 @@ struct _SamActor
   GPtrArray *target_groups;
   GPtrArray *languages;
   GPtrArray *tags;
+  char *source;
+  char *source_read;
   SamSchedule *hours;
   GDateTime *verified_at;
   char *verified_by;
@@ -53,6 +57,8 @@ sam_actor_finalize (GObject *object)
   g_ptr_array_unref (self->target_groups);
   g_ptr_array_unref (self->languages);
   g_ptr_array_unref (self->tags);
+  g_free (self->source);
+  g_free (self->source_read);
   g_clear_pointer (&self->hours, sam_schedule_unref);
   g_clear_pointer (&self->verified_at, g_date_time_unref);
   g_free (self->verified_by);
@@ -114,6 +120,7 @@ sam_actor_copy (SamActor *self)
   copy_strings (copy->target_groups, self->target_groups);
   copy_strings (copy->languages, self->languages);
   copy_strings (copy->tags, self->tags);
+  sam_actor_set_source (copy, self->source, self->source_read);
   sam_actor_set_hours (copy, self->hours);
   sam_actor_set_verified (copy, self->verified_at, self->verified_by);
   copy->review_days = self->review_days;
@@ -238,6 +245,22 @@ add_sorted_unique (GPtrArray *set, const char *value)
   g_ptr_array_sort (set, compare_strings);
 }
 
+/* Keeps the order things were added in, without duplicates. */
+static void
+add_unique (GPtrArray *list, const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (value != NULL);
+  clean = g_strstrip (g_strdup (value));
+  if (*clean == '\0')
+    return;
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (g_ptr_array_index (list, i), clean))
+      return;
+  g_ptr_array_add (list, g_steal_pointer (&clean));
+}
+
 void
 sam_actor_add_area (SamActor *self, const char *code)
 {
@@ -256,7 +279,64 @@ void
 sam_actor_add_language (SamActor *self, const char *code)
 {
   g_return_if_fail (SAM_IS_ACTOR (self));
-  add_sorted_unique (self->languages, code);
+  add_unique (self->languages, code);
+}
+
+void
+sam_actor_clear_languages (SamActor *self)
+{
+  g_return_if_fail (SAM_IS_ACTOR (self));
+  g_ptr_array_set_size (self->languages, 0);
+}
+
+const char *
+sam_actor_get_source (SamActor *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR (self), NULL);
+  return self->source;
+}
+
+const char *
+sam_actor_get_source_read (SamActor *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR (self), NULL);
+  return self->source_read;
+}
+
+static char *
+dup_clean (const char *value)
+{
+  char *clean = value ? g_strstrip (g_strdup (value)) : NULL;
+
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
+}
+
+void
+sam_actor_set_source (SamActor *self, const char *source, const char *read_on)
+{
+  char *clean_source = dup_clean (source);
+  char *clean_read = dup_clean (read_on);
+
+  g_return_if_fail (SAM_IS_ACTOR (self));
+  g_free (self->source);
+  g_free (self->source_read);
+  self->source = clean_source;
+  self->source_read = clean_read;
+}
+
+static gboolean
+is_web (const char *source)
+{
+  return g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://");
+}
+
+gboolean
+sam_actor_source_is_web (SamActor *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR (self), FALSE);
+  return self->source != NULL && is_web (self->source);
 }
 
 void
@@ -415,6 +495,54 @@ sam_actor_remove_route (SamActor *self, const char *route_id)
   return route != NULL && g_ptr_array_remove (self->routes, route);
 }
 
+/* A day "2026-11-02" that exists, in the years a register holds. */
+static gboolean
+is_valid_day (const char *text)
+{
+  int y, m, d;
+  char end;
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
+      text[4] != '-' || text[7] != '-' || !g_ascii_isdigit (text[0]) ||
+      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]))
+    return FALSE;
+  return y >= SAM_YEAR_MIN && y <= SAM_YEAR_MAX && g_date_valid_dmy (d, m, y);
+}
+
+/* A web page with a host, or a document's name on one line. */
+gboolean
+sam_actor_check_source (const char *source, const char *read_on, GError **error)
+{
+  if (source == NULL && read_on == NULL)
+    return TRUE;
+  if (source == NULL)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: name the web page or document that was read on %s."),
+                         read_on), FALSE);
+  if (g_utf8_strlen (source, -1) > SAM_ACTOR_MAX_SOURCE)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: at most %d characters."), SAM_ACTOR_MAX_SOURCE), FALSE);
+  for (const char *p = source; *p; p++)
+    if ((guchar) *p < 0x20)
+      return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                           _("Source: a web address or a document name on one line.")), FALSE);
+  if (strstr (source, "://") != NULL && !is_web (source))
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: “%s” is not a web address starting with https:// or http://."),
+                         source), FALSE);
+  if (is_web (source) && (!g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL) || strpbrk (source, " \t")))
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: “%s” is not a valid web address."), source), FALSE);
+  if (read_on == NULL)
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: the date it was read is required.")), FALSE);
+  if (!is_valid_day (read_on))
+    return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                         _("Source: the date read “%s” is not a date such as 2026-11-02."),
+                         read_on), FALSE);
+  return TRUE;
+}
+
 gboolean
 _sam_actor_validate_fields (SamActor *self, GError **error)
 {
@@ -444,7 +572,7 @@ _sam_actor_validate_fields (SamActor *self, GError **error)
                          _("Verified: the year %d is not between %d and %d."),
                          g_date_time_get_year (self->verified_at), SAM_YEAR_MIN, SAM_YEAR_MAX),
             FALSE);
-  return TRUE;
+  return sam_actor_check_source (self->source, self->source_read, error);
 }
 
 gboolean

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_ACTOR (sam_actor_get_type ())
 #define SAM_ACTOR_MAX_REVIEW_DAYS 3650
+#define SAM_ACTOR_MAX_SOURCE 1000
 G_DECLARE_FINAL_TYPE (SamActor, sam_actor, SAM, ACTOR, GObject)
 
 /* An organisation, or a unit inside one (it then has a parent). A detached
@@ -35,8 +36,9 @@ SamText      *sam_actor_get_description     (SamActor     *self);
 /* The name in the user interface's language, falling back to the other. */
 const char   *sam_actor_get_display_name    (SamActor     *self);
 
-/* Areas ("SE", county "24", municipality "2480"), target groups, spoken
- * languages and free tags: sorted, without duplicates. */
+/* Areas ("SE", county "24", municipality "2480"), target groups and free
+ * tags: sorted, without duplicates. Spoken languages: in the order they were
+ * added (the order the register keeps them in), without duplicates. */
 GPtrArray    *sam_actor_get_areas           (SamActor     *self);
 GPtrArray    *sam_actor_get_target_groups   (SamActor     *self);
 GPtrArray    *sam_actor_get_languages       (SamActor     *self);
@@ -49,6 +51,24 @@ void          sam_actor_add_language        (SamActor     *self,
                                              const char   *code);
 void          sam_actor_add_tag             (SamActor     *self,
                                              const char   *tag);
+
+void          sam_actor_clear_languages     (SamActor     *self);
+
+/* Where the actor's information was read: a web page ("https://…") or the
+ * name of a document, and the day it was read ("2026-11-02"). Both or
+ * neither; sam_actor_validate() checks them. */
+const char   *sam_actor_get_source          (SamActor     *self);
+const char   *sam_actor_get_source_read     (SamActor     *self);
+void          sam_actor_set_source          (SamActor     *self,
+                                             const char   *source,
+                                             const char   *read_on);
+/* Checks a source as sam_actor_validate() does (NULL: not given); the
+ * message starts with the field's name. */
+gboolean      sam_actor_check_source        (const char   *source,
+                                             const char   *read_on,
+                                             GError      **error);
+/* Whether the source is a web address (http:// or https://). */
+gboolean      sam_actor_source_is_web       (SamActor     *self);
 
 SamSchedule  *sam_actor_get_hours           (SamActor     *self);
 void          sam_actor_set_hours           (SamActor     *self,

@@ -25,6 +25,7 @@ struct _SamContactRoute
   SamText label;
   SamVisibility visibility;
   SamSchedule *hours;
+  gboolean abroad;
 };
 
 G_DEFINE_FINAL_TYPE (SamContactRoute, sam_contact_route, G_TYPE_OBJECT)
@@ -73,6 +74,7 @@ sam_contact_route_copy (SamContactRoute *self)
   sam_text_copy (&copy->label, &self->label);
   copy->visibility = self->visibility;
   copy->hours = self->hours ? sam_schedule_ref (self->hours) : NULL;
+  copy->abroad = self->abroad;
   return copy;
 }
 
@@ -90,7 +92,8 @@ sam_contact_route_equal (SamContactRoute *a, SamContactRoute *b)
 {
   return g_strcmp0 (a->id, b->id) == 0 && a->kind == b->kind &&
          g_strcmp0 (a->value, b->value) == 0 && sam_text_equal (&a->label, &b->label) &&
-         a->visibility == b->visibility && hours_equal (a->hours, b->hours);
+         a->visibility == b->visibility && hours_equal (a->hours, b->hours) &&
+         a->abroad == b->abroad;
 }
 
 const char *
@@ -208,8 +211,23 @@ sam_contact_route_dup_display_value (SamContactRoute *self)
   if (self->value == NULL)
     return g_strdup ("");
   if (sam_route_kind_is_phone (self->kind))
-    return sam_phone_format (self->value);
+    return self->abroad ? sam_phone_format_international (self->value)
+                        : sam_phone_format (self->value);
   return g_strdup (self->value);
+}
+
+gboolean
+sam_contact_route_get_abroad (SamContactRoute *self)
+{
+  g_return_val_if_fail (SAM_IS_CONTACT_ROUTE (self), FALSE);
+  return self->abroad;
+}
+
+void
+sam_contact_route_set_abroad (SamContactRoute *self, gboolean abroad)
+{
+  g_return_if_fail (SAM_IS_CONTACT_ROUTE (self));
+  self->abroad = !!abroad;
 }
 
 char *

@@ -34,7 +34,13 @@ gboolean         sam_contact_route_is_plain_http   (SamContactRoute *self);
 gboolean         sam_contact_route_set_value       (SamContactRoute *self,
                                                     const char      *value,
                                                     GError         **error);
-/* The value as people read it ("090-16 10 00"). */
+/* Whether the route is meant to be dialled from abroad: its number is then
+ * shown and printed in international form ("+46 771-14 14 00"). */
+gboolean         sam_contact_route_get_abroad      (SamContactRoute *self);
+void             sam_contact_route_set_abroad      (SamContactRoute *self,
+                                                    gboolean         abroad);
+/* The value as people read it ("090-16 10 00"; international form for a
+ * route dialled from abroad). */
 char            *sam_contact_route_dup_display_value (SamContactRoute *self);
 /* tel:, mailto: or https: URI, or NULL for addresses. */
 char            *sam_contact_route_dup_uri         (SamContactRoute *self);

@@ -220,12 +220,24 @@ sam_phone_format (const char *normalized)
 char *
 sam_phone_format_international (const char *normalized)
 {
+  const char *code;
   char *shown;
 
   g_return_val_if_fail (normalized != NULL, NULL);
 
   if (normalized[0] != '+')
     return format_short (normalized);
+  /* libphonenumber groups 0771-14 14 00 as "+46 77 114 14 00": the
+   * service code stays whole, as in the national form (SS 636000) */
+  if (g_str_has_prefix (normalized, "+46") && (code = service_code (normalized + 3)) != NULL)
+    {
+      GString *out = g_string_new ("+46 ");
+
+      g_string_append (out, code);
+      g_string_append_c (out, ' ');
+      append_grouped (out, normalized + 3 + strlen (code));
+      return g_string_free (out, FALSE);
+    }
   shown = _sam_phone_plan_format (normalized, TRUE);
   return shown ? shown : g_strdup (normalized);
 }

@@ -80,6 +80,13 @@ sam_merge_hash_actor (SamActor *actor, SamVisibility audience)
   feed (sum, verified);
   feed (sum, sam_actor_get_verified_by (actor));
   feed (sum, review);
+  /* fed only when set, so that records without them keep the hashes (and
+   * revision roots) they had before the format could hold them */
+  if (sam_actor_get_source (actor) || sam_actor_get_source_read (actor))
+    {
+      feed (sum, sam_actor_get_source (actor));
+      feed (sum, sam_actor_get_source_read (actor));
+    }
   for (guint i = 0; i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);
@@ -93,6 +100,8 @@ sam_merge_hash_actor (SamActor *actor, SamVisibility audience)
       feed_text (sum, sam_contact_route_get_label (route));
       feed (sum, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
       feed_hours (sum, sam_contact_route_get_hours (route));
+      if (sam_contact_route_get_abroad (route))
+        feed (sum, "abroad");
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -205,13 +214,14 @@ route_canon (SamContactRoute *route)
 
   hours = sam_contact_route_get_hours (route) ? sam_schedule_to_string (sam_contact_route_get_hours (route)) : NULL;
   label = sam_contact_route_get_label (route);
-  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s%s",
                           sam_route_kind_to_string (sam_contact_route_get_kind (route)),
                           sam_contact_route_get_value (route),
                           sam_text_get (label, SAM_LANG_SV) ? sam_text_get (label, SAM_LANG_SV) : "",
                           sam_text_get (label, SAM_LANG_EN) ? sam_text_get (label, SAM_LANG_EN) : "",
                           sam_visibility_to_string (sam_contact_route_get_visibility (route)),
-                          hours ? hours : "");
+                          hours ? hours : "",
+                          sam_contact_route_get_abroad (route) ? "\x1f" "abroad" : "");
 }
 
 static char *
@@ -225,6 +235,16 @@ describe_verified (SamActor *actor)
   date = g_date_time_format (at, "%Y-%m-%d");
   /* Translators: "2026-10-01 by Anna Berg" */
   return g_strdup_printf (_("%s by %s"), date, sam_actor_get_verified_by (actor) ? sam_actor_get_verified_by (actor) : "?");
+}
+
+static char *
+describe_source (SamActor *actor)
+{
+  if (sam_actor_get_source (actor) == NULL)
+    return g_strdup (_("none"));
+  /* Translators: where an actor's information comes from, "https://… (read 2026-11-02)" */
+  return g_strdup_printf (_("%s (read %s)"), sam_actor_get_source (actor),
+                          sam_actor_get_source_read (actor) ? sam_actor_get_source_read (actor) : "?");
 }
 
 SamContactRoute *
@@ -271,6 +291,10 @@ actor_values (GPtrArray *out, SamActor *actor, SamVisibility audience, gboolean 
              display ? describe_verified (actor) : NULL);
   add_value (out, "review-days", g_strdup (_("Days between verifications")),
              g_strdup_printf ("%u", sam_actor_get_review_days (actor)), NULL);
+  add_value (out, "source", g_strdup (_("Source")),
+             g_strdup_printf ("%s|%s", sam_actor_get_source (actor) ? sam_actor_get_source (actor) : "",
+                              sam_actor_get_source_read (actor) ? sam_actor_get_source_read (actor) : ""),
+             display ? describe_source (actor) : NULL);
   for (guint i = 0; i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);

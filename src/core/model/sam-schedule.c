@@ -19,6 +19,7 @@
 #define DAY_MINUTES (24 * 60)
 #define PH_INDEX 7
 #define N_DAY_KEYS 8
+G_STATIC_ASSERT (SAM_SCHEDULE_HOLIDAYS == 1u << PH_INDEX);
 
 typedef struct {
   guint16 start;   /* minutes after midnight, < 24:00 */
@@ -324,6 +325,35 @@ sam_schedule_to_string (const SamSchedule *self)
   if (out->len == 0)
     g_string_append (out, "Mo-Su off");
   return g_string_free (out, FALSE);
+}
+
+GArray *
+sam_schedule_dup_spans (const SamSchedule *self)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (SamScheduleSpan));
+  guint done = 0;
+
+  g_return_val_if_fail (self != NULL, out);
+
+  for (guint d = 0; d < N_DAY_KEYS && !self->always; d++)
+    {
+      guint mask = 0;
+
+      if ((done & (1u << d)) || self->days[d]->len == 0)
+        continue;
+      for (guint e = d; e < N_DAY_KEYS; e++)
+        if (spans_equal (self->days[d], self->days[e]))
+          mask |= 1u << e;
+      done |= mask;
+      for (guint i = 0; i < self->days[d]->len; i++)
+        {
+          const Span *s = &g_array_index (self->days[d], Span, i);
+          SamScheduleSpan span = { mask, s->start, s->end };
+
+          g_array_append_val (out, span);
+        }
+    }
+  return out;
 }
 
 void

@@ -47,6 +47,23 @@ typedef struct {
 char        *sam_schedule_format        (SamSchedule            *self,
                                          const SamScheduleWords *words);
 gboolean     sam_schedule_is_always     (const SamSchedule  *self);
+
+/* One opening of a schedule as a weekly rule says it: the days it holds
+ * on (bit 0 Monday … bit 6 Sunday, SAM_SCHEDULE_HOLIDAYS for public
+ * holidays and their eves) and the minutes after midnight it opens and
+ * closes (past 24:00 when it runs into the next day). */
+#define SAM_SCHEDULE_HOLIDAYS (1u << 7)
+typedef struct {
+  guint   days;
+  guint16 opens;
+  guint16 closes;
+} SamScheduleSpan;
+
+/* The openings of @self, days with the same hours together, in the order
+ * sam_schedule_to_string() writes them; empty for 24/7 (ask
+ * sam_schedule_is_always()) and for a schedule that is never open.
+ * Holidays closed by a rule ("PH off") have no span. */
+GArray      *sam_schedule_dup_spans     (const SamSchedule  *self);
 /* Reads a schedule written under format 1, where an actor was closed on
  * holidays unless a PH rule opened it: as if it had "PH off". */
 void         sam_schedule_close_on_holidays (SamSchedule    *self);

@@ -43,8 +43,13 @@ problem (Check *c, SamEscalationStep *step, const char *format, ...)
   if (step)
     {
       p->step_id = g_strdup (sam_escalation_step_get_id (step));
-      /* Translators: "Step “s3” (Call 112 now.): the answer “Yes” leads nowhere" */
-      p->message = g_strdup_printf (_("Step “%s” (%s): %s"), p->step_id, text ? text : "", message);
+      /* a step with no text yet has nothing to put in brackets */
+      if (text == NULL || *text == '\0')
+        /* Translators: "Step “s3”: the answer “Yes” leads nowhere" */
+        p->message = g_strdup_printf (_("Step “%s”: %s"), p->step_id, message);
+      else
+        /* Translators: "Step “s3” (Call 112 now.): the answer “Yes” leads nowhere" */
+        p->message = g_strdup_printf (_("Step “%s” (%s): %s"), p->step_id, text, message);
     }
   else
     p->message = g_steal_pointer (&message);

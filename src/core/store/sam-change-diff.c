@@ -13,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sam-areas.h"
 #include "sam-change-diff.h"
+#include "sam-enums.h"
 
 static JsonObject *
 parse_object (const char *text, JsonParser *parser)
@@ -55,6 +57,64 @@ member_text (JsonObject *object, const char *member)
   return NULL;
 }
 
+/* The names the app shows for the values the log keeps: "Professional",
+ * not "professional"; "Umeå", not "2480". A value without a name stays as
+ * it is. */
+static const char *
+kind_label (const char *token)
+{
+  SamActorKind kind;
+
+  return sam_actor_kind_from_string (token, &kind) ? sam_actor_kind_get_label (kind) : token;
+}
+
+static const char *
+visibility_label (const char *token)
+{
+  SamVisibility visibility;
+
+  return sam_visibility_from_string (token, &visibility) ? sam_visibility_get_label (visibility) : token;
+}
+
+static const char *
+area_label (const char *code)
+{
+  const SamArea *area = sam_area_lookup (code);
+
+  return area ? sam_area_get_name (area) : code;
+}
+
+static const char *
+language_label (const char *code)
+{
+  return sam_language_is_known (code) ? sam_language_get_label (code) : code;
+}
+
+typedef const char *(*LabelFunc) (const char *token);
+
+/* A member as the user reads it: each string, or each item of a list,
+ * by its name. */
+static char *
+member_label (JsonObject *object, const char *member, LabelFunc label)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  GString *out;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (label (json_node_get_string (node)));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return member_text (object, member);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      const char *item = json_array_get_string_element (json_node_get_array (node), i);
+      g_string_append_printf (out, "%s%s", i ? ", " : "", item ? label (item) : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_line (GPtrArray *lines, const char *field, const char *before, const char *after)
 {
@@ -72,6 +132,16 @@ compare_member (GPtrArray *lines, JsonObject *a, JsonObject *b, const char *memb
 {
   g_autofree char *before = member_text (a, member);
   g_autofree char *after = member_text (b, member);
+
+  add_line (lines, field, before, after);
+}
+
+static void
+compare_labels (GPtrArray *lines, JsonObject *a, JsonObject *b, const char *member, const char *field,
+                LabelFunc label)
+{
+  g_autofree char *before = member_label (a, member, label);
+  g_autofree char *after = member_label (b, member, label);
 
   add_line (lines, field, before, after);
 }
@@ -135,7 +205,7 @@ compare_routes (GPtrArray *lines, JsonObject *a, JsonObject *b)
           continue;
         }
       compare_member (lines, ra, rb, "display", name);
-      compare_member (lines, ra, rb, "visibility", _("Visibility"));
+      compare_labels (lines, ra, rb, "visibility", _("Visibility"), visibility_label);
       compare_member (lines, ra, rb, "hours", _("Hours of the route"));
       compare_text (lines, ra, rb, "label", _("Label (Swedish)"), _("Label (English)"));
     }
@@ -165,14 +235,16 @@ sam_change_describe (const SamChange *change)
   if (a == NULL || b == NULL)
     return lines;
   compare_text (lines, a, b, "name", _("Name (Swedish)"), _("Name (English)"));
-  compare_member (lines, a, b, "kind", _("Kind"));
+  compare_labels (lines, a, b, "kind", _("Kind"), kind_label);
   compare_member (lines, a, b, "parent", _("Part of"));
   compare_text (lines, a, b, "description", _("Description (Swedish)"), _("Description (English)"));
-  compare_member (lines, a, b, "areas", _("Areas"));
-  compare_member (lines, a, b, "target_groups", _("Target groups"));
-  compare_member (lines, a, b, "languages", _("Languages"));
+  compare_labels (lines, a, b, "areas", _("Areas"), area_label);
+  compare_labels (lines, a, b, "target_groups", _("Target groups"), sam_target_group_get_label);
+  compare_labels (lines, a, b, "languages", _("Languages"), language_label);
   compare_member (lines, a, b, "tags", _("Keywords"));
   compare_member (lines, a, b, "hours", _("Opening hours"));
+  compare_member (lines, a, b, "source", _("Source"));
+  compare_member (lines, a, b, "source_read", _("Source read on"));
   compare_member (lines, a, b, "review_days", _("Review interval in days"));
   compare_member (lines, a, b, "verified_at", _("Verified"));
   compare_member (lines, a, b, "verified_by", _("Verified by"));

@@ -17,11 +17,11 @@
 
 #define ACTOR_COLUMNS \
   "rowid, id, parent_id, kind, name_sv, name_en, description_sv, description_en, hours, " \
-  "verified_at, verified_by, review_days, revision, updated_at, updated_by"
+  "verified_at, verified_by, review_days, revision, updated_at, updated_by, source, source_read"
 /* the same places, without the descriptions */
 #define ROW_COLUMNS \
   "rowid, id, parent_id, kind, name_sv, name_en, NULL, NULL, hours, " \
-  "verified_at, verified_by, review_days, revision, updated_at, updated_by"
+  "verified_at, verified_by, review_days, revision, updated_at, updated_by, source, source_read"
 
 /* Reading */
 
@@ -73,7 +73,8 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GEr
       sam_actor_add_area },
     { "SELECT actor_id, target_group FROM actor_target_group WHERE actor_id IN (SELECT value FROM json_each (?1))",
       sam_actor_add_target_group },
-    { "SELECT actor_id, language FROM actor_language WHERE actor_id IN (SELECT value FROM json_each (?1))",
+    { "SELECT actor_id, language FROM actor_language WHERE actor_id IN (SELECT value FROM json_each (?1)) "
+      "ORDER BY actor_id, position",
       sam_actor_add_language },
     { "SELECT actor_id, tag FROM actor_tag WHERE actor_id IN (SELECT value FROM json_each (?1))",
       sam_actor_add_tag },
@@ -99,10 +100,10 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GEr
 }
 
 static const char *const routes_sql[] = {
-  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position",
   /* phones only (sam_route_kind_is_phone) */
-  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility FROM contact_route "
+  "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) "
   "AND kind IN ('phone', 'on-call-phone', 'sms') ORDER BY actor_id, position",
 };
@@ -140,6 +141,7 @@ read_routes (SamStore *self, GHashTable *by_id, const char *ids, gboolean phones
       sam_text_set (label, SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, 5));
       sam_contact_route_set_hours (route, hours);
       sam_contact_route_set_visibility (route, visibility);
+      sam_contact_route_set_abroad (route, sqlite3_column_int (stmt, 8));
       sam_actor_add_route (actor, route);
     }
   if (rc != SQLITE_DONE)
@@ -190,6 +192,8 @@ actor_from_row (SamStore *self, sqlite3_stmt *stmt)
   sam_actor_set_review_days (actor, MAX (1, sqlite3_column_int (stmt, 11)));
   sam_actor_set_revision (actor, sqlite3_column_int64 (stmt, 12));
   sam_actor_set_updated (actor, updated, (const char *) sqlite3_column_text (stmt, 14));
+  sam_actor_set_source (actor, (const char *) sqlite3_column_text (stmt, 15),
+                        (const char *) sqlite3_column_text (stmt, 16));
   *rowid = sqlite3_column_int64 (stmt, 0);
   g_object_set_data_full (G_OBJECT (actor), "rowid", rowid, g_free);
   return actor;

@@ -67,6 +67,9 @@ write_set (SamStore *self, const char *sql, const char *id, GPtrArray *values, G
         return FALSE;
       _sam_bind_static (stmt, 1, id);
       _sam_bind_static (stmt, 2, g_ptr_array_index (values, i));
+      /* a list in its order (languages) has a position */
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_int (stmt, 3, i);
       if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -79,7 +82,7 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "INSERT INTO contact_route (id, actor_id, position, kind, value, label_sv, label_en, "
-      "hours, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "hours, visibility, abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   SamSchedule *hours = sam_contact_route_get_hours (route);
   g_autofree char *hours_text = hours ? sam_schedule_to_string (hours) : NULL;
   SamText *label = sam_contact_route_get_label (route);
@@ -101,6 +104,7 @@ write_route (SamStore *self, const char *actor_id, guint position, SamContactRou
   _sam_bind_static (stmt, 7, sam_text_get (label, SAM_LANG_EN));
   _sam_bind_static (stmt, 8, hours_text);
   _sam_bind_static (stmt, 9, sam_visibility_to_string (sam_contact_route_get_visibility (route)));
+  sqlite3_bind_int (stmt, 10, sam_contact_route_get_abroad (route));
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
   if ((sqlite3_extended_errcode (_sam_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
@@ -120,7 +124,7 @@ write_children (SamStore *self, SamActor *actor, GError **error)
                   id, sam_actor_get_areas (actor), error) ||
       !write_set (self, "INSERT INTO actor_target_group (actor_id, target_group) VALUES (?, ?)",
                   id, sam_actor_get_target_groups (actor), error) ||
-      !write_set (self, "INSERT INTO actor_language (actor_id, language) VALUES (?, ?)",
+      !write_set (self, "INSERT INTO actor_language (actor_id, language, position) VALUES (?, ?, ?)",
                   id, sam_actor_get_languages (actor), error) ||
       !write_set (self, "INSERT INTO actor_tag (actor_id, tag) VALUES (?, ?)",
                   id, sam_actor_get_tags (actor), error))
@@ -184,6 +188,8 @@ bind_actor (sqlite3_stmt *stmt, SamActor *actor)
   sqlite3_bind_text (stmt, 14, key_sv, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 15, key_en, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 18, sort_sv, -1, SQLITE_TRANSIENT);
+  _sam_bind_text (stmt, 19, sam_actor_get_source (actor));
+  _sam_bind_text (stmt, 20, sam_actor_get_source_read (actor));
 }
 
 static void
@@ -222,8 +228,8 @@ _sam_store_write_actor (SamStore  *self,
   stmt = _sam_store_prepare (self,
       "INSERT INTO actor (id, parent_id, kind, name_sv, name_en, description_sv, description_en, "
       "hours, verified_at, verified_by, review_days, updated_at, updated_by, key_sv, key_en, "
-      "revision, sort_sv) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)",
+      "revision, sort_sv, source, source_read) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18, ?19, ?20)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -300,7 +306,7 @@ update_row (SamStore *self, SamActor *actor, gint64 old_revision, GError **error
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
       "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
-      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18 WHERE id = ?1 AND revision = ?17",
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, source = ?19, source_read = ?20 WHERE id = ?1 AND revision = ?17",
       error);
 
   if (stmt == NULL)
@@ -376,7 +382,7 @@ _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)
       "UPDATE actor SET parent_id = ?2, kind = ?3, name_sv = ?4, name_en = ?5, "
       "description_sv = ?6, description_en = ?7, hours = ?8, verified_at = ?9, "
       "verified_by = ?10, review_days = ?11, updated_at = ?12, updated_by = ?13, "
-      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, deleted = 0 WHERE id = ?1 "
+      "key_sv = ?14, key_en = ?15, revision = ?16, sort_sv = ?18, source = ?19, source_read = ?20, deleted = 0 WHERE id = ?1 "
       "RETURNING rowid", error);
   if (stmt == NULL)
     return FALSE;
@@ -445,7 +451,10 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error))
+      !_sam_store_check_writable (self, "actor", id, sam_actor_get_display_name (stored), error) ||
+      !_sam_store_check_deleted_change (self, "actor", id, sam_actor_get_display_name (stored),
+                                        deleted, error) ||
+      (!deleted && !check_parent (self, stored, error)))
     return FALSE;
   if (revision >= 0 && sam_actor_get_revision (stored) != revision)
     {

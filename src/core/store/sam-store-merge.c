@@ -151,8 +151,8 @@ gboolean
 _sam_store_list_tombstones (SamStore *self, GPtrArray *tombstones, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT 'actor', id, revision, updated_at FROM actor WHERE deleted = 1 "
-      "UNION ALL SELECT 'path', id, revision, updated_at FROM escalation_path WHERE deleted = 1 "
+      "SELECT 'actor', id, revision, updated_at FROM actor WHERE deleted <> 0 "
+      "UNION ALL SELECT 'path', id, revision, updated_at FROM escalation_path WHERE deleted <> 0 "
       "ORDER BY 1, 2", error);
   int rc;
 

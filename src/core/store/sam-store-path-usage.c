@@ -30,8 +30,7 @@ sam_store_list_paths_using (SamStore    *self,
   stmt = _sam_store_prepare (self,
       "SELECT id FROM escalation_path WHERE deleted = 0 AND id IN ("
       "  SELECT path_id FROM escalation_step WHERE actor_id = ?1 AND (?2 IS NULL OR route_id = ?2)"
-      "  UNION SELECT s.path_id FROM step_fallback f JOIN escalation_step s ON s.id = f.step_id"
-      "  WHERE f.actor_id = ?1 AND (?2 IS NULL OR f.route_id = ?2)"
+      "  UNION SELECT path_id FROM step_fallback WHERE actor_id = ?1 AND (?2 IS NULL OR route_id = ?2)"
       ") ORDER BY id", error);
   if (stmt == NULL)
     return NULL;

@@ -19,7 +19,7 @@
 #include "sam-store-private.h"
 
 static gboolean
-write_answers (SamStore *self, SamEscalationStep *step, GError **error)
+write_answers (SamStore *self, const char *path_id, SamEscalationStep *step, GError **error)
 {
   GPtrArray *answers = sam_escalation_step_get_answers (step);
 
@@ -27,8 +27,8 @@ write_answers (SamStore *self, SamEscalationStep *step, GError **error)
     {
       SamStepAnswer *a = g_ptr_array_index (answers, i);
       sqlite3_stmt *stmt = _sam_store_prepare (self,
-          "INSERT INTO step_answer (step_id, position, label_sv, label_en, next_step, next_path) "
-          "VALUES (?, ?, ?, ?, ?, ?)", error);
+          "INSERT INTO step_answer (step_id, position, label_sv, label_en, next_step, next_path, "
+          "path_id) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -38,6 +38,7 @@ write_answers (SamStore *self, SamEscalationStep *step, GError **error)
       _sam_bind_text (stmt, 4, sam_text_get (&a->label, SAM_LANG_EN));
       _sam_bind_text (stmt, 5, a->next);
       _sam_bind_text (stmt, 6, a->path);
+      _sam_bind_text (stmt, 7, path_id);
       if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -45,7 +46,7 @@ write_answers (SamStore *self, SamEscalationStep *step, GError **error)
 }
 
 static gboolean
-write_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
+write_fallbacks (SamStore *self, const char *path_id, SamEscalationStep *step, GError **error)
 {
   GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
 
@@ -53,7 +54,8 @@ write_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
     {
       SamStepFallback *f = g_ptr_array_index (fallbacks, i);
       sqlite3_stmt *stmt = _sam_store_prepare (self,
-          "INSERT INTO step_fallback (step_id, position, actor_id, route_id) VALUES (?, ?, ?, ?)",
+          "INSERT INTO step_fallback (step_id, position, actor_id, route_id, path_id) "
+          "VALUES (?, ?, ?, ?, ?)",
           error);
 
       if (stmt == NULL)
@@ -62,6 +64,7 @@ write_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
       sqlite3_bind_int (stmt, 2, i);
       _sam_bind_text (stmt, 3, f->actor_id);
       _sam_bind_text (stmt, 4, f->route_id);
+      _sam_bind_text (stmt, 5, path_id);
       if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -98,11 +101,12 @@ write_step (SamStore *self, const char *path_id, guint position, SamEscalationSt
     {
       if (sqlite3_extended_errcode (_sam_store_get_db (self)) == SQLITE_CONSTRAINT_PRIMARYKEY)
         return (g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                             _("A step with the id “%s” is already in the register."),
-                             sam_escalation_step_get_id (step)), FALSE);
+                             _("A step with the id “%s” is already in the path “%s”."),
+                             sam_escalation_step_get_id (step), path_id), FALSE);
       return (_sam_store_set_error (self, error), FALSE);
     }
-  return write_answers (self, step, error) && write_fallbacks (self, step, error);
+  return write_answers (self, path_id, step, error) &&
+         write_fallbacks (self, path_id, step, error);
 }
 
 /* Parameters 1-11 of the INSERT and the UPDATE of a path's own row. */
@@ -179,16 +183,17 @@ sam_store_insert_path (SamStore          *self,
 }
 
 static gboolean
-read_answers (SamStore *self, SamEscalationStep *step, GError **error)
+read_answers (SamStore *self, const char *path_id, SamEscalationStep *step, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT label_sv, label_en, next_step, next_path FROM step_answer WHERE step_id = ? "
-      "ORDER BY position", error);
+      "SELECT label_sv, label_en, next_step, next_path FROM step_answer "
+      "WHERE path_id = ?2 AND step_id = ?1 ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+  _sam_bind_text (stmt, 2, path_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SamStepAnswer *a = sam_escalation_step_add_answer (step,
@@ -202,15 +207,17 @@ read_answers (SamStore *self, SamEscalationStep *step, GError **error)
 }
 
 static gboolean
-read_fallbacks (SamStore *self, SamEscalationStep *step, GError **error)
+read_fallbacks (SamStore *self, const char *path_id, SamEscalationStep *step, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
-      "SELECT actor_id, route_id FROM step_fallback WHERE step_id = ? ORDER BY position", error);
+      "SELECT actor_id, route_id FROM step_fallback WHERE path_id = ?2 AND step_id = ?1 "
+      "ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, sam_escalation_step_get_id (step));
+  _sam_bind_text (stmt, 2, path_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     sam_escalation_step_add_fallback (step, (const char *) sqlite3_column_text (stmt, 0),
                                       (const char *) sqlite3_column_text (stmt, 1));
@@ -253,8 +260,8 @@ read_steps (SamStore *self, SamEscalationPath *path, GError **error)
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), FALSE);
   for (guint i = 0; i < steps->len; i++)
-    if (!read_answers (self, g_ptr_array_index (steps, i), error) ||
-        !read_fallbacks (self, g_ptr_array_index (steps, i), error))
+    if (!read_answers (self, sam_escalation_path_get_id (path), g_ptr_array_index (steps, i), error) ||
+        !read_fallbacks (self, sam_escalation_path_get_id (path), g_ptr_array_index (steps, i), error))
       return FALSE;
   return TRUE;
 }
@@ -470,7 +477,8 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "path", id, path_title (stored), error))
+      !_sam_store_check_writable (self, "path", id, path_title (stored), error) ||
+      !_sam_store_check_deleted_change (self, "path", id, path_title (stored), deleted, error))
     return FALSE;
   if (revision >= 0 && sam_escalation_path_get_revision (stored) != revision)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,

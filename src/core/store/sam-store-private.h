@@ -52,6 +52,17 @@ gboolean      _sam_store_log_change      (SamStore      *self,
                                           const char    *before,
                                           const char    *after,
                                           GError       **error);
+/* sam-store-deleted.c: -1 no such record, 0 live, 1 deleted, 2 deleted
+ * and purged; whether deleting (or restoring) it makes sense. */
+int           _sam_store_get_deleted_state    (SamStore    *self,
+                                               const char  *entity,
+                                               const char  *id);
+gboolean      _sam_store_check_deleted_change (SamStore    *self,
+                                               const char  *entity,
+                                               const char  *id,
+                                               const char  *name,
+                                               gboolean     deleting,
+                                               GError     **error);
 gboolean      _sam_store_write_meta      (SamStore              *self,
                                           const SamRegisterMeta *meta,
                                           GError               **error);
