@@ -28,7 +28,8 @@ if len(commands) < 5:
 
 page = open(os.path.join(man_dir, "samverkan-cli.1"), encoding="utf-8").read()
 section = page.split(".SH COMMANDS", 1)[1].split("\n.SH ", 1)[0]
-documented = set(re.findall(r"^\.(?:B|BR|BI)\s+\"?([a-z]+)", section, re.M))
+documented = set(name.replace("\\", "") for name in
+                 re.findall(r"^\.(?:B|BR|BI)\s+\"?([a-z]+(?:\\?-[a-z]+)*)", section, re.M))
 missing = [c for c in commands if c not in documented]
 if missing:
     sys.exit("samverkan-cli.1 does not document: " + ", ".join(missing))

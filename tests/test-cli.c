@@ -544,6 +544,31 @@ test_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "--register", f->reg, "path", "--help"), ==, 0);
 }
 
+/* A step that names a role shows it and whom it names in each municipality
+ * of the path's county, and those nobody serves; path check warns about
+ * them without failing. */
+static void
+test_path_roles (Fixture *f, gconstpointer data)
+{
+  const char *role;
+
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "trafficking-adult"), ==, 0);
+  role = strstr (f->out, "Role: Social services “socialjour” (on-call phone) of the user's municipality");
+  g_assert_nonnull (role);
+  g_assert_nonnull (strstr (role, "Skellefteå: Skellefteå Municipality – on-call social services, 0910-73 59 05"));
+  g_assert_nonnull (strstr (role, "Umeå: Umeå Municipality – on-call social services, 090-16 33 95"));
+  g_assert_nonnull (strstr (role, "Vindeln"));
+  g_assert_nonnull (strstr (role, "nobody fills it; the contact below"));
+  /* the office-hours question is gone */
+  g_assert_null (strstr (f->out, "office hours (weekday daytime)"));
+
+  g_assert_cmpint (run (f, "--register", f->reg, "path", "check"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "trafficking-adult: warning: step “trafficking-adult-s7”: nobody in the "
+                                    "register fills the role"));
+  g_assert_nonnull (strstr (f->out, "in 13 of 15 municipalities (Bjurholm, Dorotea"));
+  g_assert_nonnull (strstr (f->out, "No problems found."));
+}
+
 /* Runs the CLI with SAMVERKAN_NOW=@now; a crash fails the run itself. */
 static int
 run_at (Fixture *f, const char *now, const char * const *args)
@@ -641,6 +666,7 @@ main (int argc, char **argv)
   SAMPLE ("/cli/synonyms", test_synonyms);
   SAMPLE ("/cli/show", test_show);
   SAMPLE ("/cli/path", test_path);
+  SAMPLE ("/cli/path-roles", test_path_roles);
   SAMPLE ("/cli/export-import", test_export_import);
   SAMPLE ("/cli/check", test_check);
   SAMPLE ("/cli/argument-errors", test_argument_errors);

@@ -704,7 +704,7 @@ test_migration_from_format_2 (Fixture *f, gconstpointer data)
   store = sam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 15);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 12);
   actor = sam_store_load_actor (store, "polisen", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV), ==, "Gamla polisen");

@@ -110,6 +110,88 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpmem (second, second_len, first, first_len);
 }
 
+/* A step's role goes out as <role/> in format 3 and comes back the same:
+ * its kind, tag, route kind and scope, or only what it has. */
+static void
+test_role_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) copy = sam_test_open_store (f->dir, "copy.sqlite", FALSE);
+  g_autoptr(SamStepRole) national = sam_step_role_new (SAM_ACTOR_KIND_POLICE, NULL, SAM_ROLE_SCOPE_COUNTRY);
+  g_autoptr(SamEscalationPath) child = NULL;
+  g_autoptr(SamEscalationPath) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize first_len, second_len;
+
+  load_sample (f->store);
+  child = sam_store_load_path (f->store, "trafficking-child", &error);
+  g_assert_no_error (error);
+  sam_escalation_step_set_role (sam_escalation_path_find_step (child, "trafficking-child-s9"), national);
+  g_assert_true (sam_store_update_path (f->store, child, &error));
+  g_assert_no_error (error);
+
+  first = export (f->store, &first_len);
+  g_assert_nonnull (strstr (first, "version=\"3\""));
+  g_assert_nonnull (strstr (first, "<role kind=\"social-services\" tag=\"socialjour\" "
+                                   "route=\"on-call-phone\" scope=\"municipality\"/>"));
+  g_assert_nonnull (strstr (first, "<role kind=\"police\" scope=\"country\"/>"));
+  g_assert_true (import_data (f, copy, first, first_len, NULL, &error));
+  g_assert_no_error (error);
+
+  back = sam_store_load_path (copy, "trafficking-child", &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_step_role_equal (sam_escalation_step_get_role (sam_escalation_path_find_step (back, "trafficking-child-s9")),
+                                      national));
+  {
+    const SamStepRole *report = sam_escalation_step_get_role (sam_escalation_path_find_step (back, "trafficking-child-s5"));
+
+    g_assert_nonnull (report);
+    g_assert_cmpint (report->kind, ==, SAM_ACTOR_KIND_SOCIAL_SERVICES);
+    g_assert_cmpstr (report->tag, ==, "orosanmälan");
+    g_assert_false (report->has_route_kind);
+    g_assert_cmpint (report->scope, ==, SAM_ROLE_SCOPE_MUNICIPALITY);
+  }
+  g_assert_null (sam_escalation_step_get_role (sam_escalation_path_find_step (back, "trafficking-child-s8")));
+  second = export (copy, &second_len);
+  g_assert_cmpmem (second, second_len, first, first_len);
+}
+
+/* A format 2 file has no roles and reads as before; a role of an unknown
+ * kind is refused with its line. */
+static void
+test_role_versions (void)
+{
+  static const char head[] =
+      "<register xmlns=\"" SAM_REGISTER_XML_NS "\" version=\"%s\">"
+      "<meta id=\"r\"><name xml:lang=\"sv\">R</name><name xml:lang=\"en\">R</name></meta>"
+      "<actors><actor id=\"a\" kind=\"police\"><name xml:lang=\"sv\">A</name>"
+      "<name xml:lang=\"en\">A</name><areas><area code=\"SE\"/></areas></actor></actors>"
+      "<paths><path id=\"p\" situation=\"other\" start=\"s\"><title xml:lang=\"sv\">P</title>"
+      "<title xml:lang=\"en\">P</title><step id=\"s\" kind=\"action\" actor=\"a\">"
+      "<text xml:lang=\"sv\">T</text><text xml:lang=\"en\">T</text>%s</step></path></paths></register>";
+  g_autofree char *old = g_strdup_printf (head, "2", "");
+  g_autofree char *bad = g_strdup_printf (head, "3", "\n<role kind=\"wizard\"/>");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SamRegisterData) data = NULL;
+  g_autoptr(SamRegisterData) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  SamEscalationPath *path;
+
+  data = sam_register_xml_parse (old, strlen (old), "old.xml", NULL, &error);
+  g_assert_no_error (error);
+  path = g_ptr_array_index (data->paths, 0);
+  g_assert_null (sam_escalation_step_get_role (sam_escalation_path_find_step (path, "s")));
+  g_assert_cmpstr (sam_escalation_step_get_actor_id (sam_escalation_path_find_step (path, "s")), ==, "a");
+
+  refused = sam_register_xml_parse (bad, strlen (bad), "bad.xml", problems, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "line 2"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "wizard"));
+}
+
 /* A register that has been edited, verified and has lost an actor still
  * goes through export → import → export unchanged. */
 static void
@@ -584,6 +666,7 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/register-xml/round-trip", test_round_trip);
+  ADD ("/register-xml/role-round-trip", test_role_round_trip);
   ADD ("/register-xml/round-trip-after-edits", test_round_trip_after_edits);
   ADD ("/register-xml/round-trip-empty", test_round_trip_empty);
   ADD ("/register-xml/export-file", test_export_file);
@@ -599,6 +682,7 @@ main (int argc, char **argv)
     }
   ADD ("/register-xml/all-problems", test_all_problems);
   g_test_add_func ("/register-xml/parse", test_parse);
+  g_test_add_func ("/register-xml/role-versions", test_role_versions);
   g_test_add_func ("/register-xml/hours-format-versions", test_hours_format_versions);
   /* these show bugs in src/core; last, so that an abort hides nothing */
   ADD ("/register-xml/round-trip-deleted-path-actor", test_round_trip_deleted_path_actor);

@@ -581,7 +581,7 @@ test_build_match (void)
   g_assert_nonnull (strstr (names, "{name}"));
   g_assert_null (strstr (names, "body"));
   g_assert_null (strstr (names, "phones"));
-  /* phone numbers are not in the full-text index (migration 015) */
+  /* phone numbers are not in the full-text index (migration 012) */
   g_assert_nonnull (strstr (phone, "\"090\"*"));
   g_assert_null (strstr (phone, "phones"));
   g_assert_null (strstr (phone_names, "090161000"));

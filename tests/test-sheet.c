@@ -469,6 +469,47 @@ test_escalation (Fixture *f, gconstpointer data)
         }
 }
 
+/* A step that names a role: a county's sheet lists the number of each
+ * municipality that has one, saying for which; the chart says the role.
+ * A municipality's sheet lists its own and not the path's stand-in. */
+static void
+test_role_numbers (Fixture *f, gconstpointer data)
+{
+  if (!have_tools ())
+    return;
+  for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
+    {
+      g_autoptr(SamSheet) county = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PROFESSIONAL,
+                                               "trafficking-adult", NULL);
+      g_autoptr(SamSheet) shown = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PUBLIC,
+                                              "trafficking-adult", NULL);
+      g_autoptr(SamSheet) own = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PROFESSIONAL,
+                                            "trafficking-child", "2482");
+      g_autofree char *text = write_and_read (f, county, "role-county.pdf");
+      g_autofree char *public = write_and_read (f, shown, "role-public.pdf");
+      g_autofree char *local = write_and_read (f, own, "role-skelleftea.pdf");
+      gboolean sv = lang == SAM_LANG_SV;
+
+      /* the agencies' direct lines of both on-call services, each said for whom */
+      assert_contains (text, "0910-73 59 05", "county");
+      assert_contains (text, "090-16 33 95", "county");
+      assert_contains (text, sv ? "för Skellefteå" : "for Skellefteå", "county");
+      assert_contains (text, sv ? "för Umeå" : "for Umeå", "county");
+      assert_contains (text, sv ? "Socialtjänst ”socialjour” i din kommun"
+                                : "Social services “socialjour” of your municipality", "county");
+      /* a public sheet: the public numbers, never the direct lines */
+      assert_contains (public, "0910-73 59 00", "public");
+      assert_contains (public, "090-16 33 90", "public");
+      g_assert_null (strstr (public, "73 59 05"));
+      g_assert_null (strstr (public, "16 33 95"));
+      /* Skellefteå's sheet: its social services and socialjour, not Umeå's */
+      assert_contains (local, "0910-73 50 00", "Skellefteå");
+      assert_contains (local, "0910-73 59 05", "Skellefteå");
+      g_assert_null (strstr (local, "16 33 00"));
+      g_assert_null (strstr (local, sv ? "Umeå kommun – socialtjänsten" : "Umeå Municipality – social services"));
+    }
+}
+
 /* The municipalities the sample's actors name. */
 static GPtrArray *
 sample_municipalities (Fixture *f)
@@ -935,6 +976,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet/route-allowed", test_route_allowed);
   g_test_add_func ("/sheet/options", test_options);
   g_test_add ("/sheet/escalation", Fixture, NULL, set_up, test_escalation, tear_down);
+  g_test_add ("/sheet/role-numbers", Fixture, NULL, set_up, test_role_numbers, tear_down);
   g_test_add ("/sheet/directory", Fixture, NULL, set_up, test_directory, tear_down);
   g_test_add ("/sheet/card", Fixture, NULL, set_up, test_card, tear_down);
   g_test_add ("/sheet/directory-pages", Fixture, NULL, set_up, test_directory_pages, tear_down);

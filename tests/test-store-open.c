@@ -342,6 +342,78 @@ test_migration_said (Fixture *f, gconstpointer data)
   }
 }
 
+/* A register of format 9 (before steps could name a role) opens in this
+ * version's format: its path reads as it was, with no role, and a role
+ * saved then comes back. */
+static void
+test_migration_from_format_9 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *old = g_build_filename (f->dir, "format-9.sqlite", NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
+                                           "store", "migrations", NULL);
+  g_autoptr(GDir) migrations = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SamStepRole) role = sam_step_role_new (SAM_ACTOR_KIND_SOCIAL_SERVICES, "socialjour",
+                                                   SAM_ROLE_SCOPE_MUNICIPALITY);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = open_raw (old);
+  const char *name;
+
+  g_assert_nonnull (migrations);
+  while ((name = g_dir_read_name (migrations)) != NULL)
+    if (strcmp (name, "010") < 0)
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, ==, 9);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
+      exec_sql (db, sql);
+    }
+  exec_sql (db,
+      "INSERT INTO meta (key, value) VALUES ('id', 'old'), ('created', '2026-01-01T00:00:00Z');"
+      "INSERT INTO escalation_path (id, situation, area_code, start_step, title_sv, title_en, "
+      "  updated_at) VALUES ('p', 'other', '24', 's1', 'Väg', 'Path', '2026-01-01T00:00:00Z');"
+      "INSERT INTO escalation_step (id, path_id, position, kind, text_sv, text_en, actor_id, "
+      "  route_id, urgency) VALUES ('s1', 'p', 0, 'action', 'Ring socialjouren', "
+      "  'Call the on-call social services', 'umea-socialjour', 'umea-socialjour-phone', 'immediate');"
+      "INSERT INTO step_fallback (step_id, position, actor_id) VALUES ('s1', 0, 'polisen');"
+      "PRAGMA user_version = 9");
+  sqlite3_close (db);
+
+  {
+    g_autoptr(SamStore) store = sam_store_open (old, &error);
+    g_autoptr(SamEscalationPath) path = NULL;
+    SamEscalationStep *step;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (sam_store_get_upgraded_from (store), ==, 9);
+    path = sam_store_load_path (store, "p", &error);
+    g_assert_no_error (error);
+    step = sam_escalation_path_find_step (path, "s1");
+    g_assert_null (sam_escalation_step_get_role (step));
+    g_assert_cmpstr (sam_escalation_step_get_route_id (step), ==, "umea-socialjour-phone");
+    g_assert_cmpuint (sam_escalation_step_get_fallbacks (step)->len, ==, 1);
+    g_assert_cmpint (sam_escalation_step_get_urgency (step), ==, SAM_URGENCY_IMMEDIATE);
+    sam_escalation_step_set_role (step, role);
+    g_assert_true (sam_store_update_path (store, path, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(SamStore) store = sam_store_open (old, &error);
+    g_autoptr(SamEscalationPath) path = sam_store_load_path (store, "p", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sam_store_get_upgraded_from (store), ==, -1);
+    g_assert_true (sam_step_role_equal (sam_escalation_step_get_role (sam_escalation_path_find_step (path, "s1")),
+                                        role));
+  }
+}
+
 /* Another program's database, an empty database and a text file are
  * refused by every command, and keep every byte; no -wal or -shm appears. */
 static void
@@ -746,5 +818,6 @@ main (int argc, char **argv)
   ADD ("/store-open/damaged-refused", test_damaged_refused);
   ADD ("/store-open/search-index-damage", test_search_index_damage);
   ADD ("/store-open/verified-range", test_verified_range);
+  ADD ("/store-open/migration-from-format-9", test_migration_from_format_9);
   return g_test_run ();
 }

@@ -100,7 +100,7 @@ test_round_trip (Fixture *f, gconstpointer data)
   SamStepAnswer *answer;
   SamEscalationStep *last;
 
-  g_assert_cmpuint (steps->len, ==, 14);
+  g_assert_cmpuint (steps->len, ==, 12);
   sam_text_set (sam_escalation_path_get_title (path), SAM_LANG_EN, "Trafficking, adult (edited)");
   sam_escalation_path_set_situation (path, SAM_SITUATION_OTHER);
   sam_escalation_path_set_area (path, "2480");
@@ -118,11 +118,19 @@ test_round_trip (Fixture *f, gconstpointer data)
   sam_text_set (&answer->label, SAM_LANG_EN, "No — see the child path");
 
   /* the last step leads to a new note, which then moves up one place */
-  last = step_at (path, 13);
+  last = step_at (path, 11);
   sam_escalation_step_set_next (last, ADULT "-s15");
   sam_text_set (sam_escalation_step_get_text (note), SAM_LANG_SV, "Ny anteckning");
   sam_text_set (sam_escalation_step_get_text (note), SAM_LANG_EN, "New note");
-  g_ptr_array_insert (steps, 13, g_object_ref (note));
+  g_ptr_array_insert (steps, 11, g_object_ref (note));
+
+  /* a role changed: another kind, tag, route kind and scope */
+  {
+    g_autoptr(SamStepRole) role = sam_step_role_new (SAM_ACTOR_KIND_POLICE, "Region Nord",
+                                                     SAM_ROLE_SCOPE_COUNTY);
+    sam_step_role_set_route_kind (role, SAM_ROUTE_KIND_PHONE);
+    sam_escalation_step_set_role (s7, role);
+  }
 
   g_assert_true (sam_store_update_path (f->store, path, &error));
   g_assert_no_error (error);
@@ -132,10 +140,21 @@ test_round_trip (Fixture *f, gconstpointer data)
   second = open_second (f);
   back = load (second, ADULT);
   assert_paths_equal (path, back);
-  g_assert_cmpuint (sam_escalation_path_get_steps (back)->len, ==, 15);
-  g_assert_cmpstr (sam_escalation_step_get_id (step_at (back, 13)), ==, ADULT "-s15");
-  g_assert_cmpstr (sam_escalation_step_get_id (step_at (back, 14)), ==, ADULT "-s14");
+  g_assert_cmpuint (sam_escalation_path_get_steps (back)->len, ==, 13);
+  g_assert_cmpstr (sam_escalation_step_get_id (step_at (back, 11)), ==, ADULT "-s15");
+  g_assert_cmpstr (sam_escalation_step_get_id (step_at (back, 12)), ==, ADULT "-s14");
   s7 = sam_escalation_path_find_step (back, ADULT "-s7");
+  {
+    const SamStepRole *role = sam_escalation_step_get_role (s7);
+
+    g_assert_nonnull (role);
+    g_assert_cmpint (role->kind, ==, SAM_ACTOR_KIND_POLICE);
+    g_assert_cmpstr (role->tag, ==, "Region Nord");
+    g_assert_true (role->has_route_kind);
+    g_assert_cmpint (role->route_kind, ==, SAM_ROUTE_KIND_PHONE);
+    g_assert_cmpint (role->scope, ==, SAM_ROLE_SCOPE_COUNTY);
+    g_assert_null (sam_escalation_step_get_role (step_at (back, 11)));
+  }
   g_assert_cmpuint (sam_escalation_step_get_fallbacks (s7)->len, ==, 3);
   g_assert_cmpstr (((SamStepFallback *) g_ptr_array_index (sam_escalation_step_get_fallbacks (s7), 0))->actor_id,
                    ==, "polisen");
@@ -151,7 +170,7 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_object (&path);
   path = load (f->store, ADULT);
-  g_assert_cmpuint (sam_escalation_path_get_steps (path)->len, ==, 14);
+  g_assert_cmpuint (sam_escalation_path_get_steps (path)->len, ==, 12);
   g_assert_null (sam_escalation_path_find_step (path, ADULT "-s1"));
   g_assert_cmpstr (sam_escalation_path_get_start (path), ==, ADULT "-s2");
 }
@@ -181,7 +200,7 @@ test_stale (Fixture *f, gconstpointer data)
 
   stored = load (second, ADULT);
   assert_paths_equal (mine, stored);
-  g_assert_cmpuint (sam_escalation_path_get_steps (stored)->len, ==, 14);
+  g_assert_cmpuint (sam_escalation_path_get_steps (stored)->len, ==, 12);
   /* one row for the save, none for the refused one */
   g_assert_cmpuint (count_changes (f->store, ADULT), ==, changes + 1);
 }
@@ -410,16 +429,20 @@ exec_sql (const char *file, const char *sql)
 }
 
 /* A register of format 9 (steps keyed by their id alone) comes up to
- * format 10 with every step, answer and fallback where it was. */
+ * the current format with every step, answer and fallback where it was. */
 static void
 test_step_migration (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_autoptr(GPtrArray) before = sam_store_list_paths (f->store, NULL);
+  g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* a register of format 9 had no roles (migration 011) */
+  exec_sql (file, "UPDATE escalation_step SET role_kind = NULL, role_tag = NULL,"
+                  " role_route = NULL, role_scope = NULL;");
+  before = sam_store_list_paths (f->store, NULL);
   g_clear_object (&f->store);
   exec_sql (file,
       "PRAGMA foreign_keys = OFF;"
@@ -446,7 +469,6 @@ test_step_migration (Fixture *f, gconstpointer data)
       "ALTER TABLE actor DROP COLUMN source; ALTER TABLE actor DROP COLUMN source_read;"
       "ALTER TABLE actor_language DROP COLUMN position;"
       "ALTER TABLE contact_route DROP COLUMN abroad;"
-      /* and without what 015 added */
       "DROP TABLE search_phone;"
       "PRAGMA user_version = 9;");
   store = sam_store_open (file, &error);

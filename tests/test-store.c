@@ -279,7 +279,7 @@ test_migration (Fixture *f, gconstpointer data)
                                      "  escalation_step (id) ON DELETE CASCADE, position INTEGER NOT NULL,"
                                      "  label_sv TEXT, label_en TEXT, next_step TEXT, next_path TEXT,"
                                      "  PRIMARY KEY (step_id, position)) WITHOUT ROWID;"
-                                     /* and without what 015 added */
+                                     /* and without what 012 added */
                                      "DROP TABLE search_phone;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

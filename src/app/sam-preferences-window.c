@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-area-choices.h"
 #include "sam-areas.h"
 #include "sam-preferences-window.h"
 #include "sam-trusted-keys-group.h"
@@ -30,39 +31,6 @@ G_DEFINE_FINAL_TYPE (SamPreferencesWindow, sam_preferences_window, ADW_TYPE_PREF
 
 /* The values of sheet-language, in the order of the rows in the .ui file. */
 static const char * const sheet_languages[] = { "sv", "en", NULL };
-
-static int
-compare_area_names (gconstpointer a, gconstpointer b)
-{
-  const SamArea *area_a = *(const SamArea * const *) a;
-  const SamArea *area_b = *(const SamArea * const *) b;
-
-  return g_utf8_collate (sam_area_get_name (area_a), sam_area_get_name (area_b));
-}
-
-/* Every county and municipality by name, after "None"; @codes gets the
- * code at each position ("" for none). */
-static GListModel *
-create_area_model (GStrvBuilder *codes)
-{
-  g_autoptr(GPtrArray) areas = g_ptr_array_copy (sam_areas_get_all (), NULL, NULL);
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  g_ptr_array_sort (areas, compare_area_names);
-  /* Translators: the default area when there is none */
-  gtk_string_list_append (names, C_("area", "None"));
-  g_strv_builder_add (codes, "");
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const SamArea *area = g_ptr_array_index (areas, i);
-
-      if (area->kind == SAM_AREA_COUNTRY)
-        continue;
-      gtk_string_list_append (names, sam_area_get_name (area));
-      g_strv_builder_add (codes, area->code);
-    }
-  return G_LIST_MODEL (names);
-}
 
 /* A string key shown as a position in a list: @user_data holds the value at
  * each position; a value not in it shows as the first. */
@@ -125,7 +93,7 @@ static void
 bind_settings (SamPreferencesWindow *self)
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_autoptr(GListModel) areas = create_area_model (codes);
+  g_autoptr(GListModel) areas = sam_area_choices_new (codes);
 
   gtk_drop_down_set_model (self->area_dropdown, areas);
   bind_position (self, "default-area", self->area_dropdown, g_strv_builder_end (codes));

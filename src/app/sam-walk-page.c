@@ -11,8 +11,11 @@
 
 #include "sam-call.h"
 #include "sam-drop-down.h"
+#include "sam-area-choices.h"
+#include "sam-areas.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
+#include "sam-role-contact.h"
 #include "sam-route-row.h"
 #include "sam-step-contact.h"
 #include "sam-step-missing.h"
@@ -29,9 +32,13 @@ struct _SamWalkPage
   GPtrArray *contacts;        /* SamStepContact of the action shown */
   guint change_id;            /* shows the step again when a contact opens or closes */
   char *title;                /* as last notified */
+  char *area;                 /* the user's area for this walk: roles resolve there */
+  GStrv area_codes;           /* the code at each position of the area drop-down */
 
   GtkScrolledWindow *scroller;
   GtkDropDown *path_dropdown;
+  GtkDropDown *area_dropdown;
+  GtkLabel *role_label;
   GtkLabel *handover_label;
   GtkLabel *kind_label;
   GtkLabel *urgency_label;
@@ -235,6 +242,36 @@ show_missing (SamWalkPage *self, SamEscalationStep *step, GDateTime *now)
                        GTK_WIDGET (sam_route_row_new_for_actor (emergency->route, emergency->actor, now)));
 }
 
+/* Says for which area a step's role was filled, or that nobody fills it
+ * there, so the reader knows whose number this is. */
+static void
+show_role (SamWalkPage *self, SamEscalationStep *step)
+{
+  const SamStepRole *role = sam_escalation_step_get_role (step);
+  const SamArea *area = self->area && *self->area ? sam_area_lookup (self->area) : NULL;
+  const char *filled = NULL;
+  g_autofree char *text = NULL;
+
+  if (role == NULL)
+    return;
+  for (guint i = 0; filled == NULL && i < self->contacts->len; i++)
+    filled = ((SamStepContact *) g_ptr_array_index (self->contacts, i))->role_area;
+  if (filled != NULL)
+    {
+      const SamArea *where = sam_area_lookup (filled);
+      /* Translators: above the numbers of a step that names a role, "For Skellefteå" */
+      text = g_strdup_printf (_("For %s"), where ? sam_area_get_name (where) : filled);
+    }
+  else if (area != NULL)
+    /* Translators: %s is an area; the path's own contacts follow */
+    text = g_strdup_printf (_("Nobody in the register serves %s in this role: the path's own "
+                              "contacts follow."), sam_area_get_name (area));
+  else
+    text = g_strdup (_("Choose your area above to see whom to call where you work."));
+  gtk_label_set_text (self->role_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), TRUE);
+}
+
 static void
 show_contacts (SamWalkPage *self, SamEscalationStep *step)
 {
@@ -242,7 +279,7 @@ show_contacts (SamWalkPage *self, SamEscalationStep *step)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  self->contacts = sam_step_list_contacts (step, self->store, now, &error);
+  self->contacts = sam_step_list_contacts_in_area (step, self->store, self->area, now, &error);
   if (self->contacts == NULL)
     {
       toast (self, error->message);
@@ -259,6 +296,7 @@ show_contacts (SamWalkPage *self, SamEscalationStep *step)
     }
   show_missing (self, step, now);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), self->contacts->len > 0);
+  show_role (self, step);
   show_closed_hint (self, step);
   schedule_change (self, now);
 }
@@ -329,10 +367,18 @@ make_trail_row (SamWalkPage *self, guint i)
   GtkWidget *row = adw_action_row_new ();
   const char *subtitle;
 
+  g_autofree char *carried = NULL;
+
   if (answer >= 0 && (guint) answer < answers->len)
     subtitle = text_of (&((SamStepAnswer *) g_ptr_array_index (answers, answer))->label);
   else
     subtitle = _("Done");
+  /* after a hand-over: the walk did not ask again */
+  if (sam_walk_is_carried (self->walk, i))
+    subtitle = carried = answer >= 0
+      /* Translators: an answer in the way so far, given before a hand-over: "No (answered before)" */
+      ? g_strdup_printf (_("%s (answered before)"), subtitle)
+      : g_strdup (_("Done before"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   g_clear_pointer (&escaped, g_free);
   escaped = g_markup_escape_text (subtitle, -1);
@@ -374,6 +420,7 @@ clear_step (SamWalkPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
   gtk_widget_set_visible (self->continue_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->handover_label), FALSE);
@@ -477,6 +524,18 @@ path_selected_cb (SamWalkPage *self)
     return;
   if (g_ptr_array_index (self->paths, selected) != self->start)
     begin (self, g_ptr_array_index (self->paths, selected));
+}
+
+static void
+area_selected_cb (SamWalkPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->area_dropdown);
+
+  if (self->area_codes == NULL || selected >= g_strv_length (self->area_codes))
+    return;
+  g_free (self->area);
+  self->area = g_strdup (self->area_codes[selected]);
+  show_step (self);
 }
 
 /* Actions */
@@ -594,6 +653,7 @@ sam_walk_page_dispose (GObject *object)
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_handle_id (&self->change_id, g_source_remove);
+  g_clear_pointer (&self->area_codes, g_strfreev);
   G_OBJECT_CLASS (sam_walk_page_parent_class)->dispose (object);
 }
 
@@ -601,6 +661,7 @@ static void
 sam_walk_page_finalize (GObject *object)
 {
   g_free (SAM_WALK_PAGE (object)->title);
+  g_free (SAM_WALK_PAGE (object)->area);
   G_OBJECT_CLASS (sam_walk_page_parent_class)->finalize (object);
 }
 
@@ -625,13 +686,15 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
 
   g_type_ensure (SAM_TYPE_FLOWCHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samverkan/Samverkan/sam-walk-page.ui");
-  BIND (scroller); BIND (path_dropdown); BIND (handover_label); BIND (kind_label);
+  BIND (scroller); BIND (path_dropdown); BIND (area_dropdown); BIND (role_label);
+  BIND (handover_label); BIND (kind_label);
   BIND (urgency_label); BIND (text_label); BIND (legal_label); BIND (closed_label);
   BIND (contacts_list);
   BIND (missing_label);
   BIND (answers_box); BIND (continue_button); BIND (trail_box); BIND (trail_list);
   BIND (chart);
   gtk_widget_class_bind_template_callback (widget_class, path_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, area_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "walk.answer", "u", answer_action);
   gtk_widget_class_install_action (widget_class, "walk.go-on", NULL, go_on_action);
@@ -654,8 +717,16 @@ sam_walk_page_class_init (SamWalkPageClass *klass)
 static void
 sam_walk_page_init (SamWalkPage *self)
 {
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GListModel) areas = sam_area_choices_new (codes);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   sam_drop_down_ellipsize (self->path_dropdown);
+  self->area_codes = g_strv_builder_end (codes);
+  g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
+  gtk_drop_down_set_model (self->area_dropdown, areas);
+  sam_area_choices_searchable (self->area_dropdown);
+  g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
   show_step (self);
 }
 
@@ -711,6 +782,7 @@ sam_walk_page_start (SamWalkPage *self, SamSituation situation, const char *area
       begin (self, NULL);
       return FALSE;
     }
+  sam_walk_page_set_area (self, area_code);
   g_ptr_array_find (self->paths, path, &index);
   g_signal_handlers_block_by_func (self->path_dropdown, path_selected_cb, self);
   gtk_drop_down_set_selected (self->path_dropdown, index);
@@ -752,4 +824,27 @@ sam_walk_page_focus_step (SamWalkPage *self)
     gtk_widget_grab_focus (first);
   else if (gtk_widget_get_visible (self->continue_button))
     gtk_widget_grab_focus (self->continue_button);
+}
+
+void
+sam_walk_page_set_area (SamWalkPage *self, const char *area_code)
+{
+  guint position;
+
+  g_return_if_fail (SAM_IS_WALK_PAGE (self));
+
+  position = sam_area_choices_find ((const char * const *) self->area_codes, area_code);
+  g_free (self->area);
+  self->area = g_strdup (self->area_codes[position]);
+  g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
+  gtk_drop_down_set_selected (self->area_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
+  show_step (self);
+}
+
+const char *
+sam_walk_page_get_area (SamWalkPage *self)
+{
+  g_return_val_if_fail (SAM_IS_WALK_PAGE (self), NULL);
+  return self->area;
 }

@@ -24,10 +24,16 @@ SamWalkPage *sam_walk_page_new          (void);
 void         sam_walk_page_set_store    (SamWalkPage  *self,
                                          SamStore     *store);
 /* Begins the path for @situation that fits @area_code best (see
- * sam_walk_pick_path()); FALSE when the register has none. */
+ * sam_walk_pick_path()), in @area_code; FALSE when the register has none. */
 gboolean     sam_walk_page_start        (SamWalkPage  *self,
                                          SamSituation  situation,
                                          const char   *area_code);
+/* The user's area for this walk (a municipality or county code, "" for
+ * none): a step that names a role shows whoever serves it. The area
+ * drop-down on the page changes it too. */
+void         sam_walk_page_set_area     (SamWalkPage  *self,
+                                         const char   *area_code);
+const char  *sam_walk_page_get_area     (SamWalkPage  *self);
 /* Shows the current step again: the clock or the register changed. */
 void         sam_walk_page_refresh      (SamWalkPage  *self);
 /* The walk shown, or NULL before one begins. */

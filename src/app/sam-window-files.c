@@ -23,6 +23,7 @@
 #include "sam-export-format.h"
 #include "sam-path-check.h"
 #include "sam-register-tasks.h"
+#include "sam-table-import-dialog.h"
 #include "sam-window-private.h"
 
 static void
@@ -226,8 +227,11 @@ choose_file (SamWindow *self, GtkFileChooserAction action, const char *title,
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                                accept, _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
+  g_auto(GStrv) patterns = g_strsplit (pattern, ";", -1);
 
-  gtk_file_filter_add_pattern (filter, pattern);
+  /* "*.csv;*.ods": each of them */
+  for (guint i = 0; patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_filter_set_name (filter, pattern_name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
@@ -376,6 +380,47 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
   choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
                _("Exchange files"), NULL,
                sam_store_is_empty (sam_window_get_store (self)) ? import_chosen : _sam_window_import_merge);
+}
+
+/* A spreadsheet: its preview first, nothing written before Import there. */
+static void
+table_applied_cb (SamTableImportDialog *dialog, const char *summary, SamWindow *self)
+{
+  /* the import wrote through its own connection */
+  sam_store_check_for_changes (sam_window_get_store (self));
+  _sam_window_toast (self, summary);
+}
+
+static void
+import_table_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  SamTableImportDialog *dialog;
+
+  if (path == NULL || (import = sam_table_import_new (sam_window_get_store (self), path,
+                                                      &error)) == NULL)
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
+                                                 _("The Spreadsheet Cannot Be Imported"),
+                                                 error ? error->message : NULL);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  dialog = sam_table_import_dialog_new (GTK_WINDOW (self), import);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (table_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_table_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Spreadsheet"),
+               _("_Open"), "*.csv;*.ods;*.xlsx;*.CSV;*.ODS;*.XLSX",
+               _("Spreadsheets (CSV, ODS, XLSX)"), NULL, import_table_chosen);
 }
 
 static void
@@ -684,6 +729,7 @@ _sam_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-register", NULL, new_register_action);
   gtk_widget_class_install_action (widget_class, "win.open-register", NULL, open_register_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-vcard", NULL, save_vcard_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-contacts", NULL, add_to_contacts_action);

@@ -111,6 +111,7 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-unit", shown && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-actor", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-vcard", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-contacts", shown);

@@ -23,9 +23,11 @@
 #include "sam-cli.h"
 #include "sam-cli-print.h"
 #include "sam-cli-publish.h"
+#include "sam-cli-table.h"
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-path-check.h"
+#include "sam-role-contact.h"
 #include "sam-query.h"
 #include "sam-search-synonyms.h"
 #include "sam-register-xml.h"
@@ -588,8 +590,35 @@ print_contact (SamStore *store, const char *what, const char *actor_id, const ch
            value ? ", " : "", value ? value : "");
 }
 
+/* A role and whom it names in each municipality of the path's area. */
 static void
-print_step (SamStore *store, SamEscalationStep *step, SamLang lang)
+print_role (SamStore *store, const SamStepRole *role, const char *area_code)
+{
+  g_autofree char *what = sam_step_role_describe (role);
+  g_autoptr(GPtrArray) fills = sam_role_fill_municipalities (role, store, area_code,
+                                                              SAM_VISIBILITY_PROFESSIONAL, NULL);
+
+  g_autoptr(GString) nobody = g_string_new (NULL);
+
+  g_print ("      %s: %s\n", _("Role"), what);
+  for (guint i = 0; fills && i < fills->len; i++)
+    {
+      SamRoleFill *fill = g_ptr_array_index (fills, i);
+      g_autofree char *value = fill->route ? sam_contact_route_dup_display_value (fill->route) : NULL;
+
+      if (fill->actor == NULL)
+        g_string_append_printf (nobody, "%s%s", nobody->len ? ", " : "", sam_area_get_name (fill->municipality));
+      else
+        g_print ("        %s: %s%s%s\n", sam_area_get_name (fill->municipality),
+                 sam_actor_get_display_name (fill->actor), value ? ", " : "", value ? value : "");
+    }
+  if (nobody->len > 0)
+    /* Translators: the municipalities where nobody fills a step's role, "Bjurholm, Dorotea: …" */
+    g_print ("        %s: %s\n", nobody->str, _("nobody fills it; the contact below"));
+}
+
+static void
+print_step (SamStore *store, SamEscalationStep *step, SamLang lang, const char *area_code)
 {
   GPtrArray *answers = sam_escalation_step_get_answers (step);
   GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
@@ -601,6 +630,8 @@ print_step (SamStore *store, SamEscalationStep *step, SamLang lang)
   g_print ("  [%s] %s\n", sam_escalation_step_get_id (step), text ? text : "");
   if (urgency != SAM_URGENCY_NONE)
     g_print ("      %s: %s\n", _("Urgency"), sam_urgency_get_label (urgency));
+  if (sam_escalation_step_get_role (step))
+    print_role (store, sam_escalation_step_get_role (step), area_code);
   if (actor_id)
     print_contact (store, _("Contact"), actor_id, sam_escalation_step_get_route_id (step));
   for (guint i = 0; i < fallbacks->len; i++)
@@ -647,9 +678,14 @@ path_check (SamStore *store, GPtrArray *paths)
     {
       SamEscalationPath *path = g_ptr_array_index (paths, i);
       g_autoptr(GPtrArray) problems = sam_path_check (path, paths, store);
+      g_autoptr(GPtrArray) warnings = sam_path_check_roles (path, store, NULL);
 
       for (guint k = 0; k < problems->len; k++)
         g_print ("%s: %s\n", sam_escalation_path_get_id (path), (char *) g_ptr_array_index (problems, k));
+      /* a warning is no problem: the step's own contact stands in */
+      for (guint k = 0; warnings && k < warnings->len; k++)
+        g_print ("%s: %s: %s\n", sam_escalation_path_get_id (path), _("warning"),
+                 (char *) g_ptr_array_index (warnings, k));
       total += problems->len;
     }
   if (total == 0)
@@ -706,13 +742,15 @@ cmd_path (const char *register_path, int argc, char **argv)
     }
   g_print ("%s\n", sam_text_get_best (sam_escalation_path_get_title (path), sam_lang_from_locale (), NULL));
   for (guint i = 0; i < sam_escalation_path_get_steps (path)->len; i++)
-    print_step (store, g_ptr_array_index (sam_escalation_path_get_steps (path), i), sam_lang_from_locale ());
+    print_step (store, g_ptr_array_index (sam_escalation_path_get_steps (path), i), sam_lang_from_locale (),
+                sam_escalation_path_get_area (path));
   return EXIT_OK;
 }
 
 static const Command commands[] = {
   { "init",   N_("FILE"),     N_("Create an empty register"), cmd_init },
   { "import", N_("IN.xml"),   N_("Import an exchange file (--merge: into a register with data)"), sam_cli_import },
+  { "import-table", N_("FILE"), N_("Import a spreadsheet of contacts (CSV, ODS, XLSX)"), sam_cli_import_table },
   { "export", N_("OUT"),      N_("Export the register, or a part of it: XML, vCard, CSV or HSDS"), sam_cli_export },
   { "search", N_("[QUERY…]"), N_("Find actors"), cmd_search },
   { "synonyms", N_("list|add|remove"), N_("Words a search reads as others"), cmd_synonyms },

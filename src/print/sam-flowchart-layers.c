@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "sam-flowchart-private.h"
+#include "sam-sheet-private.h"
 
 /* Drawn in the chart's language, not gettext's, like the urgencies in
  * sam-flowchart-measure.c. */
@@ -77,6 +78,33 @@ path_title (SamStore *store, const char *id, SamLang lang)
   return g_strdup (path ? text_or (sam_escalation_path_get_title (path), lang, id) : id);
 }
 
+/* A step that names a role says so, in the chart's language: "Social
+ * services “socialjour” of your municipality" instead of the actor that
+ * stands in for it, or after an actor of another kind. */
+static void
+add_role (Node *n, SamStore *store, SamEscalationStep *step, SamLang lang)
+{
+  const SamStepRole *role = sam_escalation_step_get_role (step);
+  g_autofree char *text = _sam_sheet_role_text (role, lang);
+  g_autoptr(SamActor) actor = NULL;
+  const char *id = sam_escalation_step_get_actor_id (step);
+
+  if (store && id)
+    actor = sam_store_load_actor (store, id, NULL);
+  if (n->actor == NULL || actor == NULL || sam_actor_get_kind (actor) == role->kind)
+    {
+      g_free (n->actor);
+      n->actor = g_steal_pointer (&text);
+      return;
+    }
+  {
+    char *both = g_strdup_printf ("%s · %s", n->actor, text);
+
+    g_free (n->actor);
+    n->actor = both;
+  }
+}
+
 /* The step nodes (one per step, in order), the hand-over terminals and the
  * edges between them. */
 void
@@ -99,6 +127,8 @@ _sam_flowchart_build_graph (SamFlowchart *self, SamStore *store)
           const char *actor = sam_escalation_step_get_actor_id (step);
 
           n->actor = actor && *actor ? actor_name (store, actor, self->lang) : NULL;
+          if (sam_escalation_step_get_role (step) != NULL)
+            add_role (n, store, step, self->lang);
           n->urgency = sam_escalation_step_get_urgency (step);
           if (n->urgency >= SAM_N_URGENCIES)
             n->urgency = SAM_URGENCY_NONE;

@@ -97,10 +97,12 @@ add_title (SheetLayout *sl, double y)
 }
 
 static gboolean
-is_named (SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
+is_named (SheetLayout *sl, SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
 {
   GPtrArray *steps = sam_escalation_path_get_steps (path);
 
+  if (_sam_sheet_is_role_route (sl->sheet, sam_contact_route_get_id (route)))
+    return TRUE;
   for (guint i = 0; i < steps->len; i++)
     {
       SamEscalationStep *step = g_ptr_array_index (steps, i);
@@ -115,11 +117,11 @@ is_named (SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
 /* Which routes come first in the table: the ones the path names, then
  * numbers, then the web and e-mail, then addresses. */
 static int
-route_rank (SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
+route_rank (SheetLayout *sl, SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
 {
   SamRouteKind kind = sam_contact_route_get_kind (route);
 
-  if (is_named (path, actor, route))
+  if (is_named (sl, path, actor, route))
     return 0;
   if (_sam_sheet_route_is_dialable (route))
     return 1;
@@ -129,14 +131,14 @@ route_rank (SamEscalationPath *path, SamActor *actor, SamContactRoute *route)
 }
 
 static GPtrArray *
-pick_routes (SamEscalationPath *path, SamActor *actor, guint max)
+pick_routes (SheetLayout *sl, SamEscalationPath *path, SamActor *actor, guint max)
 {
   GPtrArray *routes = sam_actor_get_routes (actor);
   GPtrArray *picked = g_ptr_array_new ();
 
   for (int rank = 0; rank <= 3; rank++)
     for (guint i = 0; i < routes->len && picked->len < max; i++)
-      if (route_rank (path, actor, g_ptr_array_index (routes, i)) == rank)
+      if (route_rank (sl, path, actor, g_ptr_array_index (routes, i)) == rank)
         g_ptr_array_add (picked, g_ptr_array_index (routes, i));
   return picked;
 }
@@ -145,14 +147,24 @@ static void
 make_row (SheetLayout *sl, const Columns *c, SamActor *actor, Row *row)
 {
   SamEscalationPath *path = _sam_sheet_get_path (sl->sheet);
-  g_autoptr(GPtrArray) routes = pick_routes (path, actor, c->max_routes);
+  g_autoptr(GPtrArray) routes = pick_routes (sl, path, actor, c->max_routes);
   g_autofree char *hours = _sam_sheet_format_hours (sam_actor_get_hours (actor), sl->lang);
+  const char *places = _sam_sheet_get_role_places (sl->sheet, sam_actor_get_id (actor));
+  g_autofree char *kind = NULL;
   double who_h, routes_h = 0, hours_h;
 
+  /* an actor a role names says for which municipalities */
+  if (places != NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s %s", sl->words->role_for, places);
+      kind = c->narrow ? g_steal_pointer (&where)
+                       : g_strdup_printf ("%s · %s", sl->words->actor_kinds[sam_actor_get_kind (actor)], where);
+    }
+  else if (!c->narrow)
+    kind = g_strdup (sl->words->actor_kinds[sam_actor_get_kind (actor)]);
   row->actor = actor;
   row->who = _sam_sheet_text_new (sl, _sam_sheet_actor_name (sl, actor), 8.5, SHEET_TEXT_BOLD, c->who - c->gap);
-  row->kind = c->narrow ? NULL : _sam_sheet_text_new (sl, sl->words->actor_kinds[sam_actor_get_kind (actor)],
-                                                      7, 0, c->who - c->gap);
+  row->kind = kind ? _sam_sheet_text_new (sl, kind, 7, 0, c->who - c->gap) : NULL;
   row->routes = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < routes->len; i++)
     {
@@ -190,7 +202,13 @@ place_row (SheetLayout *sl, const Columns *c, Row *row, double y)
   _sam_sheet_add_line (sl, c->x, y, c->x + c->width, y, SHEET_RULE, 0.4, FALSE);
   ry += _sam_sheet_add_text (sl, g_steal_pointer (&row->who), x, ry, SHEET_INK);
   if (row->kind)
-    _sam_sheet_add_text (sl, g_steal_pointer (&row->kind), x, ry, SHEET_MUTED);
+    {
+      double kind_h = _sam_sheet_add_text (sl, g_steal_pointer (&row->kind), x, ry, SHEET_MUTED);
+
+      /* a list: the routes go under it */
+      if (c->narrow)
+        ry += kind_h;
+    }
   if (!c->narrow)
     {
       x += c->who;

@@ -41,9 +41,15 @@ typedef struct {
   const char *actor_kinds[SAM_N_ACTOR_KINDS];   /* singular, as a label */
   const char *kind_headings[SAM_N_ACTOR_KINDS]; /* plural, as a heading */
   const char *route_kinds[SAM_N_ROUTE_KINDS];
+  const char *role_scopes[SAM_N_ROLE_SCOPES];   /* "of your municipality" */
+  const char *role_for;             /* "for" the municipalities a role's actor answers for */
 } SamSheetWords;
 
 const SamSheetWords *_sam_sheet_words        (SamLang      lang);
+/* A step's role in the sheet's language: "Social services “socialjour”
+ * of your municipality". */
+char                *_sam_sheet_role_text    (const SamStepRole *role,
+                                              SamLang            lang);
 /* Opening hours in the sheet's language: "Mon–Fri 08:00–16:30". */
 char                *_sam_sheet_format_hours (SamSchedule *hours,
                                               SamLang      lang);
@@ -206,6 +212,13 @@ GPtrArray   *_sam_sheet_get_emergency   (SamSheet *self);
 /* Other actors serving the area with an on-call line the audience may see. */
 GPtrArray   *_sam_sheet_get_on_call     (SamSheet *self);
 const char  *_sam_sheet_get_area_name   (SamSheet *self);
+/* The municipalities of the sheet's area @actor_id answers for in a role
+ * a step names ("Skellefteå, Norsjö"), or NULL. */
+const char  *_sam_sheet_get_role_places (SamSheet   *self,
+                                         const char *actor_id);
+/* Whether @route_id is the route a role names in some municipality. */
+gboolean     _sam_sheet_is_role_route   (SamSheet   *self,
+                                         const char *route_id);
 GDateTime   *_sam_sheet_get_printed     (SamSheet *self);
 /* The route a step names, if the audience may see it. */
 SamContactRoute *_sam_sheet_find_route  (SamSheet   *self,

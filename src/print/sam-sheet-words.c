@@ -66,6 +66,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
       "Telefon", "Jourtelefon", "Sms", "E\u2011post", "Säker e\u2011post", "Webbplats", "Besöksadress",
       "Postadress",
     },
+    .role_scopes = { "i din kommun", "i ditt län", "nationellt" },
+    .role_for = "för",
   },
   [SAM_LANG_EN] = {
     .directory_title = "Contact directory",
@@ -112,6 +114,8 @@ static const SamSheetWords words[SAM_N_LANGS] = {
       "Phone", "On\u2011call phone", "Text message", "E\u2011mail", "Secure e\u2011mail", "Website",
       "Visiting address", "Postal address",
     },
+    .role_scopes = { "of your municipality", "of your county", "national" },
+    .role_for = "for",
   },
 };
 
@@ -120,6 +124,19 @@ _sam_sheet_words (SamLang lang)
 {
   g_return_val_if_fail (lang < SAM_N_LANGS, &words[SAM_LANG_SV]);
   return &words[lang];
+}
+
+char *
+_sam_sheet_role_text (const SamStepRole *role, SamLang lang)
+{
+  const SamSheetWords *w = _sam_sheet_words (lang);
+  /* Swedish quotes are ”…” both sides */
+  const char *open = lang == SAM_LANG_SV ? "”" : "“";
+
+  if (role->tag != NULL)
+    return g_strdup_printf ("%s %s%s” %s", w->actor_kinds[role->kind], open, role->tag,
+                            w->role_scopes[role->scope]);
+  return g_strdup_printf ("%s %s", w->actor_kinds[role->kind], w->role_scopes[role->scope]);
 }
 
 /* A schedule in the sheet's language; "Mo-Su off" reads "closed". */

@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "sam-areas.h"
+#include "sam-role-contact.h"
 #include "sam-atomic-file.h"
 #include "sam-audience.h"
 #include "sam-errors.h"
@@ -39,6 +40,8 @@ struct _SamSheet
   GPtrArray *actors;           /* SamActor copies with only allowed routes */
   GPtrArray *emergency;
   GPtrArray *on_call;          /* the area's actors with an on-call line the audience may see */
+  GHashTable *role_places;     /* actor id → "Skellefteå, Norsjö": where it fills a step's role */
+  GHashTable *role_routes;     /* ids of the routes roles name */
   char *area_name;
 
   GPtrArray *pages;            /* SheetPage */
@@ -77,6 +80,8 @@ sam_sheet_finalize (GObject *object)
   g_ptr_array_unref (self->actors);
   g_ptr_array_unref (self->emergency);
   g_ptr_array_unref (self->on_call);
+  g_hash_table_unref (self->role_places);
+  g_hash_table_unref (self->role_routes);
   g_free (self->area_name);
   g_ptr_array_unref (self->pages);
   g_clear_pointer (&self->verified_min, g_date_time_unref);
@@ -96,6 +101,8 @@ sam_sheet_init (SamSheet *self)
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->emergency = g_ptr_array_new_with_free_func (g_object_unref);
   self->on_call = g_ptr_array_new_with_free_func (g_object_unref);
+  self->role_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->role_routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_sheet_page_free);
 }
 
@@ -184,23 +191,76 @@ contains_actor (GPtrArray *actors, const char *id)
   return FALSE;
 }
 
-/* The actors the path's action steps name, in the order of the steps. */
+/* Notes that @fill's actor answers for its municipality in a role. */
 static void
-gather_path_actors (SamSheet *self, SamStore *store)
+note_role_place (SamSheet *self, SamRoleFill *fill)
+{
+  const char *id = sam_actor_get_id (fill->actor);
+  const char *name = fill->municipality->name[self->options.lang];
+  const char *before = g_hash_table_lookup (self->role_places, id);
+  g_auto(GStrv) known = before ? g_strsplit (before, ", ", -1) : NULL;
+
+  /* two steps may name the same actor for the same place */
+  if (known != NULL && g_strv_contains ((const char * const *) known, name))
+    return;
+  g_hash_table_insert (self->role_places, g_strdup (id),
+                       before ? g_strconcat (before, ", ", name, NULL) : g_strdup (name));
+  if (fill->route != NULL)
+    g_hash_table_add (self->role_routes, g_strdup (sam_contact_route_get_id (fill->route)));
+}
+
+/* The actors filling @step's role in each municipality of @area; TRUE
+ * when someone fills it in every one (the step's own actor of the role's
+ * kind then stands in nowhere on this sheet). */
+static gboolean
+gather_role_actors (SamSheet *self, SamStore *store, SamEscalationStep *step, const char *area)
+{
+  const SamStepRole *role = sam_escalation_step_get_role (step);
+  SamVisibility visibility = self->options.audience == SAM_AUDIENCE_PUBLIC ? SAM_VISIBILITY_PUBLIC
+                                                                          : SAM_VISIBILITY_PROFESSIONAL;
+  g_autoptr(GPtrArray) fills = NULL;
+  gboolean everywhere = TRUE;
+
+  if (role == NULL ||
+      (fills = sam_role_fill_municipalities (role, store, area, visibility, NULL)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < fills->len; i++)
+    {
+      SamRoleFill *fill = g_ptr_array_index (fills, i);
+
+      everywhere = everywhere && fill->actor != NULL;
+      if (fill->actor == NULL)
+        continue;
+      if (!contains_actor (self->actors, sam_actor_get_id (fill->actor)))
+        g_ptr_array_add (self->actors, strip_actor (fill->actor, self->options.audience));
+      note_role_place (self, fill);
+    }
+  return everywhere && fills->len > 0;
+}
+
+/* The actors the path's action steps name, in the order of the steps, and
+ * whoever fills a step's role in each municipality of @area: a county's
+ * sheet lists every municipality's number. */
+static void
+gather_path_actors (SamSheet *self, SamStore *store, const char *area)
 {
   GPtrArray *steps = sam_escalation_path_get_steps (self->path);
 
   for (guint i = 0; i < steps->len; i++)
     {
-      const char *id = sam_escalation_step_get_actor_id (g_ptr_array_index (steps, i));
+      SamEscalationStep *step = g_ptr_array_index (steps, i);
+      const char *id = sam_escalation_step_get_actor_id (step);
+      const SamStepRole *role = sam_escalation_step_get_role (step);
+      gboolean filled = gather_role_actors (self, store, step, area);
       g_autoptr(SamActor) actor = NULL;
 
       if (id == NULL || contains_actor (self->actors, id))
         continue;
       /* an actor since deleted is left out (samverkan-cli path check names it) */
       actor = sam_store_load_actor (store, id, NULL);
-      if (actor != NULL)
-        g_ptr_array_add (self->actors, strip_actor (actor, self->options.audience));
+      if (actor == NULL || (filled && sam_actor_get_kind (actor) == role->kind))
+        continue;
+      g_ptr_array_add (self->actors, strip_actor (actor, self->options.audience));
     }
 }
 
@@ -219,9 +279,9 @@ gather (SamSheet *self, SamStore *store, GError **error)
       if (path == NULL)
         return FALSE;
       self->path = strip_path (path, store, o->audience);
-      gather_path_actors (self, store);
       if (area == NULL)
         area = sam_escalation_path_get_area (self->path);
+      gather_path_actors (self, store, area);
     }
   if (area == NULL)
     area = "SE";
@@ -319,6 +379,18 @@ sam_sheet_get_chart_font_size (SamSheet *self)
 {
   g_return_val_if_fail (SAM_IS_SHEET (self), 0);
   return self->chart_font_size;
+}
+
+const char *
+_sam_sheet_get_role_places (SamSheet *self, const char *actor_id)
+{
+  return g_hash_table_lookup (self->role_places, actor_id);
+}
+
+gboolean
+_sam_sheet_is_role_route (SamSheet *self, const char *route_id)
+{
+  return g_hash_table_contains (self->role_routes, route_id);
 }
 
 GPtrArray *

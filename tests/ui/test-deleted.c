@@ -311,10 +311,10 @@ delete_in_store (Fixture *f, const char *id)
   g_assert_no_error (error);
 }
 
-/* Not in danger, an adult, the note, consent: the office-hours question,
- * then @answer (0: office hours, 1: not). */
+/* Not in danger, an adult, the note, consent: the step that calls the
+ * regional coordinator; @further steps on from there (2: safe housing). */
 static SamWalkPage *
-walk_to_office_hours (Fixture *f, guint answer)
+walk_to_coordinator (Fixture *f, guint further)
 {
   SamWalk *walk;
 
@@ -325,7 +325,8 @@ walk_to_office_hours (Fixture *f, guint answer)
   g_assert_true (sam_walk_answer (walk, 1));
   g_assert_true (sam_walk_go_on (walk));
   g_assert_true (sam_walk_answer (walk, 0));
-  g_assert_true (sam_walk_answer (walk, answer));
+  for (guint i = 0; i < further; i++)
+    g_assert_true (sam_walk_go_on (walk));
   return f->window->walk_page;
 }
 
@@ -333,15 +334,15 @@ static void
 test_walk_missing (Fixture *f, gconstpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(SamActor) actor = sam_store_load_actor (f->store, "umea-socialjour", NULL);
+  g_autoptr(SamActor) actor = sam_store_load_actor (f->store, "plattformen-nsp", NULL);
   g_autofree char *deleted_name = g_strdup (sam_actor_get_display_name (actor));
   GtkWidget *missing;
   SamWalkPage *page;
 
-  delete_in_store (f, "umea-socialjour");
-  page = walk_to_office_hours (f, 1);
+  delete_in_store (f, "plattformen-nsp");
+  page = walk_to_coordinator (f, 2);
   g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (sam_walk_page_get_walk (page))), ==,
-                   "trafficking-adult-s8");
+                   "trafficking-adult-s11");
   missing = find_css (GTK_WIDGET (page), "walk-missing");
   g_assert_nonnull (missing);
   g_assert_true (gtk_widget_is_visible (missing));
@@ -363,7 +364,7 @@ test_walk_missing_fallbacks (Fixture *f, gconstpointer data)
   SamWalkPage *page;
 
   delete_in_store (f, "regionkoordinator-nord");
-  page = walk_to_office_hours (f, 0);
+  page = walk_to_coordinator (f, 0);
   missing = find_css (GTK_WIDGET (page), "walk-missing");
   g_assert_true (gtk_widget_is_visible (missing));
   collect_labels (GTK_WIDGET (page), text);

@@ -156,7 +156,6 @@ test_screenshots (void)
   g_assert_true (sam_walk_answer (walk, 1));      /* an adult */
   g_assert_true (sam_walk_go_on (walk));          /* speak alone, with an interpreter */
   g_assert_true (sam_walk_answer (walk, 0));      /* consent */
-  g_assert_true (sam_walk_answer (walk, 0));      /* office hours, as one may think */
   g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (walk)), ==, "trafficking-adult-s7");
   sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "walk-action");

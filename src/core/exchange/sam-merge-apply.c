@@ -244,6 +244,7 @@ build_step (SamMergeItem *item, const char *id)
   src = pick_step (item, id, "contact");
   sam_escalation_step_set_contact (step, sam_escalation_step_get_actor_id (src),
                                    sam_escalation_step_get_route_id (src));
+  sam_escalation_step_set_role (step, sam_escalation_step_get_role (pick_step (item, id, "role")));
   sam_escalation_step_set_urgency (step, sam_escalation_step_get_urgency (pick_step (item, id, "urgency")));
   sam_escalation_step_set_next (step, sam_escalation_step_get_next (pick_step (item, id, "next")));
   src = pick_step (item, id, "answers");

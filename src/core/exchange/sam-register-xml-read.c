@@ -253,6 +253,37 @@ _sam_xml_read_actor (xmlNodePtr node, Report *r)
 
 /* Paths */
 
+/* <role kind="social-services" tag="socialjour" route="on-call-phone"
+ * scope="municipality"/>: whom the step names for the user's area. */
+static void
+read_role (xmlNodePtr node, SamEscalationStep *step, Report *r)
+{
+  g_autofree char *kind = get_prop (node, "kind");
+  g_autofree char *tag = get_prop (node, "tag");
+  g_autofree char *route = get_prop (node, "route");
+  g_autofree char *scope = get_prop (node, "scope");
+  g_autoptr(SamStepRole) role = NULL;
+  SamActorKind k;
+  SamRouteKind rk = SAM_N_ROUTE_KINDS;
+  SamRoleScope sc = SAM_ROLE_SCOPE_MUNICIPALITY;
+
+  if (!sam_actor_kind_from_string (kind, &k))
+    {
+      _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown actor kind “%s”"),
+                       sam_escalation_step_get_id (step), kind ? kind : "");
+      return;
+    }
+  if (route != NULL && !sam_route_kind_from_string (route, &rk))
+    _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown route kind “%s”"),
+                     sam_escalation_step_get_id (step), route);
+  if (scope != NULL && !sam_role_scope_from_string (scope, &sc))
+    _sam_xml_report (r, xmlGetLineNo (node), _("step “%s”: the role has an unknown scope “%s”"),
+                     sam_escalation_step_get_id (step), scope);
+  role = sam_step_role_new (k, tag, sc);
+  sam_step_role_set_route_kind (role, rk);
+  sam_escalation_step_set_role (step, role);
+}
+
 static SamEscalationStep *
 read_step (xmlNodePtr node, Report *r)
 {
@@ -291,6 +322,8 @@ read_step (xmlNodePtr node, Report *r)
             if (is_element (l, "label"))
               read_text (l, &answer->label, r);
         }
+      else if (is_element (c, "role"))
+        read_role (c, step, r);
       else if (is_element (c, "fallback"))
         {
           g_autofree char *f_actor = get_prop (c, "actor");

@@ -207,6 +207,21 @@ write_actor (xmlTextWriterPtr w, SamActor *actor)
 }
 
 static gboolean
+write_role (xmlTextWriterPtr w, const SamStepRole *role)
+{
+  if (role == NULL)
+    return TRUE;
+  W (xmlTextWriterStartElement (w, X ("role")));
+  W (xmlTextWriterWriteAttribute (w, X ("kind"), X (sam_actor_kind_to_string (role->kind))));
+  if (!write_opt_attr (w, "tag", role->tag) ||
+      !write_opt_attr (w, "route", role->has_route_kind ? sam_route_kind_to_string (role->route_kind) : NULL))
+    return FALSE;
+  W (xmlTextWriterWriteAttribute (w, X ("scope"), X (sam_role_scope_to_string (role->scope))));
+  W (xmlTextWriterEndElement (w));
+  return TRUE;
+}
+
+static gboolean
 write_step (xmlTextWriterPtr w, SamEscalationStep *step)
 {
   SamUrgency urgency = sam_escalation_step_get_urgency (step);
@@ -223,6 +238,8 @@ write_step (xmlTextWriterPtr w, SamEscalationStep *step)
       !write_opt_attr (w, "next", sam_escalation_step_get_next (step)) ||
       !write_text (w, "text", sam_escalation_step_get_text (step)) ||
       !write_text (w, "legal-ref", sam_escalation_step_get_legal_ref (step)))
+    return FALSE;
+  if (!write_role (w, sam_escalation_step_get_role (step)))
     return FALSE;
   for (guint i = 0; i < answers->len; i++)
     {

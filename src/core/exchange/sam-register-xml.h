@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * rule is an ordinary day); a format 1 file reads as if every schedule
  * without a PH rule had "PH off".
  * 3: an actor's <source read="…">, route abroad="true", languages in their
- * order, step ids unique per path; files of versions 1 and 2 read as before. */
+ * order, step ids unique per path, and an action step may name a role
+ * (<role kind tag route scope/>) the walk resolves for the user's
+ * municipality; files of versions 1 and 2 read as before. */
 #define SAM_REGISTER_XML_VERSION 3
 
 /* Files larger than this are refused before they are read (bytes);

@@ -182,8 +182,11 @@ sam_table_read (const char *path, GError **error)
                          _("“%s” is larger than %u MB; a spreadsheet of contacts is far smaller."),
                          path, SAM_TABLE_MAX_BYTES / (1024 * 1024)), NULL);
   if (!g_file_get_contents (path, &data, &length, &local))
-    return (g_set_error (error, SAM_ERROR, SAM_ERROR_IO, _("Could not read “%s”: %s"), path,
-                         local->message), NULL);
+    return (g_set_error (error, SAM_ERROR,
+                         g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+                         g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+                         ? SAM_ERROR_NOT_FOUND : SAM_ERROR_IO,
+                         _("Could not read “%s”: %s"), path, local->message), NULL);
   if (length >= 4 && memcmp (data, "PK\3\4", 4) == 0)
     return read_workbook (path, error);
   {

@@ -154,6 +154,12 @@ add_step (JsonBuilder *b, SamEscalationStep *step)
   add_text (b, "legal_ref", sam_escalation_step_get_legal_ref (step));
   add_string (b, "actor", sam_escalation_step_get_actor_id (step));
   add_string (b, "route", sam_escalation_step_get_route_id (step));
+  {
+    /* only when there is one: older entries of the change log have none */
+    g_autofree char *role = sam_step_role_to_token (sam_escalation_step_get_role (step));
+    if (role != NULL)
+      add_string (b, "role", role);
+  }
   add_string (b, "urgency", urgency ? sam_urgency_to_string (urgency) : NULL);
   add_string (b, "next", sam_escalation_step_get_next (step));
   json_builder_set_member_name (b, "answers");

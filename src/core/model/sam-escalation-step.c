@@ -19,6 +19,7 @@ struct _SamEscalationStep
   SamText legal_ref;
   char *actor_id;
   char *route_id;
+  SamStepRole *role;
   SamUrgency urgency;
   char *next;
   GPtrArray *answers;
@@ -54,6 +55,7 @@ sam_escalation_step_finalize (GObject *object)
   sam_text_clear (&self->legal_ref);
   g_free (self->actor_id);
   g_free (self->route_id);
+  sam_step_role_free (self->role);
   g_free (self->next);
   g_ptr_array_unref (self->answers);
   g_ptr_array_unref (self->fallbacks);
@@ -92,6 +94,7 @@ sam_escalation_step_copy (SamEscalationStep *self)
   sam_text_copy (&copy->text, &self->text);
   sam_text_copy (&copy->legal_ref, &self->legal_ref);
   sam_escalation_step_set_contact (copy, self->actor_id, self->route_id);
+  copy->role = sam_step_role_copy (self->role);
   copy->urgency = self->urgency;
   copy->next = g_strdup (self->next);
   for (guint i = 0; i < self->answers->len; i++)
@@ -163,6 +166,22 @@ sam_escalation_step_set_contact (SamEscalationStep *self,
   g_free (self->route_id);
   self->actor_id = actor;
   self->route_id = route;
+}
+
+const SamStepRole *
+sam_escalation_step_get_role (SamEscalationStep *self)
+{
+  return self->role;
+}
+
+void
+sam_escalation_step_set_role (SamEscalationStep *self, const SamStepRole *role)
+{
+  /* copy first: @role may be the step's own */
+  SamStepRole *copy = sam_step_role_copy (role);
+
+  sam_step_role_free (self->role);
+  self->role = copy;
 }
 
 SamUrgency

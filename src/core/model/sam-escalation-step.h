@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "sam-enums.h"
+#include "sam-step-role.h"
 #include "sam-text.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,11 @@ const char   *sam_escalation_step_get_route_id    (SamEscalationStep *self);
 void          sam_escalation_step_set_contact     (SamEscalationStep *self,
                                                    const char        *actor_id,
                                                    const char        *route_id);
+/* The role an action names instead of one actor, or NULL; its actor and
+ * route above are then the fallback when nobody fills the role. */
+const SamStepRole *sam_escalation_step_get_role (SamEscalationStep *self);
+void          sam_escalation_step_set_role        (SamEscalationStep *self,
+                                                   const SamStepRole *role);
 SamUrgency    sam_escalation_step_get_urgency     (SamEscalationStep *self);
 void          sam_escalation_step_set_urgency     (SamEscalationStep *self,
                                                    SamUrgency         urgency);

@@ -391,6 +391,14 @@ step_values (GPtrArray *out, SamEscalationStep *step, gboolean display)
                                   sam_escalation_step_get_route_id (step) ? sam_escalation_step_get_route_id (step) : ""),
                  NULL);
     }
+  if (sam_escalation_step_get_role (step))
+    {
+      g_autofree char *key = KEY ("role");
+      const SamStepRole *role = sam_escalation_step_get_role (step);
+
+      add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("role")),
+                 sam_step_role_to_token (role), display ? sam_step_role_describe (role) : NULL);
+    }
   {
     g_autofree char *key = KEY ("urgency");
     add_value (out, key, g_strdup_printf (_("Step “%s”: %s"), id, _("urgency")),

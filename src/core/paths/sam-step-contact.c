@@ -45,7 +45,6 @@ make_contact (SamStore *store, const char *actor_id, const char *route_id, GDate
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SamActor) actor = sam_store_load_actor (store, actor_id, &local_error);
   SamContactRoute *route;
-  SamStepContact *contact;
 
   if (actor == NULL)
     {
@@ -57,8 +56,18 @@ make_contact (SamStore *store, const char *actor_id, const char *route_id, GDate
   route = route_id ? sam_actor_find_route (actor, route_id) : NULL;
   if (route == NULL)
     return NULL;
+  return sam_step_contact_new (actor, route, now);
+}
+
+SamStepContact *
+sam_step_contact_new (SamActor *actor, SamContactRoute *route, GDateTime *now)
+{
+  SamStepContact *contact;
+
+  g_return_val_if_fail (SAM_IS_ACTOR (actor), NULL);
+  g_return_val_if_fail (SAM_IS_CONTACT_ROUTE (route), NULL);
   contact = g_new0 (SamStepContact, 1);
-  contact->actor = g_steal_pointer (&actor);
+  contact->actor = g_object_ref (actor);
   contact->route = g_object_ref (route);
   contact->hours = sam_route_get_effective_hours (route, contact->actor);
   if (contact->hours == NULL)
@@ -95,11 +104,11 @@ add_contact (GPtrArray *contacts, SamStore *store, const char *actor_id, const c
 }
 
 GPtrArray *
-sam_step_list_contacts (SamEscalationStep *step, SamStore *store, GDateTime *now, GError **error)
+sam_step_list_agreed_contacts (SamEscalationStep *step, SamStore *store, GDateTime *now,
+                               GError **error)
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_step_contact_free);
   GPtrArray *fallbacks;
-  GPtrArray *sorted;
 
   g_return_val_if_fail (SAM_IS_ESCALATION_STEP (step), NULL);
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -116,12 +125,28 @@ sam_step_list_contacts (SamEscalationStep *step, SamStore *store, GDateTime *now
       if (!add_contact (contacts, store, f->actor_id, f->route_id, TRUE, now, error))
         return NULL;
     }
+  return g_steal_pointer (&contacts);
+}
+
+GPtrArray *
+sam_step_contacts_sort (GPtrArray *contacts)
+{
+  GPtrArray *sorted = g_ptr_array_new_full (contacts->len, (GDestroyNotify) sam_step_contact_free);
+
   /* a stable grouping by state: the agreed order stays inside each group */
-  sorted = g_ptr_array_new_full (contacts->len, (GDestroyNotify) sam_step_contact_free);
   for (SamContactState state = SAM_CONTACT_OPEN; state <= SAM_CONTACT_CLOSED; state++)
     for (guint i = 0; i < contacts->len; i++)
       if (((SamStepContact *) g_ptr_array_index (contacts, i))->state == state)
         g_ptr_array_add (sorted, g_ptr_array_index (contacts, i));
   g_ptr_array_set_free_func (contacts, NULL);
+  g_ptr_array_unref (contacts);
   return sorted;
+}
+
+GPtrArray *
+sam_step_list_contacts (SamEscalationStep *step, SamStore *store, GDateTime *now, GError **error)
+{
+  GPtrArray *contacts = sam_step_list_agreed_contacts (step, store, now, error);
+
+  return contacts ? sam_step_contacts_sort (contacts) : NULL;
 }

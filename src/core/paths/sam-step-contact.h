@@ -27,8 +27,13 @@ typedef struct {
   SamContactState state;
   gboolean is_fallback;       /* not the step's own route */
   GDateTime *next_change;     /* when it closes (open) or opens (closed); NULL if never */
+  const char *role_area;      /* fills the step's role for this area code; NULL: named by the step */
 } SamStepContact;
 
+/* @route of @actor at @now: its hours and whether it is open. */
+SamStepContact *sam_step_contact_new    (SamActor        *actor,
+                                         SamContactRoute *route,
+                                         GDateTime       *now);
 void       sam_step_contact_free        (SamStepContact *contact);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamStepContact, sam_step_contact_free)
 
@@ -45,5 +50,15 @@ GPtrArray *sam_step_list_contacts       (SamEscalationStep *step,
                                          SamStore          *store,
                                          GDateTime         *now,
                                          GError           **error);
+
+/* The same in the order the path agreed (the step's own route, then its
+ * fallbacks), not sorted by state. */
+GPtrArray *sam_step_list_agreed_contacts (SamEscalationStep *step,
+                                          SamStore          *store,
+                                          GDateTime         *now,
+                                          GError           **error);
+/* @contacts (taken) grouped by state: open, without hours, closed; the
+ * order inside each group kept. */
+GPtrArray *sam_step_contacts_sort       (GPtrArray         *contacts);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ typedef struct {
   SamEscalationPath *path;
   SamEscalationStep *step;
   int answer;
+  gboolean carried;   /* taken by itself: the walk had answered or done it */
 } Taken;
 
 struct _SamWalk
@@ -54,14 +55,20 @@ set_position (SamWalk *self, SamEscalationPath *path, SamEscalationStep *step)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Records the step left, with the answer given (-1: none), and moves. */
+/* Records the step left, with the answer given (-1: none). */
 static void
-move (SamWalk *self, int answer, SamEscalationPath *path, SamEscalationStep *step)
+record (SamWalk *self, int answer)
 {
-  Taken t = { self->path, self->step, answer };
+  Taken t = { self->path, self->step, answer, FALSE };
 
   g_array_append_val (self->taken, t);
   g_ptr_array_add (self->taken_steps, self->step);
+}
+
+static void
+move (SamWalk *self, int answer, SamEscalationPath *path, SamEscalationStep *step)
+{
+  record (self, answer);
   set_position (self, path, step);
 }
 
@@ -128,6 +135,94 @@ sam_walk_is_finished (SamWalk *self)
   return self->step == NULL;
 }
 
+static gboolean
+same_text (SamText *a, SamText *b)
+{
+  for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
+    {
+      const char *x = sam_text_get (a, lang);
+      const char *y = sam_text_get (b, lang);
+
+      if (x != NULL && y != NULL && g_str_equal (x, y))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The answer of @question that the walk gave to the same question (same
+ * text, an answer of the same label) before, or -1. */
+static int
+answer_given (SamWalk *self, SamEscalationStep *question)
+{
+  GPtrArray *answers = sam_escalation_step_get_answers (question);
+
+  for (guint i = 0; i < self->taken->len; i++)
+    {
+      Taken *t = &g_array_index (self->taken, Taken, i);
+      SamStepAnswer *given;
+
+      if (t->answer < 0 || !same_text (sam_escalation_step_get_text (t->step), sam_escalation_step_get_text (question)))
+        continue;
+      given = g_ptr_array_index (sam_escalation_step_get_answers (t->step), t->answer);
+      for (guint j = 0; j < answers->len; j++)
+        if (same_text (&given->label, &((SamStepAnswer *) g_ptr_array_index (answers, j))->label))
+          return (int) j;
+    }
+  return -1;
+}
+
+/* Whether the walk passed an action naming the same actor and route. */
+static gboolean
+action_done (SamWalk *self, SamEscalationStep *action)
+{
+  const char *actor = sam_escalation_step_get_actor_id (action);
+
+  for (guint i = 0; actor != NULL && i < self->taken->len; i++)
+    {
+      SamEscalationStep *done = g_array_index (self->taken, Taken, i).step;
+
+      if (sam_escalation_step_get_kind (done) == SAM_STEP_KIND_ACTION &&
+          g_strcmp0 (sam_escalation_step_get_actor_id (done), actor) == 0 &&
+          g_strcmp0 (sam_escalation_step_get_route_id (done), sam_escalation_step_get_route_id (action)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* After a hand-over the other path often begins as this one did ("Is
+ * anyone in immediate danger?", "Call 112"): what the walk already
+ * answered or did is carried over, not asked again. */
+static void
+carry_over (SamWalk *self)
+{
+  while (self->step != NULL)
+    {
+      SamStepKind kind = sam_escalation_step_get_kind (self->step);
+      SamEscalationStep *next;
+      int answer = -1;
+
+      if (kind == SAM_STEP_KIND_QUESTION && (answer = answer_given (self, self->step)) >= 0)
+        {
+          SamStepAnswer *a = g_ptr_array_index (sam_escalation_step_get_answers (self->step), answer);
+
+          if (a->path != NULL)
+            return;   /* a hand-over is the user's to choose */
+          next = sam_escalation_path_find_step (self->path, a->next);
+        }
+      else if (kind == SAM_STEP_KIND_ACTION && action_done (self, self->step))
+        next = sam_escalation_path_find_step (self->path, sam_escalation_step_get_next (self->step));
+      else
+        return;
+      {
+        Taken t = { self->path, self->step, answer, TRUE };
+
+        g_array_append_val (self->taken, t);
+        g_ptr_array_add (self->taken_steps, self->step);
+        self->step = next;
+      }
+    }
+}
+
 gboolean
 sam_walk_answer (SamWalk *self, guint index)
 {
@@ -148,7 +243,11 @@ sam_walk_answer (SamWalk *self, guint index)
 
       if (other == NULL)
         return FALSE;
-      move (self, index, other, sam_escalation_path_find_step (other, sam_escalation_path_get_start (other)));
+      record (self, index);
+      self->path = other;
+      self->step = sam_escalation_path_find_step (other, sam_escalation_path_get_start (other));
+      carry_over (self);
+      g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
     }
   move (self, index, self->path, sam_escalation_path_find_step (self->path, a->next));
@@ -183,9 +282,14 @@ sam_walk_go_back (SamWalk *self)
 
   if (self->taken->len == 0)
     return FALSE;
-  t = g_array_index (self->taken, Taken, self->taken->len - 1);
-  g_array_set_size (self->taken, self->taken->len - 1);
-  g_ptr_array_set_size (self->taken_steps, self->taken_steps->len - 1);
+  /* steps carried over went by themselves: back goes to the one before */
+  do
+    {
+      t = g_array_index (self->taken, Taken, self->taken->len - 1);
+      g_array_set_size (self->taken, self->taken->len - 1);
+      g_ptr_array_set_size (self->taken_steps, self->taken_steps->len - 1);
+    }
+  while (t.carried && self->taken->len > 0);
   set_position (self, t.path, t.step);
   return TRUE;
 }
@@ -214,6 +318,14 @@ sam_walk_get_answer_taken (SamWalk *self, guint i)
   g_return_val_if_fail (SAM_IS_WALK (self), -1);
   g_return_val_if_fail (i < self->taken->len, -1);
   return g_array_index (self->taken, Taken, i).answer;
+}
+
+gboolean
+sam_walk_is_carried (SamWalk *self, guint i)
+{
+  g_return_val_if_fail (SAM_IS_WALK (self), FALSE);
+  g_return_val_if_fail (i < self->taken->len, FALSE);
+  return g_array_index (self->taken, Taken, i).carried;
 }
 
 static SamEscalationPath *

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (SamWalk, sam_walk, SAM, WALK, GObject)
 
 /* One walk through an escalation path, a step at a time: a question is
  * answered, an action or note is followed to the next step, an answer may
- * hand over to another path. Back goes back one step; the way taken so far
+ * hand over to another path (which does not ask again what the walk has
+ * answered: sam_walk_is_carried()). Back goes back one step; the way taken so far
  * can be read; restart begins again. Emits ::changed after every move. */
 SamWalk           *sam_walk_new             (SamEscalationPath *path,
                                              GPtrArray         *paths);
@@ -38,6 +39,12 @@ GPtrArray         *sam_walk_get_taken       (SamWalk *self);
 /* The answer given at taken step @i, or -1 when it was an action or note. */
 int                sam_walk_get_answer_taken (SamWalk *self,
                                               guint    i);
+
+/* Whether taken step @i went by itself: after a hand-over, a question the
+ * walk had answered (same text) takes the same answer again, and an action
+ * it had done (same actor and route) is passed, so neither is asked twice. */
+gboolean           sam_walk_is_carried      (SamWalk *self,
+                                             guint    i);
 
 /* The path of @paths for @situation that fits @area_code best: one for the
  * area itself, else its county, else the whole country, else any; NULL

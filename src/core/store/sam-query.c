@@ -175,7 +175,7 @@ add_form (Word *word, char *form)
 
 /* The words of the index starting with @prefix, for FTS5: "p"* reads and
  * merges the lists of all of them before the first row, as there is no
- * prefix index past three letters (migration 015); their OR is read only
+ * prefix index past three letters (migration 012); their OR is read only
  * as far as the search goes. */
 static char *
 prefix_form (SamStore *store, const char *prefix)
@@ -591,7 +591,7 @@ static const char full_text_sql[] =
   " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL"
   " AND ?7 IS NULL AND ?8 IS NULL";
 
-/* Phone numbers by a prefix of their digits (migration 015); the filters
+/* Phone numbers by a prefix of their digits (migration 012); the filters
  * and the area, when there are any, as a match of that actor's row. */
 static const char phone_sql[] =
   "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM search_phone p CROSS JOIN actor a"

@@ -323,6 +323,32 @@ _sam_store_list_all_actors (SamStore *self, GError **error)
 }
 
 GPtrArray *
+sam_store_list_actors_serving (SamStore     *self,
+                               SamActorKind  kind,
+                               const char   *tag,
+                               const char   *area_code,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (area_code != NULL, NULL);
+  /* the areas an actor serves, not its owner: a joint on-call service
+   * hosted by one municipality answers for several */
+  stmt = _sam_store_prepare (self,
+      "SELECT " ACTOR_COLUMNS " FROM actor WHERE deleted = 0 AND kind = ?1 "
+      "AND id IN (SELECT actor_id FROM actor_area WHERE area_code = ?2) "
+      "AND (?3 IS NULL OR id IN (SELECT actor_id FROM actor_tag WHERE tag = ?3 COLLATE NOCASE)) "
+      "ORDER BY sort_sv, id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sam_bind_text (stmt, 1, sam_actor_kind_to_string (kind));
+  _sam_bind_text (stmt, 2, area_code);
+  _sam_bind_text (stmt, 3, tag);
+  return load_actors (self, stmt, error);
+}
+
+GPtrArray *
 sam_store_list_unit_ids (SamStore   *self,
                          const char *id,
                          GError    **error)

@@ -365,6 +365,12 @@ update_in_transaction (SamStore *self, SamActor *actor, const char *op, GError *
                                    G_OBJECT (actor), error);
 }
 
+gboolean
+_sam_store_update_actor_in_transaction (SamStore *self, SamActor *actor, GError **error)
+{
+  return update_in_transaction (self, actor, "update", error);
+}
+
 /* For a merge (sam-store-merge.c): the actor as it is, live again. */
 gboolean
 _sam_store_overwrite_actor (SamStore *self, SamActor *actor, GError **error)

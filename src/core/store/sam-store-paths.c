@@ -71,6 +71,38 @@ write_fallbacks (SamStore *self, const char *path_id, SamEscalationStep *step, G
   return TRUE;
 }
 
+/* A step's role in four columns from @first on, all NULL for none. */
+static void
+bind_role (sqlite3_stmt *stmt, int first, const SamStepRole *role)
+{
+  /* a cached statement keeps its last bindings: clear them for no role */
+  for (int i = 0; i < 4; i++)
+    sqlite3_bind_null (stmt, first + i);
+  if (role == NULL)
+    return;
+  _sam_bind_text (stmt, first, sam_actor_kind_to_string (role->kind));
+  _sam_bind_text (stmt, first + 1, role->tag);
+  _sam_bind_text (stmt, first + 2, role->has_route_kind ? sam_route_kind_to_string (role->route_kind) : NULL);
+  _sam_bind_text (stmt, first + 3, sam_role_scope_to_string (role->scope));
+}
+
+static void
+read_role (sqlite3_stmt *stmt, int first, SamEscalationStep *step)
+{
+  g_autoptr(SamStepRole) role = NULL;
+  SamActorKind kind;
+  SamRouteKind route_kind = SAM_N_ROUTE_KINDS;
+  SamRoleScope scope = SAM_ROLE_SCOPE_MUNICIPALITY;
+
+  if (!sam_actor_kind_from_string ((const char *) sqlite3_column_text (stmt, first), &kind))
+    return;
+  sam_route_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 2), &route_kind);
+  sam_role_scope_from_string ((const char *) sqlite3_column_text (stmt, first + 3), &scope);
+  role = sam_step_role_new (kind, (const char *) sqlite3_column_text (stmt, first + 1), scope);
+  sam_step_role_set_route_kind (role, route_kind);
+  sam_escalation_step_set_role (step, role);
+}
+
 static gboolean
 write_step (SamStore *self, const char *path_id, guint position, SamEscalationStep *step,
             GError **error)
@@ -80,8 +112,8 @@ write_step (SamStore *self, const char *path_id, guint position, SamEscalationSt
   SamText *legal = sam_escalation_step_get_legal_ref (step);
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "INSERT INTO escalation_step (id, path_id, position, kind, text_sv, text_en, legal_ref_sv, "
-      "legal_ref_en, actor_id, route_id, urgency, next_step) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "legal_ref_en, actor_id, route_id, urgency, next_step, role_kind, role_tag, role_route, "
+      "role_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -97,6 +129,7 @@ write_step (SamStore *self, const char *path_id, guint position, SamEscalationSt
   _sam_bind_text (stmt, 10, sam_escalation_step_get_route_id (step));
   _sam_bind_text (stmt, 11, urgency ? sam_urgency_to_string (urgency) : NULL);
   _sam_bind_text (stmt, 12, sam_escalation_step_get_next (step));
+  bind_role (stmt, 13, sam_escalation_step_get_role (step));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (sqlite3_extended_errcode (_sam_store_get_db (self)) == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -231,7 +264,8 @@ read_steps (SamStore *self, SamEscalationPath *path, GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self,
       "SELECT id, kind, text_sv, text_en, legal_ref_sv, legal_ref_en, actor_id, route_id, "
-      "urgency, next_step FROM escalation_step WHERE path_id = ? ORDER BY position", error);
+      "urgency, next_step, role_kind, role_tag, role_route, role_scope "
+      "FROM escalation_step WHERE path_id = ? ORDER BY position", error);
   GPtrArray *steps = sam_escalation_path_get_steps (path);
   int rc;
 
@@ -255,6 +289,7 @@ read_steps (SamStore *self, SamEscalationPath *path, GError **error)
       if (sam_urgency_from_string ((const char *) sqlite3_column_text (stmt, 8), &urgency))
         sam_escalation_step_set_urgency (step, urgency);
       sam_escalation_step_set_next (step, (const char *) sqlite3_column_text (stmt, 9));
+      read_role (stmt, 10, step);
       sam_escalation_path_add_step (path, step);
     }
   if (rc != SQLITE_DONE)

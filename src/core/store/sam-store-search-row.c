@@ -5,7 +5,7 @@
  *
  * SamStore: an actor's row of the search index and its phone numbers.
  *
- * The index keeps no copy of the text (migration 015): to take a row out,
+ * The index keeps no copy of the text (migration 012): to take a row out,
  * FTS5 is given the text it was written with, made again from the actor
  * as the store holds it, before it changes.
  */

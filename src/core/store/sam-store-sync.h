@@ -40,6 +40,11 @@ gboolean      _sam_store_write_actor     (SamStore      *self,
                                           SamActor      *actor,
                                           gboolean       keep_times,
                                           GError       **error);
+/* Saves a changed actor inside a transaction the caller holds, as
+ * sam_store_update_actor() does (revision check, change log, ancestry). */
+gboolean      _sam_store_update_actor_in_transaction (SamStore *self,
+                                                      SamActor *actor,
+                                                      GError  **error);
 gboolean      _sam_store_write_path      (SamStore          *self,
                                           SamEscalationPath *path,
                                           GError           **error);

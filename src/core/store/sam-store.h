@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
-#define SAM_STORE_SCHEMA_VERSION 15
+#define SAM_STORE_SCHEMA_VERSION 12
 
 /* Register meta data. */
 typedef struct {
@@ -104,6 +104,14 @@ SamActor    *sam_store_load_actor       (SamStore      *self,
 GPtrArray   *sam_store_list_actors      (SamStore      *self,
                                          GError       **error);
 /* Ids of the units directly inside @id. */
+/* Live actors of @kind serving @area_code itself (not its county), with
+ * @tag among their keywords when @tag is not NULL, sorted by name: who
+ * may fill a step's role there. */
+GPtrArray   *sam_store_list_actors_serving (SamStore     *self,
+                                            SamActorKind  kind,
+                                            const char   *tag,
+                                            const char   *area_code,
+                                            GError      **error);
 GPtrArray   *sam_store_list_unit_ids    (SamStore      *self,
                                          const char    *id,
                                          GError       **error);

@@ -1,4 +1,4 @@
--- 015: a smaller search index that is faster to write.
+-- 012: a smaller search index that is faster to write.
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- The index keeps no copy of the text (content=''): the actor's own rows
