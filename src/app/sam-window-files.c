@@ -483,8 +483,9 @@ audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow 
   choose_export_file (self);
 }
 
+/* A radio button named @name (for tests) in the group of @group. */
 static GtkWidget *
-audience_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
+add_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
 {
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *text = gtk_label_new_with_mnemonic (label);
@@ -541,7 +542,7 @@ add_format_choices (GtkWidget *box)
   add_heading (box, _("Format"));
   for (guint i = 0; i < SAM_N_EXPORT_FORMATS; i++)
     {
-      GtkWidget *check = audience_choice (box, first, format_names[i], sam_export_format_get_label (i));
+      GtkWidget *check = add_choice (box, first, format_names[i], sam_export_format_get_label (i));
 
       first = first ? first : check;
       g_signal_connect (check, "toggled", G_CALLBACK (format_toggled_cb), box);
@@ -569,15 +570,15 @@ add_scope_choices (SamWindow *self, GtkWidget *box)
       gtk_box_append (GTK_BOX (box), label);
       return;
     }
-  first = audience_choice (box, NULL, "scope-register", _("The _whole register"));
+  first = add_choice (box, NULL, "scope-register", _("The _whole register"));
   if (area != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Those serving %s"), sam_area_get_name (area));
-      audience_choice (box, first, "scope-area", text);
+      add_choice (box, first, "scope-area", text);
     }
   if (searching)
     {
-      GtkWidget *results = audience_choice (box, first, "scope-results",
+      GtkWidget *results = add_choice (box, first, "scope-results",
                                             _("The _search result as listed (contacts, "
                                               "spreadsheet or service directory)"));
       gtk_widget_set_sensitive (results, FALSE);
@@ -601,11 +602,11 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   add_format_choices (box);
   add_scope_choices (self, box);
   add_heading (box, _("For whom"));
-  first = audience_choice (box, NULL, "audience-public",
+  first = add_choice (box, NULL, "audience-public",
                            _("_Anyone: public contact routes only"));
-  professional = audience_choice (box, first, "audience-professional",
+  professional = add_choice (box, first, "audience-professional",
                                   _("_Professionals: public and professional contact routes"));
-  audience_choice (box, first, "audience-internal",
+  add_choice (box, first, "audience-internal",
                    _("_Internal: every contact route, including those only this register’s "
                      "holder may see (such as a shelter’s protected address). Never send this "
                      "file to another agency. Register (XML) only."));

@@ -147,9 +147,10 @@ compare_ids (gconstpointer a, gconstpointer b)
   return g_strcmp0 (sam_actor_get_id (*(SamActor * const *) a), sam_actor_get_id (*(SamActor * const *) b));
 }
 
-/* 112 is printed anyway; then the police, the path's own numbers, the
- * social services' on-call line, the regional coordinator and the support
- * lines, as far as the audience may see them. Within a kind by id, not by
+/* 112 is printed anyway; then the police, the social services' on-call
+ * lines (a pocket card is for when the office is closed; a path's role
+ * names them for each municipality), the path's own numbers, the regional
+ * coordinator and the support lines, as far as the audience may see them. Within a kind by id, not by
  * name: the Swedish and the English card list the same numbers. */
 static GArray *
 pick_numbers (SheetLayout *sl)
@@ -163,9 +164,9 @@ pick_numbers (SheetLayout *sl)
   g_ptr_array_sort (actors, compare_ids);
 
   add_police (numbers, actors);
-  /* a path's card: the numbers its steps name before any other */
-  add_path_numbers (sl, numbers);
   add_kind (numbers, actors, SAM_ACTOR_KIND_SOCIAL_SERVICES, SAM_ROUTE_KIND_ON_CALL_PHONE, FALSE, 2);
+  /* a path's card: the numbers its steps name before the rest */
+  add_path_numbers (sl, numbers);
   add_kind (numbers, actors, SAM_ACTOR_KIND_REGIONAL_COORDINATOR, 0, TRUE, 1);
   add_kind (numbers, actors, SAM_ACTOR_KIND_HELPLINE, 0, TRUE, 2);
   return numbers;
