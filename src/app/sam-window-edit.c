@@ -83,9 +83,11 @@ delete_now (SamWindow *self, SamActor *actor, const char *used_text)
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  /* The question before named the paths; a toast has one line, and a list
+   * of path titles in it was cut off. */
   title = used_text
-    /* Translators: "“Regional coordinator” deleted. Used by 2 escalation paths: …" */
-    ? g_strdup_printf (_("“%s” deleted. %s"), sam_actor_get_display_name (actor), used_text)
+    ? g_strdup_printf (_("“%s” deleted; its paths say the contact is missing"),
+                       sam_actor_get_display_name (actor))
     : g_strdup_printf (_("“%s” deleted"), sam_actor_get_display_name (actor));
   if (!sam_store_delete_actor (self->store, id, sam_actor_get_revision (actor), &error))
     {
