@@ -25,107 +25,6 @@ typedef struct {
   SamWindow *window;
 } Fixture;
 
-/* Keys the window has seen, not counting modifiers: press() waits until
- * each key it sent has arrived (and was handled, as events are handled in
- * the order they come). */
-static guint keys_seen;
-static int keys_down;
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                GdkModifierType state, gpointer data)
-{
-  keys_down++;
-  switch (keyval)
-    {
-    case GDK_KEY_Shift_L: case GDK_KEY_Shift_R:
-    case GDK_KEY_Control_L: case GDK_KEY_Control_R:
-    case GDK_KEY_Alt_L: case GDK_KEY_Alt_R:
-    case GDK_KEY_Meta_L: case GDK_KEY_Meta_R:
-    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
-    case GDK_KEY_ISO_Level3_Shift:
-      break;
-    default:
-      keys_seen++;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-key_released_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                 GdkModifierType state, gpointer data)
-{
-  keys_down--;
-}
-
-static void
-watch_keys (GtkWidget *window)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
-  g_signal_connect (keys, "key-released", G_CALLBACK (key_released_cb), NULL);
-  gtk_widget_add_controller (window, keys);
-}
-
-static void
-typed_cb (GPid pid, int status, gpointer data)
-{
-  *(int *) data = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Real key presses, as a person types them: "ctrl+t", "Tab", "Return";
- * returns once the window has handled them. The window runs while
- * xdotool types, as it does while a person types. */
-static void
-press (const char *keys)
-{
-  guint expected = keys_seen;
-  g_auto(GStrv) argv = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_ptr_array_add (args, (char *) "xdotool");
-  g_ptr_array_add (args, (char *) "key");
-  g_ptr_array_add (args, (char *) "--delay");
-  g_ptr_array_add (args, (char *) "60");
-  for (guint i = 0; argv[i]; i++)
-    {
-      g_ptr_array_add (args, argv[i]);
-      expected++;
-    }
-  g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) args->pdata, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, typed_cb, &status);
-  sam_ui_test_wait_for (status != -1);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  sam_ui_test_wait_for (keys_seen >= expected && keys_down <= 0);
-  /* and what they started (a page built after the key that asked for it) */
-  sam_ui_test_wait_for (!g_main_context_pending (NULL));
-}
-
-/* Gives the window the keyboard focus of the X server. */
-static void
-focus_window (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "xdotool", "search", "--sync", "--name", "^Samverkan$",
-                         "windowfocus", "--sync", NULL };
-
-  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  sam_ui_test_wait_for (gtk_window_is_active (GTK_WINDOW (f->window)));
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -135,8 +34,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = sam_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (f->window));
-  watch_keys (GTK_WIDGET (f->window));
-  focus_window (f);
+  sam_ui_test_watch_keys (GTK_WIDGET (f->window));
+  sam_ui_test_focus_window (GTK_WIDGET (f->window), "Samverkan");
 }
 
 static void
@@ -274,19 +173,19 @@ test_keyboard (Fixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
 
-  press ("ctrl+t");
+  sam_ui_test_press ("ctrl+t");
   g_assert_true (sam_window_is_showing_walk (f->window));
   g_assert_cmpstr (sam_escalation_path_get_id (sam_walk_get_path (walk_of (f))), ==, "trafficking-adult");
   assert_step (f, "trafficking-adult-s1");
 
   /* "Is anyone in immediate danger?": Tab to "No", Enter */
-  press ("Tab Return");
+  sam_ui_test_press ("Tab Return");
   assert_step (f, "trafficking-adult-s3");
-  press ("2");                          /* an adult */
+  sam_ui_test_press ("2");                          /* an adult */
   assert_step (f, "trafficking-adult-s4");
-  press ("Return");                     /* the note: Continue has the focus */
+  sam_ui_test_press ("Return");                     /* the note: Continue has the focus */
   assert_step (f, "trafficking-adult-s5");
-  press ("1");                          /* consent: the clock decides, not a question */
+  sam_ui_test_press ("1");                          /* consent: the clock decides, not a question */
   assert_step (f, "trafficking-adult-s7");
 
   /* Wednesday noon: the coordinator's adults line first, with its number */
@@ -299,13 +198,13 @@ test_keyboard (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (row_subtitle (rows, 2), "Closed, opens 16:30"));
 
   /* Back (Alt+B) returns to the question, Restart (Alt+R) to the first */
-  press ("alt+b");
+  sam_ui_test_press ("alt+b");
   assert_step (f, "trafficking-adult-s5");
-  press ("alt+r");
+  sam_ui_test_press ("alt+r");
   assert_step (f, "trafficking-adult-s1");
   g_assert_false (sam_walk_can_go_back (walk_of (f)));
 
-  press ("alt+Left");
+  sam_ui_test_press ("alt+Left");
   g_assert_false (sam_window_is_showing_walk (f->window));
 }
 
@@ -316,18 +215,18 @@ test_search_by_keyboard (Fixture *f, gconstpointer data)
 {
   GtkEditable *entry = sam_window_get_search_entry (f->window);
 
-  press ("ctrl+f");
+  sam_ui_test_press ("ctrl+f");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
-  press ("k a s t space s k e l l");
+  sam_ui_test_press ("k a s t space s k e l l");
   /* the list follows the keys after a short pause */
   sam_ui_test_wait_for (sam_window_get_n_results (f->window) == 1);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kast skell");
   g_assert_cmpuint (sam_window_get_n_results (f->window), ==, 1);
-  press ("Return");
+  sam_ui_test_press ("Return");
   g_assert_nonnull (sam_window_get_shown_actor (f->window));
   g_assert_cmpstr (sam_actor_get_id (sam_window_get_shown_actor (f->window)), ==, "skelleftea-kast");
-  press ("alt+Left");
+  sam_ui_test_press ("alt+Left");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kast skell");
 }
 
@@ -338,8 +237,8 @@ test_night (Fixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
 
-  press ("ctrl+t");
-  press ("2 2 Return 1");
+  sam_ui_test_press ("ctrl+t");
+  sam_ui_test_press ("2 2 Return 1");
   assert_step (f, "trafficking-adult-s7");
   rows = contact_rows (f);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -360,9 +259,9 @@ test_night (Fixture *f, gconstpointer data)
   }
   /* the contact rows are reached by Tab from Continue's side: copy is a
    * named button with a tooltip */
-  press ("shift+Tab");
+  sam_ui_test_press ("shift+Tab");
   g_assert_cmpstr (focus_label (f), ==, "Call");
-  press ("shift+Tab");
+  sam_ui_test_press ("shift+Tab");
   g_assert_cmpstr (focus_label (f), ==, "Copy");
 }
 
@@ -379,8 +278,8 @@ test_area_picks_number (Fixture *f, gconstpointer data)
   GListModel *names;
   guint skelleftea = GTK_INVALID_LIST_POSITION;
 
-  press ("ctrl+t");
-  press ("2 2 Return 1");
+  sam_ui_test_press ("ctrl+t");
+  sam_ui_test_press ("2 2 Return 1");
   assert_step (f, "trafficking-adult-s7");
   page = GTK_WIDGET (sam_window_get_walk_page (f->window));
   /* no area chosen: the path's own contacts, and a word on choosing one */
@@ -420,8 +319,8 @@ test_handover (Fixture *f, gconstpointer data)
 {
   SamWalkPage *page;
 
-  press ("ctrl+t");
-  press ("2 1");
+  sam_ui_test_press ("ctrl+t");
+  sam_ui_test_press ("2 1");
   page = sam_window_get_walk_page (f->window);
   g_assert_cmpstr (sam_escalation_path_get_id (sam_walk_get_path (walk_of (f))), ==, "trafficking-child");
   g_assert_cmpstr (sam_walk_page_get_title (page), ==, "Suspected human trafficking – child");
@@ -430,13 +329,13 @@ test_handover (Fixture *f, gconstpointer data)
   assert_step (f, "trafficking-child-s3");
   g_assert_nonnull (find_label (GTK_WIDGET (page), "No (answered before)"));
   /* the note, then the report of concern */
-  press ("Return");
+  sam_ui_test_press ("Return");
   assert_step (f, "trafficking-child-s5");
   g_assert_cmpint (sam_escalation_step_get_urgency (sam_walk_get_step (walk_of (f))), ==, SAM_URGENCY_IMMEDIATE);
   /* Back over the hand-over returns to the adult path's question */
-  press ("alt+b");
+  sam_ui_test_press ("alt+b");
   assert_step (f, "trafficking-child-s3");
-  press ("alt+b");
+  sam_ui_test_press ("alt+b");
   assert_step (f, "trafficking-adult-s3");
 }
 
@@ -450,7 +349,7 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
   GtkWidget *page;
   guint i;
 
-  press ("ctrl+t");
+  sam_ui_test_press ("ctrl+t");
   page = GTK_WIDGET (sam_window_get_walk_page (f->window));
   dropdown = GTK_DROP_DOWN (find_label (page, "Suspected human trafficking – adult") ?
                             gtk_widget_get_ancestor (GTK_WIDGET (find_label (page, "Suspected human trafficking – adult")),
@@ -468,11 +367,11 @@ test_other_path_to_end (Fixture *f, gconstpointer data)
 
   /* no child involved; the note; KAST Umeå; the KAST step; no signs of
    * trafficking; the last note */
-  press ("2 Return 1 Return 2 Return");
+  sam_ui_test_press ("2 Return 1 Return 2 Return");
   g_assert_true (sam_walk_is_finished (walk_of (f)));
   g_assert_nonnull (find_label (page, "This is the end of the path."));
   g_assert_cmpstr (focus_label (f), ==, "_Restart");
-  press ("Return");
+  sam_ui_test_press ("Return");
   assert_step (f, "buying-sex-s1");
 }
 
