@@ -117,6 +117,8 @@ test_deleted_restore (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, ACTOR));
   g_assert_nonnull (strstr (f->out, "Norrland University Hospital"));
   g_assert_nonnull (strstr (f->out, "Anna Berg"));
+  /* when, in Swedish time as the app shows it */
+  g_assert_nonnull (strstr (f->out, "2026-11-25 12:00"));
   g_assert_cmpuint (count_json (f), ==, 1);
   g_assert_cmpint (run (f, "show", ACTOR), ==, 1);
 

@@ -403,6 +403,57 @@ test_conflict_field_by_field (Fixture *f, gconstpointer data)
 }
 
 static void
+set_source (SamStore *store, const char *id, const char *source, const char *read_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) actor = sam_store_load_actor (store, id, &error);
+
+  g_assert_no_error (error);
+  sam_actor_set_source (actor, source, read_on);
+  g_assert_true (sam_store_update_actor (store, actor, &error));
+  g_assert_no_error (error);
+}
+
+/* An actor's source is a field of its own: changed on one side it is
+ * taken, beside an edit of another field; changed on both it is a
+ * conflict on "source" that a preference for that field settles. */
+static void
+test_source_field (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(SamActor) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SamMergeItem *item;
+
+  set_source (f->a, "polisen", "https://polisen.se/a", "2026-11-01");
+  rename_actor (b, "polisen", SAM_LANG_EN, "Police B");
+  merge (f->a, b, SAM_MERGE_SIDE_NONE);
+  result = sam_store_load_actor (b, "polisen", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_actor_get_source (result), ==, "https://polisen.se/a");
+  g_assert_cmpstr (sam_actor_get_source_read (result), ==, "2026-11-01");
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (result), SAM_LANG_EN), ==, "Police B");
+
+  set_source (f->a, "polisen", "https://polisen.se/a2", "2026-11-20");
+  set_source (b, "polisen", "Polisens lista (PDF)", "2026-11-21");
+  plan = plan_for (b, exchange (f->a, NULL));
+  assert_counts (plan, 0, 0, 0, 1);
+  item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+  g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+  g_assert_cmpstr (((SamMergeField *) g_ptr_array_index (sam_merge_item_get_fields (item), 0))->key,
+                   ==, "source");
+  g_assert_cmpuint (sam_merge_plan_prefer_field (plan, NULL, "source", SAM_MERGE_SIDE_THEIRS), ==, 1);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  result = sam_store_load_actor (b, "polisen", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_actor_get_source (result), ==, "https://polisen.se/a2");
+  g_assert_cmpstr (sam_actor_get_source_read (result), ==, "2026-11-20");
+}
+
+static void
 test_deleted_upstream (Fixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) b = copy_of_a (f, "b.sqlite");
@@ -1220,6 +1271,7 @@ main (int argc, char **argv)
   ADD ("/merge/follow/paths-read-only", test_followed_paths_read_only);
   ADD ("/merge/paths/steps-field-by-field", test_path_steps_field_by_field);
   ADD ("/merge/conflict/refused-then-theirs", test_conflict_refused_then_prefer);
+  ADD ("/merge/source-field", test_source_field);
   ADD ("/merge/conflict/mine", test_conflict_prefer_mine);
   ADD ("/merge/conflict/field-by-field", test_conflict_field_by_field);
   ADD ("/merge/tombstone/deleted-upstream", test_deleted_upstream);

@@ -105,6 +105,19 @@ merge (SamStore *from, SamStore *to)
   merge_data (exchange (from), to);
 }
 
+/* The name a register gives itself, as another one records it. */
+static char *
+source_name (SamStore *store)
+{
+  SamRegisterMeta meta = { 0 };
+  char *name;
+
+  g_assert_true (sam_store_get_meta (store, &meta, NULL));
+  name = g_strdup (sam_text_get_best (&meta.name, sam_lang_from_locale (), NULL));
+  sam_register_meta_clear (&meta);
+  return name;
+}
+
 static gboolean
 is_live (SamStore *store, const char *id)
 {
@@ -233,6 +246,17 @@ test_merge (Fixture *f, gconstpointer data)
   delete_actor (f->a, ACTOR);
   merge (f->a, b);
   g_assert_false (is_live (b, ACTOR));
+  /* there it names the register the deletion came from */
+  {
+    g_autoptr(GPtrArray) list = list_deleted (b);
+    g_autofree char *name = source_name (f->a);
+    SamDeletedRecord *record;
+
+    g_assert_cmpuint (list->len, ==, 1);
+    record = g_ptr_array_index (list, 0);
+    g_assert_cmpstr (record->id, ==, ACTOR);
+    g_assert_cmpstr (record->source, ==, name);
+  }
   g_assert_true (sam_store_restore_record (f->a, ACTOR, &error));
   g_assert_no_error (error);
   merge (f->a, b);

@@ -477,6 +477,14 @@ test_step_migration (Fixture *f, gconstpointer data)
   after = sam_store_list_paths (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, before->len);
+  /* format 9 had no roles: the steps come back without them */
+  for (guint i = 0; i < before->len; i++)
+    {
+      GPtrArray *steps = sam_escalation_path_get_steps (g_ptr_array_index (before, i));
+
+      for (guint k = 0; k < steps->len; k++)
+        sam_escalation_step_set_role (g_ptr_array_index (steps, k), NULL);
+    }
   for (guint i = 0; i < before->len; i++)
     assert_paths_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
   f->store = g_steal_pointer (&store);

@@ -512,6 +512,67 @@ test_round_trip (Fixture *f, gconstpointer data)
     }
 }
 
+/* An id of the sheet that a deleted actor had: the row comes in under an
+ * id of its own, and the deleted actor stays deleted */
+static void
+test_deleted_id (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = sam_store_list_actors (f->store, &error);
+  g_autoptr(SamTableImport) import = NULL;
+  SamActor *gone = g_ptr_array_index (actors, 0);
+  g_autoptr(SamActor) still_gone = NULL;
+  guint added = 0, merged = 0;
+
+  g_assert_true (sam_export_actors_to_file (actors, SAM_EXPORT_FORMAT_CSV,
+                                            SAM_VISIBILITY_PROFESSIONAL, SAM_LANG_SV, file, NULL,
+                                            &error));
+  g_assert_true (sam_store_delete_actor (f->store, sam_actor_get_id (gone),
+                                         sam_actor_get_revision (gone), &error));
+  import = sam_table_import_new (f->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_table_import_get_duplicates (import)->len, ==, actors->len - 1);
+  g_assert_true (sam_table_import_apply (import, &added, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (merged, ==, 0);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, actors->len);
+  still_gone = sam_store_load_actor (f->store, sam_actor_get_id (gone), &error);
+  g_assert_null (still_gone);
+}
+
+static void
+read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SamTableImport **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sam_table_import_new_finish (SAM_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Read in a thread on a connection of its own, then imported through the
+ * caller's store */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_path ("skane-libreoffice.xlsx");
+  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, merged = 0;
+
+  sam_table_import_new_async (f->store, path, NULL, read_cb, &import);
+  while (import == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (sam_table_import_get_actors (import)->len, ==, 6);
+  g_assert_true (sam_table_import_apply (import, &added, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 6);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, 6);
+}
+
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
@@ -568,6 +629,8 @@ main (int argc, char **argv)
   ADD ("no-names", test_no_names);
   ADD ("excel-number", test_excel_number);
   ADD ("twice-in-sheet", test_twice_in_sheet);
+  ADD ("async", test_async);
+  g_test_add ("/table/import/deleted-id", Fixture, "sample", set_up, test_deleted_id, tear_down);
   g_test_add ("/table/import/round-trip", Fixture, "sample", set_up, test_round_trip, tear_down);
   ADD ("cli", test_cli);
 #undef ADD

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-role-contact.h"
 #include "sam-test-util.h"
 #include "sam-walk.h"
@@ -222,6 +224,18 @@ test_role_report_of_concern (Fixture *f, gconstpointer data)
   g_assert_cmpstr (route_at (vindeln, 0), ==, "umea-socialtjanst-direct");
   g_assert_null (((SamStepContact *) g_ptr_array_index (vindeln, 0))->role_area);
   g_assert_cmpstr (route_at (nowhere, 0), ==, "umea-socialtjanst-direct");
+  /* what the walk says above them */
+  {
+    const SamStepRole *role = sam_escalation_step_get_role (
+        sam_escalation_path_find_step (sam_test_sample_find_path (f, "trafficking-child"), "trafficking-child-s5"));
+    g_autofree char *for_skelleftea = sam_role_contacts_describe (role, noon, "2482");
+    g_autofree char *for_vindeln = sam_role_contacts_describe (role, vindeln, "2404");
+    g_autofree char *for_nobody = sam_role_contacts_describe (role, nowhere, NULL);
+
+    g_assert_cmpstr (for_skelleftea, ==, "For Skellefteå");
+    g_assert_nonnull (strstr (for_vindeln, "Nobody in the register serves Vindeln in this role"));
+    g_assert_nonnull (strstr (for_nobody, "Choose your area"));
+  }
 }
 
 /* Following every step to the end, then restarting. */

@@ -416,7 +416,9 @@ sam_actor_editor_new (GtkWindow  *parent,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (actor == NULL || SAM_IS_ACTOR (actor), NULL);
 
+  /* a dialog to a screen reader, not the "filler" a plain window is */
   self = g_object_new (SAM_TYPE_ACTOR_EDITOR, "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "title", choose_title (actor, parent_id), NULL);
   self->store = g_object_ref (store);
   self->is_new = actor == NULL;

@@ -15,6 +15,7 @@
 #include "sam-actor-row.h"
 #include "sam-areas.h"
 #include "sam-format.h"
+#include "sam-step-contact.h"
 
 struct _SamActorRow
 {
@@ -58,10 +59,12 @@ describe_verification (SamActor *actor)
   return date ? g_strdup_printf (_("Last verified %s"), date) : g_strdup (_("Never verified"));
 }
 
+/* The state of the number the row shows, by its own hours when it has
+ * them: a unit's office closes, the 114 14 it is reached through does not. */
 static void
-set_badge (SamActorRow *self, SamActor *actor, GDateTime *now)
+set_badge (SamActorRow *self, SamActor *actor, SamContactRoute *phone, GDateTime *now)
 {
-  SamSchedule *hours = sam_actor_get_hours (actor);
+  SamSchedule *hours = phone ? sam_route_get_effective_hours (phone, actor) : sam_actor_get_hours (actor);
   gboolean open = hours && sam_schedule_is_open_at (hours, now);
 
   gtk_widget_set_visible (GTK_WIDGET (self->badge), hours != NULL);
@@ -101,7 +104,7 @@ sam_actor_row_bind (SamActorRow *self, SamActor *actor, GDateTime *now, gboolean
   if (review)
     gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
   else
-    set_badge (self, actor, now);
+    set_badge (self, actor, phone, now);
   gtk_widget_set_visible (GTK_WIDGET (self->phone), number != NULL);
   gtk_label_set_text (self->phone, number ? number : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,

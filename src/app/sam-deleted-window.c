@@ -50,7 +50,10 @@ describe (SamDeletedRecord *record)
   g_autofree char *when = record->deleted_at ? sam_format_date_time (record->deleted_at) : NULL;
   g_autofree char *deleted = NULL;
 
-  if (when != NULL && record->deleted_by != NULL)
+  if (when != NULL && record->source != NULL)
+    /* Translators: when a record was deleted, and the register a merge took that from */
+    deleted = g_strdup_printf (_("deleted %s in a merge from “%s”"), when, record->source);
+  else if (when != NULL && record->deleted_by != NULL)
     /* Translators: when and by whom a record was deleted */
     deleted = g_strdup_printf (_("deleted %s by %s"), when, record->deleted_by);
   else if (when != NULL)

@@ -89,7 +89,9 @@ sam_history_window_init (SamHistoryWindow *self)
 SamHistoryWindow *
 sam_history_window_new (GtkWindow *parent, SamStore *store, SamActor *actor)
 {
-  SamHistoryWindow *self = g_object_new (SAM_TYPE_HISTORY_WINDOW, "transient-for", parent, NULL);
+  SamHistoryWindow *self = g_object_new (SAM_TYPE_HISTORY_WINDOW, "transient-for", parent,
+                                         /* a dialog to a screen reader, not "filler" */
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   g_autoptr(GPtrArray) changes = sam_store_list_changes (store, "actor", sam_actor_get_id (actor), NULL);
   g_autofree char *title = g_strdup_printf (_("History of %s"), sam_actor_get_display_name (actor));
 

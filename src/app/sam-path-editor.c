@@ -264,12 +264,8 @@ undo_remove_step_action (GtkWidget *widget, const char *name, GVariant *param)
 static gboolean
 step_id_taken (SamPathEditor *self, const char *id)
 {
-  if (sam_escalation_path_find_step (self->path, id))
-    return TRUE;
-  for (guint i = 0; i < self->paths->len; i++)
-    if (sam_escalation_path_find_step (g_ptr_array_index (self->paths, i), id))
-      return TRUE;
-  return FALSE;
+  /* step ids are unique within their path; other paths may use the same */
+  return sam_escalation_path_find_step (self->path, id) != NULL;
 }
 
 /* Ids like the sample's, "<path>-s15": short enough to read in a message. */
@@ -541,7 +537,9 @@ new_path (void)
 SamPathEditor *
 sam_path_editor_new (GtkWindow *parent, SamStore *store, SamEscalationPath *path)
 {
-  SamPathEditor *self = g_object_new (SAM_TYPE_PATH_EDITOR, "transient-for", parent, NULL);
+  SamPathEditor *self = g_object_new (SAM_TYPE_PATH_EDITOR, "transient-for", parent,
+                                      /* a dialog to a screen reader, not "filler" */
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   SamTextPair *title;
   GPtrArray *steps;
 

@@ -256,7 +256,9 @@ sam_paths_window_init (SamPathsWindow *self)
 SamPathsWindow *
 sam_paths_window_new (GtkWindow *parent, SamStore *store)
 {
-  SamPathsWindow *self = g_object_new (SAM_TYPE_PATHS_WINDOW, "transient-for", parent, NULL);
+  SamPathsWindow *self = g_object_new (SAM_TYPE_PATHS_WINDOW, "transient-for", parent,
+                                        /* a dialog to a screen reader, not "filler" */
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   self->store = g_object_ref (store);

@@ -70,6 +70,41 @@ describe (SamContactRoute *route, SamSchedule *actor_hours, const char *who, GDa
   return g_markup_escape_text (out->str, -1);
 }
 
+/* The box of the row's title and subtitle: AdwActionRow 1.2 has no slot
+ * under the subtitle, and a badge beside the buttons left the number a
+ * sliver on a phone-sized window (one letter a line in Swedish). */
+static GtkWidget *
+find_title_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title") &&
+          gtk_orientable_get_orientation (GTK_ORIENTABLE (child)) == GTK_ORIENTATION_VERTICAL)
+        return child;
+      if ((found = find_title_box (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+add_badge (SamRouteRow *self, GtkWidget *badge)
+{
+  GtkWidget *titles = find_title_box (GTK_WIDGET (self));
+
+  if (titles == NULL)
+    {
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), badge);
+      return;
+    }
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (badge, 4);
+  gtk_box_append (GTK_BOX (titles), badge);
+}
+
 static void
 populate (SamRouteRow *self, SamSchedule *actor_hours, const char *who, GDateTime *now)
 {
@@ -93,13 +128,12 @@ populate (SamRouteRow *self, SamSchedule *actor_hours, const char *who, GDateTim
     {
       GtkWidget *badge = gtk_label_new (sam_visibility_get_label (visibility));
 
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "visibility-badge");
       gtk_widget_add_css_class (badge, visibility == SAM_VISIBILITY_INTERNAL ? "internal" : "professional");
       gtk_widget_set_tooltip_text (badge, visibility == SAM_VISIBILITY_INTERNAL
                                    ? _("Internal: for your own organisation only; never printed or shared")
                                    : _("Professional: for agencies, not for the public"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), badge);
+      add_badge (self, badge);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (self),
                              make_button ("edit-copy-symbolic", _("Copy"), "actor.copy-route", id));

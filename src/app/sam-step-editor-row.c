@@ -12,6 +12,7 @@
 
 #include "sam-actor.h"
 #include "sam-contact-picker.h"
+#include "sam-step-role-editor.h"
 #include "sam-drop-down.h"
 #include "sam-step-editor-row.h"
 
@@ -329,6 +330,7 @@ build_action (SamStepEditorRow *self, GtkBox *box)
   const char *urgencies[SAM_N_URGENCIES + 1] = { NULL };
   GtkWidget *urgency;
   GtkWidget *legal;
+  GtkWidget *role;
 
   sam_contact_picker_set (SAM_CONTACT_PICKER (picker), sam_escalation_step_get_actor_id (self->step),
                           sam_escalation_step_get_route_id (self->step));
@@ -339,6 +341,9 @@ build_action (SamStepEditorRow *self, GtkBox *box)
   gtk_box_append (GTK_BOX (line), picker);
   gtk_box_append (GTK_BOX (line), clear);
   gtk_box_append (box, heading (_("Whom to Contact")));
+  role = sam_step_role_editor_new (self->step);
+  g_signal_connect_swapped (role, "changed", G_CALLBACK (emit_changed), self);
+  gtk_box_append (box, role);
   gtk_box_append (box, line);
 
   for (guint i = 0; i < SAM_N_URGENCIES; i++)

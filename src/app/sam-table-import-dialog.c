@@ -27,6 +27,8 @@ struct _SamTableImportDialog
   GPtrArray *changing;           /* of AdwPreferencesGroup rebuilt on every change */
   AdwPreferencesGroup *summary;
   GtkWidget *import_button;
+  GStrv area_codes;              /* the area drop-down's codes, "" first */
+  GtkDropDown *area_choice;
   gboolean applying;
 };
 
@@ -51,6 +53,7 @@ sam_table_import_dialog_finalize (GObject *object)
   g_clear_object (&self->import);
   g_ptr_array_unref (self->column_choices);
   g_ptr_array_unref (self->changing);
+  g_strfreev (self->area_codes);
   G_OBJECT_CLASS (sam_table_import_dialog_parent_class)->finalize (object);
 }
 
@@ -163,6 +166,64 @@ build_columns (SamTableImportDialog *self)
   return group;
 }
 
+static void
+area_changed_cb (GtkDropDown *choice, GParamSpec *pspec, SamTableImportDialog *self)
+{
+  const char *code = self->area_codes[gtk_drop_down_get_selected (choice)];
+
+  sam_table_import_set_area (self->import, *code ? code : NULL, NULL);
+  refresh (self);
+}
+
+static int
+compare_area_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (sam_area_get_name (*(const SamArea **) a),
+                         sam_area_get_name (*(const SamArea **) b));
+}
+
+/* The area of rows that name none: none, or the default area of the
+ * preferences to begin with; every county and municipality by name. */
+static GtkWidget *
+area_choice_new (SamTableImportDialog *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *preferred = g_settings_get_string (settings, "default-area");
+  g_autoptr(GPtrArray) areas = g_ptr_array_copy (sam_areas_get_all (), NULL, NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkDropDown *choice;
+  guint selected = 0;
+
+  g_ptr_array_sort (areas, compare_area_names);
+  gtk_string_list_append (names, C_("area", "None"));
+  g_strv_builder_add (codes, "");
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SamArea *area = g_ptr_array_index (areas, i);
+
+      if (g_strcmp0 (area->code, preferred) == 0)
+        selected = g_list_model_get_n_items (G_LIST_MODEL (names));
+      gtk_string_list_append (names, sam_area_get_name (area));
+      g_strv_builder_add (codes, area->code);
+    }
+  self->area_codes = g_strv_builder_end (codes);
+
+  choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names),
+                                             gtk_property_expression_new (GTK_TYPE_STRING_OBJECT,
+                                                                          NULL, "string")));
+  gtk_drop_down_set_enable_search (choice, TRUE);
+  gtk_drop_down_set_selected (choice, selected);
+  gtk_widget_set_valign (GTK_WIDGET (choice), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Area of rows that name none"), -1);
+  if (selected > 0)
+    sam_table_import_set_area (self->import, self->area_codes[selected], NULL);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (area_changed_cb), self);
+  self->area_choice = choice;
+  return GTK_WIDGET (choice);
+}
+
 static GtkWidget *
 build_options (SamTableImportDialog *self)
 {
@@ -176,6 +237,10 @@ build_options (SamTableImportDialog *self)
 
   g_signal_connect (choice, "notify::selected", G_CALLBACK (on_error_changed_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = row_new (_("Area of rows that name none"),
+                 _("Rows without a municipality or county serve this area"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), area_choice_new (self));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return group;
 }
@@ -426,4 +491,17 @@ sam_table_import_dialog_get_column_choice (SamTableImportDialog *self, guint col
   g_return_val_if_fail (SAM_IS_TABLE_IMPORT_DIALOG (self), NULL);
   g_return_val_if_fail (column < self->column_choices->len, NULL);
   return g_ptr_array_index (self->column_choices, column);
+}
+
+gboolean
+sam_table_import_dialog_choose_area (SamTableImportDialog *self, const char *code)
+{
+  g_return_val_if_fail (SAM_IS_TABLE_IMPORT_DIALOG (self), FALSE);
+  for (guint i = 0; self->area_codes[i]; i++)
+    if (g_strcmp0 (self->area_codes[i], code ? code : "") == 0)
+      {
+        gtk_drop_down_set_selected (self->area_choice, i);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -29,6 +29,10 @@ SamTableImport       *sam_table_import_dialog_get_import (SamTableImportDialog *
 /* The drop-down of a column's meaning. */
 GtkDropDown          *sam_table_import_dialog_get_column_choice (SamTableImportDialog *self,
                                                                  guint                 column);
+/* Chooses the area of rows that name none in its drop-down, as a person
+ * does (NULL: none); FALSE when there is no such area. */
+gboolean              sam_table_import_dialog_choose_area (SamTableImportDialog *self,
+                                                           const char           *code);
 /* Imports now, as the Import button does. */
 void                  sam_table_import_dialog_apply   (SamTableImportDialog *self);
 

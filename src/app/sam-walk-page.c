@@ -247,27 +247,11 @@ show_missing (SamWalkPage *self, SamEscalationStep *step, GDateTime *now)
 static void
 show_role (SamWalkPage *self, SamEscalationStep *step)
 {
-  const SamStepRole *role = sam_escalation_step_get_role (step);
-  const SamArea *area = self->area && *self->area ? sam_area_lookup (self->area) : NULL;
-  const char *filled = NULL;
   g_autofree char *text = NULL;
 
-  if (role == NULL)
+  if (sam_escalation_step_get_role (step) == NULL)
     return;
-  for (guint i = 0; filled == NULL && i < self->contacts->len; i++)
-    filled = ((SamStepContact *) g_ptr_array_index (self->contacts, i))->role_area;
-  if (filled != NULL)
-    {
-      const SamArea *where = sam_area_lookup (filled);
-      /* Translators: above the numbers of a step that names a role, "For Skellefteå" */
-      text = g_strdup_printf (_("For %s"), where ? sam_area_get_name (where) : filled);
-    }
-  else if (area != NULL)
-    /* Translators: %s is an area; the path's own contacts follow */
-    text = g_strdup_printf (_("Nobody in the register serves %s in this role: the path's own "
-                              "contacts follow."), sam_area_get_name (area));
-  else
-    text = g_strdup (_("Choose your area above to see whom to call where you work."));
+  text = sam_role_contacts_describe (sam_escalation_step_get_role (step), self->contacts, self->area);
   gtk_label_set_text (self->role_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->role_label), TRUE);
 }
@@ -721,12 +705,13 @@ sam_walk_page_init (SamWalkPage *self)
   g_autoptr(GListModel) areas = sam_area_choices_new (codes);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sam_drop_down_ellipsize (self->path_dropdown);
   self->area_codes = g_strv_builder_end (codes);
   g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
   gtk_drop_down_set_model (self->area_dropdown, areas);
   sam_area_choices_searchable (self->area_dropdown);
+  sam_drop_down_ellipsize (self->area_dropdown);
   g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
+  sam_drop_down_ellipsize (self->path_dropdown);
   show_step (self);
 }
 

@@ -23,6 +23,7 @@
 #include "sam-export-format.h"
 #include "sam-path-check.h"
 #include "sam-register-tasks.h"
+#include "sam-sandbox.h"
 #include "sam-table-import-dialog.h"
 #include "sam-window-private.h"
 
@@ -243,6 +244,42 @@ choose_file (SamWindow *self, GtkFileChooserAction action, const char *title,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A register picked through the document portal: copied into the app's
+ * own folder and the copy opened, saying so; a new register is made there
+ * or in the folder the app may use. */
+static void
+open_portal_copy (SamWindow *self, const char *path, gboolean must_be_new)
+{
+  g_autofree char *dest = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (must_be_new)
+    {
+      show_error_dialog (self, _("The Register Was Not Created"),
+                         _("A register needs a folder of its own for its journal and backups, "
+                           "which a file chosen outside Samverkan’s folders does not give. "
+                           "Create it in Documents/Samverkan, or use the register Samverkan "
+                           "keeps for you."));
+      return;
+    }
+  dest = sam_sandbox_dup_copy_path (path);
+  store = sam_store_open_copy_of (path, dest, &error);
+  if (store == NULL)
+    {
+      show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
+      return;
+    }
+  sam_window_set_store (self, store);
+  g_signal_emit_by_name (self, "register-changed", dest);
+  text = g_strdup_printf (_("Samverkan cannot keep the journal and backups of “%s” where it is, "
+                            "so it copied the register into its own folder and opened the copy:\n%s\n\n"
+                            "Changes are made in the copy. To hand them back, export them or "
+                            "save a copy over the original."), path, dest);
+  show_error_dialog (self, _("A Copy Was Opened"), text);
+}
+
 static void
 switch_to (SamWindow *self, GFile *file, gboolean must_be_new)
 {
@@ -253,6 +290,13 @@ switch_to (SamWindow *self, GFile *file, gboolean must_be_new)
   if (path == NULL)
     {
       _sam_window_toast (self, _("Choose a file on this computer."));
+      return;
+    }
+  /* the document portal gives a file alone: SQLite cannot keep its -wal
+   * and -shm beside it, so the register comes in as a copy (README, Flatpak) */
+  if (sam_sandbox_path_is_portal (path))
+    {
+      open_portal_copy (self, path, must_be_new);
       return;
     }
   if (must_be_new && g_file_test (path, G_FILE_TEST_EXISTS))
@@ -392,19 +436,20 @@ table_applied_cb (SamTableImportDialog *dialog, const char *summary, SamWindow *
 }
 
 static void
-import_table_chosen (SamWindow *self, GFile *file)
+table_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(SamTableImport) import = NULL;
+  g_autoptr(SamWindow) self = data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamTableImport) import = sam_table_import_new_finish (SAM_STORE (source), result,
+                                                                  &error);
   SamTableImportDialog *dialog;
 
-  if (path == NULL || (import = sam_table_import_new (sam_window_get_store (self), path,
-                                                      &error)) == NULL)
+  _sam_window_set_busy (self, NULL, NULL);
+  if (import == NULL)
     {
       GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
                                                  _("The Spreadsheet Cannot Be Imported"),
-                                                 error ? error->message : NULL);
+                                                 error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
@@ -413,6 +458,21 @@ import_table_chosen (SamWindow *self, GFile *file)
   dialog = sam_table_import_dialog_new (GTK_WINDOW (self), import);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (table_applied_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Read in a thread: a sheet of thousands of rows takes a moment. */
+static void
+import_table_chosen (SamWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Reading %s…"), name);
+
+  if (path == NULL)
+    return;
+  _sam_window_set_busy (self, text, NULL);
+  sam_table_import_new_async (sam_window_get_store (self), path, NULL, table_read_cb,
+                              g_object_ref (self));
 }
 
 static void

@@ -70,13 +70,17 @@ print_json_list (GPtrArray *records)
 static void
 print_record (SamDeletedRecord *record)
 {
-  g_autofree char *at = record->deleted_at ? g_date_time_format (record->deleted_at, "%Y-%m-%d %H:%M")
-                                           : g_strdup ("?");
+  /* Stockholm time, as the application shows it */
+  g_autoptr(GDateTime) local = record->deleted_at ? g_date_time_to_timezone (record->deleted_at,
+                                                                             sam_time_zone ()) : NULL;
+  g_autofree char *at = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("?");
   const char *name = sam_text_get_best (&record->name, sam_lang_from_locale (), NULL);
   const char *what = g_str_equal (record->entity, "path") ? _("path") : _("actor");
 
   g_print ("%s  %-5s  %s  %s\n", at, what, record->id, name ? name : "");
-  if (record->deleted_by != NULL)
+  if (record->source != NULL)
+    g_print ("      %s\n", record->source);
+  else if (record->deleted_by != NULL)
     g_print ("      %s\n", record->deleted_by);
   if (record->followed)
     g_print ("      %s\n", _("owned by a followed register: it cannot be restored here"));

@@ -119,10 +119,52 @@ add_kind (GArray *numbers, GPtrArray *actors, SamActorKind kind, SamRouteKind ro
     }
 }
 
-/* The routes the path's action steps name, when they are numbers, one an
- * actor. */
+/* The numbers a role names in the card's municipalities (those the sheet
+ * gathered for it), by id as the rest. */
 static void
-add_path_numbers (SheetLayout *sl, GArray *numbers)
+add_role_numbers (SheetLayout *sl, GArray *numbers, GPtrArray *by_id)
+{
+  for (guint i = 0; i < by_id->len; i++)
+    {
+      SamActor *actor = g_ptr_array_index (by_id, i);
+      GPtrArray *routes = sam_actor_get_routes (actor);
+
+      if (_sam_sheet_get_role_places (sl->sheet, sam_actor_get_id (actor)) == NULL || has_actor (numbers, actor))
+        continue;
+      for (guint k = 0; k < routes->len; k++)
+        if (_sam_sheet_is_role_route (sl->sheet, sam_contact_route_get_id (g_ptr_array_index (routes, k))) &&
+            _sam_sheet_route_is_dialable (g_ptr_array_index (routes, k)))
+          {
+            add_number (numbers, actor, g_ptr_array_index (routes, k));
+            break;
+          }
+    }
+}
+
+/* The fallbacks of a role's kind stand in for it with the step's own
+ * actor (the path's home socialjour beside its social services). */
+static void
+add_stand_ins (SheetLayout *sl, GArray *numbers, SamEscalationStep *step)
+{
+  GPtrArray *fallbacks = sam_escalation_step_get_fallbacks (step);
+
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      SamStepFallback *f = g_ptr_array_index (fallbacks, i);
+      SamActor *actor = _sam_sheet_find_actor (sl->sheet, f->actor_id);
+      SamContactRoute *route = _sam_sheet_find_route (sl->sheet, f->actor_id, f->route_id);
+
+      if (actor && route && sam_actor_get_kind (actor) == sam_escalation_step_get_role (step)->kind &&
+          _sam_sheet_route_is_dialable (route) && !has_actor (numbers, actor))
+        add_number (numbers, actor, route);
+    }
+}
+
+/* The routes the path's action steps name, when they are numbers, one an
+ * actor; where a step names a role filled in all the card's area, whoever
+ * fills it there. */
+static void
+add_path_numbers (SheetLayout *sl, GArray *numbers, GPtrArray *by_id)
 {
   SamEscalationPath *path = _sam_sheet_get_path (sl->sheet);
   GPtrArray *steps = path ? sam_escalation_path_get_steps (path) : NULL;
@@ -134,10 +176,19 @@ add_path_numbers (SheetLayout *sl, GArray *numbers)
       SamContactRoute *route = _sam_sheet_find_route (sl->sheet, actor_id,
                                                       sam_escalation_step_get_route_id (step));
 
+      /* a county's card has no room for every municipality's: the
+       * step's own number stands for them there */
+      if (_sam_sheet_role_filled_everywhere (sl->sheet, sam_escalation_step_get_id (step)))
+        {
+          add_role_numbers (sl, numbers, by_id);
+          continue;
+        }
       if (route && _sam_sheet_route_is_dialable (route) &&
           g_strcmp0 (sam_contact_route_get_value (route), "112") != 0 &&
           !has_actor (numbers, _sam_sheet_find_actor (sl->sheet, actor_id)))
         add_number (numbers, _sam_sheet_find_actor (sl->sheet, actor_id), route);
+      if (sam_escalation_step_get_role (step) != NULL)
+        add_stand_ins (sl, numbers, step);
     }
 }
 
@@ -166,7 +217,7 @@ pick_numbers (SheetLayout *sl)
   add_police (numbers, actors);
   add_kind (numbers, actors, SAM_ACTOR_KIND_SOCIAL_SERVICES, SAM_ROUTE_KIND_ON_CALL_PHONE, FALSE, 2);
   /* a path's card: the numbers its steps name before the rest */
-  add_path_numbers (sl, numbers);
+  add_path_numbers (sl, numbers, actors);
   add_kind (numbers, actors, SAM_ACTOR_KIND_REGIONAL_COORDINATOR, 0, TRUE, 1);
   add_kind (numbers, actors, SAM_ACTOR_KIND_HELPLINE, 0, TRUE, 2);
   return numbers;

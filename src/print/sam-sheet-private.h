@@ -216,6 +216,10 @@ const char  *_sam_sheet_get_area_name   (SamSheet *self);
  * a step names ("Skellefteå, Norsjö"), or NULL. */
 const char  *_sam_sheet_get_role_places (SamSheet   *self,
                                          const char *actor_id);
+/* Whether the role step @step_id names is filled in every municipality of
+ * the sheet's area (a small card then shows those, not the stand-in). */
+gboolean     _sam_sheet_role_filled_everywhere (SamSheet   *self,
+                                                const char *step_id);
 /* Whether @route_id is the route a role names in some municipality. */
 gboolean     _sam_sheet_is_role_route   (SamSheet   *self,
                                          const char *route_id);

@@ -42,6 +42,7 @@ struct _SamSheet
   GPtrArray *on_call;          /* the area's actors with an on-call line the audience may see */
   GHashTable *role_places;     /* actor id → "Skellefteå, Norsjö": where it fills a step's role */
   GHashTable *role_routes;     /* ids of the routes roles name */
+  GHashTable *role_everywhere; /* ids of the steps whose role is filled in all the area */
   char *area_name;
 
   GPtrArray *pages;            /* SheetPage */
@@ -82,6 +83,7 @@ sam_sheet_finalize (GObject *object)
   g_ptr_array_unref (self->on_call);
   g_hash_table_unref (self->role_places);
   g_hash_table_unref (self->role_routes);
+  g_hash_table_unref (self->role_everywhere);
   g_free (self->area_name);
   g_ptr_array_unref (self->pages);
   g_clear_pointer (&self->verified_min, g_date_time_unref);
@@ -103,6 +105,7 @@ sam_sheet_init (SamSheet *self)
   self->on_call = g_ptr_array_new_with_free_func (g_object_unref);
   self->role_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->role_routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->role_everywhere = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_sheet_page_free);
 }
 
@@ -254,6 +257,8 @@ gather_path_actors (SamSheet *self, SamStore *store, const char *area)
       gboolean filled = gather_role_actors (self, store, step, area);
       g_autoptr(SamActor) actor = NULL;
 
+      if (filled)
+        g_hash_table_add (self->role_everywhere, g_strdup (sam_escalation_step_get_id (step)));
       if (id == NULL || contains_actor (self->actors, id))
         continue;
       /* an actor since deleted is left out (samverkan-cli path check names it) */
@@ -368,6 +373,24 @@ _sam_sheet_get_flowchart (SamSheet *self)
   return self->chart;
 }
 
+const char *
+_sam_sheet_get_role_places (SamSheet *self, const char *actor_id)
+{
+  return g_hash_table_lookup (self->role_places, actor_id);
+}
+
+gboolean
+_sam_sheet_role_filled_everywhere (SamSheet *self, const char *step_id)
+{
+  return g_hash_table_contains (self->role_everywhere, step_id);
+}
+
+gboolean
+_sam_sheet_is_role_route (SamSheet *self, const char *route_id)
+{
+  return g_hash_table_contains (self->role_routes, route_id);
+}
+
 void
 _sam_sheet_set_chart_font_size (SamSheet *self, double size)
 {
@@ -379,18 +402,6 @@ sam_sheet_get_chart_font_size (SamSheet *self)
 {
   g_return_val_if_fail (SAM_IS_SHEET (self), 0);
   return self->chart_font_size;
-}
-
-const char *
-_sam_sheet_get_role_places (SamSheet *self, const char *actor_id)
-{
-  return g_hash_table_lookup (self->role_places, actor_id);
-}
-
-gboolean
-_sam_sheet_is_role_route (SamSheet *self, const char *route_id)
-{
-  return g_hash_table_contains (self->role_routes, route_id);
 }
 
 GPtrArray *

@@ -17,6 +17,7 @@
 #include "sam-path-check.h"
 #include "sam-paths-window.h"
 #include "sam-step-editor-row.h"
+#include "sam-step-role-editor.h"
 #include "sam-test-util.h"
 #include "sam-ui-test-util.h"
 
@@ -270,6 +271,80 @@ test_dead_end_then_note (Fixture *f, gconstpointer data)
   g_object_unref (step);
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A step names "a fixed actor" or "a role": the coordinator's step shows
+ * its role; another step made to name a role, with a keyword, is saved
+ * so; made a fixed actor again, it has none. */
+static void
+test_role (Fixture *f, gconstpointer data)
+{
+  SamPathEditor *editor = sam_paths_window_edit (f->paths, ADULT);
+  SamStepEditorRow *s7 = row_of (editor, ADULT "-s7", NULL);
+  SamStepEditorRow *s9 = row_of (editor, ADULT "-s9", NULL);
+  g_autoptr(SamEscalationPath) saved = NULL;
+  GtkWidget *roles;
+  GtkDropDown *choice;
+  GtkEditable *keyword;
+  const SamStepRole *role;
+
+  sam_step_editor_row_set_expanded (s7, TRUE);
+  iterate ();
+  roles = find_of_type (GTK_WIDGET (s7), SAM_TYPE_STEP_ROLE_EDITOR);
+  g_assert_nonnull (roles);
+  choice = GTK_DROP_DOWN (find_of_type (roles, GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 1);
+  keyword = GTK_EDITABLE (find_of_type (roles, GTK_TYPE_ENTRY));
+  g_assert_cmpstr (gtk_editable_get_text (keyword), ==, "socialjour");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (keyword))));
+  gtk_widget_grab_focus (GTK_WIDGET (keyword));
+  sam_ui_test_wait_frames (GTK_WIDGET (editor), 2);
+  sam_ui_test_shoot (GTK_WIDGET (editor), "path-editor-role");
+
+  sam_step_editor_row_set_expanded (s9, TRUE);
+  iterate ();
+  roles = find_of_type (GTK_WIDGET (s9), SAM_TYPE_STEP_ROLE_EDITOR);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find_of_type (roles, GTK_TYPE_ENTRY))));
+  sam_step_role_editor_set_use_role (SAM_STEP_ROLE_EDITOR (roles), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_of_type (roles, GTK_TYPE_ENTRY)), "stödtelefon");
+  iterate ();
+  g_assert_true (save_enabled (editor));
+  g_assert_true (sam_path_editor_save (editor));
+  saved = load (f->store, ADULT);
+  role = sam_escalation_step_get_role (sam_escalation_path_find_step (saved, ADULT "-s9"));
+  g_assert_nonnull (role);
+  g_assert_cmpint (role->kind, ==, SAM_ACTOR_KIND_SOCIAL_SERVICES);
+  g_assert_cmpstr (role->tag, ==, "stödtelefon");
+  g_assert_cmpint (role->scope, ==, SAM_ROLE_SCOPE_MUNICIPALITY);
+  /* the actor it named stays, as the stand-in */
+  g_assert_cmpstr (sam_escalation_step_get_actor_id (sam_escalation_path_find_step (saved, ADULT "-s9")), ==,
+                   "jamstalldhetsmyndigheten-stodtelefon");
+  g_clear_object (&saved);
+
+  editor = sam_paths_window_edit (f->paths, ADULT);
+  s9 = row_of (editor, ADULT "-s9", NULL);
+  sam_step_editor_row_set_expanded (s9, TRUE);
+  iterate ();
+  sam_step_role_editor_set_use_role (SAM_STEP_ROLE_EDITOR (find_of_type (GTK_WIDGET (s9), SAM_TYPE_STEP_ROLE_EDITOR)),
+                                     FALSE);
+  g_assert_true (sam_path_editor_save (editor));
+  saved = load (f->store, ADULT);
+  g_assert_null (sam_escalation_step_get_role (sam_escalation_path_find_step (saved, ADULT "-s9")));
+  g_assert_nonnull (sam_escalation_step_get_role (sam_escalation_path_find_step (saved, ADULT "-s7")));
+}
+
 /* A deleted step leaves what led to it leading nowhere; Undo puts it back
  * in its place. */
 static void
@@ -357,7 +432,7 @@ test_alt_down_keys (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), GTK_WIDGET (s2)));
 }
 
-/* What a keystroke costs with the sample's 14 steps: each one checks the
+/* What a keystroke costs with the sample's 12 steps: each one checks the
  * path again and relabels where steps lead. The figures go to the log. */
 static void
 test_keystroke_cost (Fixture *f, gconstpointer data)
@@ -380,7 +455,7 @@ test_keystroke_cost (Fixture *f, gconstpointer data)
       gtk_editable_insert_text (entry, c, 1, &pos);
       worst = MAX (worst, g_get_monotonic_time () - t);
     }
-  g_test_message ("path editor, 14 steps: opened in %.1f ms; a keystroke took at most %.2f ms",
+  g_test_message ("path editor, 12 steps: opened in %.1f ms; a keystroke took at most %.2f ms",
                   (opened - start) / 1000.0, worst / 1000.0);
   /* the typing reached the step, and what leads to it still does */
   g_assert_true (g_str_has_suffix (sam_text_get (sam_escalation_step_get_text (sam_step_editor_row_get_step (
@@ -622,6 +697,7 @@ main (int argc, char **argv)
   ADD ("/path-editor/delete-undo", test_delete_undo);
   ADD ("/path-editor/deleted-actor", test_deleted_actor);
   ADD ("/path-editor/read-only", test_read_only);
+  ADD ("/path-editor/role", test_role);
 #undef ADD
   return g_test_run ();
 }

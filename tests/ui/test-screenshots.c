@@ -7,7 +7,9 @@
  * the editor showing an error, the walk-through (a question, an action with
  * whom to call at night, and the same on a narrow window), the review list,
  * the escalation paths (one naming a deleted actor) and the path editor
- * showing a problem, wide and narrow; in English and in Swedish. With
+ * showing a problem, wide and narrow, the number shown where nothing can
+ * call; the window 1280 × 800 and, for the list, an actor and the walk,
+ * 360 px wide as on a phone; in English and in Swedish. With
  * $SAMVERKAN_SCREENSHOT_DIR set the files go there (that is
  * how data/screenshots/ is made); without it, to a temporary folder, so the
  * suite checks that every state draws.
@@ -86,6 +88,16 @@ shoot_paths (SamWindow *window, SamStore *store)
   gtk_window_destroy (GTK_WINDOW (paths));
 }
 
+/* The window as on a phone, 360 px wide. */
+static void
+shoot_narrow (SamWindow *window, const char *name)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) <= 370);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
+  sam_ui_test_shoot (GTK_WIDGET (window), name);
+}
+
 static gboolean
 can_call (void)
 {
@@ -123,7 +135,7 @@ test_screenshots (void)
   g_assert_no_error (error);
   g_assert_true (sam_load_sample_register (store, &error));
   window = sam_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   sam_ui_test_wait_for (sam_window_get_n_results (window) > 0);
   sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
@@ -133,6 +145,13 @@ test_screenshots (void)
   sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "actor");
   shoot_show_number (window);
+  shoot_narrow (window, "actor-narrow");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
+  sam_ui_test_shoot (GTK_WIDGET (window), "list-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) > 1200);
+  sam_window_show_actor (window, "umea-socialjour");
 
   editor = sam_actor_editor_new (GTK_WINDOW (window), store, sam_window_get_shown_actor (window), NULL);
   gtk_window_present (GTK_WINDOW (editor));
@@ -159,14 +178,11 @@ test_screenshots (void)
   g_assert_cmpstr (sam_escalation_step_get_id (sam_walk_get_step (walk)), ==, "trafficking-adult-s7");
   sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
   sam_ui_test_shoot (GTK_WIDGET (window), "walk-action");
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
-  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) < 1100);
-  sam_ui_test_wait_frames (GTK_WIDGET (window), 1);
-  sam_ui_test_shoot (GTK_WIDGET (window), "walk-narrow");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  shoot_narrow (window, "walk-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   g_assert_false (sam_window_is_showing_walk (window));
-  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) > 1000);
+  sam_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) > 1200);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL);
   g_assert_true (sam_window_is_showing_review (window));

@@ -89,6 +89,11 @@ test_preview (void)
     g_autofree char *row5 = g_strdup_printf (_("Row %u"), 5);
     g_assert_true (has_row (GTK_WIDGET (dialog), row5));
   }
+  /* an area for rows that name none: they can all come in */
+  g_assert_true (sam_table_import_dialog_choose_area (dialog, "12"));
+  g_assert_cmpuint (sam_table_import_get_actors (sam_table_import_dialog_get_import (dialog))->len,
+                    ==, 4);
+  g_assert_true (sam_table_import_dialog_choose_area (dialog, NULL));
   gtk_drop_down_set_selected (sam_table_import_dialog_get_column_choice (dialog, 1),
                               SAM_TABLE_FIELD_AREA);
   g_assert_cmpuint (sam_table_import_get_actors (sam_table_import_dialog_get_import (dialog))->len,

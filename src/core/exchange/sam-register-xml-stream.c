@@ -75,6 +75,28 @@ install_loader (void)
     }
 }
 
+/* libxml2 lists every value of a long enumeration (the 313 area codes)
+ * and the whole of a long pattern (opening hours): the field and the value
+ * say enough. Takes @message. */
+static char *
+shorten_schema_message (char *message)
+{
+  const char *at = strstr (message, " is not an element of the set {");
+  const char *pattern = strstr (message, " is not accepted by the pattern '");
+  char *shorter;
+
+  if (at != NULL && strlen (at) > 120)
+    shorter = g_strdup_printf ("%.*s %s", (int) (at - message), message,
+                               _("is not one of the values the format allows."));
+  else if (pattern != NULL && strlen (pattern) > 120)
+    shorter = g_strdup_printf ("%.*s %s", (int) (pattern - message), message,
+                               _("is not written the way the format allows."));
+  else
+    return message;
+  g_free (message);
+  return shorter;
+}
+
 static void
 collect_error (void *user_data, xmlErrorPtr error)
 {
@@ -98,6 +120,7 @@ collect_error (void *user_data, xmlErrorPtr error)
     {
       int line = MAX (error->line, 0);
 
+      message = shorten_schema_message (g_steal_pointer (&message));
       g_ptr_array_add (r->invalid, line > 0
                        ? g_strdup_printf (_("line %d: %s"), line, message)
                        : g_steal_pointer (&message));

@@ -39,18 +39,48 @@ merge_one (SamStore *store, SamActor *incoming, const char *existing_id, gboolea
   return !*changed || _sam_store_update_actor_in_transaction (store, existing, error);
 }
 
+/* The row's actor under an id of its own: added beside the one it looks
+ * like, or its sheet's id taken by a deleted actor. */
+static SamActor *
+copy_with_new_id (SamActor *actor)
+{
+  SamActor *copy = sam_actor_new (NULL);
+
+  _sam_table_merge_into (copy, actor);
+  sam_text_copy (sam_actor_get_name (copy), sam_actor_get_name (actor));
+  sam_actor_set_kind (copy, sam_actor_get_kind (actor));
+  return copy;
+}
+
+/* A new actor, through the store's guard for records others own. */
+static gboolean
+add_one (SamStore *store, SamActor *actor, gboolean new_id, GHashTable *known, GError **error)
+{
+  g_autoptr(SamActor) copy = NULL;
+
+  /* a copy: the prepared actor stays as it was if the write fails */
+  new_id = new_id || g_hash_table_contains (known, sam_actor_get_id (actor));
+  copy = new_id ? copy_with_new_id (actor) : sam_actor_copy (actor);
+  return _sam_store_check_writable (store, "actor", sam_actor_get_id (copy),
+                                    sam_actor_get_display_name (copy), error) &&
+         _sam_store_write_actor (store, copy, TRUE, error);
+}
+
 static gboolean
 write_all (SamTableImport *self, SamStore *store, guint *added, guint *merged, GError **error)
 {
   GPtrArray *actors = sam_table_import_get_actors (self);
   GPtrArray *duplicates = sam_table_import_get_duplicates (self);
+  /* every id the register has, deleted ones too */
+  g_autoptr(GHashTable) known = _sam_store_index_records (store, "actor", error);
 
+  if (known == NULL)
+    return FALSE;
   for (guint i = 0; i < actors->len; i++)
     {
       SamActor *actor = g_ptr_array_index (actors, i);
       SamTableDuplicate *duplicate = duplicate_of_row (duplicates,
                                                        _sam_table_import_actor_row (self, i));
-      g_autoptr(SamActor) copy = NULL;
       gboolean changed = FALSE;
 
       if (duplicate && duplicate->choice == SAM_TABLE_DUPLICATE_SKIP)
@@ -62,17 +92,7 @@ write_all (SamTableImport *self, SamStore *store, guint *added, guint *merged, G
           *merged += changed ? 1 : 0;
           continue;
         }
-      /* a copy: the prepared actor stays as it was if the write fails; an
-       * actor added beside one with its id gets an id of its own */
-      copy = duplicate ? sam_actor_new (NULL) : sam_actor_copy (actor);
-      if (duplicate)
-        _sam_table_merge_into (copy, actor);
-      if (duplicate)
-        {
-          sam_text_copy (sam_actor_get_name (copy), sam_actor_get_name (actor));
-          sam_actor_set_kind (copy, sam_actor_get_kind (actor));
-        }
-      if (!_sam_store_write_actor (store, copy, TRUE, error))
+      if (!add_one (store, actor, duplicate != NULL, known, error))
         return FALSE;
       (*added)++;
     }

@@ -164,8 +164,10 @@ has_route (SamActor *actor, SamContactRoute *route)
     {
       SamContactRoute *other = g_ptr_array_index (routes, i);
 
-      if (sam_contact_route_get_kind (other) == sam_contact_route_get_kind (route) &&
-          g_strcmp0 (sam_contact_route_get_value (other), sam_contact_route_get_value (route)) == 0)
+      /* the value alone: a sheet's "E-mail" may be the register's secure
+       * e-mail, its "Address" the postal address, its "Phone" the SMS line */
+      if (g_ascii_strcasecmp (sam_contact_route_get_value (other),
+                              sam_contact_route_get_value (route)) == 0)
         return TRUE;
     }
   return FALSE;

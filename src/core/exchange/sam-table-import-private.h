@@ -39,6 +39,9 @@ gboolean  _sam_table_merge_into     (SamActor          *existing,
 /* What sam-table-apply.c reads of the import. */
 SamStore *_sam_table_import_get_store (SamTableImport *self);
 const char *_sam_table_import_get_path (SamTableImport *self);
+/* The store later preparations and the import use (new_async's caller's). */
+void      _sam_table_import_set_store (SamTableImport *self,
+                                       SamStore       *store);
 /* The row number of sam_table_import_get_actors()'s actor @index. */
 guint     _sam_table_import_actor_row (SamTableImport *self,
                                        guint           index);

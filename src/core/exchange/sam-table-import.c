@@ -482,3 +482,9 @@ _sam_table_import_get_path (SamTableImport *self)
 {
   return self->path;
 }
+
+void
+_sam_table_import_set_store (SamTableImport *self, SamStore *store)
+{
+  g_set_object (&self->store, store);
+}

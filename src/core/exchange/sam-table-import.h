@@ -56,6 +56,16 @@ typedef struct {
 SamTableImport *sam_table_import_new          (SamStore        *store,
                                                const char      *path,
                                                GError         **error);
+/* The same in a thread, on a connection of its own that only reads the
+ * register; the import then belongs to @store. */
+void            sam_table_import_new_async    (SamStore            *store,
+                                               const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+SamTableImport *sam_table_import_new_finish   (SamStore            *store,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 SamTable       *sam_table_import_get_table    (SamTableImport  *self);
 /* The row the headings are on (0: the sheet has none). */
 guint           sam_table_import_get_heading_row (SamTableImport *self);

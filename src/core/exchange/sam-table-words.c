@@ -274,7 +274,7 @@ area_index (void)
   if (g_once_init_enter (&index))
     {
       GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GPtrArray) areas = sam_areas_get_all ();
+      GPtrArray *areas = sam_areas_get_all ();   /* the table's own */
 
       for (guint i = 0; i < areas->len; i++)
         {

@@ -30,7 +30,10 @@ sam_step_role_new (SamActorKind kind, const char *tag, SamRoleScope scope)
   SamStepRole *role = g_new0 (SamStepRole, 1);
 
   role->kind = kind;
-  role->tag = tag && *tag ? g_strstrip (g_strdup (tag)) : NULL;
+  role->tag = tag ? g_strstrip (g_strdup (tag)) : NULL;
+  /* only spaces is no keyword: any actor of the kind */
+  if (role->tag != NULL && *role->tag == '\0')
+    g_clear_pointer (&role->tag, g_free);
   role->scope = scope;
   return role;
 }

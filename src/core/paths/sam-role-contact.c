@@ -309,3 +309,27 @@ sam_path_check_roles (SamEscalationPath *path, SamStore *store, GError **error)
     }
   return g_steal_pointer (&warnings);
 }
+
+char *
+sam_role_contacts_describe (const SamStepRole *role, GPtrArray *contacts, const char *area_code)
+{
+  const SamArea *area = area_code && *area_code ? sam_area_lookup (area_code) : NULL;
+  const char *filled = NULL;
+
+  g_return_val_if_fail (role != NULL, NULL);
+  g_return_val_if_fail (contacts != NULL, NULL);
+
+  for (guint i = 0; filled == NULL && i < contacts->len; i++)
+    filled = ((SamStepContact *) g_ptr_array_index (contacts, i))->role_area;
+  if (filled != NULL)
+    {
+      const SamArea *where = sam_area_lookup (filled);
+      /* Translators: above the numbers of a step that names a role, "For Skellefteå" */
+      return g_strdup_printf (_("For %s"), where ? sam_area_get_name (where) : filled);
+    }
+  if (area != NULL)
+    /* Translators: %s is an area; the path's own contacts follow */
+    return g_strdup_printf (_("Nobody in the register serves %s in this role: the path's own "
+                              "contacts follow."), sam_area_get_name (area));
+  return g_strdup (_("Choose your area above to see whom to call where you work."));
+}

@@ -44,6 +44,13 @@ GPtrArray       *sam_step_list_contacts_in_area (SamEscalationStep *step,
                                                  GDateTime         *now,
                                                  GError           **error);
 
+/* Above @contacts (as sam_step_list_contacts_in_area() gave them for
+ * @area_code), translated: for which area the role was filled ("For
+ * Skellefteå"), or that nobody fills it there, or that no area is chosen. */
+char            *sam_role_contacts_describe (const SamStepRole *role,
+                                             GPtrArray         *contacts,
+                                             const char        *area_code);
+
 /* Who fills a role in one municipality: one for each actor found there
  * (in its county or the country when the municipality has none), or one
  * with no actor when nobody does. */

@@ -16,11 +16,13 @@
 #include "sam-store-deleted.h"
 #include "sam-store-private.h"
 
+/* when and who from the last 'delete' in the change log; a merge's
+ * deletion names the register it came from */
 #define DELETED_SELECT(entity, table, name_sv, name_en) \
   "SELECT '" entity "', r.id, r." name_sv ", r." name_en ", coalesce (l.at, r.updated_at), " \
-  "l.who, l.source FROM " table " r LEFT JOIN change_log l ON l.id = (SELECT max (id) " \
+  "l.who, coalesce (s.name, l.source) FROM " table " r LEFT JOIN change_log l ON l.id = (SELECT max (id) " \
   "FROM change_log WHERE entity = '" entity "' AND entity_id = r.id AND op = 'delete') " \
-  "WHERE r.deleted = 1"
+  "LEFT JOIN sync_source s ON s.id = l.source WHERE r.deleted = 1"
 
 void
 sam_deleted_record_free (SamDeletedRecord *record)

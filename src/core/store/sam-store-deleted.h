@@ -21,7 +21,8 @@ typedef struct {
   SamText name;          /* the actor's name or the path's title */
   GDateTime *deleted_at;
   char *deleted_by;      /* NULL when not known */
-  char *source;          /* the register a merge took the deletion from, or NULL */
+  char *source;          /* the register (its name, else its id) a merge took the
+                          * deletion from, or NULL for a deletion made here */
   gboolean followed;     /* owned by a followed register: not restored here */
 } SamDeletedRecord;
 

@@ -80,6 +80,15 @@ SamStore    *sam_store_open             (const char    *path,
  * follows, or a file one may not change). */
 SamStore    *sam_store_open_read_only   (const char    *path,
                                          GError       **error);
+/* Copies the register at @source — a file the document portal hands out,
+ * beside which SQLite can make no -wal or -shm — to @dest, a new file in
+ * the app's own folder (sam_sandbox_dup_copy_path()), and opens the copy.
+ * The file is read as it is: what a program that still has it open keeps
+ * in its -wal is not in the copy. A file that is not a register, or one
+ * from a newer Samverkan, is refused and no copy is left. */
+SamStore    *sam_store_open_copy_of     (const char    *source,
+                                         const char    *dest,
+                                         GError       **error);
 const char  *sam_store_get_path         (SamStore      *self);
 gboolean     sam_store_is_read_only     (SamStore      *self);
 int          sam_store_get_schema_version (SamStore    *self);
