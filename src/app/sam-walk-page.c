@@ -15,45 +15,8 @@
 #include "sam-areas.h"
 #include "sam-flowchart-view.h"
 #include "sam-format.h"
-#include "sam-role-contact.h"
-#include "sam-route-row.h"
 #include "sam-step-contact.h"
-#include "sam-step-missing.h"
-#include "sam-walk-page.h"
-
-struct _SamWalkPage
-{
-  AdwBin parent_instance;
-
-  SamStore *store;
-  GPtrArray *paths;           /* every path of the register, as in the drop-down */
-  SamEscalationPath *start;   /* the path chosen; a hand-over leaves it */
-  SamWalk *walk;
-  GPtrArray *contacts;        /* SamStepContact of the action shown */
-  guint change_id;            /* shows the step again when a contact opens or closes */
-  char *title;                /* as last notified */
-  char *area;                 /* the user's area for this walk: roles resolve there */
-  GStrv area_codes;           /* the code at each position of the area drop-down */
-
-  GtkScrolledWindow *scroller;
-  GtkDropDown *path_dropdown;
-  GtkDropDown *area_dropdown;
-  GtkLabel *role_label;
-  GtkLabel *handover_label;
-  GtkLabel *kind_label;
-  GtkLabel *urgency_label;
-  GtkLabel *text_label;
-  GtkLabel *legal_label;
-  GtkLabel *closed_label;
-  GtkLabel *missing_label;
-  GtkListBox *contacts_list;
-  GtkBox *answers_box;
-  GtkWidget *continue_button;
-  GtkWidget *trail_box;
-  GtkListBox *trail_list;
-  SamFlowchartView *chart;
-  SamEscalationPath *charted;   /* the path the chart shows */
-};
+#include "sam-walk-page-private.h"
 
 G_DEFINE_FINAL_TYPE (SamWalkPage, sam_walk_page, ADW_TYPE_BIN)
 
@@ -95,8 +58,8 @@ find_path (SamWalkPage *self, const char *id)
   return NULL;
 }
 
-static void
-toast (SamWalkPage *self, const char *text)
+void
+sam_walk_page_toast (SamWalkPage *self, const char *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -144,145 +107,6 @@ show_answers (SamWalkPage *self, SamEscalationStep *step)
 
   for (guint i = 0; i < answers->len; i++)
     gtk_box_append (self->answers_box, make_answer_button (self, g_ptr_array_index (answers, i), i));
-}
-
-static void show_step (SamWalkPage *self);
-
-static gboolean
-contact_changed_cb (gpointer data)
-{
-  SamWalkPage *self = data;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  gboolean had_focus = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
-
-  self->change_id = 0;
-  show_step (self);
-  if (had_focus)
-    sam_walk_page_focus_step (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The order of the contacts changes when the first of them opens or closes:
- * the page shows it then, not only on the next step. */
-static void
-schedule_change (SamWalkPage *self, GDateTime *now)
-{
-  GTimeSpan soonest = G_MAXINT64;
-
-  for (guint i = 0; i < self->contacts->len; i++)
-    {
-      SamStepContact *c = g_ptr_array_index (self->contacts, i);
-
-      if (c->next_change != NULL)
-        soonest = MIN (soonest, g_date_time_difference (c->next_change, now));
-    }
-  if (soonest > 0 && soonest / G_TIME_SPAN_SECOND < G_MAXUINT - 1)
-    self->change_id = g_timeout_add_seconds ((guint) (soonest / G_TIME_SPAN_SECOND) + 1,
-                                             contact_changed_cb, self);
-}
-
-/* When the step's own contact is closed the first row is another one: say
- * why, or a stressed reader calls the wrong number. */
-static void
-show_closed_hint (SamWalkPage *self, SamEscalationStep *step)
-{
-  g_autofree char *text = NULL;
-  SamStepContact *first;
-
-  if (self->contacts->len == 0)
-    return;
-  first = g_ptr_array_index (self->contacts, 0);
-  if (!first->is_fallback)
-    return;
-  for (guint i = 1; i < self->contacts->len; i++)
-    {
-      SamStepContact *c = g_ptr_array_index (self->contacts, i);
-
-      if (!c->is_fallback && c->state == SAM_CONTACT_CLOSED)
-        {
-          /* Translators: %s is the actor an action names, "Regional coordinator … is closed now" */
-          text = g_strdup_printf (_("%s is closed now. Contact the first one below instead."),
-                                  sam_actor_get_display_name (c->actor));
-          break;
-        }
-    }
-  if (text == NULL)
-    return;
-  gtk_label_set_text (self->closed_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->closed_label), TRUE);
-}
-
-/* A step whose own contact was deleted says so in red and offers its
- * fallbacks (already listed) and 112. */
-static void
-show_missing (SamWalkPage *self, SamEscalationStep *step, GDateTime *now)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  SamStepContact *emergency;
-
-  if (!sam_step_describe_missing (step, self->store, &text, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (text == NULL)
-    return;
-  gtk_label_set_text (self->missing_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
-  emergency = sam_step_emergency_contact (self->store);
-  for (guint i = 0; i < self->contacts->len; i++)
-    if (g_str_equal (sam_contact_route_get_value (((SamStepContact *) g_ptr_array_index (self->contacts, i))->route),
-                     sam_contact_route_get_value (emergency->route)))
-      g_clear_pointer (&emergency, sam_step_contact_free);
-  if (emergency == NULL)
-    return;
-  g_ptr_array_add (self->contacts, emergency);
-  gtk_list_box_append (self->contacts_list,
-                       GTK_WIDGET (sam_route_row_new_for_actor (emergency->route, emergency->actor, now)));
-}
-
-/* Says for which area a step's role was filled, or that nobody fills it
- * there, so the reader knows whose number this is. */
-static void
-show_role (SamWalkPage *self, SamEscalationStep *step)
-{
-  g_autofree char *text = NULL;
-
-  if (sam_escalation_step_get_role (step) == NULL)
-    return;
-  text = sam_role_contacts_describe (sam_escalation_step_get_role (step), self->contacts, self->area);
-  gtk_label_set_text (self->role_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->role_label), TRUE);
-}
-
-static void
-show_contacts (SamWalkPage *self, SamEscalationStep *step)
-{
-  g_autoptr(GDateTime) now = sam_now_local ();
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  self->contacts = sam_step_list_contacts_in_area (step, self->store, self->area, now, &error);
-  if (self->contacts == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < self->contacts->len; i++)
-    {
-      SamStepContact *c = g_ptr_array_index (self->contacts, i);
-      SamRouteRow *row = sam_route_row_new_for_actor (c->route, c->actor, now);
-
-      if (c->state == SAM_CONTACT_CLOSED)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "closed");
-      gtk_list_box_append (self->contacts_list, GTK_WIDGET (row));
-    }
-  show_missing (self, step, now);
-  gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), self->contacts->len > 0);
-  show_role (self, step);
-  show_closed_hint (self, step);
-  schedule_change (self, now);
 }
 
 static void
@@ -439,8 +263,8 @@ show_chart (SamWalkPage *self, SamEscalationStep *step)
   sam_flowchart_view_set_current (self->chart, step ? sam_escalation_step_get_id (step) : NULL);
 }
 
-static void
-show_step (SamWalkPage *self)
+void
+sam_walk_page_show_step (SamWalkPage *self)
 {
   SamEscalationStep *step = self->walk ? sam_walk_get_step (self->walk) : NULL;
   SamStepKind kind = step ? sam_escalation_step_get_kind (step) : SAM_STEP_KIND_NOTE;
@@ -470,7 +294,7 @@ show_step (SamWalkPage *self)
       if (kind == SAM_STEP_KIND_ACTION)
         {
           show_urgency (self, sam_escalation_step_get_urgency (step));
-          show_contacts (self, step);
+          sam_walk_page_show_contacts (self, step);
         }
     }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -480,7 +304,7 @@ show_step (SamWalkPage *self)
 static void
 walk_changed_cb (SamWalkPage *self)
 {
-  show_step (self);
+  sam_walk_page_show_step (self);
   sam_walk_page_focus_step (self);
 }
 
@@ -496,7 +320,7 @@ begin (SamWalkPage *self, SamEscalationPath *path)
       self->walk = sam_walk_new (path, self->paths);
       g_signal_connect_swapped (self->walk, "changed", G_CALLBACK (walk_changed_cb), self);
     }
-  show_step (self);
+  sam_walk_page_show_step (self);
 }
 
 static void
@@ -519,7 +343,7 @@ area_selected_cb (SamWalkPage *self)
     return;
   g_free (self->area);
   self->area = g_strdup (self->area_codes[selected]);
-  show_step (self);
+  sam_walk_page_show_step (self);
 }
 
 /* Actions */
@@ -587,7 +411,7 @@ copy_route_action (GtkWidget *widget, const char *name, GVariant *param)
   display = sam_contact_route_dup_display_value (route);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), display);
   message = g_strdup_printf (_("Copied %s"), display);
-  toast (self, message);
+  sam_walk_page_toast (self, message);
 }
 
 static void
@@ -712,7 +536,7 @@ sam_walk_page_init (SamWalkPage *self)
   sam_drop_down_ellipsize (self->area_dropdown);
   g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
   sam_drop_down_ellipsize (self->path_dropdown);
-  show_step (self);
+  sam_walk_page_show_step (self);
 }
 
 /* Public API */
@@ -738,7 +562,7 @@ sam_walk_page_set_store (SamWalkPage *self, SamStore *store)
   self->paths = sam_store_list_paths (store, &error);
   if (self->paths == NULL)
     {
-      toast (self, error->message);
+      sam_walk_page_toast (self, error->message);
       self->paths = g_ptr_array_new_with_free_func (g_object_unref);
     }
   for (guint i = 0; i < self->paths->len; i++)
@@ -780,7 +604,7 @@ void
 sam_walk_page_refresh (SamWalkPage *self)
 {
   g_return_if_fail (SAM_IS_WALK_PAGE (self));
-  show_step (self);
+  sam_walk_page_show_step (self);
 }
 
 SamWalk *
@@ -824,7 +648,7 @@ sam_walk_page_set_area (SamWalkPage *self, const char *area_code)
   g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
   gtk_drop_down_set_selected (self->area_dropdown, position);
   g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
-  show_step (self);
+  sam_walk_page_show_step (self);
 }
 
 const char *

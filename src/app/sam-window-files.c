@@ -3,11 +3,10 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SamWindow's File menu: New Register, Open, Import, Export, Save a Copy,
- * and the shown actor as a vCard. Import, export and copy are the store's
- * _async calls (sam-register-tasks.h), with Cancel in a toast. Export first
- * asks for the format, which actors and for whom the file is (professionals
- * unless chosen otherwise); Save a Copy keeps everything.
+ * SamWindow's File menu: New Register, Open, Import, Save a Copy, and the
+ * shown actor as a vCard; Export is in sam-window-export.c. Import and copy
+ * are the store's _async calls (sam-register-tasks.h), with Cancel in a
+ * toast. Save a Copy keeps everything.
  */
 #define G_LOG_DOMAIN "sam-window"
 
@@ -18,8 +17,6 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
-#include "sam-areas.h"
-#include "sam-export-filter.h"
 #include "sam-export-format.h"
 #include "sam-path-check.h"
 #include "sam-register-tasks.h"
@@ -27,8 +24,8 @@
 #include "sam-table-import-dialog.h"
 #include "sam-window-private.h"
 
-static void
-show_error_dialog (SamWindow *self, const char *heading, const char *message)
+void
+_sam_window_show_error_dialog (SamWindow *self, const char *heading, const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -47,24 +44,22 @@ show_error_dialog (SamWindow *self, const char *heading, const char *message)
 }
 
 /* A long job's window and file, for what it says at the end */
-typedef struct {
+struct _SamFileJob {
   SamWindow *window;
   GFile *file;
-} Job;
+};
 
-static void
-job_free (Job *job)
+void
+_sam_file_job_free (SamFileJob *job)
 {
   g_object_unref (job->window);
   g_object_unref (job->file);
   g_free (job);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
 /* FALSE when it went well; else the dialog or toast says why. */
-static gboolean
-job_failed (Job *job, GError *error, const char *heading)
+gboolean
+_sam_file_job_failed (SamFileJob *job, GError *error, const char *heading)
 {
   _sam_window_set_busy (job->window, NULL, NULL);
   if (error == NULL)
@@ -72,12 +67,12 @@ job_failed (Job *job, GError *error, const char *heading)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _sam_window_toast (job->window, _("Cancelled; nothing was changed"));
   else
-    show_error_dialog (job->window, heading, error->message);
+    _sam_window_show_error_dialog (job->window, heading, error->message);
   return TRUE;
 }
 
-static void
-saved_toast (Job *job)
+void
+_sam_file_job_saved (SamFileJob *job)
 {
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
@@ -106,14 +101,14 @@ _sam_window_warn_dangling (SamWindow *self)
 static void
 imported_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(Job) job = data;
+  g_autoptr(SamFileJob) job = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *text = NULL;
   guint n = 0;
 
   sam_store_import_file_finish (SAM_STORE (source), result, &n, &error);
-  if (job_failed (job, error, _("Import Failed")))
+  if (_sam_file_job_failed (job, error, _("Import Failed")))
     return;
   /* the import wrote through its own connection */
   sam_store_check_for_changes (sam_window_get_store (job->window));
@@ -123,32 +118,21 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer data)
   _sam_window_warn_dangling (job->window);
 }
 
-static void
-exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+void
+_sam_window_actors_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(Job) job = data;
-  g_autoptr(GError) error = NULL;
-
-  sam_store_export_format_finish (SAM_STORE (source), result, &error);
-  if (!job_failed (job, error, _("Export Failed")))
-    saved_toast (job);
-}
-
-static void
-actors_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr(Job) job = data;
+  g_autoptr(SamFileJob) job = data;
   g_autoptr(GError) error = NULL;
 
   sam_export_actors_to_file_finish (result, &error);
-  if (!job_failed (job, error, _("Export Failed")))
-    saved_toast (job);
+  if (!_sam_file_job_failed (job, error, _("Export Failed")))
+    _sam_file_job_saved (job);
 }
 
 static void
 card_shown_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(Job) job = data;
+  g_autoptr(SamFileJob) job = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -160,19 +144,19 @@ card_shown_cb (GObject *source, GAsyncResult *result, gpointer data)
   text = g_strdup_printf (_("No application for contacts opened the card (%s). It is saved as "
                             "%s: import it in your contacts application, or use Save as vCard."),
                           error->message, path);
-  show_error_dialog (job->window, _("The Contact Could Not Be Added"), text);
+  _sam_window_show_error_dialog (job->window, _("The Contact Could Not Be Added"), text);
 }
 
 /* The card was written: the desktop's contacts application takes it from here. */
 static void
 card_written_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(Job) job = data;
+  g_autoptr(SamFileJob) job = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
 
   sam_export_actors_to_file_finish (result, &error);
-  if (job_failed (job, error, _("The Contact Could Not Be Added")))
+  if (_sam_file_job_failed (job, error, _("The Contact Could Not Be Added")))
     return;
   uri = g_file_get_uri (job->file);
   gtk_show_uri_full (GTK_WINDOW (job->window), uri, GDK_CURRENT_TIME, NULL, card_shown_cb,
@@ -182,19 +166,19 @@ card_written_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 copied_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr(Job) job = data;
+  g_autoptr(SamFileJob) job = data;
   g_autoptr(GError) error = NULL;
 
   sam_store_save_copy_finish (SAM_STORE (source), result, &error);
-  if (!job_failed (job, error, _("Copy Failed")))
-    saved_toast (job);
+  if (!_sam_file_job_failed (job, error, _("Copy Failed")))
+    _sam_file_job_saved (job);
 }
 
 /* Shows the busy toast with Cancel; the cancellable is the caller's. */
-static Job *
-start_job (SamWindow *self, GFile *file, const char *busy_text, GCancellable **cancellable)
+SamFileJob *
+_sam_window_start_job (SamWindow *self, GFile *file, const char *busy_text, GCancellable **cancellable)
 {
-  Job *job = g_new0 (Job, 1);
+  SamFileJob *job = g_new0 (SamFileJob, 1);
 
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
@@ -205,12 +189,10 @@ start_job (SamWindow *self, GFile *file, const char *busy_text, GCancellable **c
 
 /* File choosers */
 
-typedef void (*ChosenFunc) (SamWindow *self, GFile *file);
-
 static void
 chooser_response_cb (GtkNativeDialog *chooser, int response, SamWindow *self)
 {
-  ChosenFunc func = g_object_get_data (G_OBJECT (chooser), "func");
+  SamChosenFunc func = g_object_get_data (G_OBJECT (chooser), "func");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -220,10 +202,10 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, SamWindow *self)
   g_object_unref (chooser);
 }
 
-static void
-choose_file (SamWindow *self, GtkFileChooserAction action, const char *title,
+void
+_sam_window_choose_file (SamWindow *self, GtkFileChooserAction action, const char *title,
              const char *accept, const char *pattern, const char *pattern_name,
-             const char *suggested, ChosenFunc func)
+             const char *suggested, SamChosenFunc func)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                                accept, _("_Cancel"));
@@ -257,7 +239,7 @@ open_portal_copy (SamWindow *self, const char *path, gboolean must_be_new)
 
   if (must_be_new)
     {
-      show_error_dialog (self, _("The Register Was Not Created"),
+      _sam_window_show_error_dialog (self, _("The Register Was Not Created"),
                          _("A register needs a folder of its own for its journal and backups, "
                            "which a file chosen outside Samverkan’s folders does not give. "
                            "Create it in Documents/Samverkan, or use the register Samverkan "
@@ -268,7 +250,7 @@ open_portal_copy (SamWindow *self, const char *path, gboolean must_be_new)
   store = sam_store_open_copy_of (path, dest, &error);
   if (store == NULL)
     {
-      show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
+      _sam_window_show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
       return;
     }
   sam_window_set_store (self, store);
@@ -277,7 +259,7 @@ open_portal_copy (SamWindow *self, const char *path, gboolean must_be_new)
                             "so it copied the register into its own folder and opened the copy:\n%s\n\n"
                             "Changes are made in the copy. To hand them back, export them or "
                             "save a copy over the original."), path, dest);
-  show_error_dialog (self, _("A Copy Was Opened"), text);
+  _sam_window_show_error_dialog (self, _("A Copy Was Opened"), text);
 }
 
 static void
@@ -302,13 +284,13 @@ switch_to (SamWindow *self, GFile *file, gboolean must_be_new)
   if (must_be_new && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *text = g_strdup_printf (_("%s already exists; choose a new name, or open it."), path);
-      show_error_dialog (self, _("The Register Was Not Created"), text);
+      _sam_window_show_error_dialog (self, _("The Register Was Not Created"), text);
       return;
     }
   store = sam_store_open (path, &error);
   if (store == NULL)
     {
-      show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
+      _sam_window_show_error_dialog (self, _("The Register Could Not Be Opened"), error->message);
       return;
     }
   sam_window_set_store (self, store);
@@ -333,60 +315,9 @@ import_chosen (SamWindow *self, GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
   g_autoptr(GCancellable) cancellable = NULL;
-  Job *job = start_job (self, file, text, &cancellable);
+  SamFileJob *job = _sam_window_start_job (self, file, text, &cancellable);
 
   sam_store_import_file_async (sam_window_get_store (self), file, cancellable, imported_cb, job);
-}
-
-/* Every actor of the list as it stands (not only the rows shown), whole. */
-static GPtrArray *
-collect_results (SamWindow *self, GError **error)
-{
-  g_autoptr(SamQuery) query = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  if (self->review_mode)
-    return sam_store_list_overdue (self->store, (now = sam_now_local ()), error);
-  query = _sam_window_build_query (self);
-  query->limit = 0;
-  query->rows_only = FALSE;
-  return sam_store_search (self->store, query, error);
-}
-
-static void
-export_chosen (SamWindow *self, GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *area = _sam_window_get_selected_area (self);
-  char *areas[] = { (char *) area, NULL };
-  SamExportFilter filter;
-  Job *job;
-
-  if (self->export_scope == SAM_EXPORT_SCOPE_RESULTS &&
-      (actors = collect_results (self, &error)) == NULL)
-    {
-      show_error_dialog (self, _("Export Failed"), error->message);
-      return;
-    }
-  job = start_job (self, file, text, &cancellable);
-  if (actors)
-    {
-      sam_export_actors_to_file_async (actors, self->export_format, self->export_audience,
-                                       sam_lang_from_locale (), file, cancellable,
-                                       actors_exported_cb, job);
-      return;
-    }
-  /* for the audience chosen, with its source and time, for a merge elsewhere */
-  sam_export_filter_init (&filter);
-  filter.audience = self->export_audience;
-  if (self->export_scope == SAM_EXPORT_SCOPE_AREA && area != NULL)
-    filter.areas = areas;
-  sam_store_export_format_async (sam_window_get_store (self), &filter, self->export_format,
-                                 sam_lang_from_locale (), file, cancellable, exported_cb, job);
 }
 
 static void
@@ -395,7 +326,7 @@ copy_chosen (SamWindow *self, GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Saving a copy as %s…"), name);
   g_autoptr(GCancellable) cancellable = NULL;
-  Job *job = start_job (self, file, text, &cancellable);
+  SamFileJob *job = _sam_window_start_job (self, file, text, &cancellable);
 
   sam_store_save_copy_async (sam_window_get_store (self), file, cancellable, copied_cb, job);
 }
@@ -403,14 +334,14 @@ copy_chosen (SamWindow *self, GFile *file)
 static void
 new_register_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Register"), _("_Create"),
+  _sam_window_choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Register"), _("_Create"),
                "*.sqlite", _("Registers"), _("register.sqlite"), new_register_chosen);
 }
 
 static void
 open_register_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Register"), _("_Open"),
+  _sam_window_choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Register"), _("_Open"),
                "*.sqlite", _("Registers"), NULL, open_register_chosen);
 }
 
@@ -421,7 +352,7 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SamWindow *self = SAM_WINDOW (widget);
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
+  _sam_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Import"), "*.xml",
                _("Exchange files"), NULL,
                sam_store_is_empty (sam_window_get_store (self)) ? import_chosen : _sam_window_import_merge);
 }
@@ -478,208 +409,9 @@ import_table_chosen (SamWindow *self, GFile *file)
 static void
 import_table_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Spreadsheet"),
+  _sam_window_choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Spreadsheet"),
                _("_Open"), "*.csv;*.ods;*.xlsx;*.CSV;*.ODS;*.XLSX",
                _("Spreadsheets (CSV, ODS, XLSX)"), NULL, import_table_chosen);
-}
-
-static void
-choose_export_file (SamWindow *self)
-{
-  SamExportFormat format = self->export_format;
-  const char *ext = sam_export_format_get_extension (format);
-  g_autofree char *pattern = g_strconcat ("*.", ext, NULL);
-  /* Translators: the suggested name of an exported file, before its extension */
-  g_autofree char *suggested = g_strdup_printf ("%s.%s", _("register"), ext);
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"), pattern,
-               sam_export_format_get_label (format), suggested, export_chosen);
-}
-
-static GtkCheckButton *
-find_choice (GtkWidget *box, const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (gtk_widget_get_name (child), name))
-      return GTK_CHECK_BUTTON (child);
-  return NULL;
-}
-
-static gboolean
-choice_active (GtkWidget *box, const char *name)
-{
-  GtkCheckButton *check = find_choice (box, name);
-
-  return check != NULL && gtk_check_button_get_active (check);
-}
-
-static const char * const format_names[SAM_N_EXPORT_FORMATS] = {
-  "format-xml", "format-vcard", "format-csv", "format-hsds",
-};
-static const char * const audience_names[SAM_N_VISIBILITIES] = {
-  "audience-public", "audience-professional", "audience-internal",
-};
-static const char * const scope_names[] = { "scope-register", "scope-area", "scope-results" };
-
-static void
-audience_response_cb (AdwMessageDialog *dialog, const char *response, SamWindow *self)
-{
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-
-  if (!g_str_equal (response, "export"))
-    return;
-  self->export_audience = SAM_EXPORT_DEFAULT_AUDIENCE;
-  self->export_format = SAM_EXPORT_FORMAT_XML;
-  self->export_scope = SAM_EXPORT_SCOPE_REGISTER;
-  for (guint i = 0; i < G_N_ELEMENTS (audience_names); i++)
-    if (choice_active (box, audience_names[i]))
-      self->export_audience = (SamVisibility) i;
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (choice_active (box, format_names[i]))
-      self->export_format = (SamExportFormat) i;
-  for (guint i = 0; i < G_N_ELEMENTS (scope_names); i++)
-    if (choice_active (box, scope_names[i]))
-      self->export_scope = i;
-  choose_export_file (self);
-}
-
-/* A radio button named @name (for tests) in the group of @group. */
-static GtkWidget *
-add_choice (GtkWidget *box, GtkWidget *group, const char *name, const char *label)
-{
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *text = gtk_label_new_with_mnemonic (label);
-
-  /* a label of our own, so that the long ones wrap */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (text), check);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
-  gtk_widget_set_name (check, name);
-  if (group)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
-  gtk_box_append (GTK_BOX (box), check);
-  return check;
-}
-
-static void
-add_heading (GtkWidget *box, const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, gtk_widget_get_first_child (box) ? 12 : 0);
-  gtk_box_append (GTK_BOX (box), label);
-}
-
-/* Only the register's own XML carries internal routes, and only it is
- * filtered by area alone: a search result goes out as vCard, CSV or HSDS. */
-static void
-format_toggled_cb (GtkCheckButton *check, GtkWidget *box)
-{
-  gboolean xml = choice_active (box, "format-xml");
-  GtkCheckButton *internal = find_choice (box, "audience-internal");
-  GtkCheckButton *results = find_choice (box, "scope-results");
-
-  if (!gtk_check_button_get_active (check) || internal == NULL)
-    return;
-  if (!xml && gtk_check_button_get_active (internal))
-    gtk_check_button_set_active (find_choice (box, "audience-professional"), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (internal), xml);
-  if (results == NULL)
-    return;
-  if (xml && gtk_check_button_get_active (results))
-    gtk_check_button_set_active (find_choice (box, "scope-register"), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (results), !xml);
-}
-
-static void
-add_format_choices (GtkWidget *box)
-{
-  GtkWidget *first = NULL;
-
-  add_heading (box, _("Format"));
-  for (guint i = 0; i < SAM_N_EXPORT_FORMATS; i++)
-    {
-      GtkWidget *check = add_choice (box, first, format_names[i], sam_export_format_get_label (i));
-
-      first = first ? first : check;
-      g_signal_connect (check, "toggled", G_CALLBACK (format_toggled_cb), box);
-    }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), TRUE);
-}
-
-/* The whole register; the area chosen in the filters; the list as it
- * stands. With no search and no area there is nothing to choose. */
-static void
-add_scope_choices (SamWindow *self, GtkWidget *box)
-{
-  const char *code = _sam_window_get_selected_area (self);
-  const SamArea *area = code ? sam_area_lookup (code) : NULL;
-  gboolean searching = self->review_mode || sam_window_has_filters (self) ||
-                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
-  GtkWidget *first;
-
-  add_heading (box, _("Actors"));
-  if (area == NULL && !searching)
-    {
-      GtkWidget *label = gtk_label_new (_("The whole register"));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (box), label);
-      return;
-    }
-  first = add_choice (box, NULL, "scope-register", _("The _whole register"));
-  if (area != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Those serving %s"), sam_area_get_name (area));
-      add_choice (box, first, "scope-area", text);
-    }
-  if (searching)
-    {
-      GtkWidget *results = add_choice (box, first, "scope-results",
-                                            _("The _search result as listed (contacts, "
-                                              "spreadsheet or service directory)"));
-      gtk_widget_set_sensitive (results, FALSE);
-    }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), TRUE);
-}
-
-/* What, in which format and for whom: professionals unless chosen
- * otherwise; internal routes leave only when asked for by name, only in
- * the register's own format, and the dialog says what that means. */
-static void
-export_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
-      _("The file is meant for another agency, an address book or a spreadsheet. It carries the "
-        "contact routes its readers may see."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *first, *professional;
-
-  add_format_choices (box);
-  add_scope_choices (self, box);
-  add_heading (box, _("For whom"));
-  first = add_choice (box, NULL, "audience-public",
-                           _("_Anyone: public contact routes only"));
-  professional = add_choice (box, first, "audience-professional",
-                                  _("_Professionals: public and professional contact routes"));
-  add_choice (box, first, "audience-internal",
-                   _("_Internal: every contact route, including those only this register’s "
-                     "holder may see (such as a shelter’s protected address). Never send this "
-                     "file to another agency. Register (XML) only."));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (professional), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "export", _("_Choose File…"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (audience_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The shown actor as the register has it now, with every route. */
@@ -694,7 +426,7 @@ load_shown_actor (SamWindow *self)
     return NULL;
   actor = sam_store_load_actor (self->store, sam_actor_get_id (shown), &error);
   if (actor == NULL)
-    show_error_dialog (self, _("Export Failed"), error->message);
+    _sam_window_show_error_dialog (self, _("Export Failed"), error->message);
   return actor;
 }
 
@@ -706,7 +438,7 @@ write_card (SamWindow *self, SamActor *actor, GFile *file, GAsyncReadyCallback d
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Exporting to %s…"), name);
   g_autoptr(GCancellable) cancellable = NULL;
-  Job *job = start_job (self, file, text, &cancellable);
+  SamFileJob *job = _sam_window_start_job (self, file, text, &cancellable);
 
   g_ptr_array_add (actors, actor);
   sam_export_actors_to_file_async (actors, SAM_EXPORT_FORMAT_VCARD, SAM_EXPORT_DEFAULT_AUDIENCE,
@@ -719,7 +451,7 @@ vcard_chosen (SamWindow *self, GFile *file)
   g_autoptr(SamActor) actor = load_shown_actor (self);
 
   if (actor)
-    write_card (self, actor, file, actors_exported_cb);
+    write_card (self, actor, file, _sam_window_actors_exported_cb);
 }
 
 /* "Umeå socialjour.vcf": a name a file system takes */
@@ -742,7 +474,7 @@ save_vcard_action (GtkWidget *widget, const char *name, GVariant *param)
   if (shown == NULL)
     return;
   suggested = card_file_name (shown);
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as vCard"), _("_Save"), "*.vcf",
+  _sam_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as vCard"), _("_Save"), "*.vcf",
                sam_export_format_get_label (SAM_EXPORT_FORMAT_VCARD), suggested, vcard_chosen);
 }
 
@@ -763,7 +495,7 @@ add_to_contacts_action (GtkWidget *widget, const char *name, GVariant *param)
     {
       g_autofree char *text = g_strdup_printf (_("The folder %s could not be made: %s"), dir,
                                                g_strerror (errno));
-      show_error_dialog (self, _("The Contact Could Not Be Added"), text);
+      _sam_window_show_error_dialog (self, _("The Contact Could Not Be Added"), text);
       return;
     }
   file_name = card_file_name (actor);
@@ -780,7 +512,7 @@ save_copy_action (GtkWidget *widget, const char *name, GVariant *param)
   /* Translators: the suggested name of a copy; %s is today's date */
   g_autofree char *suggested = g_strdup_printf (_("register-copy-%s.sqlite"), date);
 
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+  _sam_window_choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
                "*.sqlite", _("Registers"), suggested, copy_chosen);
 }
 
@@ -791,7 +523,7 @@ _sam_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-register", NULL, open_register_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  _sam_window_class_add_export_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.save-vcard", NULL, save_vcard_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-contacts", NULL, add_to_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

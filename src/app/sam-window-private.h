@@ -95,7 +95,8 @@ SamQuery   *_sam_window_build_query          (SamWindow *self);
 void        _sam_window_update_chips         (SamWindow *self);
 const char *_sam_window_get_selected_area    (SamWindow *self);
 
-/* sam-window-files.c: New, Open, Import, Export and Save a Copy. */
+/* sam-window-files.c: New, Open, Import and Save a Copy, and what
+ * sam-window-export.c shares with them. */
 void _sam_window_class_add_file_actions (GtkWidgetClass *widget_class);
 /* After an import: a notice when steps of the register's paths name an
  * actor or contact route it does not have. */
@@ -106,6 +107,43 @@ void _sam_window_toast                  (SamWindow      *self,
 void _sam_window_set_busy               (SamWindow      *self,
                                          const char     *text,
                                          GCancellable   *cancellable);
+void _sam_window_show_error_dialog      (SamWindow      *self,
+                                         const char     *heading,
+                                         const char     *message);
+typedef void (*SamChosenFunc) (SamWindow *self, GFile *file);
+/* A native file chooser; @func gets the file when one is accepted. */
+void _sam_window_choose_file            (SamWindow             *self,
+                                         GtkFileChooserAction   action,
+                                         const char            *title,
+                                         const char            *accept,
+                                         const char            *pattern,
+                                         const char            *pattern_name,
+                                         const char            *suggested,
+                                         SamChosenFunc          func);
+/* A long job's window and file, for what it says at the end. */
+typedef struct _SamFileJob SamFileJob;
+/* Shows the busy toast with Cancel; the cancellable is the caller's. */
+SamFileJob *_sam_window_start_job       (SamWindow      *self,
+                                         GFile          *file,
+                                         const char     *busy_text,
+                                         GCancellable  **cancellable);
+void        _sam_file_job_free          (SamFileJob     *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamFileJob, _sam_file_job_free)
+/* FALSE when it went well; else the dialog or toast says why. */
+gboolean    _sam_file_job_failed        (SamFileJob     *job,
+                                         GError         *error,
+                                         const char     *heading);
+/* "Saved file.xml" */
+void        _sam_file_job_saved         (SamFileJob     *job);
+/* Ends the job of sam_export_actors_to_file_async() (export of a search
+ * result, a vCard), saying how it went. */
+void        _sam_window_actors_exported_cb (GObject      *source,
+                                            GAsyncResult *result,
+                                            gpointer      data);
+
+/* sam-window-export.c: Export, its dialog (format, actors, for whom) and
+ * the file written. */
+void _sam_window_class_add_export_actions (GtkWidgetClass *widget_class);
 
 /* sam-window.c */
 void     _sam_window_update_actions     (SamWindow      *self);
