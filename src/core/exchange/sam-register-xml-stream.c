@@ -10,21 +10,17 @@
  *
  * Files come from other agencies and the network, so the parser never
  * loads anything: a file that declares a DOCTYPE (where XXE and
- * billion-laughs entities live) is refused before parsing starts, and the
- * only external resource the schema may load is our own copy of xml.xsd,
+ * billion-laughs entities live) is refused before parsing starts (by
+ * sam-register-xml-input.c, which also opens the file), and the only
+ * external resource the schema may load is our own copy of xml.xsd,
  * served from memory.
  */
 #define G_LOG_DOMAIN "sam-register-xml"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <gio/gunixinputstream.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
@@ -32,6 +28,7 @@
 
 #include "sam-errors.h"
 #include "sam-register-xml.h"
+#include "sam-register-xml-input-private.h"
 #include "sam-register-xml-private.h"
 
 #define RESOURCE_DIR "/io/github/samverkan/Samverkan/core/"
@@ -256,345 +253,6 @@ get_schema (void)
   return schema;
 }
 
-/* Where @needle is in the @length bytes at @p, or NULL; unlike strstr, a
- * NUL byte in the file does not end the search. */
-static const char *
-find (const char *p, gsize length, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (p[i] == needle[0] && memcmp (p + i, needle, n) == 0)
-      return p + i;
-  return NULL;
-}
-
-static int
-line_at (const char *data, const char *p)
-{
-  int line = 1;
-
-  for (const char *q = data; q < p; q++)
-    line += *q == '\n';
-  return line;
-}
-
-/* Whether @p (up to @end) could still become @word once more bytes come */
-static gboolean
-starts_word (const char *p, const char *end, const char *word)
-{
-  gsize n = MIN ((gsize) (end - p), strlen (word));
-
-  /* nothing read yet: @p may be NULL, which memcmp may not be given */
-  return n == 0 || memcmp (p, word, n) == 0;
-}
-
-/* The line of the DOCTYPE before the root element, 0 when there is none,
- * or -1 when the @length bytes read so far cannot tell yet (@at_end: the
- * whole file). Only the XML declaration, comments, processing
- * instructions and white space may come before the root; the file is read
- * as UTF-8. */
-static int
-doctype_line (const char *data, gsize length, gboolean at_end)
-{
-  const char *p = data, *end = data + length;
-  int more = at_end ? 0 : -1;
-
-  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  else if (length < 3 && starts_word (p, end, "\xEF\xBB\xBF"))
-    return more;
-  while (p < end)
-    {
-      const char *close = NULL, *token = NULL;
-
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-      if (end - p < 9 && (starts_word (p, end, "<!--") || starts_word (p, end, "<!DOCTYPE")))
-        return more;
-      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        close = find (p + 4, end - p - 4, token = "-->");
-      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        close = find (p + 2, end - p - 2, token = "?>");
-      else if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
-        return line_at (data, p);
-      else if (end - p == 1 && *p == '<')
-        return more;
-      else
-        return 0;
-      if (close == NULL)
-        return more;
-      p = close + strlen (token);
-    }
-  return more;
-}
-
-/* A run of more than MAX_TEXT bytes without markup is refused: no text of
- * a register comes near it; libxml2 would read up to 10 MB into one text
- * node first, growing it a piece at a time. */
-#define MAX_TEXT (1024 * 1024)
-/* The part of a file before the root element that is held back until it
- * is known to declare no DOCTYPE; after it, the reader's own check of the
- * DOCTYPE node is the lock. */
-#define MAX_PROLOG (1024 * 1024)
-#define CHUNK (64 * 1024)
-
-static int
-count_lines (const char *p, const char *end)
-{
-  int n = 0;
-
-  while ((p = memchr (p, '\n', end - p)) != NULL)
-    n++, p++;
-  return n;
-}
-
-/* The start tags of the file, counted on the way in: no element of the
- * format has 20 attributes, and libxml2 checks each attribute of an
- * element against every other one, so an element with 100,000 of them
- * costs minutes. Over MAX_ATTRIBUTES the reading stops before libxml2
- * sees the tag whole. Comments, processing instructions, CDATA and end
- * tags are skipped; what is not well-formed is left to the parser. */
-#define MAX_ATTRIBUTES 64
-
-typedef enum { IN_TEXT, IN_LEAD, IN_START_TAG, IN_SKIP } TagMode;
-
-typedef struct {
-  TagMode mode;
-  char lead[10];          /* "<" and what follows, until it tells what it is */
-  guint lead_len;
-  const char *until;      /* IN_SKIP: what ends it */
-  guint matched;
-  char quote;
-  guint attributes;
-  guint namespaces;
-  char word[6];           /* the start of the current attribute name */
-  guint word_len;
-  int line;               /* of the next byte */
-  int tag_line;
-} Tags;
-
-static void
-classify_lead (Tags *t)
-{
-  const char *l = t->lead;
-  guint n = t->lead_len;
-
-  if (n < 2)
-    return;
-  if (l[1] == '/' || l[1] == '?')
-    t->mode = IN_SKIP, t->until = l[1] == '?' ? "?>" : ">";
-  else if (l[1] != '!')
-    {
-      t->mode = IN_START_TAG;
-      t->quote = 0;
-      t->attributes = t->namespaces = t->word_len = 0;
-    }
-  else if (n >= 4 && memcmp (l, "<!--", 4) == 0)
-    t->mode = IN_SKIP, t->until = "-->";
-  else if (n >= 9 && memcmp (l, "<![CDATA[", 9) == 0)
-    t->mode = IN_SKIP, t->until = "]]>";
-  else if ((n >= 3 && l[2] != '-' && l[2] != '[') || (n >= 4 && l[2] == '-') ||
-           (n >= 3 && l[2] == '[' && memcmp (l, "<![CDATA[", MIN (n, 9)) != 0))
-    t->mode = IN_SKIP, t->until = ">";
-  t->matched = 0;
-}
-
-/* One byte of a start tag: FALSE when it has too many attributes. */
-static gboolean
-start_tag_byte (Tags *t, char c)
-{
-  if (t->quote)
-    t->quote = c == t->quote ? 0 : t->quote;
-  else if (c == '"' || c == '\'')
-    t->quote = c;
-  else if (c == '=')
-    {
-      t->attributes++;
-      t->namespaces += t->word_len == 5 && memcmp (t->word, "xmlns", 5) == 0;
-      t->word_len = 0;
-    }
-  else if (c == '>' || c == '<')
-    t->mode = IN_TEXT;
-  else if (g_ascii_isspace (c))
-    t->word_len = 0;
-  else if (t->word_len < 5)
-    t->word[t->word_len++] = c;
-  return t->attributes <= MAX_ATTRIBUTES;
-}
-
-/* FALSE when a start tag in @p has more than MAX_ATTRIBUTES attributes */
-static gboolean
-scan_tags (Tags *t, const char *p, gsize length)
-{
-  const char *end = p + length;
-
-  while (p < end)
-    {
-      if (t->mode == IN_TEXT)
-        {
-          const char *q = memchr (p, '<', end - p);
-
-          t->line += count_lines (p, q ? q : end);
-          if (q == NULL)
-            return TRUE;
-          t->mode = IN_LEAD;
-          t->lead[0] = '<';
-          t->lead_len = 1;
-          t->tag_line = t->line;
-          p = q + 1;
-          continue;
-        }
-      t->line += *p == '\n';
-      if (t->mode == IN_LEAD)
-        {
-          t->lead[t->lead_len++] = *p;
-          classify_lead (t);
-          if (t->mode == IN_START_TAG && !start_tag_byte (t, *p))
-            return FALSE;
-        }
-      else if (t->mode == IN_START_TAG)
-        {
-          if (!start_tag_byte (t, *p))
-            return FALSE;
-        }
-      else if (*p == t->until[t->matched])
-        {
-          if (t->until[++t->matched] == '\0')
-            t->mode = IN_TEXT;
-        }
-      else
-        t->matched = *p == t->until[0] ? 1 : 0;
-      p++;
-    }
-  return TRUE;
-}
-
-/* What libxml2 reads the file through: the bytes of @in, each looked at
- * once on the way (the prolog's DOCTYPE, runs of text, lines). */
-typedef struct {
-  GInputStream *in;
-  GByteArray *prolog;     /* read, held back until it is known to be safe */
-  gsize prolog_sent;
-  int doctype_line;       /* > 0: the file declares a DOCTYPE there */
-  gsize run;              /* bytes since the last '<' */
-  int line;               /* of the next byte */
-  int run_line;           /* where the run began */
-  int long_text_line;     /* > 0: a run of text too long starts there */
-  GError *error;
-  gboolean at_end;        /* the prolog holds the whole file */
-  guint64 total;          /* bytes read, counted against @max */
-  guint64 max;
-  gboolean too_large;
-  Tags tags;              /* attributes per element, counted on the way */
-} Source;
-
-/* FALSE (and @src->long_text_line) when a run of text is too long */
-static gboolean
-scan_text (Source *src, const char *p, gsize length)
-{
-  const char *end = p + length;
-
-  while (p < end)
-    {
-      const char *q = memchr (p, '<', end - p);
-      const char *stop = q ? q : end;
-
-      if (src->run + (stop - p) > MAX_TEXT)
-        {
-          src->long_text_line = src->run_line;
-          return FALSE;
-        }
-      src->run += stop - p;
-      src->line += count_lines (p, stop);
-      if (q == NULL)
-        break;
-      src->run = 0;
-      src->run_line = src->line;
-      p = q + 1;
-    }
-  return TRUE;
-}
-
-/* Reads from the file, counting the bytes: what stat said of its size may
- * have changed, and a device says 0. -1 on an error or past the limit. */
-static gssize
-read_counted (Source *src, void *buffer, gsize length)
-{
-  gssize n = g_input_stream_read (src->in, buffer, length, NULL, &src->error);
-
-  if (n > 0 && (src->total += n) > src->max)
-    {
-      src->too_large = TRUE;
-      return -1;
-    }
-  return n;
-}
-
-/* Reads until the prolog tells whether there is a DOCTYPE: FALSE on an
- * error of reading. */
-static gboolean
-fill_prolog (Source *src)
-{
-  for (;;)
-    {
-      guint8 buffer[CHUNK];
-      gssize n;
-      int line = doctype_line ((const char *) src->prolog->data, src->prolog->len, FALSE);
-
-      if (line >= 0 || src->prolog->len >= MAX_PROLOG)
-        {
-          src->doctype_line = MAX (line, 0);
-          return TRUE;
-        }
-      n = read_counted (src, buffer, sizeof buffer);
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        {
-          src->at_end = TRUE;
-          src->doctype_line = doctype_line ((const char *) src->prolog->data, src->prolog->len, TRUE);
-          return TRUE;
-        }
-      g_byte_array_append (src->prolog, buffer, n);
-    }
-}
-
-static int
-source_read_cb (void *context, char *buffer, int length)
-{
-  Source *src = context;
-  gssize n;
-
-  if (src->prolog_sent < src->prolog->len)
-    {
-      n = MIN ((gsize) length, src->prolog->len - src->prolog_sent);
-      memcpy (buffer, src->prolog->data + src->prolog_sent, n);
-      src->prolog_sent += n;
-    }
-  else if ((n = read_counted (src, buffer, length)) < 0)
-    return -1;
-  return scan_text (src, buffer, n) && scan_tags (&src->tags, buffer, n) ? (int) n : -1;
-}
-
-static int
-source_close_cb (void *context)
-{
-  return 0;
-}
-
-static void
-refuse_doctype (Report *r, int line)
-{
-  r->unsafe = TRUE;
-  r->broken = TRUE;
-  _sam_xml_report (r, line, _("the file declares a DOCTYPE; exchange files may not declare "
-                              "entities or load other files"));
-}
-
 typedef struct {
   Report *r;
   guint before;           /* problems reported before this file */
@@ -665,8 +323,8 @@ walk (Stream *s, xmlTextReaderPtr reader)
 
       if (type == XML_READER_TYPE_DOCUMENT_TYPE)
         {
-          /* doctype_line finds them first; this is the second lock */
-          refuse_doctype (s->r, xmlTextReaderGetParserLineNumber (reader));
+          /* the input finds them first; this is the second lock */
+          _sam_xml_refuse_doctype (s->r, xmlTextReaderGetParserLineNumber (reader));
           return;
         }
       if (type == XML_READER_TYPE_ELEMENT && depth == 0)
@@ -714,40 +372,6 @@ _sam_register_xml_prepare (void)
   get_schema ();
 }
 
-/* What the file is when it is no XML at all, said before the parser's
- * words would mislead: "Extra content at the end of the document" for an
- * empty file, "Document is empty" for a second byte order mark, "text too
- * long" for a file of zero bytes. FALSE when something was reported. */
-static gboolean
-sniff (const char *data, gsize length, Report *r)
-{
-  const char *p = data, *end = data + length;
-  const char *message = NULL;
-
-  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    message = _("the file begins with two byte order marks (the invisible character U+FEFF); an "
-                "XML file may have one at most: remove the second");
-  while (message == NULL && p < end && g_ascii_isspace (*p))
-    p++;
-  if (message != NULL)
-    ;
-  else if (p == end && length == 0)
-    message = _("the file is empty");
-  else if (p == end)
-    message = _("the file is empty: it holds nothing but white space");
-  else if (*p == '\0')
-    message = _("the file begins with zero bytes, not text: it is not a register file, or it "
-                "was never written completely (a download or a copy that stopped)");
-  else if (*p != '<' && (guchar) *p < 0x80)
-    message = _("the file does not begin with “<”: it is not an XML file");
-  if (message == NULL)
-    return TRUE;
-  _sam_xml_report (r, p == end ? 0 : line_at (data, p), "%s", message);
-  return FALSE;
-}
-
 /* libxml2's words after a stop of our own add nothing */
 static void
 forget_since (Report *r, guint before)
@@ -759,38 +383,6 @@ forget_since (Report *r, guint before)
     g_array_set_size (r->invalid_lines, 0);
   r->said = 0;
   r->malformed = FALSE;
-}
-
-/* Why the source stopped the reading: a DOCTYPE, a text too long, or the
- * file could not be read. */
-static void
-report_stop (Report *r, Source *src)
-{
-  Tags *t = &src->tags;
-
-  if (src->too_large)
-    {
-      g_autofree char *max = g_format_size (src->max);
-
-      _sam_xml_report (r, 0, _("the file is larger than %s; register files larger than that are "
-                               "not read"), max);
-    }
-  else if (src->error)
-    _sam_xml_report (r, 0, _("the file could not be read: %s"), src->error->message);
-  else if (t->attributes > MAX_ATTRIBUTES && t->namespaces > t->attributes / 2)
-    _sam_xml_report (r, t->tag_line, _("an element declares more than %u namespaces; a register "
-                                       "file needs one, so the file is not read"),
-                     (guint) MAX_ATTRIBUTES / 2);
-  else if (t->attributes > MAX_ATTRIBUTES)
-    _sam_xml_report (r, t->tag_line, _("an element has more than %u attributes; no element of a "
-                                       "register has more than 20, so the file is not read"),
-                     (guint) MAX_ATTRIBUTES);
-  else if (src->doctype_line > 0)
-    refuse_doctype (r, src->doctype_line);
-  else
-    _sam_xml_report (r, src->long_text_line, _("a text in the file is too long for a register file"));
-  r->broken = TRUE;
-  g_clear_error (&src->error);
 }
 
 static gboolean
@@ -808,27 +400,16 @@ read_stream (GInputStream    *in,
   src.max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
   src.tags.line = 1;
   _sam_register_xml_prepare ();
-  if (!fill_prolog (&src) || src.doctype_line > 0)
+  if (!_sam_xml_source_fill_prolog (&src) || src.doctype_line > 0)
     {
-      report_stop (r, &src);
+      _sam_xml_source_report_stop (r, &src);
       g_byte_array_unref (src.prolog);
       return FALSE;
     }
-  /* what the parser would misname: an empty file, a second byte order
-   * mark, zero bytes (all told by the first bytes) */
-  if (src.prolog->len > 0 || src.at_end)
+  if (!_sam_xml_source_sniff (&src, r))
     {
-      gsize length = src.prolog->len;
-      const char *p = (const char *) src.prolog->data;
-      gsize i = length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-      while (i < length && g_ascii_isspace (p[i]))
-        i++;
-      if ((i < length || src.at_end) && !sniff (length ? p : "", length, r))
-        {
-          g_byte_array_unref (src.prolog);
-          return FALSE;
-        }
+      g_byte_array_unref (src.prolog);
+      return FALSE;
     }
   /* Not xmlTextReaderSetStructuredErrorHandler: with a schema set,
    * libxml2 2.9 then loses the parser's errors (or crashes on them when
@@ -838,7 +419,7 @@ read_stream (GInputStream    *in,
   r->invalid_lines = g_array_new (FALSE, FALSE, sizeof (int));
   xmlSetStructuredErrorFunc (r, collect_error);
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  reader = xmlReaderForIO (source_read_cb, source_close_cb, &src, filename, "UTF-8", READ_OPTIONS);
+  reader = xmlReaderForIO (_sam_xml_source_read_cb, _sam_xml_source_close_cb, &src, filename, "UTF-8", READ_OPTIONS);
   if (reader == NULL)
     {
       xmlSetStructuredErrorFunc (NULL, NULL);
@@ -857,11 +438,11 @@ read_stream (GInputStream    *in,
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlSetGenericErrorFunc (NULL, NULL);
   g_byte_array_unref (src.prolog);
-  if (src.long_text_line > 0 || src.error || src.too_large || src.tags.attributes > MAX_ATTRIBUTES)
+  if (_sam_xml_source_stopped (&src))
     {
       /* the reading stopped here, not at a fault libxml2 found */
       forget_since (r, s.before);
-      report_stop (r, &src);
+      _sam_xml_source_report_stop (r, &src);
     }
   /* the checks across records, when every record could be read */
   if (!r->broken && !s.stopped)
@@ -961,148 +542,6 @@ _sam_xml_set_problems_error (GError **error, const char *filename, Report *r)
                filename ? filename : _("The file"), r->problems->len, list);
 }
 
-gsize
-sam_register_xml_get_max_size (void)
-{
-  const char *env = g_getenv ("SAMVERKAN_MAX_IMPORT_SIZE");
-  guint64 value;
-
-  if (env && g_ascii_string_to_unsigned (env, 10, 1, G_MAXSIZE, &value, NULL))
-    return (gsize) value;
-  return SAM_REGISTER_XML_MAX_SIZE;
-}
-
-static gboolean
-begins_with_zero (const guint8 *data, gsize length)
-{
-  gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  return i < length && data[i] == 0;
-}
-
-static gboolean
-refuse_too_large (GFile *file, const char *size, gsize max, GError **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *limit = g_format_size (max);
-
-  g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-               _("%s is %s; register files larger than %s are not read. Export a part of the "
-                 "register (by area or kind) instead."), name, size, limit);
-  return FALSE;
-}
-
-/* Only a regular file is read: a device (/dev/zero, /dev/urandom) never
- * ends and says it holds 0 bytes, a FIFO blocks until someone writes. */
-static gboolean
-refuse_file_type (GFile *file, GFileType type, GError **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  if (type == G_FILE_TYPE_DIRECTORY)
-    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID, _("%s is a folder, not a register file."), name);
-  else
-    g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
-                 _("%s is not a regular file (it is a device, a pipe or a socket); only a register "
-                   "file saved on a disk is read."), name);
-  return FALSE;
-}
-
-static GFileType
-file_type_of_mode (mode_t mode)
-{
-  return S_ISDIR (mode) ? G_FILE_TYPE_DIRECTORY : S_ISREG (mode) ? G_FILE_TYPE_REGULAR
-                                                                 : G_FILE_TYPE_SPECIAL;
-}
-
-/* A file on this computer is opened without waiting (a FIFO would block
- * the open) and its type is taken from what was opened, not from a name
- * that may have changed in between. */
-static GInputStream *
-open_local (GFile *file, const char *path, gsize max, GError **error)
-{
-  struct stat st;
-  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not read %s: %s"), name, g_strerror (saved));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      refuse_file_type (file, file_type_of_mode (st.st_mode), error);
-      return NULL;
-    }
-  if ((guint64) st.st_size > max)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-
-      close (fd);
-      refuse_too_large (file, size, max, error);
-      return NULL;
-    }
-  return g_unix_input_stream_new (fd, TRUE);
-}
-
-static GInputStream *
-open_other (GFile *file, gsize max, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
-
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return (refuse_file_type (file, g_file_info_get_file_type (info), error), NULL);
-  if ((guint64) g_file_info_get_size (info) > max)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      return (refuse_too_large (file, size, max, error), NULL);
-    }
-  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
-}
-
-gboolean
-sam_register_xml_check_input (GFile *file, GError **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return refuse_file_type (file, g_file_info_get_file_type (info), error);
-  return TRUE;
-}
-
-/* The file opened for reading, refused when it is not a regular file or
- * larger than the limit (which the reader counts again as it reads). */
-GInputStream *
-sam_register_xml_open_file (GFile         *file,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  path = g_file_get_path (file);
-  return path ? open_local (file, path, max, error) : open_other (file, max, cancellable, error);
-}
-
 SamRegisterData *
 sam_register_xml_parse_file (GFile         *file,
                              GPtrArray     *problems,
@@ -1123,56 +562,4 @@ sam_register_xml_parse_file (GFile         *file,
       return NULL;
     }
   return g_steal_pointer (&data);
-}
-
-gboolean
-sam_register_xml_load_file (GFile         *file,
-                            char         **contents,
-                            gsize         *length,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  gsize max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
-  gsize chunk = 256 * 1024;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  in = sam_register_xml_open_file (file, cancellable, error);
-  if (in == NULL)
-    return FALSE;
-  buffer = g_byte_array_new ();
-  /* counted as it is read: what stat said may have changed since */
-  for (;;)
-    {
-      guint old = buffer->len;
-      gssize got;
-
-      g_byte_array_set_size (buffer, old + chunk);
-      got = g_input_stream_read (in, buffer->data + old, chunk, cancellable, error);
-      if (got < 0)
-        return FALSE;
-      g_byte_array_set_size (buffer, old + got);
-      if (got == 0)
-        break;
-      /* a file of zero bytes says so at once, not after a gigabyte: the
-       * first block is enough for the reader to refuse it */
-      if (old == 0 && begins_with_zero (buffer->data, buffer->len))
-        break;
-      if (buffer->len > max)
-        {
-          g_autofree char *limit = g_format_size (max);
-          g_autofree char *size = g_strdup_printf (_("larger than %s"), limit);
-
-          return refuse_too_large (file, size, max, error);
-        }
-      chunk = MIN (MAX (chunk, buffer->len / 2), (gsize) 64 * 1024 * 1024);
-    }
-  if (!g_input_stream_close (in, cancellable, error))
-    return FALSE;
-  *length = buffer->len;
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
-  return TRUE;
 }
