@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Following a published register: what was fetched (sam-fetch-http.c)
+ * is verified (the key, the signatures, the sequence, the hash), kept as
+ * the local copy beside the last good one and merged into the store.
  */
 #define G_LOG_DOMAIN "sam-fetch"
 
@@ -17,37 +21,13 @@
 
 #include "sam-errors.h"
 #include "sam-fetch.h"
+#include "sam-fetch-private.h"
 #include "sam-follow.h"
 #include "sam-register-xml.h"
 #include "sam-schedule.h"
 #include "sam-timestamp.h"
 
-#define MAX_REDIRECTS 5
-#define CHUNK (64 * 1024)
-
 G_DEFINE_QUARK (sam-fetch-error-quark, sam_fetch_error)
-
-typedef struct {
-  SoupSession *session;
-  GUri *base;
-  const SamFetchOptions *options;
-  guint requests;
-  guint64 bytes;
-} Fetcher;
-
-/* What one file's answer said. */
-typedef struct {
-  guint status;
-  char *etag;
-  char *last_modified;
-} Answer;
-
-static void
-answer_clear (Answer *answer)
-{
-  g_clear_pointer (&answer->etag, g_free);
-  g_clear_pointer (&answer->last_modified, g_free);
-}
 
 void
 sam_fetch_result_free (SamFetchResult *result)
@@ -101,350 +81,6 @@ sam_fetch_normalize_url (const char *url, GError **error)
   folder = g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
                         g_uri_get_port (uri), path, NULL, NULL);
   return g_uri_to_string (folder);
-}
-
-/* HTTP */
-
-static guint
-io_timeout (const SamFetchOptions *options)
-{
-  return MIN (options->timeout ? options->timeout : SAM_FETCH_DEFAULT_TIMEOUT, 30);
-}
-
-static gboolean
-fetcher_init (Fetcher *f, const char *url, const SamFetchOptions *options, GError **error)
-{
-  g_autofree char *agent = g_strdup_printf ("Samverkan/%s", PACKAGE_VERSION);
-
-  f->base = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
-  if (f->base == NULL)
-    return FALSE;
-  f->options = options;
-  f->session = soup_session_new_with_options ("timeout", io_timeout (options),
-                                              "user-agent", agent, NULL);
-  return TRUE;
-}
-
-static void
-fetcher_clear (Fetcher *f)
-{
-  g_clear_object (&f->session);
-  g_clear_pointer (&f->base, g_uri_unref);
-}
-
-static gboolean
-same_origin (GUri *a, GUri *b)
-{
-  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
-         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
-         g_uri_get_port (a) == g_uri_get_port (b);
-}
-
-/* A GIO or TLS error on the way, as the follower should read it. */
-static void
-network_error (GError **error, GError *cause, GUri *uri, const SamFetchOptions *options)
-{
-  g_autofree char *where = g_uri_to_string (uri);
-
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TIMEOUT,
-                 _("%s did not come within %u seconds; the server is too slow or not "
-                   "answering."), where, options->timeout ? options->timeout
-                                                          : SAM_FETCH_DEFAULT_TIMEOUT);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_error_copy (cause));
-  else
-    g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_NETWORK,
-                 _("Could not fetch %s: %s"), where, cause->message);
-}
-
-static gboolean
-is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-/* Follows a redirect within the same host; NULL with @error otherwise. */
-static GUri *
-redirect_target (SoupMessage *msg, GUri *from, GError **error)
-{
-  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                       "Location");
-  g_autofree char *was = g_uri_to_string (from);
-  g_autoptr(GUri) to = location ? g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL)
-                                : NULL;
-
-  if (to == NULL)
-    {
-      g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_REDIRECT,
-                   _("%s redirects nowhere."), was);
-      return NULL;
-    }
-  if (!same_origin (from, to))
-    {
-      g_autofree char *target = g_uri_to_string (to);
-      g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_REDIRECT,
-                   _("%s redirects to %s, another server; a published register is only read "
-                     "from the server it is followed at."), was, target);
-      return NULL;
-    }
-  return g_steal_pointer (&to);
-}
-
-static void
-conditional_headers (SoupMessage *msg, const char *etag, const char *last_modified)
-{
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-
-  if (etag)
-    soup_message_headers_replace (headers, "If-None-Match", etag);
-  if (last_modified)
-    soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
-}
-
-static void
-read_answer (SoupMessage *msg, Answer *answer)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-
-  answer->status = soup_message_get_status (msg);
-  answer->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  answer->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-}
-
-static gboolean
-status_error (SoupMessage *msg, GUri *uri, GError **error)
-{
-  g_autofree char *where = g_uri_to_string (uri);
-
-  g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_HTTP,
-               _("The server answered “%u %s” for %s."), soup_message_get_status (msg),
-               soup_message_get_reason_phrase (msg), where);
-  return FALSE;
-}
-
-/* Sends a GET for @name in the folder; the body stream of a 200 answer, or
- * NULL for a 304 (answer->status says which) or an error. */
-static GInputStream *
-send_get (Fetcher *f, const char *name, const char *etag, const char *last_modified,
-          Answer *answer, SoupMessage **out_msg, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GUri) uri = g_uri_parse_relative (f->base, name, SOUP_HTTP_URI_FLAGS, error);
-
-  for (guint hops = 0; uri != NULL && hops <= MAX_REDIRECTS; hops++)
-    {
-      g_autoptr(SoupMessage) msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GInputStream) body = NULL;
-      GUri *next;
-
-      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-      conditional_headers (msg, etag, last_modified);
-      f->requests++;
-      body = soup_session_send (f->session, msg, cancellable, &local_error);
-      if (body == NULL)
-        return (network_error (error, local_error, uri, f->options), NULL);
-      answer_clear (answer);
-      read_answer (msg, answer);
-      if (answer->status == SOUP_STATUS_OK)
-        {
-          *out_msg = g_steal_pointer (&msg);
-          return g_steal_pointer (&body);
-        }
-      if (answer->status == SOUP_STATUS_NOT_MODIFIED && (etag || last_modified))
-        return NULL;
-      if (!is_redirect (answer->status))
-        return (status_error (msg, uri, error), NULL);
-      if ((next = redirect_target (msg, uri, error)) == NULL)
-        return NULL;
-      g_uri_unref (uri);
-      uri = next;
-    }
-  if (uri != NULL)
-    g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_REDIRECT,
-                 _("%s redirects more than %d times."), name, MAX_REDIRECTS);
-  return NULL;
-}
-
-typedef gboolean (*ChunkFunc) (const guint8 *data, gsize length, gpointer user_data,
-                               GError **error);
-
-static gboolean
-too_large (Fetcher *f, const char *name, guint64 limit, GError **error)
-{
-  g_autofree char *size = g_format_size (limit);
-
-  g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TOO_LARGE,
-               _("%s%s is larger than %s, the most it may be; it was refused."),
-               g_uri_get_host (f->base), name, size);
-  return FALSE;
-}
-
-/* Reads the body into @chunk_func, counting bytes against @limit and the
- * clock against the timeout, and checks it is all there. */
-static gboolean
-read_body (Fetcher *f, const char *name, GInputStream *body, SoupMessage *msg, guint64 limit,
-           ChunkFunc chunk_func, gpointer user_data, GCancellable *cancellable, GError **error)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
-  /* a compressed body's length is not the length read (the session
-   * decodes it): then only the bytes counted after decoding are checked */
-  gboolean has_length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-                        (coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0);
-  goffset declared = has_length ? soup_message_headers_get_content_length (headers) : -1;
-  guint timeout = f->options->timeout ? f->options->timeout : SAM_FETCH_DEFAULT_TIMEOUT;
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout * G_USEC_PER_SEC;
-  g_autofree guint8 *buffer = g_malloc (CHUNK);
-  guint64 total = 0;
-
-  if (declared > 0 && (guint64) declared > limit)
-    return too_large (f, name, limit, error);
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gssize got = g_input_stream_read (body, buffer, CHUNK, cancellable, &local_error);
-
-      if (got < 0)
-        {
-          g_autoptr(GUri) uri = g_uri_parse_relative (f->base, name, SOUP_HTTP_URI_FLAGS, NULL);
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
-              g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            return (network_error (error, local_error, uri, f->options), FALSE);
-          g_autofree char *got_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
-          g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TRUNCATED,
-                       _("%s%s ended early, after %s bytes (%s); it was refused."),
-                       g_uri_get_host (f->base), name, got_text, local_error->message);
-          return FALSE;
-        }
-      if (got == 0)
-        break;
-      total += got;
-      f->bytes += got;
-      if (total > limit)
-        return too_large (f, name, limit, error);
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_autoptr(GUri) uri = g_uri_parse_relative (f->base, name, SOUP_HTTP_URI_FLAGS, NULL);
-          g_autoptr(GError) late = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "");
-          return (network_error (error, late, uri, f->options), FALSE);
-        }
-      if (!chunk_func (buffer, got, user_data, error))
-        return FALSE;
-    }
-  if (declared >= 0 && total != (guint64) declared)
-    {
-      g_autofree char *got_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
-      g_autofree char *declared_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) declared);
-      g_set_error (error, SAM_FETCH_ERROR, SAM_FETCH_ERROR_TRUNCATED,
-                   _("%s%s ended early, after %s of %s bytes; it was refused."),
-                   g_uri_get_host (f->base), name, got_text, declared_text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-append_chunk (const guint8 *data, gsize length, gpointer user_data, GError **error)
-{
-  g_byte_array_append (user_data, data, length);
-  return TRUE;
-}
-
-/* A small file (register.json, a signature, a key) as a string; NULL for a
- * 304 (answer->status) or an error. */
-static char *
-fetch_small (Fetcher *f, const char *name, const char *etag, const char *last_modified,
-             Answer *answer, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GInputStream) body = send_get (f, name, etag, last_modified, answer, &msg,
-                                           cancellable, error);
-  g_autoptr(GByteArray) bytes = NULL;
-
-  if (body == NULL)
-    return NULL;
-  bytes = g_byte_array_new ();
-  if (!read_body (f, name, body, msg, SAM_PUBLISH_SMALL_FILE_MAX, append_chunk, bytes,
-                  cancellable, error))
-    return NULL;
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
-}
-
-/* register.xml, streamed into a file beside the last good copy */
-
-typedef struct {
-  int fd;
-  GChecksum *sha256;
-  SamMinisignHash *blake2b;
-} Sink;
-
-static gboolean
-sink_chunk (const guint8 *data, gsize length, gpointer user_data, GError **error)
-{
-  Sink *sink = user_data;
-
-  g_checksum_update (sink->sha256, data, length);
-  sam_minisign_hash_update (sink->blake2b, data, length);
-  while (length > 0)
-    {
-      gssize written = write (sink->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Could not keep a copy of the published register: %s"),
-                       g_strerror (saved));
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-  return TRUE;
-}
-
-static gboolean
-fetch_register (Fetcher *f, const SamPublication *pub, const char *tmp_path,
-                guint8 digest[SAM_MINISIGN_HASH_LEN], char **sha256, GCancellable *cancellable,
-                GError **error)
-{
-  Answer answer = { 0 };
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GInputStream) body = send_get (f, "register.xml", NULL, NULL, &answer, &msg,
-                                           cancellable, error);
-  Sink sink = { -1, NULL, NULL };
-  gboolean ok;
-
-  answer_clear (&answer);
-  if (body == NULL)
-    return FALSE;
-  sink.fd = g_open (tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not keep a copy of the published register: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  sink.sha256 = g_checksum_new (G_CHECKSUM_SHA256);
-  sink.blake2b = sam_minisign_hash_new ();
-  ok = read_body (f, "register.xml", body, msg, pub->size, sink_chunk, &sink, cancellable, error);
-  if (ok && fsync (sink.fd) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not keep a copy of the published register: %s"), g_strerror (saved));
-      ok = FALSE;
-    }
-  close (sink.fd);
-  *sha256 = g_strdup (g_checksum_get_string (sink.sha256));
-  g_checksum_free (sink.sha256);
-  sam_minisign_hash_finish (sink.blake2b, digest);
-  return ok;
 }
 
 /* trust */
@@ -698,10 +334,10 @@ typedef struct {
 static void
 follow_clear (Follow *fw)
 {
-  fetcher_clear (&fw->fetcher);
+  _sam_fetcher_clear (&fw->fetcher);
   g_clear_pointer (&fw->state, sam_published_state_free);
   g_clear_pointer (&fw->result, sam_fetch_result_free);
-  answer_clear (&fw->answer);
+  _sam_fetch_answer_clear (&fw->answer);
   g_free (fw->json);
   g_free (fw->json_sig);
 }
@@ -767,15 +403,16 @@ check_register (Follow *fw, const SamMinisignKey *key, const SamPublication *pub
   g_autoptr(GError) local_error = NULL;
   Answer answer = { 0 };
 
-  if (!fetch_register (&fw->fetcher, pub, paths->incoming, digest, &sha256, cancellable, error))
+  if (!_sam_fetch_register_xml (&fw->fetcher, pub, paths->incoming, digest, &sha256,
+                                cancellable, error))
     return FALSE;
   if (!g_str_equal (sha256, pub->sha256))
     return refuse (error, SAM_FETCH_ERROR_TAMPERED,
                    _("%sregister.xml is not the register its signed metadata describes (the "
                      "SHA-256 differs); it was refused."), fw->url);
-  sig = fetch_small (&fw->fetcher, "register.xml.minisig", NULL, NULL, &answer, cancellable,
-                     error);
-  answer_clear (&answer);
+  sig = _sam_fetch_small (&fw->fetcher, "register.xml.minisig", NULL, NULL, &answer, cancellable,
+                          error);
+  _sam_fetch_answer_clear (&answer);
   if (sig == NULL)
     return FALSE;
   comment = sam_minisign_verify_hash (key, digest, sig, &local_error);
@@ -795,18 +432,18 @@ fetch_metadata (Follow *fw, gboolean *not_modified, GCancellable *cancellable, G
   Answer sig_answer = { 0 };
 
   *not_modified = FALSE;
-  fw->json = fetch_small (&fw->fetcher, "register.json",
-                          have_copy ? fw->state->etag : NULL,
-                          have_copy ? fw->state->last_modified : NULL,
-                          &fw->answer, cancellable, error);
+  fw->json = _sam_fetch_small (&fw->fetcher, "register.json",
+                               have_copy ? fw->state->etag : NULL,
+                               have_copy ? fw->state->last_modified : NULL,
+                               &fw->answer, cancellable, error);
   if (fw->json == NULL)
     {
       *not_modified = fw->answer.status == SOUP_STATUS_NOT_MODIFIED;
       return FALSE;
     }
-  fw->json_sig = fetch_small (&fw->fetcher, "register.json.minisig", NULL, NULL, &sig_answer,
-                              cancellable, error);
-  answer_clear (&sig_answer);
+  fw->json_sig = _sam_fetch_small (&fw->fetcher, "register.json.minisig", NULL, NULL,
+                                   &sig_answer, cancellable, error);
+  _sam_fetch_answer_clear (&sig_answer);
   return fw->json_sig != NULL;
 }
 
@@ -830,7 +467,7 @@ follow_run (Follow *fw, GCancellable *cancellable, GError **error)
   if (unchanged && g_file_test (fw->state->copy, G_FILE_TEST_EXISTS))
     return finish_unchanged (fw, error);
   if (pub->size > max)
-    return (too_large (&fw->fetcher, "register.xml", max, error), NULL);
+    return (_sam_fetch_too_large (&fw->fetcher, "register.xml", max, error), NULL);
   copy_paths_init (&paths, fw->store, fw->url);
   if (!ensure_dir (paths.dir, error) ||
       !check_register (fw, key, pub, &paths, cancellable, error))
@@ -884,7 +521,7 @@ sam_fetch_follow (SamStore              *store,
   fw.state = sam_store_published_get (store, folder, &local_error);
   if (local_error)
     return (g_propagate_error (error, g_steal_pointer (&local_error)), NULL);
-  if (!fetcher_init (&fw.fetcher, folder, options, error))
+  if (!_sam_fetcher_init (&fw.fetcher, folder, options, error))
     return NULL;
   fw.result = g_new0 (SamFetchResult, 1);
   fw.result->url = g_strdup (folder);
@@ -983,11 +620,11 @@ sam_fetch_offered_key (const char            *url,
       sam_fetch_options_init (&defaults);
       options = &defaults;
     }
-  if (!fetcher_init (&f, folder, options, error))
+  if (!_sam_fetcher_init (&f, folder, options, error))
     return NULL;
-  text = fetch_small (&f, "register.pub", NULL, NULL, &answer, cancellable, error);
-  answer_clear (&answer);
-  fetcher_clear (&f);
+  text = _sam_fetch_small (&f, "register.pub", NULL, NULL, &answer, cancellable, error);
+  _sam_fetch_answer_clear (&answer);
+  _sam_fetcher_clear (&f);
   if (text == NULL)
     return NULL;
   return sam_minisign_key_parse_public (text, error);
