@@ -17,6 +17,23 @@
 
 G_BEGIN_DECLS
 
+/* Here, not in sam-store.c, because opening (sam-store-open.c) fills it in. */
+struct _SamStore
+{
+  GObject parent_instance;
+
+  char *path;
+  char *user;
+  sqlite3 *db;
+  gboolean read_only;
+  gboolean in_memory;
+  int upgraded_from;        /* the format a migration on open started from, or -1 */
+  int sound;                /* quick_check: -1 not run yet, 0 failed, 1 passed */
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+  GHashTable *schedules;    /* hours text → SamSchedule */
+  gint64 data_version;      /* PRAGMA data_version when last looked at */
+};
+
 sqlite3      *_sam_store_get_db          (SamStore      *self);
 /* A prepared statement cached for the life of the store, reset and with
  * its bindings cleared; NULL with @error set on failure. */
@@ -79,6 +96,9 @@ void          _sam_bind_static           (sqlite3_stmt  *stmt,
                                           const char    *text);
 char         *_sam_column_dup            (sqlite3_stmt  *stmt,
                                           int            column);
+/* The first column of the one row @sql returns, or -1 on failure. */
+gint64        _sam_store_count           (SamStore      *self,
+                                          const char    *sql);
 /* Parses a schedule kept by the store, sharing equal ones. */
 SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
                                           const char    *text);
