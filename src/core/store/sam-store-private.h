@@ -103,6 +103,51 @@ gint64        _sam_store_count           (SamStore      *self,
 SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
                                           const char    *text);
 
+/* sam-query-match.c: the words of a search and the FTS5 expressions of its
+ * tiers, for sam-query.c. */
+
+/* One word of the query and what it may match. */
+typedef struct {
+  char *word;        /* folded; two words for a synonym of two */
+  char *literal;     /* the word as typed, a prefix, or a synonym */
+  char *synonyms;    /* the synonyms alone, or NULL */
+  GPtrArray *forms;  /* FTS5 alternatives, the literal first */
+  GPtrArray *compounds; /* the compounds it ends, for names and keywords only */
+  GPtrArray *facets; /* kinds and target groups it names */
+  guint literal_in;  /* SamSearchColumns the literal may match in */
+  guint forms_in;    /* … and all its forms */
+} SamQueryWord;
+
+typedef enum {
+  SAM_QUERY_COLUMNS_NAME,
+  SAM_QUERY_COLUMNS_KEYWORDS,
+  SAM_QUERY_COLUMNS_ALL,
+} SamQueryColumns;
+
+typedef enum {
+  SAM_QUERY_FORMS_ALL,
+  SAM_QUERY_FORMS_LITERAL,
+  SAM_QUERY_FORMS_SYNONYMS,   /* a word's synonyms, or the word as typed */
+  SAM_QUERY_FORMS_KIND,       /* a word's kinds and groups, or the word as typed */
+} SamQueryForms;
+
+/* The words of @text that carry meaning, SamQueryWord each; all of them
+ * when none does. */
+GPtrArray    *_sam_query_analyse         (SamStore        *store,
+                                          const char      *text);
+gboolean      _sam_query_is_number       (const char      *word);
+/* FALSE when some word of @words (those in @subset, a bit mask, when not
+ * 0) cannot match in @columns: the tier need not run. */
+gboolean      _sam_query_tier_may_match  (GPtrArray       *words,
+                                          SamQueryColumns  columns,
+                                          SamQueryForms    forms,
+                                          guint            subset);
+/* Every word of @words (those in @subset when not 0), ANDed. */
+char         *_sam_query_build_tier      (GPtrArray       *words,
+                                          SamQueryColumns  columns,
+                                          SamQueryForms    forms,
+                                          guint            subset);
+
 G_END_DECLS
 
 G_BEGIN_DECLS
