@@ -17,6 +17,23 @@
 
 G_BEGIN_DECLS
 
+/* Here, not in sam-store.c, because opening (sam-store-open.c) fills it in. */
+struct _SamStore
+{
+  GObject parent_instance;
+
+  char *path;
+  char *user;
+  sqlite3 *db;
+  gboolean read_only;
+  gboolean in_memory;
+  int upgraded_from;        /* the format a migration on open started from, or -1 */
+  int sound;                /* quick_check: -1 not run yet, 0 failed, 1 passed */
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+  GHashTable *schedules;    /* hours text → SamSchedule */
+  gint64 data_version;      /* PRAGMA data_version when last looked at */
+};
+
 sqlite3      *_sam_store_get_db          (SamStore      *self);
 /* A prepared statement cached for the life of the store, reset and with
  * its bindings cleared; NULL with @error set on failure. */
@@ -79,9 +96,57 @@ void          _sam_bind_static           (sqlite3_stmt  *stmt,
                                           const char    *text);
 char         *_sam_column_dup            (sqlite3_stmt  *stmt,
                                           int            column);
+/* The first column of the one row @sql returns, or -1 on failure. */
+gint64        _sam_store_count           (SamStore      *self,
+                                          const char    *sql);
 /* Parses a schedule kept by the store, sharing equal ones. */
 SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
                                           const char    *text);
+
+/* sam-query-match.c: the words of a search and the FTS5 expressions of its
+ * tiers, for sam-query.c. */
+
+/* One word of the query and what it may match. */
+typedef struct {
+  char *word;        /* folded; two words for a synonym of two */
+  char *literal;     /* the word as typed, a prefix, or a synonym */
+  char *synonyms;    /* the synonyms alone, or NULL */
+  GPtrArray *forms;  /* FTS5 alternatives, the literal first */
+  GPtrArray *compounds; /* the compounds it ends, for names and keywords only */
+  GPtrArray *facets; /* kinds and target groups it names */
+  guint literal_in;  /* SamSearchColumns the literal may match in */
+  guint forms_in;    /* … and all its forms */
+} SamQueryWord;
+
+typedef enum {
+  SAM_QUERY_COLUMNS_NAME,
+  SAM_QUERY_COLUMNS_KEYWORDS,
+  SAM_QUERY_COLUMNS_ALL,
+} SamQueryColumns;
+
+typedef enum {
+  SAM_QUERY_FORMS_ALL,
+  SAM_QUERY_FORMS_LITERAL,
+  SAM_QUERY_FORMS_SYNONYMS,   /* a word's synonyms, or the word as typed */
+  SAM_QUERY_FORMS_KIND,       /* a word's kinds and groups, or the word as typed */
+} SamQueryForms;
+
+/* The words of @text that carry meaning, SamQueryWord each; all of them
+ * when none does. */
+GPtrArray    *_sam_query_analyse         (SamStore        *store,
+                                          const char      *text);
+gboolean      _sam_query_is_number       (const char      *word);
+/* FALSE when some word of @words (those in @subset, a bit mask, when not
+ * 0) cannot match in @columns: the tier need not run. */
+gboolean      _sam_query_tier_may_match  (GPtrArray       *words,
+                                          SamQueryColumns  columns,
+                                          SamQueryForms    forms,
+                                          guint            subset);
+/* Every word of @words (those in @subset when not 0), ANDed. */
+char         *_sam_query_build_tier      (GPtrArray       *words,
+                                          SamQueryColumns  columns,
+                                          SamQueryForms    forms,
+                                          guint            subset);
 
 G_END_DECLS
 
