@@ -106,7 +106,7 @@ _sam_sheet_route_markup (SheetLayout *sl, SamContactRoute *route)
   const char *label = sam_text_get_best (sam_contact_route_get_label (route), sl->lang, NULL);
   SamRouteKind kind = sam_contact_route_get_kind (route);
   SamSchedule *hours = sam_contact_route_get_hours (route);
-  g_autofree char *hours_text = hours ? _sam_sheet_format_hours (hours, sl->lang) : NULL;
+  g_autofree char *hours_text = hours ? sam_schedule_format_in (hours, sl->lang) : NULL;
   g_autoptr(GString) what = g_string_new (NULL);
 
   /* a plain phone number with a label needs no "Phone"; an SMS number or

@@ -264,7 +264,7 @@ make_line (SheetLayout *sl, SheetNumber *n, gboolean with_hours, PangoLayout **n
 
   if (schedule == NULL)
     schedule = sam_actor_get_hours (n->actor);
-  when = with_hours ? _sam_sheet_format_hours (schedule, sl->lang) : NULL;
+  when = with_hours ? sam_schedule_format_in (schedule, sl->lang) : NULL;
   *name = _sam_sheet_text_new (sl, _sam_sheet_actor_name (sl, n->actor), 7, 0, NAME_W);
   /* the hours across the card, under the name and the number */
   *hours = when ? _sam_sheet_text_new (sl, when, 5.5, 0, INNER_W) : NULL;

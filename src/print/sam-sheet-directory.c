@@ -134,7 +134,7 @@ static void
 make_row (SheetLayout *sl, const Columns *c, SamActor *actor, Row *row)
 {
   GPtrArray *routes = sam_actor_get_routes (actor);
-  g_autofree char *hours = _sam_sheet_format_hours (sam_actor_get_hours (actor), sl->lang);
+  g_autofree char *hours = sam_schedule_format_in (sam_actor_get_hours (actor), sl->lang);
   double left, right = 0;
 
   row->actor = actor;

@@ -148,7 +148,7 @@ make_row (SheetLayout *sl, const Columns *c, SamActor *actor, Row *row)
 {
   SamEscalationPath *path = _sam_sheet_get_path (sl->sheet);
   g_autoptr(GPtrArray) routes = pick_routes (sl, path, actor, c->max_routes);
-  g_autofree char *hours = _sam_sheet_format_hours (sam_actor_get_hours (actor), sl->lang);
+  g_autofree char *hours = sam_schedule_format_in (sam_actor_get_hours (actor), sl->lang);
   const char *places = _sam_sheet_get_role_places (sl->sheet, sam_actor_get_id (actor));
   g_autofree char *kind = NULL;
   double who_h, routes_h = 0, hours_h;

@@ -34,9 +34,6 @@ typedef struct {
   const char *printed;              /* "Printed" */
   const char *version;              /* "version" 4 */
   const char *nothing;              /* an area no actor serves */
-  const char *always_open;          /* "Open around the clock" */
-  const char *closed;               /* "Closed" */
-  SamScheduleWords hours;           /* days Mo … Su, PH; "%s next day" */
   const char *months[12];           /* short month names */
   const char *actor_kinds[SAM_N_ACTOR_KINDS];   /* singular, as a label */
   const char *kind_headings[SAM_N_ACTOR_KINDS]; /* plural, as a heading */
@@ -51,8 +48,6 @@ const SamSheetWords *_sam_sheet_words        (SamLang      lang);
 char                *_sam_sheet_role_text    (const SamStepRole *role,
                                               SamLang            lang);
 /* Opening hours in the sheet's language: "Mon–Fri 08:00–16:30". */
-char                *_sam_sheet_format_hours (SamSchedule *hours,
-                                              SamLang      lang);
 /* "25 Nov 2026" / "25 nov. 2026", in Stockholm time. */
 char                *_sam_sheet_format_date  (GDateTime   *dt,
                                               SamLang      lang);

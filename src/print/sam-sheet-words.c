@@ -42,13 +42,6 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .printed = "Utskriven",
     .version = "version",
     .nothing = "Inga aktörer med kontaktvägar i den här versionen arbetar i området.",
-    .always_open = "dygnet runt",
-    .closed = "stängt",
-    .hours = {
-      .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
-      .next_day = "%s nästa dag",
-      .off = "stängt",
-    },
     .months = { "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.",
                 "nov.", "dec." },
     .actor_kinds = {
@@ -91,13 +84,6 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .printed = "Printed",
     .version = "version",
     .nothing = "No actor with contact routes in this version serves the area.",
-    .always_open = "around the clock",
-    .closed = "closed",
-    .hours = {
-      .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "public holidays" },
-      .next_day = "%s next day",
-      .off = "closed",
-    },
     .months = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec" },
     .actor_kinds = {
@@ -137,23 +123,6 @@ _sam_sheet_role_text (const SamStepRole *role, SamLang lang)
     return g_strdup_printf ("%s %s%s” %s", w->actor_kinds[role->kind], open, role->tag,
                             w->role_scopes[role->scope]);
   return g_strdup_printf ("%s %s", w->actor_kinds[role->kind], w->role_scopes[role->scope]);
-}
-
-/* A schedule in the sheet's language; "Mo-Su off" reads "closed". */
-char *
-_sam_sheet_format_hours (SamSchedule *hours, SamLang lang)
-{
-  const SamSheetWords *w = _sam_sheet_words (lang);
-  g_autofree char *text = NULL;
-
-  if (hours == NULL)
-    return NULL;
-  if (sam_schedule_is_always (hours))
-    return g_strdup (w->always_open);
-  text = sam_schedule_to_string (hours);
-  if (g_str_equal (text, "Mo-Su off"))
-    return g_strdup (w->closed);
-  return sam_schedule_format (hours, &w->hours);
 }
 
 char *

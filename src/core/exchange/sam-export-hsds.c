@@ -171,7 +171,7 @@ add_phone (Tables *t, SamActor *actor, SamContactRoute *route, const char *key)
   const char *value = sam_contact_route_get_value (route);
   g_autofree char *number = sam_phone_format_international (value);
   const char *label = sam_text_get_best (sam_contact_route_get_label (route), t->lang, NULL);
-  g_autofree char *hours = _sam_export_hours_text (sam_contact_route_get_hours (route), t->lang);
+  g_autofree char *hours = sam_schedule_format_in (sam_contact_route_get_hours (route), t->lang);
   g_autoptr(GString) description = g_string_new (_sam_export_route_kind_word (sam_contact_route_get_kind (route), t->lang));
 
   set_uuid (phone, "organization_id", "actor", sam_actor_get_id (actor));
@@ -289,7 +289,7 @@ static void
 add_schedules (Tables *t, SamActor *actor)
 {
   SamSchedule *hours = sam_actor_get_hours (actor);
-  g_autofree char *text = _sam_export_hours_text (hours, t->lang);
+  g_autofree char *text = sam_schedule_format_in (hours, t->lang);
   g_autoptr(GArray) spans = NULL;
   const char *local = t->lang == SAM_LANG_SV ? "Svensk tid (Europe/Stockholm)."
                                              : "Swedish local time (Europe/Stockholm).";

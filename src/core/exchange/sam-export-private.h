@@ -22,8 +22,6 @@ void        _sam_export_hsds_write      (GPtrArray    *actors,
 
 /* Words of the file's language, whatever language the program runs in. */
 /* Opening hours: "mån–fre 08:00–16:30", "dygnet runt", "stängt". */
-char       *_sam_export_hours_text      (SamSchedule  *hours,
-                                         SamLang       lang);
 const char *_sam_export_route_kind_word (SamRouteKind  kind,
                                          SamLang       lang);
 const char *_sam_export_actor_kind_word (SamActorKind  kind,

@@ -12,9 +12,6 @@
 #include "sam-export-private.h"
 
 typedef struct {
-  SamScheduleWords hours;
-  const char *always;
-  const char *closed;
   const char *hours_word;
   const char *route_kinds[SAM_N_ROUTE_KINDS];
   const char *actor_kinds[SAM_N_ACTOR_KINDS];
@@ -24,13 +21,6 @@ typedef struct {
  * not in the language of the program that wrote it: fixed words, no gettext. */
 static const ExportWords words[SAM_N_LANGS] = {
   [SAM_LANG_SV] = {
-    .hours = {
-      .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
-      .next_day = "%s nästa dag",
-      .off = "stängt",
-    },
-    .always = "dygnet runt",
-    .closed = "stängt",
     .hours_word = "Öppettider",
     .route_kinds = {
       "Telefon", "Jourtelefon", "Sms", "E-post", "Säker e-post", "Webb", "Besöksadress",
@@ -43,13 +33,6 @@ static const ExportWords words[SAM_N_LANGS] = {
     },
   },
   [SAM_LANG_EN] = {
-    .hours = {
-      .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "holidays" },
-      .next_day = "%s next day",
-      .off = "closed",
-    },
-    .always = "around the clock",
-    .closed = "closed",
     .hours_word = "Opening hours",
     .route_kinds = {
       "Phone", "On-call phone", "Text message", "E-mail", "Secure e-mail", "Website",
@@ -62,22 +45,6 @@ static const ExportWords words[SAM_N_LANGS] = {
     },
   },
 };
-
-char *
-_sam_export_hours_text (SamSchedule *hours, SamLang lang)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (lang < SAM_N_LANGS, NULL);
-  if (hours == NULL)
-    return NULL;
-  if (sam_schedule_is_always (hours))
-    return g_strdup (words[lang].always);
-  text = sam_schedule_to_string (hours);
-  if (g_str_equal (text, "Mo-Su off"))
-    return g_strdup (words[lang].closed);
-  return sam_schedule_format (hours, &words[lang].hours);
-}
 
 const char *
 _sam_export_route_kind_word (SamRouteKind kind, SamLang lang)

@@ -226,7 +226,7 @@ static char *
 note_text (SamActor *actor, SamLang lang)
 {
   GString *note = g_string_new (NULL);
-  g_autofree char *hours = _sam_export_hours_text (sam_actor_get_hours (actor), lang);
+  g_autofree char *hours = sam_schedule_format_in (sam_actor_get_hours (actor), lang);
   GPtrArray *routes = sam_actor_get_routes (actor);
   const char *description = sam_text_get_best (sam_actor_get_description (actor), lang, NULL);
 
@@ -235,7 +235,7 @@ note_text (SamActor *actor, SamLang lang)
   for (guint i = 0; i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);
-      g_autofree char *own = _sam_export_hours_text (sam_contact_route_get_hours (route), lang);
+      g_autofree char *own = sam_schedule_format_in (sam_contact_route_get_hours (route), lang);
       g_autofree char *shown = sam_contact_route_dup_display_value (route);
       const char *label = route_label (route, lang);
 

@@ -620,3 +620,39 @@ sam_schedule_format (SamSchedule            *self,
     }
   return g_string_free (out, FALSE);
 }
+
+/* Fixed words, not gettext: a sheet or an exported file is read in the
+ * language chosen for it, not in the language of the program's window. */
+static const struct {
+  SamScheduleWords words;
+  const char *always;
+} fixed_words[SAM_N_LANGS] = {
+  [SAM_LANG_SV] = {
+    { .days = { "mån", "tis", "ons", "tors", "fre", "lör", "sön", "helgdagar" },
+      .next_day = "%s nästa dag", .off = "stängt" },
+    "dygnet runt",
+  },
+  [SAM_LANG_EN] = {
+    { .days = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "public holidays" },
+      .next_day = "%s next day", .off = "closed" },
+    "around the clock",
+  },
+};
+
+/* Opening hours in @lang for a printed sheet or an exported file:
+ * "dygnet runt", "stängt" (Mo-Su off), or the rules in words. */
+char *
+sam_schedule_format_in (SamSchedule *self, SamLang lang)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (lang < SAM_N_LANGS, NULL);
+  if (self == NULL)
+    return NULL;
+  if (sam_schedule_is_always (self))
+    return g_strdup (fixed_words[lang].always);
+  text = sam_schedule_to_string (self);
+  if (g_str_equal (text, "Mo-Su off"))
+    return g_strdup (fixed_words[lang].words.off);
+  return sam_schedule_format (self, &fixed_words[lang].words);
+}

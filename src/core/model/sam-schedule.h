@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "sam-enums.h"
+
 G_BEGIN_DECLS
 
 #define SAM_TYPE_SCHEDULE (sam_schedule_get_type ())
@@ -46,6 +48,8 @@ typedef struct {
  * "Mon–Fri 08:00–16:30; Sun, holidays 00:00–08:00 next day". */
 char        *sam_schedule_format        (SamSchedule            *self,
                                          const SamScheduleWords *words);
+char        *sam_schedule_format_in     (SamSchedule            *self,
+                                         SamLang                 lang);
 gboolean     sam_schedule_is_always     (const SamSchedule  *self);
 
 /* One opening of a schedule as a weekly rule says it: the days it holds
