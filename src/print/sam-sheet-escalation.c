@@ -158,10 +158,10 @@ make_row (SheetLayout *sl, const Columns *c, SamActor *actor, Row *row)
     {
       g_autofree char *where = g_strdup_printf ("%s %s", sl->words->role_for, places);
       kind = c->narrow ? g_steal_pointer (&where)
-                       : g_strdup_printf ("%s · %s", sl->words->actor_kinds[sam_actor_get_kind (actor)], where);
+                       : g_strdup_printf ("%s · %s", sam_actor_kind_get_word (sam_actor_get_kind (actor), sl->lang), where);
     }
   else if (!c->narrow)
-    kind = g_strdup (sl->words->actor_kinds[sam_actor_get_kind (actor)]);
+    kind = g_strdup (sam_actor_kind_get_word (sam_actor_get_kind (actor), sl->lang));
   row->actor = actor;
   row->who = _sam_sheet_text_new (sl, _sam_sheet_actor_name (sl, actor), 8.5, SHEET_TEXT_BOLD, c->who - c->gap);
   row->kind = kind ? _sam_sheet_text_new (sl, kind, 7, 0, c->who - c->gap) : NULL;

@@ -35,7 +35,6 @@ typedef struct {
   const char *version;              /* "version" 4 */
   const char *nothing;              /* an area no actor serves */
   const char *months[12];           /* short month names */
-  const char *actor_kinds[SAM_N_ACTOR_KINDS];   /* singular, as a label */
   const char *kind_headings[SAM_N_ACTOR_KINDS]; /* plural, as a heading */
   const char *route_kinds[SAM_N_ROUTE_KINDS];
   const char *role_scopes[SAM_N_ROLE_SCOPES];   /* "of your municipality" */

@@ -44,11 +44,6 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .nothing = "Inga aktörer med kontaktvägar i den här versionen arbetar i området.",
     .months = { "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.",
                 "nov.", "dec." },
-    .actor_kinds = {
-      "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
-      "Länsstyrelse", "Regionkoordinator", "Jour/skyddat boende", "Ideell organisation",
-      "Stödlinje", "Larmnummer", "Nationell myndighet", "Övrigt",
-    },
     .kind_headings = {
       "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
       "Länsstyrelsen", "Regionkoordinatorer", "Jourer och skyddade boenden",
@@ -86,11 +81,6 @@ static const SamSheetWords words[SAM_N_LANGS] = {
     .nothing = "No actor with contact routes in this version serves the area.",
     .months = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec" },
-    .actor_kinds = {
-      "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
-      "County administrative board", "Regional coordinator", "Shelter", "Voluntary organisation",
-      "Helpline", "Emergency", "National authority", "Other",
-    },
     .kind_headings = {
       "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
       "County administrative boards", "Regional coordinators", "Shelters",
@@ -120,9 +110,9 @@ _sam_sheet_role_text (const SamStepRole *role, SamLang lang)
   const char *open = lang == SAM_LANG_SV ? "”" : "“";
 
   if (role->tag != NULL)
-    return g_strdup_printf ("%s %s%s” %s", w->actor_kinds[role->kind], open, role->tag,
+    return g_strdup_printf ("%s %s%s” %s", sam_actor_kind_get_word (role->kind, lang), open, role->tag,
                             w->role_scopes[role->scope]);
-  return g_strdup_printf ("%s %s", w->actor_kinds[role->kind], w->role_scopes[role->scope]);
+  return g_strdup_printf ("%s %s", sam_actor_kind_get_word (role->kind, lang), w->role_scopes[role->scope]);
 }
 
 char *

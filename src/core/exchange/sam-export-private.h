@@ -24,8 +24,6 @@ void        _sam_export_hsds_write      (GPtrArray    *actors,
 /* Opening hours: "mån–fre 08:00–16:30", "dygnet runt", "stängt". */
 const char *_sam_export_route_kind_word (SamRouteKind  kind,
                                          SamLang       lang);
-const char *_sam_export_actor_kind_word (SamActorKind  kind,
-                                         SamLang       lang);
 /* "Opening hours" / "Öppettider" */
 const char *_sam_export_hours_word      (SamLang       lang);
 

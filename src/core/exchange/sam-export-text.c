@@ -14,7 +14,6 @@
 typedef struct {
   const char *hours_word;
   const char *route_kinds[SAM_N_ROUTE_KINDS];
-  const char *actor_kinds[SAM_N_ACTOR_KINDS];
 } ExportWords;
 
 /* A file is read by whoever it goes to, in the language it was asked for,
@@ -26,22 +25,12 @@ static const ExportWords words[SAM_N_LANGS] = {
       "Telefon", "Jourtelefon", "Sms", "E-post", "Säker e-post", "Webb", "Besöksadress",
       "Postadress",
     },
-    .actor_kinds = {
-      "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
-      "Länsstyrelse", "Regionkoordinator", "Jour/skyddat boende", "Ideell organisation",
-      "Stödlinje", "Larmnummer", "Nationell myndighet", "Övrigt",
-    },
   },
   [SAM_LANG_EN] = {
     .hours_word = "Opening hours",
     .route_kinds = {
       "Phone", "On-call phone", "Text message", "E-mail", "Secure e-mail", "Website",
       "Visiting address", "Postal address",
-    },
-    .actor_kinds = {
-      "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
-      "County administrative board", "Regional coordinator", "Shelter",
-      "Voluntary organisation", "Helpline", "Emergency", "National authority", "Other",
     },
   },
 };
@@ -51,13 +40,6 @@ _sam_export_route_kind_word (SamRouteKind kind, SamLang lang)
 {
   g_return_val_if_fail (kind < SAM_N_ROUTE_KINDS && lang < SAM_N_LANGS, "");
   return words[lang].route_kinds[kind];
-}
-
-const char *
-_sam_export_actor_kind_word (SamActorKind kind, SamLang lang)
-{
-  g_return_val_if_fail (kind < SAM_N_ACTOR_KINDS && lang < SAM_N_LANGS, "");
-  return words[lang].actor_kinds[kind];
 }
 
 const char *

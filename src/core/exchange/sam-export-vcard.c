@@ -300,7 +300,7 @@ write_card (GString *out, SamActor *actor, SamActor *parent, SamLang lang)
     }
   append_escaped (org, _sam_export_actor_name (actor, lang));
   append_folded (out, org->str);
-  add_text (&card, "CATEGORIES", _sam_export_actor_kind_word (sam_actor_get_kind (actor), lang));
+  add_text (&card, "CATEGORIES", sam_actor_kind_get_word (sam_actor_get_kind (actor), lang));
   for (guint i = 0; i < routes->len; i++)
     add_route (&card, g_ptr_array_index (routes, i));
   if (note)

@@ -126,6 +126,28 @@ sam_actor_kind_get_label (SamActorKind kind)
   return _(actor_kinds[kind].label);
 }
 
+/* The kind in @lang with fixed words, for a sheet or a file read in the
+ * language chosen for it rather than the window's (no gettext). */
+const char *
+sam_actor_kind_get_word (SamActorKind kind, SamLang lang)
+{
+  static const char *const words[SAM_N_LANGS][SAM_N_ACTOR_KINDS] = {
+    [SAM_LANG_SV] = {
+      "Socialtjänst", "Polis", "Hälso- och sjukvård", "Migrationsverket", "Åklagare",
+      "Länsstyrelse", "Regionkoordinator", "Jour/skyddat boende", "Ideell organisation",
+      "Stödlinje", "Larmnummer", "Nationell myndighet", "Övrigt",
+    },
+    [SAM_LANG_EN] = {
+      "Social services", "Police", "Healthcare", "Migration Agency", "Prosecution",
+      "County administrative board", "Regional coordinator", "Shelter",
+      "Voluntary organisation", "Helpline", "Emergency", "National authority", "Other",
+    },
+  };
+
+  g_return_val_if_fail (kind < SAM_N_ACTOR_KINDS && lang < SAM_N_LANGS, "");
+  return words[lang][kind];
+}
+
 const char *
 sam_actor_kind_get_icon_name (SamActorKind kind)
 {

@@ -83,6 +83,8 @@ typedef enum {
 const char   *sam_actor_kind_to_string     (SamActorKind kind);
 gboolean      sam_actor_kind_from_string   (const char *str, SamActorKind *out);
 const char   *sam_actor_kind_get_label     (SamActorKind kind);
+const char   *sam_actor_kind_get_word      (SamActorKind kind,
+                                           SamLang      lang);
 const char   *sam_actor_kind_get_icon_name (SamActorKind kind);
 
 const char   *sam_route_kind_to_string     (SamRouteKind kind);
