@@ -89,7 +89,10 @@ sam_store_open_copy_of (const char *source, const char *dest, GError **error)
     }
   part = g_strconcat (dest, ".part", NULL);
   g_unlink (part);
-  if (!copy_file (source, part, error) || g_chmod (part, 0600) != 0 || g_rename (part, dest) != 0)
+  /* made 0600 before a byte is in it, as every file the store makes */
+  if (!_sam_create_private_file (part, error))
+    return NULL;
+  if (!copy_file (source, part, error) || g_rename (part, dest) != 0)
     {
       if (error && *error == NULL)
         g_set_error (error, SAM_ERROR, SAM_ERROR_IO, _("%s could not be written: %s"), dest,
