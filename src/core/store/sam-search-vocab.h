@@ -77,6 +77,12 @@ gboolean  _sam_store_delete_search_row  (SamStore    *self,
 /* While TRUE, written rows leave their words for _sam_search_vocab_fill. */
 void      _sam_store_defer_search_vocab (SamStore    *self,
                                          gboolean     defer);
+/* While TRUE (an import), the rows of search_phone wait for
+ * _sam_store_write_deferred_phones, which writes them in key order. */
+void      _sam_store_defer_search_phones   (SamStore    *self,
+                                            gboolean     defer);
+gboolean  _sam_store_write_deferred_phones (SamStore    *self,
+                                            GError     **error);
 /* Writes the search rows again when migration 007 asked for it. */
 gboolean  _sam_store_upgrade_search     (SamStore    *self,
                                          GError     **error);

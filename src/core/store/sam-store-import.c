@@ -85,6 +85,7 @@ restore_settings (SamStore *store)
 {
   _sam_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   _sam_store_defer_search_vocab (store, FALSE);
+  _sam_store_defer_search_phones (store, FALSE);
 }
 
 SamStoreImport *
@@ -121,6 +122,7 @@ _sam_store_import_begin (SamStore *caller, GError **error)
     }
   /* the words of the index are listed once at the end */
   _sam_store_defer_search_vocab (self, TRUE);
+  _sam_store_defer_search_phones (self, TRUE);
   import = g_new0 (SamStoreImport, 1);
   import->caller = g_object_ref (caller);
   import->store = g_steal_pointer (&self);
@@ -164,9 +166,11 @@ _sam_store_import_finish (SamStoreImport        *import,
   for (guint i = 0; paths && i < paths->len; i++)
     if (!_sam_store_write_path (self, g_ptr_array_index (paths, i), error))
       goto fail;
-  /* one merge of the search index at the end (nothing to do when it is
-   * one segment already), its words listed, and the indexes built once */
-  if (!_sam_store_exec (self, "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error) ||
+  /* the phone rows in key order, one merge of the search index at the
+   * end (nothing to do when it is one segment already), its words listed,
+   * and the indexes built once */
+  if (!_sam_store_write_deferred_phones (self, error) ||
+      !_sam_store_exec (self, "INSERT INTO actor_search (actor_search) VALUES ('optimize')", error) ||
       !_sam_search_vocab_fill (self, error) ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 4)", error) ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('hashsize', 1048576)", error))
