@@ -36,6 +36,7 @@ typedef struct {
   GMutex lock;
   GCond cond;
   GQueue full;         /* of Batch, oldest first */
+  GQueue spent;        /* of Batch, written: the reader frees them */
   gboolean done;       /* the reader has finished */
   gboolean stopped;    /* the writer wants no more */
 
@@ -66,11 +67,24 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
-/* Reader: FALSE when the writer has stopped. */
+static void
+free_batches (GQueue *batches)
+{
+  Batch *batch;
+
+  while ((batch = g_queue_pop_head (batches)) != NULL)
+    batch_free (batch);
+}
+
+/* Reader: FALSE when the writer has stopped. The batches the writer is
+ * done with are freed here, by the thread that made them: freed by the
+ * writer, each of their thousands of blocks went back to the reader's
+ * malloc arena under its lock, against the reader's own allocations. */
 static gboolean
 send_batch (Import *import)
 {
   Batch *batch = g_steal_pointer (&import->filling);
+  GQueue spent = G_QUEUE_INIT;
   gboolean stopped;
 
   g_mutex_lock (&import->lock);
@@ -79,11 +93,23 @@ send_batch (Import *import)
   stopped = import->stopped;
   if (!stopped)
     g_queue_push_tail (&import->full, batch);
+  spent = import->spent;
+  g_queue_init (&import->spent);
   g_cond_broadcast (&import->cond);
   g_mutex_unlock (&import->lock);
+  free_batches (&spent);
   if (stopped)
     batch_free (batch);
   return !stopped;
+}
+
+/* Writer: hands a written batch back to be freed. */
+static void
+return_batch (Import *import, Batch *batch)
+{
+  g_mutex_lock (&import->lock);
+  g_queue_push_tail (&import->spent, batch);
+  g_mutex_unlock (&import->lock);
 }
 
 static gboolean
@@ -243,9 +269,10 @@ sam_register_xml_import (SamStore      *store,
         write_batch (writer, &import, batch, &write_error);
       if (write_error != NULL)
         stop_reader (&import);
-      batch_free (batch);
+      return_batch (&import, batch);
     }
   g_thread_join (thread);
+  free_batches (&import.spent);
   g_mutex_clear (&import.lock);
   g_cond_clear (&import.cond);
 
