@@ -30,6 +30,7 @@ struct _SamStore
   int upgraded_from;        /* the format a migration on open started from, or -1 */
   int sound;                /* quick_check: -1 not run yet, 0 failed, 1 passed */
   GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+  GHashTable *by_address;   /* the same by the text's address, looked up first */
   GHashTable *schedules;    /* hours text → SamSchedule */
   gint64 data_version;      /* PRAGMA data_version when last looked at */
 };

@@ -39,6 +39,7 @@ sam_store_finalize (GObject *object)
 {
   SamStore *self = SAM_STORE (object);
 
+  g_hash_table_unref (self->by_address);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->schedules);
   if (self->db)
@@ -69,6 +70,7 @@ sam_store_init (SamStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
+  self->by_address = g_hash_table_new (NULL, NULL);
   self->schedules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) sam_schedule_unref);
   self->upgraded_from = -1;
@@ -138,8 +140,14 @@ _sam_store_get_db (SamStore *self)
 sqlite3_stmt *
 _sam_store_prepare (SamStore *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  /* The text is static, so its address names it: hashing the whole text
+   * of a statement on every row was a percent of a large import. The same
+   * text at another address (a second copy of a literal) is found by its
+   * words and prepared once. */
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->by_address, sql);
 
+  if (stmt == NULL && (stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    g_hash_table_insert (self->by_address, (char *) sql, stmt);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -152,6 +160,7 @@ _sam_store_prepare (SamStore *self, const char *sql, GError **error)
       return NULL;
     }
   g_hash_table_insert (self->statements, (char *) sql, stmt);
+  g_hash_table_insert (self->by_address, (char *) sql, stmt);
   return stmt;
 }
 
