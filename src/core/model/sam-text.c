@@ -90,25 +90,54 @@ sam_text_equal (const SamText *a, const SamText *b)
   return TRUE;
 }
 
-char *
-sam_text_fold (const char *text)
+/* Folds a run of text with at least one byte past ASCII: case folded,
+ * decomposed, the accents dropped. */
+static void
+fold_run (GString *out, const char *text, gssize length)
 {
-  g_autofree char *decomposed = NULL;
-  g_autofree char *lower = NULL;
-  GString *out;
+  g_autofree char *lower = g_utf8_casefold (text, length);
+  g_autofree char *decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
 
-  if (text == NULL)
-    return g_strdup ("");
-  lower = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
   if (decomposed == NULL)
-    return g_strdup ("");
-  out = g_string_sized_new (strlen (decomposed));
+    return;
   for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
         g_string_append_unichar (out, c);
+    }
+}
+
+char *
+sam_text_fold (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  /* An ASCII character folds to its lower case whatever stands beside it:
+   * decomposition never moves a character of combining class 0, and case
+   * folding and dropping accents go character by character. So only the
+   * runs past ASCII take the slow road, which was most of what writing an
+   * actor's name keys cost. */
+  out = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p)
+    {
+      const char *run = p;
+
+      while (*p && !((guchar) *p & 0x80))
+        p++;
+      for (const char *q = run; q < p; q++)
+        g_string_append_c (out, g_ascii_tolower (*q));
+      run = p;
+      while (*p && ((guchar) *p & 0x80))
+        p++;
+      if (p > run)
+        fold_run (out, run, p - run);
     }
   return g_string_free (out, FALSE);
 }
