@@ -202,6 +202,19 @@ scan_tags (Tags *t, const char *p, gsize length)
           p = q + 1;
           continue;
         }
+      /* Inside a quoted value only its closing quote matters, and in a
+       * comment or end tag only the first byte of what ends it: the bytes
+       * before are skipped whole, each of them counted as a byte at a time
+       * would have. */
+      if ((t->mode == IN_START_TAG && t->quote) || (t->mode == IN_SKIP && t->matched == 0))
+        {
+          const char *q = memchr (p, t->mode == IN_SKIP ? t->until[0] : t->quote, end - p);
+
+          t->line += count_lines (p, q ? q : end);
+          if (q == NULL)
+            return TRUE;
+          p = q;
+        }
       t->line += *p == '\n';
       if (t->mode == IN_LEAD)
         {
