@@ -328,9 +328,13 @@ test_close_on_holidays (void)
   g_autoptr(SamSchedule) office = parse (OFFICE_NO_PH);
   g_autoptr(SamSchedule) always = parse ("24/7");
   g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *always_text = NULL;
   g_autoptr(GDateTime) eve = g_date_time_new_from_iso8601 ("2026-12-24T12:00:00+01:00", NULL);
 
+  /* the text kept from before is not the text after */
+  before = sam_schedule_to_string (office);
+  g_assert_cmpstr (before, ==, OFFICE_NO_PH);
   sam_schedule_close_on_holidays (office);
   sam_schedule_close_on_holidays (always);
   text = sam_schedule_to_string (office);

@@ -30,6 +30,8 @@ struct _SamSchedule {
   gboolean always;
   gboolean ph_rule;           /* a rule names PH: holidays follow days[PH_INDEX] */
   GArray *days[N_DAY_KEYS];   /* Mo … Su, PH: arrays of Span, sorted */
+  char *text;                 /* sam_schedule_to_string, once asked (atomic:
+                               * a schedule read once may be shared) */
 };
 
 static const char * const day_names[N_DAY_KEYS] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH" };
@@ -41,6 +43,7 @@ schedule_clear (SamSchedule *self)
 {
   for (guint i = 0; i < N_DAY_KEYS; i++)
     g_clear_pointer (&self->days[i], g_array_unref);
+  g_clear_pointer (&self->text, g_free);
 }
 
 static SamSchedule *
@@ -292,17 +295,15 @@ append_days (GString *out, guint mask)
     }
 }
 
-char *
-sam_schedule_to_string (const SamSchedule *self)
+static char *
+make_string (const SamSchedule *self)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   guint done = 0;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
   if (self->always)
-    return (g_string_free (out, TRUE), g_strdup ("24/7"));
-
+    return g_strdup ("24/7");
+  out = g_string_new (NULL);
   for (guint d = 0; d < N_DAY_KEYS; d++)
     {
       guint mask = 0;
@@ -325,6 +326,26 @@ sam_schedule_to_string (const SamSchedule *self)
   if (out->len == 0)
     g_string_append (out, "Mo-Su off");
   return g_string_free (out, FALSE);
+}
+
+char *
+sam_schedule_to_string (const SamSchedule *self)
+{
+  SamSchedule *shared = (SamSchedule *) self;
+  const char *text;
+  char *made;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* A register writes the same few opening hours thousands of times, and
+   * a file read for import shares each schedule among the routes that
+   * have it: the text is made once. */
+  if ((text = g_atomic_pointer_get (&shared->text)) != NULL)
+    return g_strdup (text);
+  made = make_string (self);
+  if (!g_atomic_pointer_compare_and_exchange (&shared->text, NULL, made))
+    return made;    /* another thread made it first */
+  return g_strdup (made);
 }
 
 GArray *
@@ -363,6 +384,7 @@ sam_schedule_close_on_holidays (SamSchedule *self)
 
   if (!self->always)
     self->ph_rule = TRUE;
+  g_clear_pointer (&self->text, g_free);
 }
 
 gboolean
