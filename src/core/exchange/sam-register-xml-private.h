@@ -27,6 +27,10 @@ typedef struct {
   /* Format 1 closed every actor on holidays that had no PH rule; format 2
    * reads hours as OpenStreetMap does. Set from the root element. */
   gboolean closed_on_holidays;
+  /* While a file is streamed: each text of opening hours read so far and
+   * its schedule, shared by every route that has it (a large register
+   * repeats a few dozen texts); NULL when none are kept. */
+  GHashTable *hours;
 } Report;
 
 /* Problems listed at most; a file with more is read no further (one

@@ -101,12 +101,18 @@ read_hours (xmlNodePtr node, Report *r)
 {
   g_autofree char *text = get_content (node);
   g_autoptr(GError) error = NULL;
-  SamSchedule *hours = sam_schedule_parse (text, &error);
+  SamSchedule *hours = r->hours && text ? g_hash_table_lookup (r->hours, text) : NULL;
 
+  if (hours != NULL)
+    return sam_schedule_ref (hours);
+  hours = sam_schedule_parse (text, &error);
   if (hours == NULL)
     _sam_xml_report (r, xmlGetLineNo (node), "%s", error->message);
   else if (r->closed_on_holidays)
     sam_schedule_close_on_holidays (hours);
+  /* a file of only different texts keeps a bounded number */
+  if (hours != NULL && r->hours != NULL && text != NULL && g_hash_table_size (r->hours) < 1024)
+    g_hash_table_insert (r->hours, g_strdup (text), sam_schedule_ref (hours));
   return hours;
 }
 

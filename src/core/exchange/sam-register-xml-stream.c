@@ -433,7 +433,10 @@ read_stream (GInputStream    *in,
   if (xmlTextReaderSetSchema (reader, get_schema ()) != 0)
     g_error ("The reader does not take the program's own register.xsd");
   s.check = _sam_xml_check_new ();
+  r->hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) sam_schedule_unref);
   walk (&s, reader);
+  g_clear_pointer (&r->hours, g_hash_table_unref);
   xmlFreeTextReader (reader);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlSetGenericErrorFunc (NULL, NULL);
