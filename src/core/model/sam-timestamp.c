@@ -9,19 +9,43 @@
 
 #include "sam-timestamp.h"
 
+static char *
+put_digits (char *out, int value, int digits)
+{
+  for (int i = digits - 1; i >= 0; i--, value /= 10)
+    out[i] = '0' + value % 10;
+  return out + digits;
+}
+
 char *
 sam_timestamp_format (GDateTime *dt)
 {
   g_autoptr(GDateTime) utc = NULL;
+  char text[sizeof "YYYY-MM-DDThh:mm:ssZ"];
+  char *p = text;
+  int year, month, day;
 
   if (dt == NULL)
     return NULL;
-  utc = g_date_time_to_utc (dt);
-  /* %Y would write the year 924 as "924": always four digits */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", g_date_time_get_year (utc),
-                          g_date_time_get_month (utc), g_date_time_get_day_of_month (utc),
-                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
-                          g_date_time_get_second (utc));
+  /* written for every actor an import stores (twice) and every change
+   * logged: one conversion, one date, the digits put down directly */
+  utc = g_date_time_get_utc_offset (dt) == 0 ? g_date_time_ref (dt) : g_date_time_to_utc (dt);
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  /* always four digits for the year (GDateTime's run from 1 to 9999) */
+  p = put_digits (p, year, 4);
+  *p++ = '-';
+  p = put_digits (p, month, 2);
+  *p++ = '-';
+  p = put_digits (p, day, 2);
+  *p++ = 'T';
+  p = put_digits (p, g_date_time_get_hour (utc), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_minute (utc), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_second (utc), 2);
+  *p++ = 'Z';
+  *p = '\0';
+  return g_strdup (text);
 }
 
 GDateTime *
