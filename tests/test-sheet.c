@@ -28,6 +28,7 @@
 #include "sam-phone.h"
 #include "sam-query.h"
 #include "sam-sheet.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 typedef struct {
@@ -893,79 +894,59 @@ test_errors (Fixture *f, gconstpointer data)
 
 /* samverkan-cli print */
 
-static int
-cli (Fixture *f, char **out, const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
-
-  g_ptr_array_add (argv, "--register");
-  g_ptr_array_add (argv, reg);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  return sam_test_run_cli (env, out, NULL, (const char * const *) argv->pdata);
-}
-
-#define CLI(f, ...) cli (f, &out, (const char * const []) { "print", __VA_ARGS__, NULL })
+#define PRINT(cli, reg, ...) sam_test_cli_run ((cli), "--register", (reg), "print", __VA_ARGS__)
 
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "cli.pdf", NULL);
-  g_autofree char *out = NULL;
+  g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
   g_autofree char *bytes = NULL;
+  SamTestCli cli;
   gsize len;
 
-  g_assert_nonnull (g_getenv ("SAMVERKAN_CLI"));
+  sam_test_cli_init (&cli);
   /* the register must be on disk for the CLI to see the sample */
   g_clear_object (&f->store);
 
-  g_assert_cmpint (CLI (f, "--help"), ==, 0);
-  g_assert_nonnull (strstr (out, "--sheet"));
-  g_assert_nonnull (strstr (out, "--audience"));
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "poster", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "-o", pdf), ==, 2);   /* no --path */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "-o", pdf), ==, 2);    /* no --area */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "card", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult"), ==, 2);   /* no -o */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--audience", "internal",
-                        "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--lang", "de", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--paper", "a3", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "--area", "9999", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "no-such-path", "-o", pdf), ==, 1);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "extra", "argument", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (PRINT (&cli, reg, "--help"), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "--sheet"));
+  g_assert_nonnull (strstr (cli.out, "--audience"));
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "poster", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "-o", pdf), ==, 2);   /* no --path */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "-o", pdf), ==, 2);    /* no --area */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "card", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult"),
+                   ==, 2);   /* no -o */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--audience", "internal", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--lang", "de", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--paper", "a3", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "--area", "9999", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "no-such-path",
+                          "-o", pdf), ==, 1);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "extra", "argument",
+                          "-o", pdf), ==, 2);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--lang", "en",
-                        "--audience", "professional", "--paper", "letter", "-o", pdf), ==, 0);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--lang", "en", "--audience", "professional", "--paper", "letter",
+                          "-o", pdf), ==, 0);
   g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
   g_assert_true (len > 1000 && memcmp (bytes, "%PDF-", 5) == 0);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "--area", "2480", "-o", pdf), ==, 0);
-  g_assert_nonnull (strstr (out, "pages"));
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "card", "--path", "buying-sex", "--lang", "sv", "-o", pdf), ==, 0);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "--area", "2480", "-o", pdf), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "pages"));
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "card", "--path", "buying-sex", "--lang", "sv",
+                          "-o", pdf), ==, 0);
   if (have_pdftotext ())
     {
       g_autofree char *text = pdf_text (pdf);
       assert_contains (text, "Viktiga nummer", "cli card");
     }
   g_remove (pdf);
+  sam_test_cli_clear (&cli);
 }
 
 int
