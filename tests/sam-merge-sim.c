@@ -151,7 +151,7 @@ remember_actor (Sim *sim, SamActor *actor)
       SamContactRoute *route = g_ptr_array_index (routes, i);
       g_autofree char *field = g_strconcat ("route:", sam_contact_route_get_id (route), NULL);
 
-      if (sam_contact_route_get_visibility (route) == SAM_VISIBILITY_PUBLIC)
+      if (sam_contact_route_get_kind (route) == SAM_ROUTE_KIND_WEB)
         remember (sim, key, field, sam_contact_route_get_value (route));
     }
 }
@@ -192,6 +192,23 @@ remember_path (Sim *sim, SamEscalationPath *path)
     }
 }
 
+/* Whether the "gone" of a step's /next in @entry was written by the
+ * step's deletion and a later edit elsewhere overruled that deletion:
+ * the step then comes back as that register had it, link and all, as a
+ * record does (count_lost ()). */
+static gboolean
+next_overruled (Sim *sim, const char *key, const char *field, Entry *entry)
+{
+  g_autofree char *text_key = NULL;
+  Entry *text;
+
+  if (entry->value != NULL || !g_str_has_suffix (field, "/next"))
+    return FALSE;
+  text_key = g_strdup_printf ("%s\x1f%.*s/text.en", key, (int) (strlen (field) - strlen ("/next")), field);
+  text = g_hash_table_lookup (sim->oracle, text_key);
+  return text != NULL && text->value != NULL && text->op > entry->op;
+}
+
 /* Merging */
 
 /* The side a coordinator who knows the last write takes. */
@@ -225,7 +242,7 @@ oracle_side (Sim *sim, SamMergeItem *item, SamMergeField *field)
   else
     oracle_key = g_strconcat (key, "\x1f", field->key, NULL);
   entry = g_hash_table_lookup (sim->oracle, oracle_key);
-  if (entry == NULL)
+  if (entry == NULL || next_overruled (sim, key, field->key, entry))
     return untracked_side (field);
   if (entry->value == NULL)
     return field->mine == NULL ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
@@ -375,7 +392,7 @@ edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError 
   guint what = pick (sim, 20);
 
   for (guint i = 0; i < routes->len; i++)
-    if (sam_contact_route_get_visibility (g_ptr_array_index (routes, i)) == SAM_VISIBILITY_PUBLIC &&
+    if (sam_contact_route_get_kind (g_ptr_array_index (routes, i)) == SAM_ROUTE_KIND_WEB &&
         (web == NULL || pick (sim, 2)))
       web = g_ptr_array_index (routes, i);
   if (what == 0)
@@ -401,8 +418,9 @@ edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError 
       g_autofree char *id = g_strdup_printf ("%s-w%ux", sam_actor_get_id (actor), sim->serial++);
       g_autoptr(SamContactRoute) route = sam_contact_route_new (id);
 
+      /* web routes for every audience: one a file leaves out is no deletion */
       sam_contact_route_set_kind (route, SAM_ROUTE_KIND_WEB);
-      sam_contact_route_set_visibility (route, SAM_VISIBILITY_PUBLIC);
+      sam_contact_route_set_visibility (route, (SamVisibility) pick (sim, 3));
       g_assert_true (sam_contact_route_set_value (route, url, NULL));
       sam_actor_add_route (actor, route);
       field = g_strconcat ("route:", id, NULL);
@@ -522,6 +540,8 @@ op_edit (Sim *sim)
         return;
       ok = edit_path (sim, store, key, path, &error);
     }
+  if (g_strcmp0 (g_getenv ("SAMVERKAN_SIM_TRACE"), key) == 0)
+    g_printerr ("op %u edit in %u: %s\n", sim->op, r, ok ? "done" : error->message);
   if (!ok && !g_error_matches (error, SAM_ERROR, SAM_ERROR_FOLLOWED))
     problem (sim, "op %u: editing %s in %u: %s", sim->op, key, r, error->message);
 }
@@ -577,8 +597,12 @@ run_op (Sim *sim)
     {
       guint from = pick (sim, sim->n);
       guint to = (from + 1 + pick (sim, sim->n - 1)) % sim->n;
-      merge (sim, from, to, pick (sim, 2) ? SAM_VISIBILITY_INTERNAL : SAM_VISIBILITY_PROFESSIONAL,
-             pick (sim, 5) == 0);
+      static const SamVisibility audiences[] = {
+        SAM_VISIBILITY_PUBLIC, SAM_VISIBILITY_PROFESSIONAL, SAM_VISIBILITY_INTERNAL,
+      };
+
+      /* an export for any audience, internal only when asked for by name */
+      merge (sim, from, to, audiences[pick (sim, 3)], pick (sim, 5) == 0);
     }
   else
     op_follow (sim);
@@ -676,6 +700,8 @@ count_lost (Sim *sim)
        * back as that register had it: what was written before the
        * deletion is no longer anyone's last word */
       if (!deleted && entry->op < rec->deleted_op)
+        continue;
+      if (next_overruled (sim, parts[0], parts[1], entry))
         continue;
 
       for (guint r = 0; r < sim->n && !lost; r++)

@@ -39,7 +39,8 @@ SamEscalationPath *sam_test_sample_find_path (SamTestSample *f,
 
 /* Runs samverkan-cli ($SAMVERKAN_CLI) with @args (NULL-terminated) in the
  * environment @env (NULL: this one); returns its exit status and what it
- * printed in @out and @err (nullable), and logs the call for the test log. */
+ * printed in @out and @err (nullable), and logs the call for the test log.
+ * A test of the CLI holds a SamTestCli (sam-test-cli.h), which runs this. */
 int       sam_test_run_cli     (char              **env,
                                 char              **out,
                                 char              **err,

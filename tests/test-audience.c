@@ -24,32 +24,14 @@
 #include "sam-path-check.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 typedef struct {
-  char *dir;
-  char **env;
+  SamTestCli cli;
   char *a;           /* the sample, imported */
   GPtrArray *secret; /* the sample's internal routes: "id", then the value as a file has it */
-  char *out;
-  char *err;
 } Fixture;
-
-static int
-run_v (Fixture *f, const char * const *args)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  return sam_test_run_cli (f->env, &f->out, &f->err, args);
-}
-
-#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
-
-static char *
-in_dir (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
 
 static char *
 read_file (const char *path)
@@ -73,12 +55,6 @@ count (const char *text, const char *needle)
 }
 
 static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data", "sample-register.xml", NULL);
-}
-
-static char *
 test_data (const char *name)
 {
   return g_build_filename (g_getenv ("SAMVERKAN_TEST_DATA"), name, NULL);
@@ -89,13 +65,14 @@ test_data (const char *name)
 static GPtrArray *
 internal_routes (Fixture *f, const char *reg)
 {
-  g_autofree char *path = in_dir (f, "internal-routes.xml");
+  g_autofree char *path = sam_test_cli_path (&f->cli, "internal-routes.xml");
   g_autofree char *xml = NULL;
   g_autoptr(SamRegisterData) data = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_cmpint (run (f, "--register", reg, "export", "--audience", "internal", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "export", "--audience",
+                                     "internal", path), ==, 0);
   xml = read_file (path);
   data = sam_register_xml_parse (xml, strlen (xml), path, NULL, &error);
   g_assert_no_error (error);
@@ -124,20 +101,11 @@ internal_routes (Fixture *f, const char *reg)
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = sample_path ();
-  g_autofree char *xdg = NULL;
+  g_autofree char *sample = sam_test_sample_xml ();
 
-  g_assert_nonnull (g_getenv ("SAMVERKAN_CLI"));
-  f->dir = sam_test_make_dir ();
-  xdg = in_dir (f, "xdg-data");
-  f->env = g_get_environ ();
-  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_REGISTER");
-  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", xdg, TRUE);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
-  f->env = g_environ_setenv (f->env, "LANGUAGE", "en", TRUE);
-  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
-  f->a = in_dir (f, "a.sqlite");
-  g_assert_cmpint (run (f, "--register", f->a, "import", sample), ==, 0);
+  sam_test_cli_init (&f->cli);
+  f->a = sam_test_cli_path (&f->cli, "a.sqlite");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "import", sample), ==, 0);
   f->secret = internal_routes (f, f->a);
   /* the sample has internal routes: a shelter's protected address among them */
   g_assert_cmpuint (f->secret->len / 2, >=, 7);
@@ -146,13 +114,9 @@ set_up (Fixture *f, gconstpointer data)
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_test_cli_clear (&f->cli);
   g_free (f->a);
   g_ptr_array_unref (f->secret);
-  g_free (f->out);
-  g_free (f->err);
-  g_strfreev (f->env);
 }
 
 /* How many of the sample's internal routes (by id or by value) @text has. */
@@ -181,7 +145,7 @@ test_export_default_audience (Fixture *f, gconstpointer data)
     { "--path", "trafficking-adult", NULL },
     { "--kind", "shelter", "--kind=social-services" },
   };
-  g_autofree char *out = in_dir (f, "out.xml");
+  g_autofree char *out = sam_test_cli_path (&f->cli, "out.xml");
 
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     {
@@ -192,7 +156,7 @@ test_export_default_audience (Fixture *f, gconstpointer data)
       for (guint k = 0; k < 3 && filters[i][k]; k++)
         args[n++] = filters[i][k];
       args[n++] = out;
-      g_assert_cmpint (run_v (f, args), ==, 0);
+      g_assert_cmpint (sam_test_cli_run_v (&f->cli, args), ==, 0);
       text = read_file (out);
       g_test_message ("export %s %s: %u actors", filters[i][0] ? filters[i][0] : "",
                       filters[i][1] ? filters[i][1] : "", count (text, "<actor "));
@@ -204,24 +168,26 @@ test_export_default_audience (Fixture *f, gconstpointer data)
       args[n - 1] = "--audience";
       args[n++] = "internal";
       args[n++] = out;
-      g_assert_cmpint (run_v (f, args), ==, 0);
+      g_assert_cmpint (sam_test_cli_run_v (&f->cli, args), ==, 0);
       g_clear_pointer (&text, g_free);
       text = read_file (out);
       if (filters[i][0] == NULL)
         g_assert_cmpuint (secrets_in (f, text), ==, f->secret->len / 2);
     }
   /* the shelters have protected addresses: they leave only when asked for */
-  g_assert_cmpint (run (f, "--register", f->a, "export", "--kind", "shelter", "--audience",
-                        "internal", out), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "export", "--kind",
+                                     "shelter", "--audience", "internal", out), ==, 0);
   {
     g_autofree char *text = read_file (out);
     g_assert_cmpuint (secrets_in (f, text), >, 0);
   }
-  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "everyone", out), ==, 2);
-  g_assert_nonnull (strstr (f->err, "public, professional or internal"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "export", "--audience",
+                                     "everyone", out), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "public, professional or internal"));
   /* where an actor's information was read is not contact data: every
    * audience gets it, the public one too */
-  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "public", out), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "export", "--audience",
+                                     "public", out), ==, 0);
   {
     g_autofree char *text = read_file (out);
     g_assert_nonnull (strstr (text, "<source read=\"2026-10-05\">https://polisen.se/kontakt/</source>"));
@@ -273,18 +239,19 @@ internal_routes_in_register (const char *reg)
 static void
 test_follow_takes_no_internal_route (Fixture *f, gconstpointer data)
 {
-  g_autofree char *b = in_dir (f, "b.sqlite");
-  g_autofree char *c = in_dir (f, "c.sqlite");
-  g_autofree char *internal = in_dir (f, "internal.xml");
-  g_autofree char *check = in_dir (f, "check.xml");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
+  g_autofree char *c = sam_test_cli_path (&f->cli, "c.sqlite");
+  g_autofree char *internal = sam_test_cli_path (&f->cli, "internal.xml");
+  g_autofree char *check = sam_test_cli_path (&f->cli, "check.xml");
   g_autofree char *text = NULL;
 
   g_assert_cmpuint (internal_routes_in_register (f->a), ==, f->secret->len / 2);
 
   /* a published register file in SQLite format */
-  g_assert_cmpint (run (f, "init", b), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "follow", f->a), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "export", "--audience", "internal", check), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", b), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "follow", f->a), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "export", "--audience", "internal",
+                                     check), ==, 0);
   text = read_file (check);
   g_assert_cmpuint (count (text, "<actor "), >=, 30);
   g_assert_cmpuint (count (text, "visibility=\"professional\""), >, 0);
@@ -292,14 +259,15 @@ test_follow_takes_no_internal_route (Fixture *f, gconstpointer data)
   g_assert_cmpuint (internal_routes_in_register (b), ==, 0);
 
   /* an exchange file made for the register holder only */
-  g_assert_cmpint (run (f, "--register", f->a, "export", "--audience", "internal", internal), ==, 0);
-  g_assert_cmpint (run (f, "init", c), ==, 0);
-  g_assert_cmpint (run (f, "--register", c, "follow", internal), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "export", "--audience",
+                                     "internal", internal), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", c), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "follow", internal), ==, 0);
   g_assert_cmpuint (internal_routes_in_register (c), ==, 0);
 
   /* and through the core */
   {
-    g_autofree char *d = in_dir (f, "d.sqlite");
+    g_autofree char *d = sam_test_cli_path (&f->cli, "d.sqlite");
     g_autoptr(SamStore) store = sam_store_open (d, NULL);
     g_autoptr(SamMergePlan) plan = NULL;
     g_autoptr(GError) error = NULL;
@@ -367,7 +335,7 @@ static void
 test_print_no_internal_route (Fixture *f, gconstpointer data)
 {
   static const char *audiences[] = { "public", "professional" };
-  g_autofree char *pdf = in_dir (f, "sheet.pdf");
+  g_autofree char *pdf = sam_test_cli_path (&f->cli, "sheet.pdf");
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
   if (pdftotext == NULL)
@@ -380,8 +348,9 @@ test_print_no_internal_route (Fixture *f, gconstpointer data)
       g_autofree char *text = NULL;
       guint phones;
 
-      g_assert_cmpint (run (f, "--register", f->a, "print", "--sheet", "directory", "--area", "2480",
-                            "--audience", audiences[i], "-o", pdf), ==, 0);
+      g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "print", "--sheet",
+                                         "directory", "--area", "2480",
+                                         "--audience", audiences[i], "-o", pdf), ==, 0);
       text = pdf_text (pdf);
       /* the sheet is there: the public 112 and the on-call social services */
       g_assert_nonnull (strstr (text, "112"));
@@ -389,8 +358,8 @@ test_print_no_internal_route (Fixture *f, gconstpointer data)
       g_assert_cmpuint (phones, >, 0);
     }
   /* what a sheet shows is what the one rule lets through */
-  g_assert_cmpint (run (f, "--register", f->a, "print", "--sheet", "directory", "--audience", "internal",
-                        "-o", pdf), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "print", "--sheet", "directory",
+                                     "--audience", "internal", "-o", pdf), ==, 2);
 }
 
 /* Path export */
@@ -415,8 +384,8 @@ add_named (GHashTable *named, SamEscalationPath *path)
 static void
 test_path_export_carries_fallbacks (Fixture *f, gconstpointer data)
 {
-  g_autofree char *out = in_dir (f, "path.xml");
-  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *out = sam_test_cli_path (&f->cli, "path.xml");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
   g_autofree char *text = NULL;
   g_autoptr(SamRegisterData) file = NULL;
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -442,7 +411,8 @@ test_path_export_carries_fallbacks (Fixture *f, gconstpointer data)
     g_assert_true (sam_store_update_path (store, path, &error));
     g_assert_no_error (error);
   }
-  g_assert_cmpint (run (f, "--register", f->a, "export", "--path", "trafficking-adult", out), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "export", "--path",
+                                     "trafficking-adult", out), ==, 0);
   text = read_file (out);
   file = sam_register_xml_parse (text, strlen (text), out, NULL, &error);
   g_assert_no_error (error);
@@ -476,9 +446,9 @@ test_path_export_carries_fallbacks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (secrets_in (f, text), ==, 0);
 
   /* the receiving register's paths check clean, and the import says nothing */
-  g_assert_cmpint (run (f, "--register", b, "import", out), ==, 0);
-  g_assert_null (strstr (f->err, "warning"));
-  g_assert_cmpint (run (f, "--register", b, "path", "check"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", out), ==, 0);
+  g_assert_null (strstr (f->cli.err, "warning"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "path", "check"), ==, 0);
 }
 
 /* Import: dangling references */
@@ -488,7 +458,7 @@ write_variant (Fixture *f, const char *name, const char * const *edits)
 {
   g_autofree char *source = test_data ("valid-small.xml");
   g_autofree char *text = read_file (source);
-  char *path = in_dir (f, name);
+  char *path = sam_test_cli_path (&f->cli, name);
 
   for (guint i = 0; edits[i]; i += 2)
     {
@@ -521,26 +491,27 @@ test_import_warns_dangling (Fixture *f, gconstpointer data)
   g_autofree char *small = test_data ("valid-small.xml");
   g_autofree char *gone_path = write_variant (f, "gone.xml", gone);
   g_autofree char *changed_path = write_variant (f, "changed.xml", changed);
-  g_autofree char *b = in_dir (f, "b.sqlite");
-  g_autofree char *c = in_dir (f, "c.sqlite");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
+  g_autofree char *c = sam_test_cli_path (&f->cli, "c.sqlite");
 
   /* plain: one warning per dangling reference, the import stands */
-  g_assert_cmpint (run (f, "--register", b, "import", gone_path), ==, 0);
-  g_assert_cmpuint (count (f->err, "warning:"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "“gone”"));
-  g_assert_nonnull (strstr (f->err, "“also-gone”"));
-  g_assert_nonnull (strstr (f->err, "Path “p1”"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", gone_path), ==, 0);
+  g_assert_cmpuint (count (f->cli.err, "warning:"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "“gone”"));
+  g_assert_nonnull (strstr (f->cli.err, "“also-gone”"));
+  g_assert_nonnull (strstr (f->cli.err, "Path “p1”"));
 
   /* merge */
-  g_assert_cmpint (run (f, "--register", c, "import", small), ==, 0);
-  g_assert_null (strstr (f->err, "warning"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "import", small), ==, 0);
+  g_assert_null (strstr (f->cli.err, "warning"));
   /* the file's source does not own c's copies: its changes are proposals, taken here */
-  g_assert_cmpint (run (f, "--register", c, "import", "--merge", changed_path), ==, 1);
-  g_assert_null (strstr (f->err, "warning"));
-  g_assert_cmpint (run (f, "--register", c, "import", "--merge", "--prefer", "theirs",
-                        changed_path), ==, 0);
-  g_assert_cmpuint (count (f->err, "warning:"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "it names the contact route “gone”"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "import", "--merge",
+                                     changed_path), ==, 1);
+  g_assert_null (strstr (f->cli.err, "warning"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "import", "--merge",
+                                     "--prefer", "theirs", changed_path), ==, 0);
+  g_assert_cmpuint (count (f->cli.err, "warning:"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.err, "it names the contact route “gone”"));
 }
 
 static void
@@ -557,19 +528,19 @@ test_import_refuses_unknown_actor (Fixture *f, gconstpointer data)
   g_autofree char *small = test_data ("valid-small.xml");
   g_autofree char *path = write_variant (f, "nobody.xml", nobody);
   g_autofree char *fallback = write_variant (f, "nobody-fallback.xml", nobody_fallback);
-  g_autofree char *b = in_dir (f, "b.sqlite");
-  g_autofree char *c = in_dir (f, "c.sqlite");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
+  g_autofree char *c = sam_test_cli_path (&f->cli, "c.sqlite");
 
-  g_assert_cmpint (run (f, "--register", b, "import", path), ==, 2);
-  g_assert_nonnull (strstr (f->err, "line 39: step “s2” names the actor “nobody”"));
-  g_assert_cmpint (run (f, "--register", b, "import", fallback), ==, 2);
-  g_assert_nonnull (strstr (f->err, "a fallback names the actor “nobody”"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", path), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "line 39: step “s2” names the actor “nobody”"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", fallback), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "a fallback names the actor “nobody”"));
 
-  g_assert_cmpint (run (f, "--register", c, "import", small), ==, 0);
-  g_assert_cmpint (run (f, "--register", c, "import", "--merge", path), ==, 2);
-  g_assert_nonnull (strstr (f->err, "line 39"));
-  g_assert_nonnull (strstr (f->err, "neither in the file nor in the register"));
-  g_assert_cmpint (run (f, "--register", c, "backups"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "import", small), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "import", "--merge", path), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "line 39"));
+  g_assert_nonnull (strstr (f->cli.err, "neither in the file nor in the register"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", c, "backups"), ==, 1);
 }
 
 /* Path check */
@@ -586,14 +557,14 @@ test_path_check_refuses (Fixture *f, gconstpointer data)
     NULL
   };
   g_autofree char *path = write_variant (f, "check.xml", edits);
-  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
 
-  g_assert_cmpint (run (f, "--register", b, "import", path), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "path", "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "it names the internal contact route “r1”"));
-  g_assert_nonnull (strstr (f->out, "hands over to this same path"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "path", "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "it names the internal contact route “r1”"));
+  g_assert_nonnull (strstr (f->cli.out, "hands over to this same path"));
   /* the sample's own paths are sound */
-  g_assert_cmpint (run (f, "--register", f->a, "path", "check"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->a, "path", "check"), ==, 0);
 
   /* through the core */
   {
@@ -616,19 +587,21 @@ test_update_without_updated (Fixture *f, gconstpointer data)
   g_autofree char *small = test_data ("valid-small.xml");
   g_autofree char *changed = write_variant (f, "changed.xml", edits);
   g_autofree char *text = read_file (small);
-  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
 
   g_assert_null (strstr (text, "updated="));
-  g_assert_cmpint (run (f, "--register", b, "import", small), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", small), ==, 0);
   /* b owns its copy of a1: the file's change is a proposal, taken with --prefer theirs */
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", changed), ==, 1);
-  g_assert_nonnull (strstr (f->out, "1 conflict"));
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "theirs", changed), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Imported."));
-  g_assert_cmpint (run (f, "--register", b, "show", "--json", "a1"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Polisen (ändrad)"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", "--merge",
+                                     changed), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "1 conflict"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", "--merge", "--prefer",
+                                     "theirs", changed), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Imported."));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "show", "--json", "a1"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Polisen (ändrad)"));
   /* the time of the import (SAMVERKAN_NOW) */
-  g_assert_nonnull (strstr (f->out, "\"updated_at\" : \"2026-11-25T11:00:00Z\""));
+  g_assert_nonnull (strstr (f->cli.out, "\"updated_at\" : \"2026-11-25T11:00:00Z\""));
 }
 
 /* Failed imports and backups, from the command line */
@@ -645,28 +618,30 @@ test_failed_imports_keep_backups (Fixture *f, gconstpointer data)
   g_autofree char *small = test_data ("valid-small.xml");
   g_autofree char *path = write_variant (f, "clash.xml", clash);
   g_autofree char *change = write_variant (f, "changed.xml", changed);
-  g_autofree char *b = in_dir (f, "b.sqlite");
+  g_autofree char *b = sam_test_cli_path (&f->cli, "b.sqlite");
   g_autofree char *before = NULL;
 
-  g_assert_cmpint (run (f, "--register", b, "import", small), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", small), ==, 0);
   /* a file that changes nothing makes no copy; one that changes something does */
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", small), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "backups"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", "--merge", small), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "backups"), ==, 1);
   /* a change from a register that does not own a1 is a proposal: no copy until it is taken */
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", change), ==, 1);
-  g_assert_cmpint (run (f, "--register", b, "backups"), ==, 1);
-  g_assert_cmpint (run (f, "--register", b, "import", "--merge", "--prefer", "theirs", change), ==, 0);
-  g_assert_cmpint (run (f, "--register", b, "backups"), ==, 0);
-  g_assert_cmpuint (count (f->out, "before an import"), ==, 1);
-  before = g_strdup (f->out);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", "--merge", change), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "backups"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import", "--merge", "--prefer",
+                                     "theirs", change), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "backups"), ==, 0);
+  g_assert_cmpuint (count (f->cli.out, "before an import"), ==, 1);
+  before = g_strdup (f->cli.out);
   /* ten imports that fail on an id in use */
   for (guint i = 0; i < 10; i++)
     {
-      g_assert_cmpint (run (f, "--register", b, "import", "--merge", path), ==, 2);
-      g_assert_nonnull (strstr (f->err, "“r1”"));
+      g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "import",
+                                         "--merge", path), ==, 2);
+      g_assert_nonnull (strstr (f->cli.err, "“r1”"));
     }
-  g_assert_cmpint (run (f, "--register", b, "backups"), ==, 0);
-  g_assert_cmpstr (f->out, ==, before);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", b, "backups"), ==, 0);
+  g_assert_cmpstr (f->cli.out, ==, before);
 }
 
 int

@@ -18,6 +18,7 @@
 #include "sam-merge.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 static char *
@@ -127,29 +128,12 @@ test_restore (void)
 }
 
 /* samverkan-cli backups / restore N */
-static int
-run_cli (char **out, char **err, ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, err);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return sam_test_run_cli (NULL, out, err, (const char * const *) args->pdata);
-}
-
 static void
 test_cli (void)
 {
-  g_autofree char *dir = sam_test_make_dir ();
-  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
-  g_autofree char *reg = g_strdup (sam_store_get_path (store));
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  SamTestCli cli;
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *reg = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -158,10 +142,11 @@ test_cli (void)
       g_test_skip ("SAMVERKAN_CLI is not set");
       return;
     }
-  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "backups", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "no copies"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
+  sam_test_cli_init (&cli);
+  store = sam_test_open_store (cli.dir, "r.sqlite", TRUE);
+  reg = g_strdup (sam_store_get_path (store));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "backups"), ==, 1);
+  g_assert_nonnull (strstr (cli.err, "no copies"));
 
   rename_actor (store, "polisen", "Kopierad");
   {
@@ -171,20 +156,14 @@ test_cli (void)
   rename_actor (store, "polisen", "Senare");
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "backups", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "1  "));
-  g_assert_nonnull (strstr (out, "before an import"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "7", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "7"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "x", NULL), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--register", reg, "restore", "1", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "restore"));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "backups"), ==, 0);
+  g_assert_true (g_str_has_prefix (cli.out, "1  "));
+  g_assert_nonnull (strstr (cli.out, "before an import"));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "restore", "7"), ==, 2);
+  g_assert_nonnull (strstr (cli.err, "7"));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "restore", "x"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "restore", "1"), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "restore"));
 
   store = sam_store_open (reg, &error);
   g_assert_no_error (error);
@@ -195,7 +174,7 @@ test_cli (void)
     g_assert_cmpuint (list->len, ==, 2);
   }
   g_clear_object (&store);
-  sam_test_remove_dir (dir);
+  sam_test_cli_clear (&cli);
 }
 
 static GPtrArray *

@@ -14,21 +14,13 @@
 #include <json-glib/json-glib.h>
 
 #include "sam-store.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 typedef struct {
-  char *dir;
-  char **env;
+  SamTestCli cli;
   char *reg;      /* a register filled from the sample by the set-up, or NULL */
-  char *out;
-  char *err;
 } Fixture;
-
-static char *
-in_dir (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
 
 static char *
 data_path (const char *name)
@@ -36,65 +28,29 @@ data_path (const char *name)
   return g_build_filename (g_getenv ("SAMVERKAN_TEST_DATA"), name, NULL);
 }
 
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data", "sample-register.xml", NULL);
-}
-
-/* Runs the CLI with @args (NULL-terminated); returns its exit status and
- * keeps its output in f->out and f->err. */
-static int
-run_v (Fixture *f, const char * const *args)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  return sam_test_run_cli (f->env, &f->out, &f->err, args);
-}
-
-#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
-
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *reg = NULL;
-  g_autofree char *xdg = NULL;
 
-  g_assert_nonnull (g_getenv ("SAMVERKAN_CLI"));
-  f->dir = g_dir_make_tmp ("samverkan-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  reg = in_dir (f, "env-register.sqlite");
-  xdg = in_dir (f, "xdg-data");
-  f->env = g_get_environ ();
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_REGISTER", reg, TRUE);
-  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", xdg, TRUE);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
-  f->env = g_environ_setenv (f->env, "LANGUAGE", "en", TRUE);
-  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
+  sam_test_cli_init (&f->cli);
+  reg = sam_test_cli_path (&f->cli, "env-register.sqlite");
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_REGISTER", reg);
 }
 
 /* With a register made by `init` and `import` of the sample. */
 static void
 set_up_sample (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = sample_path ();
-
   set_up (f, data);
-  f->reg = in_dir (f, "sample.sqlite");
-  g_assert_cmpint (run (f, "init", f->reg), ==, 0);
-  g_assert_cmpint (run (f, "--register", f->reg, "import", sample), ==, 0);
+  f->reg = sam_test_cli_new_sample (&f->cli, "sample.sqlite");
 }
 
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_test_cli_clear (&f->cli);
   g_free (f->reg);
-  g_free (f->out);
-  g_free (f->err);
-  g_strfreev (f->env);
 }
 
 static gint64
@@ -123,75 +79,77 @@ test_help (Fixture *f, gconstpointer data)
 {
   static const char * const commands[] = { "init", "import", "export", "search", "show", "check" };
 
-  g_assert_cmpint (run (f, "--help"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--help"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_assert_nonnull (strstr (f->out, commands[i]));
-  g_assert_nonnull (strstr (f->out, "Exit status"));
-  g_assert_nonnull (strstr (f->out, "3 the register is busy"));
-  g_assert_nonnull (strstr (f->out, "4 the disk is full"));
+    g_assert_nonnull (strstr (f->cli.out, commands[i]));
+  g_assert_nonnull (strstr (f->cli.out, "Exit status"));
+  g_assert_nonnull (strstr (f->cli.out, "3 the register is busy"));
+  g_assert_nonnull (strstr (f->cli.out, "4 the disk is full"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_assert_cmpint (run (f, commands[i], "--help"), ==, 0);
-      g_assert_nonnull (strstr (f->out, commands[i]));
+      g_assert_cmpint (sam_test_cli_run (&f->cli, commands[i], "--help"), ==, 0);
+      g_assert_nonnull (strstr (f->cli.out, commands[i]));
     }
-  g_assert_cmpint (run (f, "search", "--help"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "--kind"));
-  g_assert_nonnull (strstr (f->out, "--open-now"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "search", "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "--kind"));
+  g_assert_nonnull (strstr (f->cli.out, "--open-now"));
 }
 
 /* --help and errors in Swedish when the user's language is Swedish. */
 static void
 test_help_swedish (Fixture *f, gconstpointer data)
 {
-  f->env = g_environ_setenv (f->env, "LANGUAGE", "sv", TRUE);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_LOCALE_DIR", g_getenv ("SAMVERKAN_LOCALE_DIR"), TRUE);
+  sam_test_cli_setenv (&f->cli, "LANGUAGE", "sv");
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_LOCALE_DIR", g_getenv ("SAMVERKAN_LOCALE_DIR"));
 
-  g_assert_cmpint (run (f, "--help"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Kommandon:"));
-  g_assert_nonnull (strstr (f->out, "Skapa ett tomt register"));
-  g_assert_nonnull (strstr (f->out, "Slutstatus"));
-  g_assert_null (strstr (f->out, "Exit status"));
-  g_assert_cmpint (run (f, "search", "--help"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Bara aktörer som har öppet nu"));
-  g_assert_cmpint (run (f, "frobnicate"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "Okänt kommando"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Kommandon:"));
+  g_assert_nonnull (strstr (f->cli.out, "Skapa ett tomt register"));
+  g_assert_nonnull (strstr (f->cli.out, "Slutstatus"));
+  g_assert_null (strstr (f->cli.out, "Exit status"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "search", "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Bara aktörer som har öppet nu"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "frobnicate"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "Okänt kommando"));
 }
 
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
-  g_assert_cmpint (run (f, "frobnicate"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "frobnicate"));
-  g_assert_cmpint (run (f, "--no-such-option"), ==, 2);
-  g_assert_cmpint (run (f, "init"), ==, 2);
-  g_assert_cmpint (run (f, "show"), ==, 2);
-  g_assert_cmpint (run (f, "check", "extra"), ==, 2);
-  g_assert_cmpint (run (f, "search", "--bogus", "x"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "frobnicate"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "frobnicate"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--no-such-option"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "show"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "check", "extra"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "search", "--bogus", "x"), ==, 2);
   /* a mistyped register name is an error, not a new empty register */
-  g_assert_cmpint (run (f, "--register", "/nonexistent/nope.sqlite", "search", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "/nonexistent/nope.sqlite"));
-  g_assert_cmpint (run (f, "check"), ==, 2);   /* $SAMVERKAN_REGISTER names no file yet */
-  g_assert_false (g_file_test (g_environ_getenv (f->env, "SAMVERKAN_REGISTER"), G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", "/nonexistent/nope.sqlite",
+                                     "search", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "/nonexistent/nope.sqlite"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "check"), ==, 2);   /* $SAMVERKAN_REGISTER names no file yet */
+  g_assert_false (g_file_test (g_environ_getenv (f->cli.env, "SAMVERKAN_REGISTER"),
+                               G_FILE_TEST_EXISTS));
   /* without a command: the usage, and status 2 */
-  g_assert_cmpint (run_v (f, (const char * const []) { NULL }), ==, 2);
+  g_assert_cmpint (sam_test_cli_run_v (&f->cli, (const char * const []) { NULL }), ==, 2);
 }
 
 static void
 test_init (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = in_dir (f, "new.sqlite");
+  g_autofree char *path = sam_test_cli_path (&f->cli, "new.sqlite");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
-  g_assert_cmpint (run (f, "init", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", path), ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (count_actors (path), ==, 0);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
-  g_assert_cmpint (run (f, "init", path), ==, 2);
-  g_assert_nonnull (strstr (f->err, "already exists"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", path), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "already exists"));
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (after, after_len, before, before_len);
 }
@@ -199,60 +157,66 @@ test_init (Fixture *f, gconstpointer data)
 static void
 test_import (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = in_dir (f, "new.sqlite");
-  g_autofree char *sample = sample_path ();
+  g_autofree char *path = sam_test_cli_path (&f->cli, "new.sqlite");
+  g_autofree char *sample = sam_test_sample_xml ();
 
-  g_assert_cmpint (run (f, "init", path), ==, 0);
-  g_assert_cmpint (run (f, "--register", path, "import", sample), ==, 0);
-  g_assert_nonnull (strstr (f->out, "38"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", path, "import", sample), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "38"));
   g_assert_cmpint (count_actors (path), ==, 38);
   /* only into an empty register */
-  g_assert_cmpint (run (f, "--register", path, "import", sample), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", path, "import", sample), ==, 2);
   g_assert_cmpint (count_actors (path), ==, 38);
   /* a file that is not there */
-  g_assert_cmpint (run (f, "-r", path, "import", "/nonexistent/register.xml"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", path, "import",
+                                     "/nonexistent/register.xml"), ==, 2);
 }
 
 static void
 test_import_refused (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = in_dir (f, "new.sqlite");
+  g_autofree char *path = sam_test_cli_path (&f->cli, "new.sqlite");
   g_autofree char *bad = data_path ("bad-phone.xml");
   g_autofree char *xxe = data_path ("xxe.xml");
 
-  g_assert_cmpint (run (f, "init", path), ==, 0);
-  g_assert_cmpint (run (f, "--register", path, "import", bad), ==, 2);
-  g_assert_nonnull (strstr (f->err, "line 23"));
-  g_assert_nonnull (strstr (f->err, "a2-jour"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", path, "import", bad), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "line 23"));
+  g_assert_nonnull (strstr (f->cli.err, "a2-jour"));
   g_assert_cmpint (count_actors (path), ==, 0);
-  g_assert_cmpint (run (f, "--register", path, "import", xxe), ==, 2);
-  g_assert_nonnull (strstr (f->err, "DOCTYPE"));
-  g_assert_null (strstr (f->err, "root:"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", path, "import", xxe), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "DOCTYPE"));
+  g_assert_null (strstr (f->cli.err, "root:"));
   g_assert_cmpint (count_actors (path), ==, 0);
 }
 
 static void
 test_search (Fixture *f, gconstpointer data)
 {
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "umea"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Umeå"));
-  g_assert_nonnull (strstr (f->out, "umea-kommun"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "umea"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Umeå"));
+  g_assert_nonnull (strstr (f->cli.out, "umea-kommun"));
   /* several words are one query */
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "socialjour", "skelleftea"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "skelleftea-socialjour"));
-  g_assert_null (strstr (f->out, "umea-socialjour"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "socialjour",
+                                     "skelleftea"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "skelleftea-socialjour"));
+  g_assert_null (strstr (f->cli.out, "umea-socialjour"));
 
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "zzzzqqq"), ==, 1);
-  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "zzzzqqq"), ==, 1);
+  g_assert_cmpstr (f->cli.out, ==, "");
 
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--kind", "nonsense", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "--kind"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--area", "9999", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "--area"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--target-group", "everyone", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "--target-group"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--limit", "-1", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "--limit"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--kind",
+                                     "nonsense", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "--kind"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--area",
+                                     "9999", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "--area"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--target-group",
+                                     "everyone", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "--target-group"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--limit",
+                                     "-1", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "--limit"));
 }
 
 static JsonArray *
@@ -267,8 +231,8 @@ search_json (Fixture *f, JsonNode **root, const char * const *args)
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_cmpint (run_v (f, (const char * const *) argv->pdata), ==, 0);
-  *root = parse_json (f->out);
+  g_assert_cmpint (sam_test_cli_run_v (&f->cli, (const char * const *) argv->pdata), ==, 0);
+  *root = parse_json (f->cli.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (*root));
   return json_node_get_array (*root);
 }
@@ -287,20 +251,25 @@ has_id (JsonArray *array, const char *id)
 static void
 test_synonyms (Fixture *f, gconstpointer data)
 {
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
-  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "add", "Tjejjour", "kvinnojour"), ==, 0);
-  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "list"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "tjejjour\tkvinnojour\n"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
-  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), ==, 0);
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "tjejjour"), ==, 1);
-  g_assert_cmpint (run (f, "--register", f->reg, "synonyms", "remove", "tjejjour"), !=, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "synonyms", "add", "Tjejjour",
+                                     "kvinnojour"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "synonyms", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "tjejjour\tkvinnojour\n"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "tjejjour"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "umea-kvinnojour"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "synonyms", "remove",
+                                     "tjejjour"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "tjejjour"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "synonyms", "remove",
+                                     "tjejjour"), !=, 0);
 
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "2482", "kvinnojour"), ==, 0);
-  g_assert_true (g_str_has_prefix (f->out, "Skellefteå"));
-  g_assert_nonnull (strstr (f->out, "umea-kvinnojour"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--near", "9999", "jour"), !=, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--near", "2482",
+                                     "kvinnojour"), ==, 0);
+  g_assert_true (g_str_has_prefix (f->cli.out, "Skellefteå"));
+  g_assert_nonnull (strstr (f->cli.out, "umea-kvinnojour"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--near", "9999",
+                                     "jour"), !=, 0);
 }
 
 static void
@@ -359,8 +328,9 @@ test_show (Fixture *f, gconstpointer data)
   JsonArray *routes;
   gboolean shown = FALSE;
 
-  g_assert_cmpint (run (f, "--register", f->reg, "show", "umea-kommun", "--json"), ==, 0);
-  root = parse_json (f->out);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "show", "umea-kommun",
+                                     "--json"), ==, 0);
+  root = parse_json (f->cli.out);
   actor = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (actor, "id"), ==, "umea-kommun");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (actor, "name"), "sv"), ==, "Umeå kommun");
@@ -378,41 +348,44 @@ test_show (Fixture *f, gconstpointer data)
     }
   g_assert_true (shown);
 
-  g_assert_cmpint (run (f, "--register", f->reg, "show", "umea-kommun"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "090-16 10 00"));
-  g_assert_nonnull (strstr (f->out, "Mo-Fr 08:00-17:00"));
-  g_assert_null (strstr (f->out, "Used in paths"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "show", "umea-kommun"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "090-16 10 00"));
+  g_assert_nonnull (strstr (f->cli.out, "Mo-Fr 08:00-17:00"));
+  g_assert_null (strstr (f->cli.out, "Used in paths"));
   /* the coordinator is named by two paths: deleting it would change them */
-  g_assert_cmpint (run (f, "--register", f->reg, "show", "regionkoordinator-nord"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Used in paths:\n    Suspected human trafficking – adult (trafficking-adult)\n"
-                                    "    Suspected human trafficking – child (trafficking-child)\n"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "show",
+                                     "regionkoordinator-nord"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out,
+                            "Used in paths:\n    Suspected human trafficking – adult (trafficking-adult)\n"
+                            "    Suspected human trafficking – child (trafficking-child)\n"));
 
   /* where the information was read, the languages in their order, and a
    * number for calling from abroad in international form */
-  g_assert_cmpint (run (f, "--register", f->reg, "show", "polisen"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "  Source: https://polisen.se/kontakt/, read 2026-10-05\n"));
-  g_assert_nonnull (strstr (f->out, "  Languages: sv, en\n"));
-  g_assert_nonnull (strstr (f->out, "+46 771 14 14 00"));
-  g_assert_null (strstr (f->out, "0771-14 14 00"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "show", "polisen"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out,
+                            "  Source: https://polisen.se/kontakt/, read 2026-10-05\n"));
+  g_assert_nonnull (strstr (f->cli.out, "  Languages: sv, en\n"));
+  g_assert_nonnull (strstr (f->cli.out, "+46 771 14 14 00"));
+  g_assert_null (strstr (f->cli.out, "0771-14 14 00"));
 
-  g_assert_cmpint (run (f, "--register", f->reg, "show", "nope"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "nope"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "show", "nope"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.err, "nope"));
 }
 
 static void
 test_export_import (Fixture *f, gconstpointer data)
 {
-  g_autofree char *first = in_dir (f, "first.xml");
-  g_autofree char *second = in_dir (f, "second.xml");
-  g_autofree char *copy = in_dir (f, "copy.sqlite");
+  g_autofree char *first = sam_test_cli_path (&f->cli, "first.xml");
+  g_autofree char *second = sam_test_cli_path (&f->cli, "second.xml");
+  g_autofree char *copy = sam_test_cli_path (&f->cli, "copy.sqlite");
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   gsize a_len, b_len;
 
-  g_assert_cmpint (run (f, "--register", f->reg, "export", first), ==, 0);
-  g_assert_cmpint (run (f, "init", copy), ==, 0);
-  g_assert_cmpint (run (f, "--register", copy, "import", first), ==, 0);
-  g_assert_cmpint (run (f, "--register", copy, "export", second), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "export", first), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", copy), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", copy, "import", first), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", copy, "export", second), ==, 0);
   g_assert_true (g_file_get_contents (first, &a, &a_len, NULL));
   g_assert_true (g_file_get_contents (second, &b, &b_len, NULL));
   g_assert_cmpuint (a_len, >, 1000);
@@ -424,29 +397,29 @@ test_export_import (Fixture *f, gconstpointer data)
 static void
 test_check (Fixture *f, gconstpointer data)
 {
-  g_autofree char *empty = in_dir (f, "empty.sqlite");
+  g_autofree char *empty = sam_test_cli_path (&f->cli, "empty.sqlite");
 
-  g_assert_cmpint (run (f, "init", empty), ==, 0);
-  g_assert_cmpint (run (f, "--register", empty, "check"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "No problems"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", empty), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", empty, "check"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "No problems"));
 
   /* the sample has actors overdue for verification on 25 November 2026 */
-  g_assert_cmpint (run (f, "--register", f->reg, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "(iom)"));
-  g_assert_nonnull (strstr (f->out, "never verified"));
-  g_assert_null (strstr (f->out, "(umea-kommun)"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "(iom)"));
+  g_assert_nonnull (strstr (f->cli.out, "never verified"));
+  g_assert_null (strstr (f->cli.out, "(umea-kommun)"));
   /* the sample is complete in both languages */
-  g_assert_null (strstr (f->out, "Missing translation"));
+  g_assert_null (strstr (f->cli.out, "Missing translation"));
 }
 
 /* A text in one language only is listed by check, naming record and text. */
 static void
 test_check_translations (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = sam_test_sample_xml ();
   g_autofree char *xml = NULL;
-  g_autofree char *half = in_dir (f, "half.xml");
-  g_autofree char *reg = in_dir (f, "half.sqlite");
+  g_autofree char *half = sam_test_cli_path (&f->cli, "half.xml");
+  g_autofree char *reg = sam_test_cli_path (&f->cli, "half.sqlite");
   g_autoptr(GRegex) en_description = NULL;
   g_autofree char *edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -460,10 +433,11 @@ test_check_translations (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (edited), <, strlen (xml));
   g_assert_true (g_file_set_contents (half, edited, -1, &error));
-  g_assert_cmpint (run (f, "init", reg), ==, 0);
-  g_assert_cmpint (run (f, "--register", reg, "import", half), ==, 0);
-  g_assert_cmpint (run (f, "--register", reg, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "Missing translation: Terrafem (terrafem): the English text of the description is missing"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", reg), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "import", half), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out,
+                            "Missing translation: Terrafem (terrafem): the English text of the description is missing"));
 }
 
 /* Another county's register: a national authority, relatives as a target
@@ -472,18 +446,21 @@ static void
 test_other_county (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = data_path ("varmland-small.xml");
-  g_autofree char *reg = in_dir (f, "varmland.sqlite");
+  g_autofree char *reg = sam_test_cli_path (&f->cli, "varmland.sqlite");
 
-  g_assert_cmpint (run (f, "init", reg), ==, 0);
-  g_assert_cmpint (run (f, "--register", reg, "import", file), ==, 0);
-  g_assert_cmpint (run (f, "--register", reg, "show", "jamstalldhetsmyndigheten"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "National authority"));
-  g_assert_cmpint (run (f, "--register", reg, "search", "--target-group", "relatives", "karlstad"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "karlstad-anhorigstod"));
-  g_assert_cmpint (run (f, "--register", reg, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "Web address without encryption (http://): Support for relatives, Karlstad "
-                                    "(karlstad-anhorigstod): http://anhorigstod-karlstad.example.se"));
-  g_assert_null (strstr (f->out, "jamstalldhetsmyndigheten.se"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", reg), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "import", file), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "show",
+                                     "jamstalldhetsmyndigheten"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "National authority"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "search", "--target-group",
+                                     "relatives", "karlstad"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "karlstad-anhorigstod"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out,
+                            "Web address without encryption (http://): Support for relatives, Karlstad "
+                            "(karlstad-anhorigstod): http://anhorigstod-karlstad.example.se"));
+  g_assert_null (strstr (f->cli.out, "jamstalldhetsmyndigheten.se"));
 }
 
 /* Without --register and $SAMVERKAN_REGISTER the user's own register is
@@ -491,16 +468,17 @@ test_other_county (Fixture *f, gconstpointer data)
 static void
 test_default_register (Fixture *f, gconstpointer data)
 {
-  g_autofree char *own = g_build_filename (f->dir, "xdg-data", "samverkan", "register.sqlite", NULL);
+  g_autofree char *own = g_build_filename (f->cli.dir, "xdg-data", "samverkan",
+                                           "register.sqlite", NULL);
 
-  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_REGISTER");
+  f->cli.env = g_environ_unsetenv (f->cli.env, "SAMVERKAN_REGISTER");
   g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run (f, "search", "umea"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "umea-kommun"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "search", "umea"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "umea-kommun"));
   g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (count_actors (own), ==, 38);
   /* and only the first time */
-  g_assert_cmpint (run (f, "search", "polisen"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "search", "polisen"), ==, 0);
   g_assert_cmpint (count_actors (own), ==, 38);
 }
 
@@ -510,12 +488,12 @@ test_default_register (Fixture *f, gconstpointer data)
 static void
 test_env_register_import (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = in_dir (f, "for-import.sqlite");
+  g_autofree char *path = sam_test_cli_path (&f->cli, "for-import.sqlite");
   g_autofree char *small = data_path ("valid-small.xml");
 
-  g_assert_cmpint (run (f, "init", path), ==, 0);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_REGISTER", path, TRUE);
-  g_assert_cmpint (run (f, "import", small), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", path), ==, 0);
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_REGISTER", path);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "import", small), ==, 0);
   g_assert_cmpint (count_actors (path), ==, 2);
 }
 
@@ -526,22 +504,24 @@ test_path (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   JsonObject *path;
 
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "list"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "trafficking-adult"));
-  g_assert_nonnull (strstr (f->out, "trafficking-child"));
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "check"), ==, 0);
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "buying-sex"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "114 14"));      /* the police, named with its route */
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "--json", "trafficking-child"), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "trafficking-adult"));
+  g_assert_nonnull (strstr (f->cli.out, "trafficking-child"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "check"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "show",
+                                     "buying-sex"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "114 14"));      /* the police, named with its route */
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "show", "--json",
+                                     "trafficking-child"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->cli.out, -1, &error));
   g_assert_no_error (error);
   path = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (path, "id"), ==, "trafficking-child");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (path, "steps")), >, 5);
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "nope"), ==, 1);
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "frobnicate"), ==, 2);
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "show"), ==, 2);
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "--help"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "show", "nope"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "frobnicate"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "show"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "--help"), ==, 0);
 }
 
 /* A step that names a role shows it and whom it names in each municipality
@@ -552,35 +532,38 @@ test_path_roles (Fixture *f, gconstpointer data)
 {
   const char *role;
 
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "show", "trafficking-adult"), ==, 0);
-  role = strstr (f->out, "Role: Social services “socialjour” (on-call phone) of the user's municipality");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "show",
+                                     "trafficking-adult"), ==, 0);
+  role = strstr (f->cli.out,
+                 "Role: Social services “socialjour” (on-call phone) of the user's municipality");
   g_assert_nonnull (role);
   g_assert_nonnull (strstr (role, "Skellefteå: Skellefteå Municipality – on-call social services, 0910-73 59 05"));
   g_assert_nonnull (strstr (role, "Umeå: Umeå Municipality – on-call social services, 090-16 33 95"));
   g_assert_nonnull (strstr (role, "Vindeln"));
   g_assert_nonnull (strstr (role, "nobody fills it; the contact below"));
   /* the office-hours question is gone */
-  g_assert_null (strstr (f->out, "office hours (weekday daytime)"));
+  g_assert_null (strstr (f->cli.out, "office hours (weekday daytime)"));
 
-  g_assert_cmpint (run (f, "--register", f->reg, "path", "check"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "trafficking-adult: warning: step “trafficking-adult-s7”: nobody in the "
-                                    "register fills the role"));
-  g_assert_nonnull (strstr (f->out, "in 13 of 15 municipalities (Bjurholm, Dorotea"));
-  g_assert_nonnull (strstr (f->out, "No problems found."));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "path", "check"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out,
+                            "trafficking-adult: warning: step “trafficking-adult-s7”: nobody in the "
+                            "register fills the role"));
+  g_assert_nonnull (strstr (f->cli.out, "in 13 of 15 municipalities (Bjurholm, Dorotea"));
+  g_assert_nonnull (strstr (f->cli.out, "No problems found."));
 }
 
 /* Runs the CLI with SAMVERKAN_NOW=@now; a crash fails the run itself. */
 static int
 run_at (Fixture *f, const char *now, const char * const *args)
 {
-  g_autofree char *saved = g_strdup (g_environ_getenv (f->env, "SAMVERKAN_NOW"));
+  g_autofree char *saved = g_strdup (g_environ_getenv (f->cli.env, "SAMVERKAN_NOW"));
   int status;
 
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", now, TRUE);
-  status = run_v (f, args);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", saved, TRUE);
-  g_assert_null (strstr (f->err, "CRITICAL"));
-  g_assert_null (strstr (f->err, "WARNING"));
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_NOW", now);
+  status = sam_test_cli_run_v (&f->cli, args);
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_NOW", saved);
+  g_assert_null (strstr (f->cli.err, "CRITICAL"));
+  g_assert_null (strstr (f->cli.err, "WARNING"));
   return status;
 }
 
@@ -594,30 +577,33 @@ test_argument_errors (Fixture *f, gconstpointer data)
 
   /* the year 1 read outside the schedule's tables; 9999 gave criticals */
   g_assert_cmpint (run_at (f, "0001-01-01T00:00:00Z", open_now), ==, 2);
-  g_assert_nonnull (strstr (f->err, "SAMVERKAN_NOW=0001-01-01T00:00:00Z"));
-  g_assert_nonnull (strstr (f->err, "between the years 1900 and 2200"));
+  g_assert_nonnull (strstr (f->cli.err, "SAMVERKAN_NOW=0001-01-01T00:00:00Z"));
+  g_assert_nonnull (strstr (f->cli.err, "between the years 1900 and 2200"));
   g_assert_cmpint (run_at (f, "9999-12-31T23:59:59Z", open_now), ==, 2);
   g_assert_cmpint (run_at (f, "1899-12-31T23:59:59Z", search), ==, 2);
   g_assert_cmpint (run_at (f, "not a time", search), ==, 2);
-  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpstr (f->cli.out, ==, "");
   /* the edges are dates like any other */
   g_assert_cmpint (run_at (f, "2200-12-31T12:00:00Z", open_now), <=, 1);
   g_assert_cmpint (run_at (f, "1900-01-01T12:00:00Z", open_now), <=, 1);
 
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_MAX_IMPORT_SIZE", "abc", TRUE);
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "polis"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "SAMVERKAN_MAX_IMPORT_SIZE=abc"));
-  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_MAX_IMPORT_SIZE");
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_MAX_IMPORT_SIZE", "abc");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "polis"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "SAMVERKAN_MAX_IMPORT_SIZE=abc"));
+  f->cli.env = g_environ_unsetenv (f->cli.env, "SAMVERKAN_MAX_IMPORT_SIZE");
 
-  g_assert_cmpint (run (f, "--register", f->reg, "follow", "--stop"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "name the FILE"));
-  g_assert_null (strstr (f->err, "CRITICAL"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "follow", "--stop"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "name the FILE"));
+  g_assert_null (strstr (f->cli.err, "CRITICAL"));
 
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "xx"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "“xx” is not a language Samverkan knows"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "Arabic"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "is not a language code"));
-  g_assert_cmpint (run (f, "--register", f->reg, "search", "--language", "ar"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search",
+                                     "--language", "xx"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "“xx” is not a language Samverkan knows"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search", "--language",
+                                     "Arabic"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "is not a language code"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->reg, "search",
+                                     "--language", "ar"), ==, 0);
 }
 
 /* A verification in 9999 would never fall due, one in the year 1 showed
@@ -626,22 +612,22 @@ static void
 test_verified_out_of_range (Fixture *f, gconstpointer data)
 {
   static const char * const years[] = { "9999", "0001", "1899", "2201" };
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = sam_test_sample_xml ();
   g_autofree char *text = NULL;
 
   g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (years); i++)
     {
-      g_autofree char *reg = g_strdup_printf ("%s/verified-%s.sqlite", f->dir, years[i]);
-      g_autofree char *in = g_strdup_printf ("%s/verified-%s.xml", f->dir, years[i]);
+      g_autofree char *reg = g_strdup_printf ("%s/verified-%s.sqlite", f->cli.dir, years[i]);
+      g_autofree char *in = g_strdup_printf ("%s/verified-%s.xml", f->cli.dir, years[i]);
       g_auto(GStrv) parts = g_strsplit (text, "<verified at=\"2026", 2);
       g_autofree char *head = g_strdup_printf ("<verified at=\"%s", years[i]);
       g_autofree char *changed = g_strjoinv (head, parts);
 
       g_assert_true (g_file_set_contents (in, changed, -1, NULL));
-      g_assert_cmpint (run (f, "--register", reg, "import", in), ==, 2);
-      g_assert_nonnull (strstr (f->err, "Verified: the year"));
-      g_assert_nonnull (strstr (f->err, "nothing was imported"));
+      g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", reg, "import", in), ==, 2);
+      g_assert_nonnull (strstr (f->cli.err, "Verified: the year"));
+      g_assert_nonnull (strstr (f->cli.err, "nothing was imported"));
       g_assert_false (g_file_test (reg, G_FILE_TEST_EXISTS));
     }
 }

@@ -14,25 +14,13 @@
 #include <glib.h>
 
 #include "sam-minisign.h"
+#include "sam-test-cli.h"
 #include "sam-test-http.h"
 #include "sam-test-util.h"
 
 typedef struct {
-  char *dir;
-  char **env;
-  char *out;
-  char *err;
+  SamTestCli cli;
 } Fixture;
-
-static int
-run_v (Fixture *f, const char * const *args)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  return sam_test_run_cli (f->env, &f->out, &f->err, args);
-}
-
-#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
 
 /* Runs minisign with @args; its exit status, and what it printed in @out. */
 static int
@@ -61,51 +49,34 @@ minisign (char **out, const char * const *args)
 
 #define MINISIGN(out, ...) minisign (out, (const char * const []) { __VA_ARGS__, NULL })
 
-static char *
-in_dir (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
-                                              "sample-register.xml", NULL);
-  g_autofree char *pub_db = NULL;
-
-  f->dir = sam_test_make_dir ();
-  f->env = g_get_environ ();
-  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_REGISTER");
-  pub_db = in_dir (f, "pub.db");
-  g_assert_cmpint (run (f, "init", pub_db), ==, 0);
-  g_assert_cmpint (run (f, "-r", pub_db, "import", sample), ==, 0);
+  sam_test_cli_init (&f->cli);
+  g_free (sam_test_cli_new_sample (&f->cli, "pub.db"));
 }
 
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_strfreev (f->env);
-  g_free (f->out);
-  g_free (f->err);
+  sam_test_cli_clear (&f->cli);
 }
 
 static void
 test_minisign_verifies_publish (Fixture *f, gconstpointer data)
 {
-  g_autofree char *pub_db = in_dir (f, "pub.db");
-  g_autofree char *key = in_dir (f, "k.key");
-  g_autofree char *key_pub = in_dir (f, "k.key.pub");
-  g_autofree char *site = in_dir (f, "site");
+  g_autofree char *pub_db = sam_test_cli_path (&f->cli, "pub.db");
+  g_autofree char *key = sam_test_cli_path (&f->cli, "k.key");
+  g_autofree char *key_pub = sam_test_cli_path (&f->cli, "k.key.pub");
+  g_autofree char *site = sam_test_cli_path (&f->cli, "site");
   g_autofree char *xml = g_build_filename (site, "register.xml", NULL);
   g_autofree char *json = g_build_filename (site, "register.json", NULL);
   g_autofree char *offered = g_build_filename (site, "register.pub", NULL);
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run (f, "keygen", "-o", key), ==, 0);
-  g_assert_cmpint (run (f, "-r", pub_db, "publish", "--sign", key, "-o", site), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "keygen", "-o", key), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", pub_db, "publish", "--sign", key,
+                                     "-o", site), ==, 0);
   g_assert_cmpint (MINISIGN (&out, "-V", "-m", xml, "-p", key_pub), ==, 0);
   g_assert_nonnull (strstr (out, "file:register.xml"));
   g_assert_cmpint (MINISIGN (NULL, "-V", "-m", json, "-p", offered), ==, 0);
@@ -124,30 +95,31 @@ test_minisign_verifies_publish (Fixture *f, gconstpointer data)
 static void
 test_minisign_key_publishes (Fixture *f, gconstpointer data)
 {
-  g_autofree char *pub_db = in_dir (f, "pub.db");
-  g_autofree char *fol_db = in_dir (f, "fol.db");
-  g_autofree char *key = in_dir (f, "m.key");
-  g_autofree char *key_pub = in_dir (f, "m.pub");
-  g_autofree char *site = in_dir (f, "site");
+  g_autofree char *pub_db = sam_test_cli_path (&f->cli, "pub.db");
+  g_autofree char *fol_db = sam_test_cli_path (&f->cli, "fol.db");
+  g_autofree char *key = sam_test_cli_path (&f->cli, "m.key");
+  g_autofree char *key_pub = sam_test_cli_path (&f->cli, "m.pub");
+  g_autofree char *site = sam_test_cli_path (&f->cli, "site");
   SamTestHttp *http;
 
   g_assert_cmpint (MINISIGN (NULL, "-G", "-W", "-p", key_pub, "-s", key), ==, 0);
-  g_assert_cmpint (run (f, "-r", pub_db, "publish", "--sign", key, "-o", site), ==, 0);
-  g_assert_cmpint (run (f, "init", fol_db), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", pub_db, "publish", "--sign", key,
+                                     "-o", site), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", fol_db), ==, 0);
   http = sam_test_http_start (site);
-  g_assert_cmpint (run (f, "-r", fol_db, "follow", "--trust", key_pub,
-                        sam_test_http_get_url (http)), ==, 0);
-  g_assert_nonnull (strstr (f->out, "applied"));
-  g_assert_nonnull (strstr (f->out, "new"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", fol_db, "follow", "--trust", key_pub,
+                                     sam_test_http_get_url (http)), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "applied"));
+  g_assert_nonnull (strstr (f->cli.out, "new"));
   sam_test_http_stop (http);
 }
 
 static void
 test_minisign_signs_with_our_key (Fixture *f, gconstpointer data)
 {
-  g_autofree char *key = in_dir (f, "k.key");
-  g_autofree char *file = in_dir (f, "note.txt");
-  g_autofree char *sig_path = in_dir (f, "note.txt.minisig");
+  g_autofree char *key = sam_test_cli_path (&f->cli, "k.key");
+  g_autofree char *file = sam_test_cli_path (&f->cli, "note.txt");
+  g_autofree char *sig_path = sam_test_cli_path (&f->cli, "note.txt.minisig");
   g_autofree char *sig = NULL;
   g_autofree char *comment = NULL;
   g_autoptr(SamMinisignKey) pub = NULL;
@@ -155,7 +127,7 @@ test_minisign_signs_with_our_key (Fixture *f, gconstpointer data)
   g_autofree char *pub_path = g_strconcat (key, ".pub", NULL);
   const char *text = "Jourtelefon 090-16 10 00\n";
 
-  g_assert_cmpint (run (f, "keygen", "-o", key), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "keygen", "-o", key), ==, 0);
   g_assert_true (g_file_set_contents (file, text, -1, NULL));
   g_assert_cmpint (MINISIGN (NULL, "-S", "-s", key, "-m", file, "-t", "signed by minisign"), ==, 0);
   g_assert_true (g_file_get_contents (sig_path, &sig, NULL, NULL));

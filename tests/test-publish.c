@@ -20,6 +20,7 @@
 #include "sam-minisign.h"
 #include "sam-publish.h"
 #include "sam-store-keys.h"
+#include "sam-test-cli.h"
 #include "sam-test-http.h"
 #include "sam-test-util.h"
 
@@ -143,63 +144,33 @@ test_trusted_keys (void)
 /* publishing and following through the CLI, against the test server */
 
 typedef struct {
-  char *dir;
-  char **env;
+  SamTestCli cli;
   char *pub_db;      /* the publisher's register, the sample */
   char *fol_db;      /* the follower's */
   char *key;         /* k.key, k.key.pub */
   char *site;        /* the web server's root */
   char *url;
   SamTestHttp *http;
-  char *out;
-  char *err;
 } Fixture;
-
-static int
-run_v (Fixture *f, const char * const *args)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  return sam_test_run_cli (f->env, &f->out, &f->err, args);
-}
-
-#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
-
-static char *
-in_dir (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
 
 static void
 publish (Fixture *f, const char *key, const char *audience)
 {
-  g_assert_cmpint (run (f, "-r", f->pub_db, "publish", "--sign", key, "--audience", audience,
-                        "-o", f->site), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Published"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->pub_db, "publish", "--sign", key,
+                                     "--audience", audience, "-o", f->site), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Published"));
 }
 
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
-                                              "sample-register.xml", NULL);
-  g_autofree char *xdg = NULL;
-
-  f->dir = sam_test_make_dir ();
-  xdg = in_dir (f, "xdg-data");
-  f->env = g_get_environ ();
-  f->env = g_environ_unsetenv (f->env, "SAMVERKAN_REGISTER");
-  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", xdg, TRUE);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
-  f->pub_db = in_dir (f, "pub.db");
-  f->fol_db = in_dir (f, "fol.db");
-  f->key = in_dir (f, "k.key");
-  f->site = in_dir (f, "site");
-  g_assert_cmpint (run (f, "init", f->pub_db), ==, 0);
-  g_assert_cmpint (run (f, "-r", f->pub_db, "import", sample), ==, 0);
-  g_assert_cmpint (run (f, "init", f->fol_db), ==, 0);
-  g_assert_cmpint (run (f, "keygen", "-o", f->key), ==, 0);
+  sam_test_cli_init (&f->cli);
+  f->pub_db = sam_test_cli_new_sample (&f->cli, "pub.db");
+  f->fol_db = sam_test_cli_path (&f->cli, "fol.db");
+  f->key = sam_test_cli_path (&f->cli, "k.key");
+  f->site = sam_test_cli_path (&f->cli, "site");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "init", f->fol_db), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "keygen", "-o", f->key), ==, 0);
   publish (f, f->key, "professional");
   f->http = sam_test_http_start (f->site);
   f->url = g_strdup (sam_test_http_get_url (f->http));
@@ -209,16 +180,12 @@ static void
 tear_down (Fixture *f, gconstpointer data)
 {
   sam_test_http_stop (f->http);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_strfreev (f->env);
+  sam_test_cli_clear (&f->cli);
   g_free (f->pub_db);
   g_free (f->fol_db);
   g_free (f->key);
   g_free (f->site);
   g_free (f->url);
-  g_free (f->out);
-  g_free (f->err);
 }
 
 /* What a user of the follower's register would see, and its last good copy. */
@@ -239,8 +206,9 @@ follower_view (Fixture *f)
   if (state && g_file_get_contents (state->copy, &copy, &length, NULL))
     copy_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) copy, length);
   g_clear_object (&store);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "search", "--limit", "0", "--json"), !=, 2);
-  search = g_steal_pointer (&f->out);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "search", "--limit", "0",
+                                     "--json"), !=, 2);
+  search = g_steal_pointer (&f->cli.out);
   return g_strdup_printf ("%s\n%" G_GINT64_FORMAT " %s %s", search,
                           state ? state->sequence : -1, state ? state->sha256 : "-",
                           copy_sum ? copy_sum : "-");
@@ -251,8 +219,9 @@ follow_trusted (Fixture *f)
 {
   g_autofree char *pub = g_strconcat (f->key, ".pub", NULL);
 
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--trust", pub, f->url), ==, 0);
-  g_assert_nonnull (strstr (f->out, "applied"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", "--trust", pub,
+                                     f->url), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "applied"));
 }
 
 static void
@@ -282,9 +251,9 @@ test_publish_files (Fixture *f, gconstpointer data)
   g_assert_null (strstr (xml, "visibility=\"internal\""));
   g_assert_nonnull (strstr (xml, "visibility=\"professional\""));
   first = pub->sequence;
-  g_assert_cmpint (run (f, "-r", f->pub_db, "publish", "--sign", f->key, "--audience",
-                        "internal", "-o", f->site), ==, 2);
-  g_assert_nonnull (strstr (f->err, "never published"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->pub_db, "publish", "--sign",
+                                     f->key, "--audience", "internal", "-o", f->site), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "never published"));
   publish (f, f->key, "public");
   g_clear_pointer (&json, g_free);
   g_clear_pointer (&xml, g_free);
@@ -304,27 +273,30 @@ test_keygen_and_keys (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (g_stat (f->key, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (run (f, "keygen", "-o", f->key), ==, 2);
-  g_assert_nonnull (strstr (f->err, "already exists"));
-  g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "list"), ==, 1);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "add", pub, "--name", "Region Nord"), ==, 0);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "list"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Region Nord"));
-  g_assert_nonnull (strstr (f->out, "RW"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "keygen", "-o", f->key), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "already exists"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "list"), ==, 1);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "add", pub, "--name",
+                                     "Region Nord"), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Region Nord"));
+  g_assert_nonnull (strstr (f->cli.out, "RW"));
   /* now trusted: follow needs no --trust */
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 0);
   {
     g_auto(GStrv) parts = NULL;
 
-    g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "list"), ==, 0);
-    parts = g_strsplit (f->out, " ", 2);
-    g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "remove", parts[0]), ==, 0);
-    g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "remove", parts[0]), ==, 2);
+    g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "list"), ==, 0);
+    parts = g_strsplit (f->cli.out, " ", 2);
+    g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "remove",
+                                       parts[0]), ==, 0);
+    g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "remove",
+                                       parts[0]), ==, 2);
   }
   /* the key gone, the publication is no longer believed */
   publish (f, f->key, "public");
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "does not trust"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "does not trust"));
 }
 
 static void
@@ -336,12 +308,12 @@ test_follow_unknown_key (Fixture *f, gconstpointer data)
   g_autofree char *pub = g_strconcat (f->key, ".pub", NULL);
   g_auto(GStrv) lines = NULL;
 
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 2);
-  g_assert_nonnull (strstr (f->err, "which this register does not trust"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "which this register does not trust"));
   /* the fingerprint the publication offers, to compare */
   g_assert_true (g_file_get_contents (pub, &pub_text, NULL, NULL));
   lines = g_strsplit (pub_text, "\n", -1);
-  g_assert_nonnull (strstr (f->err, lines[1]));
+  g_assert_nonnull (strstr (f->cli.err, lines[1]));
   after = follower_view (f);
   g_assert_cmpstr (before, ==, after);
 }
@@ -352,16 +324,16 @@ test_follow_and_304 (Fixture *f, gconstpointer data)
   guint requests;
 
   follow_trusted (f);
-  g_assert_nonnull (strstr (f->out, "new"));
+  g_assert_nonnull (strstr (f->cli.out, "new"));
   requests = sam_test_http_get_requests (f->http);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "unchanged"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "unchanged"));
   /* an unchanged register costs one small request, answered 304 */
   g_assert_cmpuint (sam_test_http_get_requests (f->http) - requests, ==, 1);
   /* a new publication is applied */
   publish (f, f->key, "public");
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "applied"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "applied"));
 }
 
 typedef struct {
@@ -382,37 +354,38 @@ test_fault (Fixture *f, gconstpointer data)
     publish (f, f->key, "public");
   before = follower_view (f);
   sam_test_http_set_fault (f->http, fault->fault);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--timeout", "1", f->url), ==, 2);
-  g_assert_nonnull (strstr (f->err, fault->message));
-  g_assert_nonnull (strstr (f->err, "Nothing was changed"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", "--timeout", "1",
+                                     f->url), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, fault->message));
+  g_assert_nonnull (strstr (f->cli.err, "Nothing was changed"));
   sam_test_http_set_fault (f->http, SAM_TEST_HTTP_OK);
   after = follower_view (f);
   g_assert_cmpstr (before, ==, after);
   /* and the fault gone, the new publication comes */
   if (fault->new_publication)
     {
-      g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 0);
-      g_assert_nonnull (strstr (f->out, "applied"));
+      g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 0);
+      g_assert_nonnull (strstr (f->cli.out, "applied"));
     }
 }
 
 static void
 test_wrong_key (Fixture *f, gconstpointer data)
 {
-  g_autofree char *other = in_dir (f, "other.key");
-  g_autofree char *other_pub = in_dir (f, "other.key.pub");
+  g_autofree char *other = sam_test_cli_path (&f->cli, "other.key");
+  g_autofree char *other_pub = sam_test_cli_path (&f->cli, "other.key.pub");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   follow_trusted (f);
   before = follower_view (f);
-  g_assert_cmpint (run (f, "keygen", "-o", other), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "keygen", "-o", other), ==, 0);
   publish (f, other, "professional");
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 2);
-  g_assert_nonnull (strstr (f->err, "but it is followed with the key"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "but it is followed with the key"));
   /* even when the other key is trusted too: a register keeps its key */
-  g_assert_cmpint (run (f, "-r", f->fol_db, "keys", "add", other_pub), ==, 0);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "keys", "add", other_pub), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 2);
   after = follower_view (f);
   g_assert_cmpstr (before, ==, after);
 }
@@ -439,7 +412,7 @@ copy_dir (const char *from, const char *to)
 static void
 test_rollback (Fixture *f, gconstpointer data)
 {
-  g_autofree char *old = in_dir (f, "old-site");
+  g_autofree char *old = sam_test_cli_path (&f->cli, "old-site");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -449,8 +422,8 @@ test_rollback (Fixture *f, gconstpointer data)
   before = follower_view (f);
   /* a mirror replays the older, validly signed publication */
   sam_test_http_set_root (f->http, old);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", f->url), ==, 2);
-  g_assert_nonnull (strstr (f->err, "is older"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", f->url), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "is older"));
   after = follower_view (f);
   g_assert_cmpstr (before, ==, after);
 }
@@ -459,16 +432,16 @@ static void
 test_stale (Fixture *f, gconstpointer data)
 {
   follow_trusted (f);
-  run (f, "-r", f->fol_db, "check");
-  g_assert_null (strstr (f->out, "has not been updated"));
+  sam_test_cli_run (&f->cli, "-r", f->fol_db, "check");
+  g_assert_null (strstr (f->cli.out, "has not been updated"));
   /* ten days on, the mirror still serves the same copy */
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-12-05T12:00:00+01:00", TRUE);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "unchanged"));
-  g_assert_nonnull (strstr (f->out, "has not been updated since 2026-11-25"));
-  g_assert_cmpint (run (f, "-r", f->fol_db, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "The register from Samverkan (exempel) has not been "
-                                    "updated since 2026-11-25 12:00."));
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_NOW", "2026-12-05T12:00:00+01:00");
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "unchanged"));
+  g_assert_nonnull (strstr (f->cli.out, "has not been updated since 2026-11-25"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "The register from Samverkan (exempel) has not been "
+                            "updated since 2026-11-25 12:00."));
 }
 
 /* A server that compresses register.xml (gzip_static): the body is decoded
@@ -480,8 +453,9 @@ test_gzip (Fixture *f, gconstpointer data)
   guint64 sent;
 
   sam_test_http_set_fault (f->http, SAM_TEST_HTTP_GZIP);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--trust", pub, f->url), ==, 0);
-  g_assert_nonnull (strstr (f->out, "applied"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", "--trust", pub,
+                                     f->url), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "applied"));
   sent = sam_test_http_get_bytes_sent (f->http);
   /* the register went compressed: far less than its 96 kB */
   g_assert_cmpuint (sent, <, 60000);
@@ -494,13 +468,13 @@ test_unfollow (Fixture *f, gconstpointer data)
   g_autoptr(GDir) dir = NULL;
 
   follow_trusted (f);
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--stop", f->url), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", "--stop", f->url), ==, 0);
   /* its last good copy went with it */
   dir = g_dir_open (copies, 0, NULL);
   g_assert_nonnull (dir);
   g_assert_null (g_dir_read_name (dir));
-  g_assert_cmpint (run (f, "-r", f->fol_db, "follow", "--stop", f->url), ==, 2);
-  g_assert_nonnull (strstr (f->err, "does not follow"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "-r", f->fol_db, "follow", "--stop", f->url), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "does not follow"));
 }
 
 static const Fault faults[] = {

@@ -17,10 +17,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "sam-sheet.h"
+#include "sam-test-sheet.h"
 #include "sam-test-util.h"
 
 #define MIN_FONT 7.0
@@ -130,81 +130,6 @@ tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  if (path == NULL)
-    g_test_skip ("pdftotext is not installed (poppler-utils)");
-  return path != NULL;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return out;
-}
-
-/* The text of page @page (from 1), or of all pages when 0. */
-static char *
-page_text (const char *pdf, guint page)
-{
-  g_autofree char *n = g_strdup_printf ("%u", page);
-
-  if (page == 0)
-    return run_tool ((const char * const []) { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL });
-  return run_tool ((const char * const []) { "pdftotext", "-raw", "-enc", "UTF-8", "-f", n, "-l", n, pdf, "-",
-                                             NULL });
-}
-
-static SamSheet *
-make_sheet (Fixture *f, SamSheetKind kind, SamLang lang, const char *path_id, const char *area)
-{
-  g_auto(SamSheetOptions) options = { 0 };
-  g_autoptr(GError) error = NULL;
-  SamSheet *sheet;
-
-  sam_sheet_options_init (&options);
-  options.kind = kind;
-  options.lang = lang;
-  options.audience = SAM_AUDIENCE_PROFESSIONAL;
-  options.path_id = g_strdup (path_id);
-  options.area_code = g_strdup (area);
-  sheet = sam_sheet_new (f->store, &options, &error);
-  g_assert_no_error (error);
-  return sheet;
-}
-
-static char *
-write_pdf (Fixture *f, SamSheet *sheet, const char *name)
-{
-  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *keep = g_getenv ("SAMVERKAN_SHEET_PDF_DIR");
-
-  g_assert_true (sam_sheet_write_pdf (sheet, pdf, &error));
-  g_assert_no_error (error);
-  if (keep != NULL)
-    {
-      g_autofree char *copy = g_build_filename (keep, name, NULL);
-      g_autofree char *bytes = NULL;
-      gsize len;
-
-      g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
-      g_assert_true (g_file_set_contents (copy, bytes, len, NULL));
-    }
-  return g_steal_pointer (&pdf);
-}
-
 static double
 attr (const char *line, const char *name)
 {
@@ -222,8 +147,9 @@ static guint
 assert_chart_words (SamSheet *sheet, const char *pdf, guint page, const char *what)
 {
   g_autofree char *n = g_strdup_printf ("%u", page + 1);
-  g_autofree char *html = run_tool ((const char * const []) { "pdftotext", "-bbox", "-f", n, "-l", n, pdf, "-",
-                                                             NULL });
+  g_autofree char *html = sam_test_run_tool ((const char * const []) { "pdftotext", "-bbox",
+                                                                        "-f", n, "-l", n, pdf, "-",
+                                                                        NULL });
   g_auto(GStrv) lines = g_strsplit (html, "\n", -1);
   guint checked = 0;
 
@@ -275,7 +201,7 @@ assert_continued (const char *pdf, guint n_pages, SamLang lang, const char *what
 
   for (guint p = 1; p <= n_pages; p++)
     {
-      g_autofree char *text = page_text (pdf, p);
+      g_autofree char *text = sam_test_pdf_text (pdf, p);
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
       for (guint i = 0; lines[i]; i++)
@@ -299,14 +225,15 @@ assert_continued (const char *pdf, guint n_pages, SamLang lang, const char *what
 static void
 test_long_path (Fixture *f, gconstpointer data)
 {
-  if (!have_pdftotext ())
+  if (!sam_test_need_poppler ("pdftotext"))
     return;
   for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
     {
-      g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_ESCALATION, lang, "long", NULL);
+      g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                       SAM_AUDIENCE_PROFESSIONAL, "long", NULL);
       g_autofree char *name = g_strdup_printf ("long-%s.pdf", sam_lang_to_string (lang));
-      g_autofree char *pdf = write_pdf (f, sheet, name);
-      g_autofree char *text = page_text (pdf, 0);
+      g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
+      g_autofree char *text = sam_test_pdf_text (pdf, 0);
       guint words = 0;
 
       g_assert_cmpuint (sam_sheet_get_n_pages (sheet), >=, 2);
@@ -325,15 +252,16 @@ test_sample_paths (Fixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) paths = sam_store_list_paths (f->store, NULL);
 
-  if (!have_pdftotext ())
+  if (!sam_test_need_poppler ("pdftotext"))
     return;
   for (guint i = 0; i < paths->len; i++)
     for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
       {
         const char *id = sam_escalation_path_get_id (g_ptr_array_index (paths, i));
-        g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_ESCALATION, lang, id, NULL);
+        g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                         SAM_AUDIENCE_PROFESSIONAL, id, NULL);
         g_autofree char *name = g_strdup_printf ("path-%s-%s.pdf", id, sam_lang_to_string (lang));
-        g_autofree char *pdf = write_pdf (f, sheet, name);
+        g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
 
         g_test_message ("%s: %u pages, chart text %.2f pt", name, sam_sheet_get_n_pages (sheet),
                         sam_sheet_get_chart_font_size (sheet));
@@ -378,7 +306,7 @@ test_cards (Fixture *f, gconstpointer data)
 {
   static const char * const areas[] = { "2480", "2482", "2404", NULL };
 
-  if (!have_pdftotext ())
+  if (!sam_test_need_poppler ("pdftotext"))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
@@ -387,11 +315,13 @@ test_cards (Fixture *f, gconstpointer data)
       for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
         {
           /* the last: the card of the long path, more numbers than fit */
-          g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_CARD, lang, areas[i] ? NULL : "long", areas[i]);
+          g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_CARD, lang,
+                                                           SAM_AUDIENCE_PROFESSIONAL,
+                                                           areas[i] ? NULL : "long", areas[i]);
           g_autofree char *name = g_strdup_printf ("card-%s-%s.pdf", areas[i] ? areas[i] : "long",
                                                    sam_lang_to_string (lang));
-          g_autofree char *pdf = write_pdf (f, sheet, name);
-          g_autofree char *text = page_text (pdf, 0);
+          g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
+          g_autofree char *text = sam_test_pdf_text (pdf, 0);
           gboolean more = strstr (text, lang == SAM_LANG_SV ? "nummer till finns i registret"
                                                             : "in the register") != NULL;
 
@@ -442,14 +372,15 @@ email_breaks (const char *text, const char *email)
 static void
 test_email (Fixture *f, gconstpointer data)
 {
-  if (!have_pdftotext ())
+  if (!sam_test_need_poppler ("pdftotext"))
     return;
   for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
     {
-      g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_DIRECTORY, lang, NULL, "2480");
+      g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_DIRECTORY, lang,
+                                                       SAM_AUDIENCE_PROFESSIONAL, NULL, "2480");
       g_autofree char *name = g_strdup_printf ("email-%s.pdf", sam_lang_to_string (lang));
-      g_autofree char *pdf = write_pdf (f, sheet, name);
-      g_autofree char *text = page_text (pdf, 0);
+      g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
+      g_autofree char *text = sam_test_pdf_text (pdf, 0);
 
       /* the address is too long for its column: it breaks, and well */
       g_assert_cmpuint (email_breaks (text, LONG_EMAIL), >, 0);

@@ -19,7 +19,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -28,6 +27,8 @@
 #include "sam-phone.h"
 #include "sam-query.h"
 #include "sam-sheet.h"
+#include "sam-test-cli.h"
+#include "sam-test-sheet.h"
 #include "sam-test-util.h"
 
 typedef struct {
@@ -63,44 +64,7 @@ tear_down (Fixture *f, gconstpointer data)
 static gboolean
 have_tools (void)
 {
-  g_autofree char *text = g_find_program_in_path ("pdftotext");
-  g_autofree char *fonts = g_find_program_in_path ("pdffonts");
-
-  if (text == NULL || fonts == NULL)
-    {
-      g_test_skip ("pdftotext or pdffonts is not installed (poppler-utils)");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  return path != NULL;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return out;
-}
-
-/* The text as pdftotext reads it, in the order it was drawn. */
-static char *
-pdf_text (const char *pdf)
-{
-  return run_tool ((const char * const []) { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL });
+  return sam_test_need_poppler ("pdftotext") && sam_test_need_poppler ("pdffonts");
 }
 
 static char *
@@ -255,7 +219,7 @@ assert_boxes (SamSheet *sheet, const char *what)
 static void
 assert_fonts_embedded (const char *pdf, const char *what)
 {
-  g_autofree char *out = run_tool ((const char * const []) { "pdffonts", pdf, NULL });
+  g_autofree char *out = sam_test_run_tool ((const char * const []) { "pdffonts", pdf, NULL });
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint fonts = 0;
 
@@ -278,59 +242,18 @@ assert_fonts_embedded (const char *pdf, const char *what)
   g_assert_cmpuint (fonts, >, 0);
 }
 
-static SamSheet *
-make_sheet (Fixture *f, SamSheetKind kind, SamLang lang, SamAudience audience, const char *path_id,
-            const char *area)
-{
-  g_auto(SamSheetOptions) options = { 0 };
-  g_autoptr(GError) error = NULL;
-  SamSheet *sheet;
-
-  sam_sheet_options_init (&options);
-  options.kind = kind;
-  options.lang = lang;
-  options.audience = audience;
-  options.path_id = g_strdup (path_id);
-  options.area_code = g_strdup (area);
-  sheet = sam_sheet_new (f->store, &options, &error);
-  g_assert_no_error (error);
-  return sheet;
-}
-
-/* With SAMVERKAN_SHEET_PDF_DIR set, a copy of @pdf there to look at. */
-static void
-keep_pdf (const char *pdf)
-{
-  const char *keep = g_getenv ("SAMVERKAN_SHEET_PDF_DIR");
-  g_autofree char *base = g_path_get_basename (pdf);
-  g_autofree char *copy = NULL;
-  g_autofree char *bytes = NULL;
-  gsize len;
-
-  if (keep == NULL)
-    return;
-  copy = g_build_filename (keep, base, NULL);
-  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
-  g_assert_true (g_file_set_contents (copy, bytes, len, NULL));
-}
-
 /* Writes the sheet and returns the PDF's text; checks boxes and fonts. */
 static char *
 write_and_read (Fixture *f, SamSheet *sheet, const char *name)
 {
-  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
+  char *text;
 
-  g_assert_true (sam_sheet_write_pdf (sheet, pdf, &error));
-  g_assert_no_error (error);
-  keep_pdf (pdf);
   assert_boxes (sheet, name);
   assert_fonts_embedded (pdf, name);
-  {
-    char *text = pdf_text (pdf);
-    g_remove (pdf);
-    return text;
-  }
+  text = sam_test_pdf_text (pdf, 0);
+  g_remove (pdf);
+  return text;
 }
 
 static const char *
@@ -449,8 +372,9 @@ test_escalation (Fixture *f, gconstpointer data)
           SamEscalationPath *path = g_ptr_array_index (f->paths, i);
           g_autofree char *name = g_strdup_printf ("escalation-%s-%s-%s.pdf", sam_escalation_path_get_id (path),
                                                    sam_lang_to_string (lang), sam_audience_to_string (audience));
-          g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_ESCALATION, lang, audience,
-                                                  sam_escalation_path_get_id (path), NULL);
+          g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                           audience,
+                                                           sam_escalation_path_get_id (path), NULL);
           g_autofree char *text = write_and_read (f, sheet, name);
 
           /* one A4 page for one path, or two with its chart readable */
@@ -479,12 +403,14 @@ test_role_numbers (Fixture *f, gconstpointer data)
     return;
   for (SamLang lang = 0; lang < SAM_N_LANGS; lang++)
     {
-      g_autoptr(SamSheet) county = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PROFESSIONAL,
-                                               "trafficking-adult", NULL);
-      g_autoptr(SamSheet) shown = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PUBLIC,
-                                              "trafficking-adult", NULL);
-      g_autoptr(SamSheet) own = make_sheet (f, SAM_SHEET_ESCALATION, lang, SAM_AUDIENCE_PROFESSIONAL,
-                                            "trafficking-child", "2482");
+      g_autoptr(SamSheet) county = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                        SAM_AUDIENCE_PROFESSIONAL,
+                                                        "trafficking-adult", NULL);
+      g_autoptr(SamSheet) shown = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                       SAM_AUDIENCE_PUBLIC, "trafficking-adult", NULL);
+      g_autoptr(SamSheet) own = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, lang,
+                                                     SAM_AUDIENCE_PROFESSIONAL,
+                                                     "trafficking-child", "2482");
       g_autofree char *text = write_and_read (f, county, "role-county.pdf");
       g_autofree char *public = write_and_read (f, shown, "role-public.pdf");
       g_autofree char *local = write_and_read (f, own, "role-skelleftea.pdf");
@@ -548,7 +474,8 @@ test_directory (Fixture *f, gconstpointer data)
           const char *code = g_ptr_array_index (codes, i);
           g_autofree char *name = g_strdup_printf ("directory-%s-%s-%s.pdf", code, sam_lang_to_string (lang),
                                                    sam_audience_to_string (audience));
-          g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_DIRECTORY, lang, audience, NULL, code);
+          g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_DIRECTORY, lang,
+                                                           audience, NULL, code);
           g_autofree char *text = write_and_read (f, sheet, name);
           g_autoptr(SamQuery) query = sam_query_new (NULL);
           g_autoptr(GPtrArray) serving = NULL;
@@ -742,7 +669,7 @@ test_directory_pages (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   n = sam_sheet_get_n_pages (sheet);
   g_assert_cmpuint (n, >=, 5);
-  keep_pdf (pdf);
+  sam_test_keep_pdf (pdf);
   assert_boxes (sheet, "big directory");
 
   /* no row split across pages: an actor's name and all its numbers are on
@@ -792,9 +719,9 @@ test_directory_pages (Fixture *f, gconstpointer data)
         }
   g_assert_cmpuint (compound_box, ==, 1);
 
-  if (!have_pdftotext ())
+  if (!sam_test_have_poppler ("pdftotext"))
     return;
-  text = pdf_text (pdf);
+  text = sam_test_pdf_text (pdf, 0);
   for (guint p = 1; p <= n; p++)
     {
       g_autofree char *page = g_strdup_printf ("Sida %u av %u", p, n);
@@ -833,7 +760,7 @@ test_short_path (Fixture *f, gconstpointer data)
   g_assert_true (sam_sheet_write_pdf (sheet, pdf, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sam_sheet_get_n_pages (sheet), ==, 1);
-  keep_pdf (pdf);
+  sam_test_keep_pdf (pdf);
   assert_boxes (sheet, "short path");
   a6 = sam_store_load_actor (store, "a0006", NULL);
   internal = sam_contact_route_dup_display_value (sam_actor_find_route (a6, "a0006-r2"));
@@ -852,8 +779,8 @@ test_short_path (Fixture *f, gconstpointer data)
 static void
 test_draw_anywhere (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SamSheet) sheet = make_sheet (f, SAM_SHEET_ESCALATION, SAM_LANG_SV, SAM_AUDIENCE_PUBLIC,
-                                          "trafficking-adult", NULL);
+  g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, SAM_LANG_SV,
+                                                   SAM_AUDIENCE_PUBLIC, "trafficking-adult", NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 420);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
@@ -893,79 +820,59 @@ test_errors (Fixture *f, gconstpointer data)
 
 /* samverkan-cli print */
 
-static int
-cli (Fixture *f, char **out, const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
-
-  g_ptr_array_add (argv, "--register");
-  g_ptr_array_add (argv, reg);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  return sam_test_run_cli (env, out, NULL, (const char * const *) argv->pdata);
-}
-
-#define CLI(f, ...) cli (f, &out, (const char * const []) { "print", __VA_ARGS__, NULL })
+#define PRINT(cli, reg, ...) sam_test_cli_run ((cli), "--register", (reg), "print", __VA_ARGS__)
 
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "cli.pdf", NULL);
-  g_autofree char *out = NULL;
+  g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
   g_autofree char *bytes = NULL;
+  SamTestCli cli;
   gsize len;
 
-  g_assert_nonnull (g_getenv ("SAMVERKAN_CLI"));
+  sam_test_cli_init (&cli);
   /* the register must be on disk for the CLI to see the sample */
   g_clear_object (&f->store);
 
-  g_assert_cmpint (CLI (f, "--help"), ==, 0);
-  g_assert_nonnull (strstr (out, "--sheet"));
-  g_assert_nonnull (strstr (out, "--audience"));
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "poster", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "-o", pdf), ==, 2);   /* no --path */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "-o", pdf), ==, 2);    /* no --area */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "card", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult"), ==, 2);   /* no -o */
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--audience", "internal",
-                        "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--lang", "de", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--paper", "a3", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "--area", "9999", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "no-such-path", "-o", pdf), ==, 1);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "extra", "argument", "-o", pdf), ==, 2);
-  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (PRINT (&cli, reg, "--help"), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "--sheet"));
+  g_assert_nonnull (strstr (cli.out, "--audience"));
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "poster", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "-o", pdf), ==, 2);   /* no --path */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "-o", pdf), ==, 2);    /* no --area */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "card", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult"),
+                   ==, 2);   /* no -o */
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--audience", "internal", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--lang", "de", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--paper", "a3", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "--area", "9999", "-o", pdf), ==, 2);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "no-such-path",
+                          "-o", pdf), ==, 1);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "extra", "argument",
+                          "-o", pdf), ==, 2);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  g_assert_cmpint (CLI (f, "--sheet", "escalation", "--path", "trafficking-adult", "--lang", "en",
-                        "--audience", "professional", "--paper", "letter", "-o", pdf), ==, 0);
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "escalation", "--path", "trafficking-adult",
+                          "--lang", "en", "--audience", "professional", "--paper", "letter",
+                          "-o", pdf), ==, 0);
   g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
   g_assert_true (len > 1000 && memcmp (bytes, "%PDF-", 5) == 0);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "directory", "--area", "2480", "-o", pdf), ==, 0);
-  g_assert_nonnull (strstr (out, "pages"));
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (CLI (f, "--sheet", "card", "--path", "buying-sex", "--lang", "sv", "-o", pdf), ==, 0);
-  if (have_pdftotext ())
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "directory", "--area", "2480", "-o", pdf), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "pages"));
+  g_assert_cmpint (PRINT (&cli, reg, "--sheet", "card", "--path", "buying-sex", "--lang", "sv",
+                          "-o", pdf), ==, 0);
+  if (sam_test_have_poppler ("pdftotext"))
     {
-      g_autofree char *text = pdf_text (pdf);
+      g_autofree char *text = sam_test_pdf_text (pdf, 0);
       assert_contains (text, "Viktiga nummer", "cli card");
     }
   g_remove (pdf);
+  sam_test_cli_clear (&cli);
 }
 
 int

@@ -21,14 +21,12 @@
 #include "sam-default-register.h"
 #include "sam-errors.h"
 #include "sam-store.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 typedef struct {
-  char *dir;
-  char *path;     /* dir/register.sqlite, with the sample in it */
-  char **env;
-  char *out;
-  char *err;
+  SamTestCli cli;
+  char *path;     /* register.sqlite in the folder, with the sample in it; $SAMVERKAN_REGISTER */
 } Fixture;
 
 static void
@@ -36,35 +34,18 @@ set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) store = NULL;
 
-  f->dir = sam_test_make_dir ();
-  f->path = g_build_filename (f->dir, "register.sqlite", NULL);
-  store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->env = g_get_environ ();
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_REGISTER", f->path, TRUE);
-  f->env = g_environ_setenv (f->env, "XDG_DATA_HOME", f->dir, TRUE);
-  f->env = g_environ_setenv (f->env, "SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
+  sam_test_cli_init (&f->cli);
+  f->path = sam_test_cli_path (&f->cli, "register.sqlite");
+  store = sam_test_open_store (f->cli.dir, "register.sqlite", TRUE);
+  sam_test_cli_setenv (&f->cli, "SAMVERKAN_REGISTER", f->path);
 }
 
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_test_cli_clear (&f->cli);
   g_free (f->path);
-  g_free (f->out);
-  g_free (f->err);
-  g_strfreev (f->env);
 }
-
-static int
-run_v (Fixture *f, const char * const *args)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  return sam_test_run_cli (f->env, &f->out, &f->err, args);
-}
-
-#define run(f, ...) run_v (f, (const char * const []) { __VA_ARGS__, NULL })
 
 static GBytes *
 read_bytes (const char *path)
@@ -194,17 +175,17 @@ test_read_while_writing (Fixture *f, gconstpointer data)
         int status;
 
         start = g_get_monotonic_time ();
-        status = run_v (f, args);
+        status = sam_test_cli_run_v (&f->cli, args);
         /* check finds overdue actors in the sample (1); backups finds none (1) */
         g_assert_cmpint (status, <=, 1);
-        g_assert_null (strstr (f->err, "locked"));
-        g_assert_null (strstr (f->out, "Uncommitted"));
+        g_assert_null (strstr (f->cli.err, "locked"));
+        g_assert_null (strstr (f->cli.out, "Uncommitted"));
         g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
       }
     /* check ran the search index's check too, on a copy: no damage */
-    run (f, "--register", f->path, "check");
-    g_assert_null (strstr (f->err, "search index"));
-    g_assert_null (strstr (f->out, "search index"));
+    sam_test_cli_run (&f->cli, "--register", f->path, "check");
+    g_assert_null (strstr (f->cli.err, "search index"));
+    g_assert_null (strstr (f->cli.out, "search index"));
   }
 
   exec_sql (writer, "ROLLBACK");
@@ -224,14 +205,14 @@ test_read_while_writing (Fixture *f, gconstpointer data)
 static char *
 write_changed_export (Fixture *f)
 {
-  g_autofree char *path = g_build_filename (f->dir, "changed.xml", NULL);
+  g_autofree char *path = g_build_filename (f->cli.dir, "changed.xml", NULL);
   g_autofree char *text = NULL;
   g_autofree char *renamed = NULL;
   g_autofree char *joined = NULL;
   g_autoptr(GRegex) history = NULL;
   g_auto(GStrv) parts = NULL;
 
-  g_assert_cmpint (run (f, "--register", f->path, "export", path), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "export", path), ==, 0);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   parts = g_strsplit (text, "<name xml:lang=\"en\">Swedish Police Authority</name>", 2);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
@@ -251,18 +232,18 @@ test_busy_exit_status (Fixture *f, gconstpointer data)
   g_autofree char *changed = write_changed_export (f);
   sqlite3 *writer = hold_write_lock (f->path);
 
-  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", "--prefer", "theirs",
-                        changed), ==, 3);
-  g_assert_nonnull (strstr (f->err, "Another program is writing to the register"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "import", "--merge",
+                                     "--prefer", "theirs", changed), ==, 3);
+  g_assert_nonnull (strstr (f->cli.err, "Another program is writing to the register"));
   exec_sql (writer, "ROLLBACK");
   sqlite3_close (writer);
-  g_assert_cmpint (run (f, "--register", f->path, "show", "polisen"), ==, 0);
-  g_assert_null (strstr (f->out, "Police in the north"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "show", "polisen"), ==, 0);
+  g_assert_null (strstr (f->cli.out, "Police in the north"));
   /* and when the writer is gone, the same import goes through */
-  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", "--prefer", "theirs",
-                        changed), ==, 0);
-  g_assert_cmpint (run (f, "--register", f->path, "show", "polisen"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Police in the north"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "import", "--merge",
+                                     "--prefer", "theirs", changed), ==, 0);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "show", "polisen"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "Police in the north"));
 }
 
 /* The reading commands leave the register file as it was, byte for byte,
@@ -280,9 +261,9 @@ test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
     {
       const char *args[] = { "--register", f->path, commands[i][0], commands[i][1], NULL };
 
-      g_assert_cmpint (run_v (f, args), <=, 1);
-      g_assert_cmpstr (f->err, !=, NULL);
-      g_assert_null (strstr (f->err, "format"));
+      g_assert_cmpint (sam_test_cli_run_v (&f->cli, args), <=, 1);
+      g_assert_cmpstr (f->cli.err, !=, NULL);
+      g_assert_null (strstr (f->cli.err, "format"));
     }
   assert_same_bytes (before, f->path);
   assert_no_side_files (f->path);
@@ -301,7 +282,7 @@ compare_names (gconstpointer a, gconstpointer b)
 static void
 test_migration_said (Fixture *f, gconstpointer data)
 {
-  g_autofree char *old = g_build_filename (f->dir, "format-4.sqlite", NULL);
+  g_autofree char *old = g_build_filename (f->cli.dir, "format-4.sqlite", NULL);
   g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
                                            "store", "migrations", NULL);
   g_autoptr(GDir) migrations = g_dir_open (dir, 0, NULL);
@@ -328,10 +309,10 @@ test_migration_said (Fixture *f, gconstpointer data)
   exec_sql (db, "INSERT INTO meta (key, value) VALUES ('id', 'old'); PRAGMA user_version = 4");
   sqlite3_close (db);
 
-  g_assert_cmpint (run (f, "--register", old, "search", "polis"), ==, 1);
-  g_assert_nonnull (strstr (f->err, said));
-  g_assert_cmpint (run (f, "--register", old, "search", "polis"), ==, 1);
-  g_assert_null (strstr (f->err, "format"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", old, "search", "polis"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.err, said));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", old, "search", "polis"), ==, 1);
+  g_assert_null (strstr (f->cli.err, "format"));
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SamStore) store = sam_store_open (old, &error);
@@ -348,7 +329,7 @@ test_migration_said (Fixture *f, gconstpointer data)
 static void
 test_migration_from_format_9 (Fixture *f, gconstpointer data)
 {
-  g_autofree char *old = g_build_filename (f->dir, "format-9.sqlite", NULL);
+  g_autofree char *old = g_build_filename (f->cli.dir, "format-9.sqlite", NULL);
   g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
                                            "store", "migrations", NULL);
   g_autoptr(GDir) migrations = g_dir_open (dir, 0, NULL);
@@ -419,11 +400,10 @@ test_migration_from_format_9 (Fixture *f, gconstpointer data)
 static void
 test_not_a_register (Fixture *f, gconstpointer data)
 {
-  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
-  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
-  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
-  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
-                                              "sample-register.xml", NULL);
+  g_autofree char *other = g_build_filename (f->cli.dir, "other.db", NULL);
+  g_autofree char *empty = g_build_filename (f->cli.dir, "empty.db", NULL);
+  g_autofree char *text = g_build_filename (f->cli.dir, "notes.txt", NULL);
+  g_autofree char *sample = sam_test_sample_xml ();
   const char *files[] = { other, empty, text };
   sqlite3 *db = open_raw (other);
 
@@ -444,13 +424,14 @@ test_not_a_register (Fixture *f, gconstpointer data)
         {
           const char *args[] = { "--register", files[i], commands[k][0], commands[k][1], NULL };
 
-          g_assert_cmpint (run_v (f, args), ==, 2);
-          g_assert_nonnull (strstr (f->err, "not a Samverkan register"));
+          g_assert_cmpint (sam_test_cli_run_v (&f->cli, args), ==, 2);
+          g_assert_nonnull (strstr (f->cli.err, "not a Samverkan register"));
         }
       /* a merge import does not make one of it either (an empty file, of
        * no data, may become a register: import is for making one) */
       if (files[i] != empty)
-        g_assert_cmpint (run (f, "--register", files[i], "import", "--merge", sample), ==, 2);
+        g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", files[i], "import", "--merge",
+                                           sample), ==, 2);
       {
         g_autoptr(GError) error = NULL;
         g_autoptr(SamStore) store = sam_store_open_full (files[i], SAM_STORE_OPEN_DEFAULT, &error);
@@ -476,8 +457,8 @@ test_not_a_register (Fixture *f, gconstpointer data)
 static void
 test_creation (Fixture *f, gconstpointer data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "missing.sqlite", NULL);
-  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autofree char *missing = g_build_filename (f->cli.dir, "missing.sqlite", NULL);
+  g_autofree char *bad = g_build_filename (f->cli.dir, "bad.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open_full (missing, SAM_STORE_OPEN_DEFAULT, &error);
 
@@ -489,19 +470,21 @@ test_creation (Fixture *f, gconstpointer data)
   g_assert_null (store);
   g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
 
-  g_assert_cmpint (run (f, "--register", "", "search", "x"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "--register: give the name of a register file"));
-  g_assert_cmpint (run (f, "--register", "", "init"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", "", "search", "x"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "--register: give the name of a register file"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", "", "init"), ==, 2);
 
   g_assert_true (g_file_set_contents (bad, "<register version=\"1\">", -1, NULL));
-  g_assert_cmpint (run (f, "--register", missing, "import", bad), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", missing, "import", bad), ==, 2);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   assert_no_side_files (missing);
-  g_assert_cmpint (run (f, "--register", missing, "import", "--merge", bad), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", missing, "import",
+                                     "--merge", bad), ==, 2);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   assert_no_side_files (missing);
   /* nor a file that cannot be read at all */
-  g_assert_cmpint (run (f, "--register", missing, "import", "/nonexistent/in.xml"), ==, 2);
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", missing, "import",
+                                     "/nonexistent/in.xml"), ==, 2);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
@@ -510,16 +493,15 @@ test_creation (Fixture *f, gconstpointer data)
 static void
 test_disk_full_exit_status (Fixture *f, gconstpointer data)
 {
-  g_autofree char *target = g_build_filename (f->dir, "new.sqlite", NULL);
-  g_autofree char *sample = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "data",
-                                              "sample-register.xml", NULL);
+  g_autofree char *target = g_build_filename (f->cli.dir, "new.sqlite", NULL);
+  g_autofree char *sample = sam_test_sample_xml ();
   const char *argv[] = { "sh", "-c", "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\"",
                          g_getenv ("SAMVERKAN_CLI"), "--register", target, "import", sample, NULL };
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, f->env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, f->cli.env, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, &err, &status, &error));
   g_assert_no_error (error);
   g_test_message ("%s", err);
@@ -536,7 +518,7 @@ test_disk_full_exit_status (Fixture *f, gconstpointer data)
 static void
 test_modes (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "private.sqlite", NULL);
+  g_autofree char *path = g_build_filename (f->cli.dir, "private.sqlite", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autofree char *backups = g_strconcat (path, ".backups", NULL);
@@ -556,7 +538,7 @@ test_modes (Fixture *f, gconstpointer data)
   g_assert_cmpint (mode_of (backups), ==, 0700);
   g_assert_cmpint (mode_of (copy->path), ==, 0600);
   {
-    g_autofree char *saved = g_build_filename (f->dir, "copy.sqlite", NULL);
+    g_autofree char *saved = g_build_filename (f->cli.dir, "copy.sqlite", NULL);
 
     g_assert_true (sam_store_backup (store, saved, &error));
     g_assert_cmpint (mode_of (saved), ==, 0600);
@@ -588,7 +570,7 @@ static void
 test_backups_folder_refused (Fixture *f, gconstpointer data)
 {
   g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
-  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->cli.dir, "elsewhere", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open (f->path, &error);
   g_autoptr(SamBackup) copy = NULL;
@@ -607,8 +589,8 @@ test_backups_folder_refused (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   dir = g_dir_open (elsewhere, 0, NULL);
   g_assert_null (g_dir_read_name (dir));
-  g_assert_cmpint (run (f, "--register", f->path, "backups"), ==, 2);
-  g_assert_nonnull (strstr (f->err, "not a folder of your own"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "backups"), ==, 2);
+  g_assert_nonnull (strstr (f->cli.err, "not a folder of your own"));
 
   g_assert_cmpint (g_unlink (backups), ==, 0);
   g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
@@ -731,19 +713,20 @@ test_damaged_refused (Fixture *f, gconstpointer data)
   }
   assert_same_bytes (before, f->path);
 
-  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 4);
-  g_assert_nonnull (strstr (f->err, "is damaged"));
-  g_assert_nonnull (strstr (f->err, "samverkan-cli restore 1"));
-  g_assert_cmpint (run (f, "--register", f->path, "import", "--merge", changed), ==, 4);
-  g_assert_nonnull (strstr (f->err, "nothing was written"));
-  g_assert_nonnull (strstr (f->err, "samverkan-cli restore 1"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 4);
+  g_assert_nonnull (strstr (f->cli.err, "is damaged"));
+  g_assert_nonnull (strstr (f->cli.err, "samverkan-cli restore 1"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "import", "--merge",
+                                     changed), ==, 4);
+  g_assert_nonnull (strstr (f->cli.err, "nothing was written"));
+  g_assert_nonnull (strstr (f->cli.err, "samverkan-cli restore 1"));
   g_assert_cmpuint (count_backups (f->path), ==, 1);
   assert_same_bytes (before, f->path);
 
-  g_assert_cmpint (run (f, "--register", f->path, "restore", "1"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "no copy was made"));
-  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "Actors: 38"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "restore", "1"), ==, 0);
+  g_assert_nonnull (strstr (f->cli.out, "no copy was made"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "Actors: 38"));
 }
 
 /* check runs FTS5's own check of the search index. */
@@ -752,20 +735,20 @@ test_search_index_damage (Fixture *f, gconstpointer data)
 {
   sqlite3 *db = open_raw (f->path);
 
-  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
-  g_assert_null (strstr (f->out, "search index"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
+  g_assert_null (strstr (f->cli.out, "search index"));
   /* the index has lost a page of its words */
   exec_sql (db, "DELETE FROM actor_search_data WHERE id = (SELECT max (id) FROM actor_search_data)");
   sqlite3_close (db);
-  g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
-  g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+  g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
+  g_assert_nonnull (strstr (f->cli.out, "The search index is damaged"));
   /* the check needs no write lock (it would keep writers out for minutes
    * on a large register): it runs while another program writes */
   {
     sqlite3 *writer = hold_write_lock (f->path);
 
-    g_assert_cmpint (run (f, "--register", f->path, "check"), ==, 1);
-    g_assert_nonnull (strstr (f->out, "The search index is damaged"));
+    g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
+    g_assert_nonnull (strstr (f->cli.out, "The search index is damaged"));
     exec_sql (writer, "ROLLBACK");
     sqlite3_close (writer);
   }

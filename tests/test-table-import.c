@@ -13,6 +13,7 @@
 #include "sam-export-format.h"
 #include "sam-table-hours.h"
 #include "sam-table-import.h"
+#include "sam-test-cli.h"
 #include "sam-test-util.h"
 
 static char *
@@ -576,38 +577,31 @@ test_async (Fixture *f, gconstpointer data)
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
-  g_autofree char *register_path = g_build_filename (f->dir, "register.sqlite", NULL);
+  g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
   g_autofree char *good = data_path ("skane-excel.csv");
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *dry[] = { "--register", register_path, "import-table", "--dry-run", good, NULL };
-  const char *bad_map[] = { "--register", register_path, "import-table", "--map", "X=phone", good,
-                            NULL };
-  const char *missing[] = { "--register", register_path, "import-table", "/nonexistent.csv", NULL };
-  const char *review[] = { "--register", register_path, "import-table", "--on-error", "review",
-                           good, NULL };
+  SamTestCli cli;
 
+  sam_test_cli_init (&cli);
   g_clear_object (&f->store);
-  g_assert_cmpint (sam_test_run_cli (NULL, &out, &err, dry), ==, 0);
-  g_assert_nonnull (strstr (out, "Öppettider → hours"));
-  g_assert_nonnull (strstr (out, "Row 9, Telefon: “0411-abc”"));
-  g_assert_nonnull (strstr (out, "Nothing was written"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (sam_test_run_cli (NULL, &out, &err, bad_map), ==, 2);
-  g_assert_nonnull (strstr (err, "no column “X”"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (sam_test_run_cli (NULL, &out, &err, missing), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  f->store = sam_store_open (register_path, NULL);
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "import-table", "--dry-run", good),
+                   ==, 0);
+  g_assert_nonnull (strstr (cli.out, "Öppettider → hours"));
+  g_assert_nonnull (strstr (cli.out, "Row 9, Telefon: “0411-abc”"));
+  g_assert_nonnull (strstr (cli.out, "Nothing was written"));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "import-table", "--map", "X=phone",
+                                     good), ==, 2);
+  g_assert_nonnull (strstr (cli.err, "no column “X”"));
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "import-table", "/nonexistent.csv"),
+                   ==, 2);
+  f->store = sam_store_open (reg, NULL);
   g_assert_cmpint (sam_store_count_actors (f->store), ==, 0);
   g_clear_object (&f->store);
-  g_assert_cmpint (sam_test_run_cli (NULL, &out, &err, review), ==, 0);
-  g_assert_nonnull (strstr (out, "actors added: 8"));
-  f->store = sam_store_open (register_path, NULL);
+  g_assert_cmpint (sam_test_cli_run (&cli, "--register", reg, "import-table", "--on-error", "review",
+                                     good), ==, 0);
+  g_assert_nonnull (strstr (cli.out, "actors added: 8"));
+  f->store = sam_store_open (reg, NULL);
   g_assert_cmpint (sam_store_count_actors (f->store), ==, 8);
+  sam_test_cli_clear (&cli);
 }
 
 int

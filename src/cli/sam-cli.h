@@ -1,10 +1,12 @@
-/* sam-cli.h — what samverkan-cli.c shares with the commands that live in
- * files of their own.
+/* sam-cli.h — what the commands of samverkan-cli share (sam-cli.c), each
+ * command living in a file of its own.
  *
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include <json-glib/json-glib.h>
 
 #include "sam-store.h"
 
@@ -23,6 +25,9 @@ enum {
 int       sam_cli_exit_status (const GError *error);
 /* Prints @error and returns its exit status. */
 int       sam_cli_fail       (const GError  *error);
+/* Prints @message and the help of @context; returns EXIT_BAD_INPUT. */
+int       sam_cli_usage_error (GOptionContext *context,
+                               const char     *message);
 
 /* Parses the options of one command; FALSE means exit with *status. */
 gboolean  parse_command_line (const char    *name,
@@ -53,5 +58,7 @@ SamStore *open_register      (const char    *path,
 /* Removes the register @path and SQLite's files beside it: one this run
  * created before it failed (init, import). */
 void      remove_new_register (const char   *path);
+/* Prints @node as indented JSON on standard output. */
+void      sam_cli_print_json  (JsonNode     *node);
 
 G_END_DECLS

@@ -42,7 +42,12 @@ static void
 tear_down (Fixture *f, gconstpointer data)
 {
   if (f->window)
-    gtk_window_destroy (GTK_WINDOW (f->window));
+    {
+      /* a follow or a publication still in its thread holds the window
+       * until its result has reached it */
+      sam_ui_test_wait_for (!_sam_window_publications_busy (f->window));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
   sam_ui_test_wait_events_handled ();
   g_assert_finalize_object (f->store);
   sam_test_remove_dir (f->dir);

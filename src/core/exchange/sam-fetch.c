@@ -25,6 +25,7 @@
 #include "sam-follow.h"
 #include "sam-register-xml.h"
 #include "sam-schedule.h"
+#include "sam-task-private.h"
 #include "sam-timestamp.h"
 
 G_DEFINE_QUARK (sam-fetch-error-quark, sam_fetch_error)
@@ -553,20 +554,13 @@ follow_job_free (FollowJob *job)
   g_free (job);
 }
 
-static void
-follow_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+follow_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   FollowJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open (job->register_path, &error);
-  SamFetchResult *result = NULL;
+  g_autoptr(SamStore) store = sam_store_open (job->register_path, error);
 
-  if (store != NULL)
-    result = sam_fetch_follow (store, job->url, &job->options, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) sam_fetch_result_free);
+  return store ? sam_fetch_follow (store, job->url, &job->options, cancellable, error) : NULL;
 }
 
 void
@@ -577,8 +571,10 @@ sam_fetch_follow_async (const char            *register_path,
                         GAsyncReadyCallback    callback,
                         gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   FollowJob *job = g_new0 (FollowJob, 1);
+  g_autoptr(GTask) task = _sam_task_new (NULL, cancellable, callback, user_data,
+                                         sam_fetch_follow_async, job,
+                                         (GDestroyNotify) follow_job_free);
 
   job->register_path = g_strdup (register_path);
   job->url = g_strdup (url);
@@ -587,16 +583,13 @@ sam_fetch_follow_async (const char            *register_path,
   else
     sam_fetch_options_init (&job->options);
   job->options.trust = job->trust = g_strdup (job->options.trust);
-  g_task_set_source_tag (task, sam_fetch_follow_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) follow_job_free);
-  g_task_run_in_thread (task, follow_in_thread);
+  _sam_task_run (task, follow_work, (GDestroyNotify) sam_fetch_result_free);
 }
 
 SamFetchResult *
 sam_fetch_follow_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sam_task_propagate (NULL, result, sam_fetch_follow_async, error);
 }
 
 /* the offered key */
@@ -630,16 +623,10 @@ sam_fetch_offered_key (const char            *url,
   return sam_minisign_key_parse_public (text, error);
 }
 
-static void
-offered_key_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+offered_key_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
-  GError *error = NULL;
-  SamMinisignKey *key = sam_fetch_offered_key (data, NULL, cancellable, &error);
-
-  if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, key, (GDestroyNotify) sam_minisign_key_free);
+  return sam_fetch_offered_key (data, NULL, cancellable, error);
 }
 
 void
@@ -648,18 +635,16 @@ sam_fetch_offered_key_async (const char          *url,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = _sam_task_new (NULL, cancellable, callback, user_data,
+                                         sam_fetch_offered_key_async, g_strdup (url), g_free);
 
-  g_task_set_source_tag (task, sam_fetch_offered_key_async);
-  g_task_set_task_data (task, g_strdup (url), g_free);
-  g_task_run_in_thread (task, offered_key_in_thread);
+  _sam_task_run (task, offered_key_work, (GDestroyNotify) sam_minisign_key_free);
 }
 
 SamMinisignKey *
 sam_fetch_offered_key_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sam_task_propagate (NULL, result, sam_fetch_offered_key_async, error);
 }
 
 /* the rest */

@@ -22,7 +22,7 @@
 SamMergeSide
 _sam_merge_stale_side (SamMergeItem *item, const char *mr, const char *tr, gboolean owns)
 {
-  if (g_str_equal (mr, tr) || sam_ancestry_has (item->theirs_anc, mr))
+  if (sam_rev_same (mr, tr) || sam_ancestry_has (item->theirs_anc, mr))
     return owns ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_NONE;
   if (sam_ancestry_has (item->mine_anc, tr))
     return SAM_MERGE_SIDE_MINE;
@@ -43,7 +43,7 @@ _sam_merge_fills_stale (SamMergeItem *item)
 
       sam_ancestry_get_field (item->mine_anc, key, mr);
       sam_ancestry_get_field (item->theirs_anc, key, tr);
-      if (g_str_equal (mr, tr) && !sam_ancestry_is_stale (item->theirs_anc, key))
+      if (sam_rev_same (mr, tr) && !sam_ancestry_is_stale (item->theirs_anc, key))
         return TRUE;
     }
   return FALSE;
@@ -130,7 +130,7 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
 
   sam_ancestry_get_field (item->mine_anc, key, mr);
   sam_ancestry_get_field (item->theirs_anc, key, tr);
-  if (g_str_equal (mr, tr) || sam_ancestry_has (item->mine_anc, tr))
+  if (sam_rev_same (mr, tr) || sam_ancestry_has (item->mine_anc, tr))
     newest = mr;
   else if (sam_ancestry_has (item->theirs_anc, mr))
     newest = tr;
@@ -138,10 +138,16 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
     {
       SamMergeSide choice = _sam_merge_item_choice (item, key);
 
+      const char *lacked = newest ? newest : choice == SAM_MERGE_SIDE_MINE ? mr : tr;
+
       /* a choice between values neither side holds stays stale: the
-       * newest is still elsewhere */
-      if ((choice == SAM_MERGE_SIDE_MINE && ms) || (choice == SAM_MERGE_SIDE_THEIRS && ts))
-        sam_ancestry_set_field (out, key, newest ? newest : choice == SAM_MERGE_SIDE_MINE ? mr : tr, TRUE);
+       * newest is still elsewhere. Once the revision it lacks is pruned
+       * away nobody's file can be known to hold it any more, so the
+       * person's choice is the newest (a later file that differs is a
+       * conflict again, never a silent win). */
+      if (((choice == SAM_MERGE_SIDE_MINE && ms) || (choice == SAM_MERGE_SIDE_THEIRS && ts)) &&
+          !g_str_equal (lacked, SAM_REV_UNKNOWN))
+        sam_ancestry_set_field (out, key, lacked, TRUE);
       else
         /* a person's choice is new; taking theirs' whole history, theirs' */
         sam_ancestry_set_field (out, key, rev ? rev : tr, FALSE);
@@ -163,7 +169,7 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
         sam_ancestry_set_field (out, key, rev ? rev : tr, FALSE);
       return;
     }
-  if (is_t && (newest == NULL || newest == tr || g_str_equal (mr, tr)))
+  if (is_t && (newest == NULL || newest == tr || sam_rev_same (mr, tr)))
     sam_ancestry_set_field (out, key, tr, FALSE);
   else if (is_m && (newest == NULL || newest == mr))
     sam_ancestry_set_field (out, key, mr, FALSE);

@@ -333,8 +333,7 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
 
       sam_ancestry_get_field (item->mine_anc, field->key, mr);
       sam_ancestry_get_field (item->theirs_anc, field->key, tr);
-      /* a revision pruned away matches nothing, itself included */
-      same = g_str_equal (mr, tr) && !g_str_equal (mr, SAM_REV_UNKNOWN);
+      same = sam_rev_same (mr, tr);
       if (plan->follow && owns && !sam_ancestry_is_stale (item->theirs_anc, field->key))
         side = SAM_MERGE_SIDE_THEIRS;       /* a followed register's own record */
       else if (sam_ancestry_is_stale (item->theirs_anc, field->key))

@@ -17,6 +17,7 @@
 #include "sam-publish.h"
 #include "sam-register-xml.h"
 #include "sam-schedule.h"
+#include "sam-task-private.h"
 #include "sam-timestamp.h"
 
 void
@@ -408,23 +409,14 @@ publish_job_free (PublishJob *job)
   g_free (job);
 }
 
-static void
-publish_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+publish_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   PublishJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamMinisignKey) key = sam_minisign_key_load_secret (job->key_path, &error);
-  g_autoptr(SamStore) store = NULL;
-  SamPublication *publication = NULL;
+  g_autoptr(SamMinisignKey) key = sam_minisign_key_load_secret (job->key_path, error);
+  g_autoptr(SamStore) store = key ? sam_store_open (job->register_path, error) : NULL;
 
-  if (key != NULL)
-    store = sam_store_open (job->register_path, &error);
-  if (store != NULL)
-    publication = sam_publish (store, &job->options, key, job->dir, &error);
-  if (publication == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, publication, (GDestroyNotify) sam_publication_free);
+  return store ? sam_publish (store, &job->options, key, job->dir, error) : NULL;
 }
 
 void
@@ -436,8 +428,10 @@ sam_publish_async (const char              *register_path,
                    GAsyncReadyCallback      callback,
                    gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   PublishJob *job = g_new0 (PublishJob, 1);
+  g_autoptr(GTask) task = _sam_task_new (NULL, cancellable, callback, user_data,
+                                         sam_publish_async, job,
+                                         (GDestroyNotify) publish_job_free);
 
   job->register_path = g_strdup (register_path);
   job->options = *options;
@@ -447,14 +441,11 @@ sam_publish_async (const char              *register_path,
   job->options.publisher = job->publisher = g_strdup (options->publisher);
   job->key_path = g_strdup (secret_key_path);
   job->dir = g_strdup (dir);
-  g_task_set_source_tag (task, sam_publish_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) publish_job_free);
-  g_task_run_in_thread (task, publish_in_thread);
+  _sam_task_run (task, publish_work, (GDestroyNotify) sam_publication_free);
 }
 
 SamPublication *
 sam_publish_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sam_task_propagate (NULL, result, sam_publish_async, error);
 }

@@ -18,6 +18,7 @@
 #include "sam-merge-private.h"
 #include "sam-register-tasks.h"
 #include "sam-register-xml.h"
+#include "sam-task-private.h"
 
 typedef struct {
   char *register_path;
@@ -54,85 +55,47 @@ static GTask *
 task_new (gpointer source, const char *register_path, GCancellable *cancellable,
           GAsyncReadyCallback callback, gpointer user_data, gpointer tag, Work **work)
 {
-  GTask *task = g_task_new (source, cancellable, callback, user_data);
+  GTask *task;
 
-  g_task_set_source_tag (task, tag);
-  g_task_set_check_cancellable (task, FALSE);
   *work = g_new0 (Work, 1);
   (*work)->register_path = g_strdup (register_path);
-  g_task_set_task_data (task, *work, (GDestroyNotify) work_free);
+  task = _sam_task_new (source, cancellable, callback, user_data, tag, *work,
+                        (GDestroyNotify) work_free);
+  g_task_set_check_cancellable (task, FALSE);
   return task;
 }
 
-/* The worker's own connection, or NULL with the task returned. */
+/* The worker's own connection, or NULL with @error set. */
 static SamStore *
-open_own (GTask *task, Work *work)
+open_own (Work *work, GCancellable *cancellable, GError **error)
 {
-  GError *error = NULL;
-  SamStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  store = sam_store_open (work->register_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
+  return sam_store_open (work->register_path, error);
 }
 
-static void
-return_boolean (GTask *task, gboolean ok, GError *error)
+/* @plan (nullable) for the caller: its connection closes on this thread,
+ * which opened it. */
+static gpointer
+plan_without_store (SamMergePlan *plan)
 {
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-return_plan (GTask *task, SamMergePlan *plan, GError *error)
-{
-  if (plan == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* the connection closes here, on the thread that opened it */
-  _sam_merge_plan_release_store (plan);
-  g_task_return_pointer (task, plan, (GDestroyNotify) sam_merge_plan_free);
-}
-
-static gboolean
-finish_boolean (gpointer source, GAsyncResult *result, gpointer tag, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static SamMergePlan *
-finish_plan (gpointer source, GAsyncResult *result, gpointer tag, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, source), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (plan != NULL)
+    _sam_merge_plan_release_store (plan);
+  return plan;
 }
 
 /* Import */
 
-static void
-import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+import_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
-  GError *error = NULL;
-  gboolean ok;
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
 
-  if (store == NULL)
-    return;
-  ok = sam_register_xml_import (store, work->file, NULL, cancellable, &error);
-  if (ok)
-    work->n_actors = (guint) sam_store_count_actors (store);
-  return_boolean (task, ok, error);
+  if (store == NULL || !sam_register_xml_import (store, work->file, NULL, cancellable, error))
+    return NULL;
+  work->n_actors = (guint) sam_store_count_actors (store);
+  return _sam_task_boolean (TRUE);
 }
 
 void
@@ -151,7 +114,7 @@ sam_store_import_file_async (SamStore            *store,
   task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
                    sam_store_import_file_async, &work);
   work->file = g_object_ref (file);
-  g_task_run_in_thread (task, import_thread);
+  _sam_task_run (task, import_work, NULL);
 }
 
 gboolean
@@ -160,8 +123,8 @@ sam_store_import_file_finish (SamStore      *store,
                               guint         *n_actors,
                               GError       **error)
 {
-  gboolean ok = finish_boolean (store, result, sam_store_import_file_async, error);
-  Work *work = g_task_get_task_data (G_TASK (result));
+  gboolean ok = _sam_task_propagate_boolean (store, result, sam_store_import_file_async, error);
+  Work *work = _sam_task_get_data (result);
 
   if (n_actors)
     *n_actors = ok ? work->n_actors : 0;
@@ -170,19 +133,17 @@ sam_store_import_file_finish (SamStore      *store,
 
 /* Export */
 
-static void
-export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+export_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
-  GError *error = NULL;
-  gboolean ok;
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
 
-  if (store == NULL)
-    return;
-  ok = sam_export_format_to_file (store, work->has_filter ? &work->filter : NULL, work->format,
-                                  work->lang, work->file, cancellable, &error);
-  return_boolean (task, ok, error);
+  return _sam_task_boolean (store != NULL &&
+                            sam_export_format_to_file (store,
+                                                       work->has_filter ? &work->filter : NULL,
+                                                       work->format, work->lang, work->file,
+                                                       cancellable, error));
 }
 
 void
@@ -227,35 +188,33 @@ sam_store_export_format_async (SamStore              *store,
       work->filter.paths = g_strdupv (filter->paths);
       work->filter.audience = filter->audience;
     }
-  g_task_run_in_thread (task, export_thread);
+  _sam_task_run (task, export_work, NULL);
 }
 
 gboolean
 sam_store_export_file_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (store, result, sam_store_export_format_async, error);
+  return _sam_task_propagate_boolean (store, result, sam_store_export_format_async, error);
 }
 
 gboolean
 sam_store_export_format_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (store, result, sam_store_export_format_async, error);
+  return _sam_task_propagate_boolean (store, result, sam_store_export_format_async, error);
 }
 
 /* Chosen actors: an actor's card, a search result */
 
-static void
-export_actors_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+export_actors_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  GError *error = NULL;
-  gboolean ok;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  ok = sam_export_actors_to_file (work->actors, work->format, work->filter.audience, work->lang,
-                                  work->file, cancellable, &error);
-  return_boolean (task, ok, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return _sam_task_boolean (sam_export_actors_to_file (work->actors, work->format,
+                                                       work->filter.audience, work->lang,
+                                                       work->file, cancellable, error));
 }
 
 void
@@ -285,34 +244,32 @@ sam_export_actors_to_file_async (GPtrArray          *actors,
   work->actors = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < actors->len; i++)
     g_ptr_array_add (work->actors, sam_actor_copy (g_ptr_array_index (actors, i)));
-  g_task_run_in_thread (task, export_actors_thread);
+  _sam_task_run (task, export_actors_work, NULL);
 }
 
 gboolean
 sam_export_actors_to_file_finish (GAsyncResult *result, GError **error)
 {
-  return finish_boolean (NULL, result, sam_export_actors_to_file_async, error);
+  return _sam_task_propagate_boolean (NULL, result, sam_export_actors_to_file_async, error);
 }
 
 /* A copy */
 
-static void
-copy_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+copy_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
   g_autofree char *path = g_file_get_path (work->file);
   g_autoptr(SamStore) store = NULL;
-  GError *error = NULL;
 
   if (path == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Choose a file on this computer."));
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a file on this computer."));
+      return NULL;
     }
-  if ((store = open_own (task, work)) == NULL)
-    return;
-  return_boolean (task, sam_store_backup (store, path, &error), error);
+  store = open_own (work, cancellable, error);
+  return _sam_task_boolean (store != NULL && sam_store_backup (store, path, error));
 }
 
 void
@@ -331,26 +288,25 @@ sam_store_save_copy_async (SamStore            *store,
   task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
                    sam_store_save_copy_async, &work);
   work->file = g_object_ref (file);
-  g_task_run_in_thread (task, copy_thread);
+  _sam_task_run (task, copy_work, NULL);
 }
 
 gboolean
 sam_store_save_copy_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (store, result, sam_store_save_copy_async, error);
+  return _sam_task_propagate_boolean (store, result, sam_store_save_copy_async, error);
 }
 
 /* Restoring a backup */
 
-static void
-restore_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+restore_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
-  GError *error = NULL;
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
 
-  if (store != NULL)
-    return_boolean (task, sam_backups_restore (store, work->backup, NULL, &error), error);
+  return _sam_task_boolean (store != NULL &&
+                            sam_backups_restore (store, work->backup, NULL, error));
 }
 
 void
@@ -373,26 +329,26 @@ sam_backups_restore_async (SamStore            *store,
   work->backup->made = backup->made ? g_date_time_ref (backup->made) : NULL;
   work->backup->reason = g_strdup (backup->reason);
   work->backup->size = backup->size;
-  g_task_run_in_thread (task, restore_thread);
+  _sam_task_run (task, restore_work, NULL);
 }
 
 gboolean
 sam_backups_restore_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (store, result, sam_backups_restore_async, error);
+  return _sam_task_propagate_boolean (store, result, sam_backups_restore_async, error);
 }
 
 /* Merge: the plan, then applying it */
 
-static void
-plan_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+plan_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
-  GError *error = NULL;
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
 
-  if (store != NULL)
-    return_plan (task, sam_merge_plan_new_for_file (store, work->file, cancellable, &error), error);
+  if (store == NULL)
+    return NULL;
+  return plan_without_store (sam_merge_plan_new_for_file (store, work->file, cancellable, error));
 }
 
 void
@@ -411,31 +367,30 @@ sam_merge_plan_new_for_file_async (SamStore            *store,
   task = task_new (store, sam_store_get_path (store), cancellable, callback, user_data,
                    sam_merge_plan_new_for_file_async, &work);
   work->file = g_object_ref (file);
-  g_task_run_in_thread (task, plan_thread);
+  _sam_task_run (task, plan_work, (GDestroyNotify) sam_merge_plan_free);
 }
 
 SamMergePlan *
 sam_merge_plan_new_for_file_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_plan (store, result, sam_merge_plan_new_for_file_async, error);
+  return _sam_task_propagate (store, result, sam_merge_plan_new_for_file_async, error);
 }
 
-static void
-apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+apply_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
   g_autoptr(SamStore) kept = NULL;
-  GError *error = NULL;
   gboolean ok;
 
   if (store == NULL)
-    return;
+    return NULL;
   /* the plan's own store, if it has one, is not used on this thread */
   kept = _sam_merge_plan_swap_store (work->plan, store);
-  ok = sam_merge_plan_apply (work->plan, work->flag, &error);
+  ok = sam_merge_plan_apply (work->plan, work->flag, error);
   g_object_unref (_sam_merge_plan_swap_store (work->plan, kept));
-  return_boolean (task, ok, error);
+  return _sam_task_boolean (ok);
 }
 
 void
@@ -454,39 +409,35 @@ sam_merge_plan_apply_async (SamMergePlan        *plan,
                    user_data, sam_merge_plan_apply_async, &work);
   work->plan = plan;
   work->flag = backup;
-  g_task_run_in_thread (task, apply_thread);
+  _sam_task_run (task, apply_work, NULL);
 }
 
 gboolean
 sam_merge_plan_apply_finish (SamMergePlan *plan, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (((Work *) g_task_get_task_data (G_TASK (result)))->plan == plan, FALSE);
-  return finish_boolean (NULL, result, sam_merge_plan_apply_async, error);
+  g_return_val_if_fail (((Work *) _sam_task_get_data (result))->plan == plan, FALSE);
+  return _sam_task_propagate_boolean (NULL, result, sam_merge_plan_apply_async, error);
 }
 
 /* Following */
 
-static void
-follow_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+follow_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  g_autoptr(SamStore) store = open_own (task, work);
-  GError *error = NULL;
+  g_autoptr(SamStore) store = open_own (work, cancellable, error);
 
   if (store == NULL)
-    return;
+    return NULL;
   if (work->flag)
     {
       /* a file that does not read is not followed */
-      g_autoptr(SamMergePlan) check = sam_follow_plan (store, work->name, cancellable, &error);
+      g_autoptr(SamMergePlan) check = sam_follow_plan (store, work->name, cancellable, error);
 
-      if (check == NULL || !sam_follow_add (store, work->name, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+      if (check == NULL || !sam_follow_add (store, work->name, error))
+        return NULL;
     }
-  return_plan (task, sam_follow_sync (store, work->name, cancellable, &error), error);
+  return plan_without_store (sam_follow_sync (store, work->name, cancellable, error));
 }
 
 void
@@ -507,11 +458,11 @@ sam_follow_sync_async (SamStore            *store,
                    sam_follow_sync_async, &work);
   work->name = g_strdup (file);
   work->flag = add;
-  g_task_run_in_thread (task, follow_thread);
+  _sam_task_run (task, follow_work, (GDestroyNotify) sam_merge_plan_free);
 }
 
 SamMergePlan *
 sam_follow_sync_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return finish_plan (store, result, sam_follow_sync_async, error);
+  return _sam_task_propagate (store, result, sam_follow_sync_async, error);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sam-table-import-private.h"
+#include "sam-task-private.h"
 
 typedef struct {
   char *register_path;
@@ -28,22 +29,17 @@ work_free (Work *work)
 
 /* Reading and preparing */
 
-static void
-new_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+new_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
   Work *work = data;
-  GError *error = NULL;
   /* the register only read, on a connection of this thread's own */
-  g_autoptr(SamStore) store = sam_store_open_read_only (work->register_path, &error);
-  SamTableImport *import = store ? sam_table_import_new (store, work->path, &error) : NULL;
+  g_autoptr(SamStore) store = sam_store_open_read_only (work->register_path, error);
+  SamTableImport *import = store ? sam_table_import_new (store, work->path, error) : NULL;
 
-  if (import == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  _sam_table_import_set_store (import, work->store);
-  g_task_return_pointer (task, import, g_object_unref);
+  if (import != NULL)
+    _sam_table_import_set_store (import, work->store);
+  return import;
 }
 
 void
@@ -58,14 +54,13 @@ sam_table_import_new_async (SamStore            *store,
 
   g_return_if_fail (SAM_IS_STORE (store));
   g_return_if_fail (path != NULL);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sam_table_import_new_async);
   work = g_new0 (Work, 1);
   work->register_path = g_strdup (sam_store_get_path (store));
   work->path = g_strdup (path);
   work->store = g_object_ref (store);
-  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  g_task_run_in_thread (task, new_thread);
+  task = _sam_task_new (store, cancellable, callback, user_data, sam_table_import_new_async,
+                        work, (GDestroyNotify) work_free);
+  _sam_task_run (task, new_work, g_object_unref);
 }
 
 SamTableImport *
@@ -73,26 +68,21 @@ sam_table_import_new_finish (SamStore      *store,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sam_task_propagate (store, result, sam_table_import_new_async, error);
 }
 
 /* Writing */
 
-static void
-apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gpointer
+apply_work (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
-  SamTableImport *self = source;
   Work *work = data;
-  GError *error = NULL;
   g_autoptr(SamStore) store = sam_store_open_full (work->register_path, SAM_STORE_OPEN_DEFAULT,
-                                                   &error);
+                                                   error);
 
-  if (store == NULL ||
-      !_sam_table_import_apply_to (self, store, &work->added, &work->merged, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return _sam_task_boolean (store != NULL &&
+                            _sam_table_import_apply_to (source, store, &work->added,
+                                                        &work->merged, error));
 }
 
 void
@@ -105,12 +95,11 @@ sam_table_import_apply_async (SamTableImport      *self,
   Work *work;
 
   g_return_if_fail (SAM_IS_TABLE_IMPORT (self));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sam_table_import_apply_async);
   work = g_new0 (Work, 1);
   work->register_path = g_strdup (sam_store_get_path (_sam_table_import_get_store (self)));
-  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  g_task_run_in_thread (task, apply_thread);
+  task = _sam_task_new (self, cancellable, callback, user_data, sam_table_import_apply_async,
+                        work, (GDestroyNotify) work_free);
+  _sam_task_run (task, apply_work, NULL);
 }
 
 gboolean
@@ -122,10 +111,9 @@ sam_table_import_apply_finish (SamTableImport  *self,
 {
   Work *work;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!_sam_task_propagate_boolean (self, result, sam_table_import_apply_async, error))
     return FALSE;
-  work = g_task_get_task_data (G_TASK (result));
+  work = _sam_task_get_data (result);
   if (added)
     *added = work->added;
   if (merged)

@@ -62,6 +62,12 @@ nth (const char *history, guint i)
 }
 
 gboolean
+sam_rev_same (const char *a, const char *b)
+{
+  return g_str_equal (a, b) && !g_str_equal (a, SAM_REV_UNKNOWN);
+}
+
+gboolean
 sam_ancestry_has (const SamAncestry *ancestry, const char *rev)
 {
   guint n = count (ancestry->history);

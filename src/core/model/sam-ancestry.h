@@ -35,6 +35,10 @@ SamAncestry *sam_ancestry_copy         (const SamAncestry *ancestry);
 void         sam_ancestry_free         (SamAncestry       *ancestry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamAncestry, sam_ancestry_free)
 
+/* Whether @a and @b are one known revision: one pruned away matches
+ * nothing, itself included. */
+gboolean     sam_rev_same              (const char        *a,
+                                        const char        *b);
 /* Whether @rev is @ancestry's head or one of its ancestors. */
 gboolean     sam_ancestry_has          (const SamAncestry *ancestry,
                                         const char        *rev);
