@@ -285,6 +285,7 @@ sam_search_text_within_one_edit (const char *a,
 typedef struct {
   char *word;
   char *stem;   /* NULL when the word is its own stem */
+  gboolean stop;   /* a stop word: matched by its beginning only */
 } LabelWord;
 
 /* The words of each label with their stems, made once. */
@@ -304,9 +305,12 @@ get_label_words (void)
           all[i] = g_array_new (FALSE, FALSE, sizeof (LabelWord));
           for (guint n = 0; n < names->len; n++)
             {
-              LabelWord w = { g_strdup (g_ptr_array_index (names, n)), NULL };
+              LabelWord w = { g_strdup (g_ptr_array_index (names, n)), NULL, FALSE };
 
-              if (!sam_search_text_is_stop_word (w.word))
+              /* known once, not looked up in the stop words for every
+               * word of every search */
+              w.stop = sam_search_text_is_stop_word (w.word);
+              if (!w.stop)
                 w.stem = sam_search_text_stem (w.word, FALSE);
               g_array_append_val (all[i], w);
             }
@@ -323,7 +327,7 @@ word_matches_name (const char *word, const char *word_stem, const LabelWord *nam
     return FALSE;
   if (g_str_has_prefix (name->word, word))
     return TRUE;
-  if (sam_search_text_is_stop_word (name->word))
+  if (name->stop)
     return FALSE;
   return g_strcmp0 (name->stem ? name->stem : name->word, word_stem ? word_stem : word) == 0;
 }
