@@ -102,10 +102,11 @@ read_sets (SamStore *self, GHashTable *by_id, const char *ids, guint n_sets, GEr
 static const char *const routes_sql[] = {
   "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position",
-  /* phones only (sam_route_kind_is_phone) */
+  /* phones only (sam_route_kind_is_phone); not "kind IN (…)", for which
+   * SQLite builds a table of the three values on every run */
   "SELECT actor_id, id, kind, value, label_sv, label_en, hours, visibility, abroad FROM contact_route "
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) "
-  "AND kind IN ('phone', 'on-call-phone', 'sms') ORDER BY actor_id, position",
+  "AND (kind = 'phone' OR kind = 'on-call-phone' OR kind = 'sms') ORDER BY actor_id, position",
 };
 
 static gboolean
