@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "sam-actor.h"
 #include "sam-errors.h"
 #include "sam-query.h"
 #include "sam-register-xml.h"
@@ -279,6 +280,45 @@ test_cancelled (Fixture *f, gconstpointer data)
   assert_empty (f);
 }
 
+static SamActor *
+small_actor (const char *id, const char *parent)
+{
+  SamActor *actor = sam_actor_new (id);
+
+  sam_actor_set_kind (actor, SAM_ACTOR_KIND_SOCIAL_SERVICES);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, id);
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, id);
+  sam_actor_set_parent_id (actor, parent);
+  sam_actor_add_area (actor, "2480");
+  return actor;
+}
+
+/* An import looks parents up once at its end: a unit written before its
+ * parent is kept, a unit of an actor the register does not have fails the
+ * import, names the parent, and leaves the register empty. */
+static void
+test_parents_at_end (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  SamRegisterMeta meta = { .id = (char *) "parents" };
+
+  g_ptr_array_add (actors, small_actor ("unit", "head"));
+  g_ptr_array_add (actors, small_actor ("head", NULL));
+  g_ptr_array_add (actors, small_actor ("stray", "nowhere"));
+  g_assert_false (sam_store_import (f->store, &meta, actors, NULL, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nowhere"));
+  assert_empty (f);
+  g_clear_error (&error);
+
+  g_ptr_array_remove_index (actors, 2);
+  g_assert_true (sam_store_import (f->store, &meta, actors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count_actors (f->store), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,6 +332,7 @@ main (int argc, char **argv)
   ADD ("/import-stream/forward-parent", test_forward_parent);
   ADD ("/import-stream/late-cut-off", test_late_cut_off);
   ADD ("/import-stream/cancelled", test_cancelled);
+  ADD ("/import-stream/parents-at-end", test_parents_at_end);
 #undef ADD
 
   return g_test_run ();
