@@ -495,6 +495,28 @@ test_now_local_zone (void)
   g_assert_cmpint (g_date_time_get_utc_offset (now) / G_TIME_SPAN_HOUR, ==, 2);
 }
 
+/* sam_now_utc () is the instant of sam_now_local () in UTC: the fixed
+ * time when one is set, the clock otherwise. */
+static void
+test_now_utc (void)
+{
+  g_autoptr(GDateTime) fixed = NULL;
+  g_autoptr(GDateTime) clock = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_setenv ("SAMVERKAN_NOW", "2026-07-01T22:30:00+02:00", TRUE);
+  fixed = sam_now_utc ();
+  g_unsetenv ("SAMVERKAN_NOW");
+  g_assert_cmpint (g_date_time_get_utc_offset (fixed), ==, 0);
+  g_assert_cmpint (g_date_time_get_hour (fixed), ==, 20);
+  g_assert_cmpint (g_date_time_get_minute (fixed), ==, 30);
+
+  clock = sam_now_utc ();
+  local = sam_now_local ();
+  g_assert_cmpint (g_date_time_get_utc_offset (clock), ==, 0);
+  g_assert_cmpint (ABS (g_date_time_difference (local, clock)), <, 5 * G_TIME_SPAN_SECOND);
+}
+
 /* The canonical text read out word by word in the words given: the app's
  * and the printed sheet's languages both come through here. */
 static void
@@ -576,6 +598,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/refused-empty", test_refused_empty);
   g_test_add_func ("/schedule/next-change-any-minute", test_next_change_any_minute);
   g_test_add_func ("/schedule/now-local-zone", test_now_local_zone);
+  g_test_add_func ("/schedule/now-utc", test_now_utc);
   g_test_add_func ("/schedule/format-words", test_format_words);
   g_test_add_func ("/schedule/spans", test_spans);
 

@@ -585,6 +585,18 @@ sam_now_local (void)
   return g_date_time_new_now (sam_time_zone ());
 }
 
+GDateTime *
+sam_now_utc (void)
+{
+  g_autoptr(GDateTime) local = NULL;
+  const char *fixed = g_getenv ("SAMVERKAN_NOW");
+
+  if (fixed == NULL || *fixed == '\0')
+    return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+  local = sam_now_local ();
+  return g_date_time_to_utc (local);
+}
+
 /* Word by word: the canonical text is ASCII, with two-letter day tokens. */
 char *
 sam_schedule_format (SamSchedule            *self,

@@ -79,6 +79,9 @@ GDateTime   *sam_schedule_next_change   (const SamSchedule  *self,
 /* Now in Europe/Stockholm, or the time in $SAMVERKAN_NOW (ISO 8601) so tests
  * and scripts can fix the clock. */
 GDateTime   *sam_now_local              (void);
+/* The same instant in UTC: without SAMVERKAN_NOW, no time zone is looked
+ * up (for time stamps, written for every change an import logs). */
+GDateTime   *sam_now_utc                (void);
 /* FALSE with SAM_ERROR_INVALID when $SAMVERKAN_NOW is set but not an ISO
  * 8601 time from SAM_YEAR_MIN to SAM_YEAR_MAX (sam_now_local() would warn
  * and use the real clock). */

@@ -358,7 +358,7 @@ _sam_store_parse_hours (SamStore *self, const char *text)
 char *
 _sam_store_now_timestamp (void)
 {
-  g_autoptr(GDateTime) now = sam_now_local ();
+  g_autoptr(GDateTime) now = sam_now_utc ();
 
   return sam_timestamp_format (now);
 }
