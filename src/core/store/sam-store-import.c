@@ -16,8 +16,11 @@
 #include "sam-search-vocab.h"
 #include "sam-store-private.h"
 
-/* 256 MB: a 100,000-actor register indexes in one segment */
-#define IMPORT_HASH_SIZE 268435456
+/* 8 MB: a 100,000-actor register indexes in a few dozen segments, merged
+ * once at the end. With 256 MB (one segment) the table of pending words
+ * grew to millions of slots, each word a random step through it, and the
+ * import took 1 to 1.5 s more CPU time (two runs each, 100,000 actors). */
+#define IMPORT_HASH_SIZE 8388608
 
 /* Drops the secondary indexes of the tables an import fills and returns
  * the SQL that makes them again: building an index once over sorted rows
@@ -122,10 +125,11 @@ _sam_store_import_begin (SamStore *caller, GError **error)
     }
   /* a bigger page cache for the one large transaction (256 MB at most) */
   _sam_store_exec (self, "PRAGMA cache_size = -262144", NULL);
-  /* The search index keeps its new rows in memory until they take this
-   * much (1 MB by default), so a large import writes one segment instead
-   * of hundreds that then have to be merged. Set back in _finish; a
-   * rollback undoes it too. */
+  /* The search index keeps its new rows in memory until they take
+   * IMPORT_HASH_SIZE (1 MB by default), and merges nothing until the end,
+   * so a large import writes a few dozen segments merged once instead of
+   * hundreds merged as it goes. Set back in _finish; a rollback undoes it
+   * too. */
   if ((indexes = drop_indexes (self, error)) == NULL ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('automerge', 0)", error) ||
       !_sam_store_exec (self, "INSERT INTO actor_search (actor_search, rank) VALUES ('hashsize', " G_STRINGIFY (IMPORT_HASH_SIZE) ")", error))
