@@ -455,9 +455,10 @@ edit_path (Sim *sim, SamStore *store, const char *key, SamEscalationPath *path, 
       sam_text_set (sam_escalation_step_get_text (step), SAM_LANG_EN, value);
       field = g_strconcat ("step:", sam_escalation_step_get_id (step), "/text.en", NULL);
     }
-  else if (what <= 8 || steps->len <= 2)
+  else if ((what <= 8 || steps->len <= 2) && steps->len < 16)
     {
-      /* a note after the last step */
+      /* a note after the last step (a path as long as real ones are:
+       * the store refuses past SAM_PATH_MAX_STEPS) */
       g_autofree char *id = g_strdup_printf ("%s-n%ux", sam_escalation_path_get_id (path), sim->serial++);
       g_autoptr(SamEscalationStep) note = sam_escalation_step_new (id, SAM_STEP_KIND_NOTE);
       SamEscalationStep *last = g_ptr_array_index (steps, steps->len - 1);

@@ -475,7 +475,8 @@ test_limit (Fixture *f, gconstpointer data)
   g_assert_cmpuint (browse->len, ==, 5);
 }
 
-/* No text and no filter: every actor, by name in the sort language:
+/* No text and no filter, at night with no area chosen: the national
+ * lines open now, then every other actor, by name in the sort language:
  * Swedish puts Å, Ä, Ö after Z (Åklagar… last, Länsstyrelsen after
  * Lokalpolisområde); English reads Å as A and sorts the English names. */
 static void
@@ -483,11 +484,12 @@ test_browse (Fixture *f, gconstpointer data)
 {
   static const char * const empty[] = { NULL, "", "   " };
   static const char * const by_sv[] = {
-    "emergency-112", "vardguiden-1177", "barnahus-vasterbotten", "bris", "brottsofferjouren",
+    "emergency-112", "vardguiden-1177", "bris", "kvinnofridslinjen", "polisen",
+    "barnahus-vasterbotten", "brottsofferjouren",
     "centrum-mot-vald-umea", "iom", "jamstalldhetsmyndigheten", "skelleftea-kast", "umea-kast",
-    "kvinnofridslinjen", "polisen-lpo-skelleftea", "polisen-lpo-umea",
+    "polisen-lpo-skelleftea", "polisen-lpo-umea",
     "lansstyrelsen-vasterbotten", "umea-mansmottagningen", "migrationsverket",
-    "mikamottagningen-umea", "nus-akutmottagning", "plattformen-nsp", "polisen",
+    "mikamottagningen-umea", "nus-akutmottagning", "plattformen-nsp",
     "polisen-region-nord-mh", "region-vasterbotten", "regionkoordinator-nord",
     "rfsl-stodmottagning", "skelleftea-kommun", "skelleftea-socialjour",
     "skelleftea-socialtjanst", "skelleftea-kvinnojour", "skelleftea-lasarett-akut",
@@ -496,14 +498,15 @@ test_browse (Fixture *f, gconstpointer data)
     "aklagarmyndigheten",
   };
   static const char * const by_en[] = {
-    "emergency-112", "vardguiden-1177", "barnahus-vasterbotten", "bris", "centrum-mot-vald-umea",
-    "iom", "skelleftea-kast", "umea-kast", "kvinnofridslinjen", "umea-mansmottagningen",
+    "emergency-112", "vardguiden-1177", "bris", "kvinnofridslinjen", "polisen",
+    "barnahus-vasterbotten", "centrum-mot-vald-umea",
+    "iom", "skelleftea-kast", "umea-kast", "umea-mansmottagningen",
     "mikamottagningen-umea", "nus-akutmottagning", "polisen-region-nord-mh",
     "region-vasterbotten", "regionkoordinator-nord", "rfsl-stodmottagning",
     "skelleftea-lasarett-akut", "polisen-lpo-skelleftea", "skelleftea-kommun",
     "skelleftea-socialjour", "skelleftea-socialtjanst", "skelleftea-kvinnojour",
     "jamstalldhetsmyndigheten-stodtelefon", "jamstalldhetsmyndigheten", "migrationsverket",
-    "plattformen-nsp", "polisen", "aklagarmyndigheten", "terrafem", "polisen-lpo-umea",
+    "plattformen-nsp", "aklagarmyndigheten", "terrafem", "polisen-lpo-umea",
     "umea-kommun", "umea-socialjour", "umea-socialtjanst", "aklagarmyndigheten-umea",
     "umea-kvinnojour", "lansstyrelsen-vasterbotten", "brottsofferjouren",
     "umea-ungdomsmottagning",
@@ -519,6 +522,7 @@ test_browse (Fixture *f, gconstpointer data)
 
         query->limit = 0;
         query->sort_lang = lang;
+        query->now = g_date_time_new_from_iso8601 ("2026-11-25T03:00:00+01:00", NULL);
         all = run (f->store, query);
         g_assert_cmpuint (all->len, ==, 38);
         for (guint i = 0; i < all->len; i++)
@@ -633,6 +637,25 @@ test_empty_at_night (Fixture *f, gconstpointer data)
   assert_found (found, "skelleftea-kommun");
 }
 
+/* With no area chosen yet (a first start at night): the national lines
+ * open now come first, before closed offices; nothing is left out. */
+static void
+test_empty_at_night_no_area (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamQuery) query = sam_query_new ("");
+  g_autoptr(GPtrArray) found = NULL;
+
+  query->limit = 0;
+  query->now = g_date_time_new_from_iso8601 ("2026-11-25T23:30:00+01:00", NULL);
+  found = run (f->store, query);
+  g_assert_cmpuint (found->len, ==, 38);
+  g_assert_cmpint (position (found, "emergency-112"), ==, 0);
+  g_assert_cmpint (position (found, "kvinnofridslinjen"), <, 6);
+  g_assert_cmpint (position (found, "bris"), <, 6);
+  g_assert_cmpint (position (found, "kvinnofridslinjen"), <, position (found, "barnahus-vasterbotten"));
+  g_assert_cmpint (position (found, "kvinnofridslinjen"), <, position (found, "jamstalldhetsmyndigheten"));
+}
+
 /* Near ranks among equals: the user's municipality, then its county, then
  * the country; actors elsewhere are still found. */
 static void
@@ -693,6 +716,7 @@ main (int argc, char **argv)
   SAMPLE ("/search/punctuation", test_punctuation);
   SAMPLE ("/search/other-fields", test_other_fields);
   SAMPLE ("/search/empty-at-night", test_empty_at_night);
+  SAMPLE ("/search/empty-at-night-no-area", test_empty_at_night_no_area);
   SAMPLE ("/search/near", test_near);
   SAMPLE ("/search/stop-words-partial", test_stop_words_partial);
   g_test_add_func ("/search/build-match", test_build_match);

@@ -303,6 +303,61 @@ test_failed_save (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_changes (f->store, ADULT), ==, changes);
 }
 
+/* A path past the exchange format's limits is refused with its title,
+ * whether new or changed, so every path kept here can be exported and
+ * read back by another register; nothing is written. */
+static void
+test_size_limits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SamEscalationPath) path = load (f->store, ADULT);
+  g_autoptr(SamEscalationPath) stored = NULL;
+  g_autoptr(SamEscalationPath) original = load (f->store, ADULT);
+  g_autoptr(SamEscalationPath) fresh = sam_escalation_path_new ("long-path");
+  g_autoptr(GError) error = NULL;
+  guint changes = count_changes (f->store, ADULT);
+  guint have = sam_escalation_path_get_steps (path)->len;
+
+  for (guint i = have; i <= SAM_PATH_MAX_STEPS; i++)
+    {
+      g_autofree char *id = g_strdup_printf (ADULT "-extra-%u", i);
+      g_autoptr(SamEscalationStep) note = sam_escalation_step_new (id, SAM_STEP_KIND_NOTE);
+
+      sam_text_set (sam_escalation_step_get_text (note), SAM_LANG_EN, "One more note");
+      sam_escalation_path_add_step (path, note);
+    }
+  g_assert_false (sam_store_update_path (f->store, path, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "101 steps"));
+  g_assert_nonnull (strstr (error->message, "at most 100"));
+  stored = load (f->store, ADULT);
+  assert_paths_equal (original, stored);
+  g_assert_cmpuint (count_changes (f->store, ADULT), ==, changes);
+  g_clear_error (&error);
+
+  /* a new path, and a question with eleven answers */
+  sam_escalation_path_set_situation (fresh, SAM_SITUATION_OTHER);
+  sam_text_set (sam_escalation_path_get_title (fresh), SAM_LANG_EN, "Too many answers");
+  {
+    g_autoptr(SamEscalationStep) question = sam_escalation_step_new ("q", SAM_STEP_KIND_QUESTION);
+
+    sam_text_set (sam_escalation_step_get_text (question), SAM_LANG_EN, "Which?");
+    for (guint i = 0; i <= SAM_STEP_MAX_ANSWERS; i++)
+      {
+        g_autofree char *label = g_strdup_printf ("Answer %u", i);
+        SamStepAnswer *answer = sam_escalation_step_add_answer (question, NULL, NULL);
+
+        sam_text_set (&answer->label, SAM_LANG_EN, label);
+      }
+    sam_escalation_path_add_step (fresh, question);
+    sam_escalation_path_set_start (fresh, "q");
+  }
+  g_assert_false (sam_store_insert_path (f->store, fresh, &error));
+  g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Too many answers"));
+  g_assert_nonnull (strstr (error->message, "11 answers"));
+  g_assert_null (sam_store_load_path (f->store, "long-path", NULL));
+}
+
 static void
 test_read_only (Fixture *f, gconstpointer data)
 {
@@ -501,6 +556,7 @@ main (int argc, char **argv)
   ADD ("/store-paths/change-log", test_change_log);
   ADD ("/store-paths/delete-restore", test_delete_restore);
   ADD ("/store-paths/failed-save", test_failed_save);
+  ADD ("/store-paths/size-limits", test_size_limits);
   ADD ("/store-paths/read-only", test_read_only);
   ADD ("/store-paths/actor-choices", test_actor_choices);
   ADD ("/store-paths/step-ids-per-path", test_step_ids_per_path);

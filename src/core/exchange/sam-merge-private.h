@@ -3,8 +3,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the merge's own files (sam-merge.c, sam-merge-fields.c,
- * sam-merge-apply.c, sam-merge-export.c) share. Inside src/core only.
+ * What the merge's own files (sam-merge*.c) share. Inside src/core only.
  */
 #pragma once
 
@@ -110,6 +109,7 @@ SamMergeSide     _sam_merge_stale_side       (SamMergeItem      *item,
                                               const char        *mr,
                                               const char        *tr,
                                               gboolean           owns);
+const char      *_sam_merge_item_name        (SamMergeItem      *item);
 /* Whether the file holds, at the revision lacked, a field held stale here. */
 gboolean         _sam_merge_fills_stale      (SamMergeItem      *item);
 /* The ancestry @item's record is written with: @result (NULL: deleted),

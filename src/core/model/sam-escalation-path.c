@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "sam-errors.h"
 #include "sam-escalation-path.h"
 
 struct _SamEscalationPath
@@ -197,4 +200,43 @@ sam_escalation_path_set_updated (SamEscalationPath *self, GDateTime *at, const c
   self->updated_at = at;
   g_free (self->updated_by);
   self->updated_by = g_strdup (by);
+}
+
+static const char *
+title_of (SamEscalationPath *self)
+{
+  const char *title = sam_text_get_best (sam_escalation_path_get_title (self), sam_lang_from_locale (), NULL);
+  return title && *title ? title : sam_escalation_path_get_id (self);
+}
+
+gboolean
+sam_escalation_path_check_size (SamEscalationPath *self, GError **error)
+{
+  GPtrArray *steps = sam_escalation_path_get_steps (self);
+
+  if (steps->len > SAM_PATH_MAX_STEPS)
+    {
+      g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                   _("The path “%s” has %u steps; a path can have at most %u."),
+                   title_of (self), steps->len, SAM_PATH_MAX_STEPS);
+      return FALSE;
+    }
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SamEscalationStep *step = g_ptr_array_index (steps, i);
+      guint answers = sam_escalation_step_get_answers (step)->len;
+      guint fallbacks = sam_escalation_step_get_fallbacks (step)->len;
+
+      if (answers > SAM_STEP_MAX_ANSWERS || fallbacks > SAM_STEP_MAX_FALLBACKS)
+        {
+          g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
+                       answers > SAM_STEP_MAX_ANSWERS
+                       ? _("Step %u of the path “%s” has %u answers; a question can have at most %u.")
+                       : _("Step %u of the path “%s” has %u fallbacks; a step can have at most %u."),
+                       i + 1, title_of (self), answers > SAM_STEP_MAX_ANSWERS ? answers : fallbacks,
+                       answers > SAM_STEP_MAX_ANSWERS ? SAM_STEP_MAX_ANSWERS : SAM_STEP_MAX_FALLBACKS);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

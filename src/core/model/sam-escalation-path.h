@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 #define SAM_TYPE_ESCALATION_PATH (sam_escalation_path_get_type ())
 G_DECLARE_FINAL_TYPE (SamEscalationPath, sam_escalation_path, SAM, ESCALATION_PATH, GObject)
 
+/* The exchange format's limits (data/register.xsd): a path the register
+ * keeps can always be exported and read back. */
+#define SAM_PATH_MAX_STEPS 100
+#define SAM_STEP_MAX_ANSWERS 10
+#define SAM_STEP_MAX_FALLBACKS 5
+
 /* An agreed escalation path: a small directed graph of steps from start. */
 SamEscalationPath *sam_escalation_path_new       (const char        *id);
 /* A deep copy, steps included, for an editor to change. */
@@ -46,5 +52,9 @@ const char   *sam_escalation_path_get_updated_by  (SamEscalationPath *self);
 void          sam_escalation_path_set_updated     (SamEscalationPath *self,
                                                    GDateTime         *at,
                                                    const char        *by);
+/* FALSE, with a translated message naming the path and the step, when
+ * @self is past one of the limits above. Every write of a path asks. */
+gboolean      sam_escalation_path_check_size      (SamEscalationPath *self,
+                                                   GError           **error);
 
 G_END_DECLS

@@ -413,12 +413,17 @@ collect_browse (Search *search, GError **error)
   const SamQuery *query = search->query;
 
   /* what is open now in the user's area first: at night, the on-call
-   * services rather than a closed office */
-  if (query->near != NULL && search->passes->len > 1)
+   * services rather than a closed office. With no area chosen yet, the
+   * national lines that are open. */
+  static const char *const national[] = { "{facets} : \"ase\"", "" };
+  const char *const *passes = query->near != NULL ? (const char *const *) search->passes->pdata : national;
+  guint n_passes = query->near != NULL ? search->passes->len : G_N_ELEMENTS (national);
+
+  if (n_passes > 1)
     {
-      for (guint pass = 0; pass + 1 < search->passes->len && !full (search); pass++)
+      for (guint pass = 0; pass + 1 < n_passes && !full (search); pass++)
         {
-          GString *expr = g_string_new (g_ptr_array_index (search->passes, pass));
+          GString *expr = g_string_new (passes[pass]);
           gboolean ok;
 
           if (search->filters != NULL)

@@ -175,7 +175,8 @@ _sam_store_write_path (SamStore          *self,
   sqlite3_stmt *stmt;
 
   if (!_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
-                                  path_title (path), error))
+                                  path_title (path), error) ||
+      !sam_escalation_path_check_size (path, error))
     return FALSE;
   if (sam_escalation_path_get_revision (path) < 1)
     sam_escalation_path_set_revision (path, 1);
@@ -470,7 +471,8 @@ update_in_transaction (SamStore *self, SamEscalationPath *path, GError **error)
   stored = load_path_full (self, sam_escalation_path_get_id (path), FALSE, error);
   if (stored == NULL || !check_revision (stored, old_revision, error) ||
       !_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
-                                  path_title (stored), error))
+                                  path_title (stored), error) ||
+      !sam_escalation_path_check_size (path, error))
     return FALSE;
   stamp (self, path, old_revision + 1);
   if (!update_row (self, path, old_revision, error) || !rewrite_steps (self, path, error))
