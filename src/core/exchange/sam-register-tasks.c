@@ -194,7 +194,7 @@ sam_store_export_format_async (SamStore              *store,
 gboolean
 sam_store_export_file_finish (SamStore *store, GAsyncResult *result, GError **error)
 {
-  return _sam_task_propagate_boolean (store, result, sam_store_export_format_async, error);
+  return sam_store_export_format_finish (store, result, error);
 }
 
 gboolean

@@ -202,10 +202,12 @@ sam_escalation_path_set_updated (SamEscalationPath *self, GDateTime *at, const c
   self->updated_by = g_strdup (by);
 }
 
-static const char *
-title_of (SamEscalationPath *self)
+const char *
+sam_escalation_path_get_display_title (SamEscalationPath *self)
 {
   const char *title = sam_text_get_best (sam_escalation_path_get_title (self), sam_lang_from_locale (), NULL);
+
+  g_return_val_if_fail (SAM_IS_ESCALATION_PATH (self), NULL);
   return title && *title ? title : sam_escalation_path_get_id (self);
 }
 
@@ -218,7 +220,7 @@ sam_escalation_path_check_size (SamEscalationPath *self, GError **error)
     {
       g_set_error (error, SAM_ERROR, SAM_ERROR_INVALID,
                    _("The path “%s” has %u steps; a path can have at most %u."),
-                   title_of (self), steps->len, SAM_PATH_MAX_STEPS);
+                   sam_escalation_path_get_display_title (self), steps->len, SAM_PATH_MAX_STEPS);
       return FALSE;
     }
   for (guint i = 0; i < steps->len; i++)
@@ -233,7 +235,7 @@ sam_escalation_path_check_size (SamEscalationPath *self, GError **error)
                        answers > SAM_STEP_MAX_ANSWERS
                        ? _("Step %u of the path “%s” has %u answers; a question can have at most %u.")
                        : _("Step %u of the path “%s” has %u fallbacks; a step can have at most %u."),
-                       i + 1, title_of (self), answers > SAM_STEP_MAX_ANSWERS ? answers : fallbacks,
+                       i + 1, sam_escalation_path_get_display_title (self), answers > SAM_STEP_MAX_ANSWERS ? answers : fallbacks,
                        answers > SAM_STEP_MAX_ANSWERS ? SAM_STEP_MAX_ANSWERS : SAM_STEP_MAX_FALLBACKS);
           return FALSE;
         }

@@ -38,6 +38,8 @@ const char   *sam_escalation_path_get_start       (SamEscalationPath *self);
 void          sam_escalation_path_set_start       (SamEscalationPath *self,
                                                    const char        *step_id);
 SamText      *sam_escalation_path_get_title       (SamEscalationPath *self);
+/* The title in the user's language (else the other), else the id. */
+const char   *sam_escalation_path_get_display_title (SamEscalationPath *self);
 SamText      *sam_escalation_path_get_summary     (SamEscalationPath *self);
 GPtrArray    *sam_escalation_path_get_steps       (SamEscalationPath *self);
 void          sam_escalation_path_add_step        (SamEscalationPath *self,

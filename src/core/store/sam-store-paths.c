@@ -162,8 +162,6 @@ bind_path (sqlite3_stmt *stmt, SamEscalationPath *path, const char *updated)
   _sam_bind_text (stmt, 11, sam_escalation_path_get_updated_by (path));
 }
 
-static const char *path_title (SamEscalationPath *path);
-
 gboolean
 _sam_store_write_path (SamStore          *self,
                        SamEscalationPath *path,
@@ -175,7 +173,7 @@ _sam_store_write_path (SamStore          *self,
   sqlite3_stmt *stmt;
 
   if (!_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
-                                  path_title (path), error) ||
+                                  sam_escalation_path_get_display_title (path), error) ||
       !sam_escalation_path_check_size (path, error))
     return FALSE;
   if (sam_escalation_path_get_revision (path) < 1)
@@ -387,15 +385,6 @@ sam_store_load_path (SamStore    *self,
 
 /* Updating and deleting */
 
-static const char *
-path_title (SamEscalationPath *path)
-{
-  const char *title = sam_text_get_best (sam_escalation_path_get_title (path),
-                                         sam_lang_from_locale (), NULL);
-
-  return title ? title : sam_escalation_path_get_id (path);
-}
-
 static gboolean
 check_revision (SamEscalationPath *stored, gint64 revision, GError **error)
 {
@@ -407,7 +396,7 @@ check_revision (SamEscalationPath *stored, gint64 revision, GError **error)
                _("The escalation path “%s” was changed by %s since you opened it (version %u, "
                  "yours is %u). Nothing was saved: reload it to see the changes, then make "
                  "yours again."),
-               path_title (stored), by ? by : _("someone else"),
+               sam_escalation_path_get_display_title (stored), by ? by : _("someone else"),
                (guint) sam_escalation_path_get_revision (stored), (guint) revision);
   return FALSE;
 }
@@ -471,7 +460,7 @@ update_in_transaction (SamStore *self, SamEscalationPath *path, GError **error)
   stored = load_path_full (self, sam_escalation_path_get_id (path), FALSE, error);
   if (stored == NULL || !check_revision (stored, old_revision, error) ||
       !_sam_store_check_writable (self, "path", sam_escalation_path_get_id (path),
-                                  path_title (stored), error) ||
+                                  sam_escalation_path_get_display_title (stored), error) ||
       !sam_escalation_path_check_size (path, error))
     return FALSE;
   stamp (self, path, old_revision + 1);
@@ -514,14 +503,14 @@ set_deleted (SamStore *self, const char *id, gint64 revision, gboolean deleted, 
   sqlite3_stmt *stmt;
 
   if (stored == NULL ||
-      !_sam_store_check_writable (self, "path", id, path_title (stored), error) ||
-      !_sam_store_check_deleted_change (self, "path", id, path_title (stored), deleted, error))
+      !_sam_store_check_writable (self, "path", id, sam_escalation_path_get_display_title (stored), error) ||
+      !_sam_store_check_deleted_change (self, "path", id, sam_escalation_path_get_display_title (stored), deleted, error))
     return FALSE;
   if (revision >= 0 && sam_escalation_path_get_revision (stored) != revision)
     return (g_set_error (error, SAM_ERROR, SAM_ERROR_STALE,
                          _("The escalation path “%s” was changed by someone else since you opened "
                            "it. Nothing was deleted: reload it and try again."),
-                         path_title (stored)), FALSE);
+                         sam_escalation_path_get_display_title (stored)), FALSE);
   stmt = _sam_store_prepare (self,
       "UPDATE escalation_path SET deleted = ?2, revision = revision + 1 WHERE id = ?1", error);
   if (stmt == NULL)
