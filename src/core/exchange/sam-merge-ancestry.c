@@ -122,7 +122,7 @@ all_keys (GHashTable **tables, guint n, SamMergeItem *item)
  * whose value is older than a revision either side knows it has is
  * stale. */
 static void
-note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue *r,
+note_field (GHashTable *out, SamMergeItem *item, const char *key, SamFieldValue *r,
             SamFieldValue *m, SamFieldValue *t, const char *rev)
 {
   const SamAncestry *ma = item->mine_anc, *ta = item->theirs_anc;
@@ -151,13 +151,13 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
        * conflict again, never a silent win). */
       if (((choice == SAM_MERGE_SIDE_MINE && ms) || (choice == SAM_MERGE_SIDE_THEIRS && ts)) &&
           !g_str_equal (lacked, SAM_REV_UNKNOWN))
-        sam_ancestry_set_field_from (out, key, lacked, TRUE, lacked == mr ? ma : ta, NULL);
+        sam_ancestry_note_field (out, key, lacked, TRUE, lacked == mr ? ma : ta, NULL);
       else if (rev != NULL)
         /* a person's choice is new, and comes after both values */
-        sam_ancestry_set_field_from (out, key, rev, FALSE, ma, ta);
+        sam_ancestry_note_field (out, key, rev, FALSE, ma, ta);
       else
         /* theirs' whole history taken: theirs', after mine's */
-        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, ma);
+        sam_ancestry_note_field (out, key, tr, FALSE, ta, ma);
       return;
     }
   if (!ms && !ts)
@@ -169,26 +169,26 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
       gboolean eq_m = !field_differs (key, r, m), eq_t = !field_differs (key, r, t);
 
       if (first_t && eq_t)
-        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, eq_m ? ma : NULL);
+        sam_ancestry_note_field (out, key, tr, FALSE, ta, eq_m ? ma : NULL);
       else if (eq_m)
-        sam_ancestry_set_field_from (out, key, mr, FALSE, ma, eq_t ? ta : NULL);
+        sam_ancestry_note_field (out, key, mr, FALSE, ma, eq_t ? ta : NULL);
       else if (eq_t)
-        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, NULL);
+        sam_ancestry_note_field (out, key, tr, FALSE, ta, NULL);
       else
-        sam_ancestry_set_field_from (out, key, rev ? rev : tr, FALSE, ma, ta);
+        sam_ancestry_note_field (out, key, rev ? rev : tr, FALSE, ma, ta);
       return;
     }
   if (is_t && (newest == NULL || newest == tr || sam_rev_same (mr, tr)))
-    sam_ancestry_set_field_from (out, key, tr, FALSE, ta, NULL);
+    sam_ancestry_note_field (out, key, tr, FALSE, ta, NULL);
   else if (is_m && (newest == NULL || newest == mr))
-    sam_ancestry_set_field_from (out, key, mr, FALSE, ma, NULL);  /* made apart: mine's alone */
+    sam_ancestry_note_field (out, key, mr, FALSE, ma, NULL);  /* made apart: mine's alone */
   else if (newest == NULL && !field_differs (key, r, m))
-    sam_ancestry_set_field_from (out, key, mr, ms, ma, NULL);     /* both changed: mine's stays */
+    sam_ancestry_note_field (out, key, mr, ms, ma, NULL);     /* both changed: mine's stays */
   else if (newest == NULL)
-    sam_ancestry_set_field_from (out, key, tr, ts, ta, NULL);
+    sam_ancestry_note_field (out, key, tr, ts, ta, NULL);
   else
     /* not the newest value */
-    sam_ancestry_set_field_from (out, key, newest, TRUE, newest == mr ? ma : ta, NULL);
+    sam_ancestry_note_field (out, key, newest, TRUE, newest == mr ? ma : ta, NULL);
 }
 
 SamAncestry *
@@ -204,6 +204,7 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
   g_autoptr(GHashTable) tm = NULL;
   g_autoptr(GHashTable) tt = NULL;
   g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GHashTable) entries = NULL;
   gboolean kept_mine = FALSE;
   gboolean copied = FALSE;
   SamAncestry *out;
@@ -253,13 +254,15 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
     GHashTable *tables[] = { tr_, tm, tt };
     keys = all_keys (tables, G_N_ELEMENTS (tables), item);
   }
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *k = g_ptr_array_index (keys, i);
 
-      note_field (out, item, k, g_hash_table_lookup (tr_, k), g_hash_table_lookup (tm, k),
+      note_field (entries, item, k, g_hash_table_lookup (tr_, k), g_hash_table_lookup (tm, k),
                   g_hash_table_lookup (tt, k), copied ? NULL : rev);
     }
+  sam_ancestry_put_fields (out, entries);
   return out;
 }
 

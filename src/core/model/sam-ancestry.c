@@ -557,16 +557,35 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
 }
 
 void
+sam_ancestry_note_field (GHashTable *entries, const char *key, const char *rev, gboolean stale,
+                         const SamAncestry *a, const SamAncestry *b)
+{
+  g_hash_table_insert (entries, stale ? g_strconcat (SAM_ANCESTRY_STALE, key, NULL) : g_strdup (key),
+                       joined_lineage (key, rev, a, b));
+}
+
+void
+sam_ancestry_put_fields (SamAncestry *ancestry, GHashTable *entries)
+{
+  g_autoptr(GHashTable) fields = parse_fields (ancestry->fields);
+  GHashTableIter iter;
+  gpointer name, lineage;
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &name, &lineage))
+    put_field (fields, name, lineage);
+  g_free (ancestry->fields);
+  ancestry->fields = format_fields (fields, ancestry);
+}
+
+void
 sam_ancestry_set_field_from (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale,
                              const SamAncestry *a, const SamAncestry *b)
 {
-  g_autoptr(GHashTable) fields = parse_fields (ancestry->fields);
-  g_autofree char *name = stale ? g_strconcat (SAM_ANCESTRY_STALE, key, NULL) : g_strdup (key);
-  g_autofree char *lineage = joined_lineage (key, rev, a, b);
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  put_field (fields, name, lineage);
-  g_free (ancestry->fields);
-  ancestry->fields = format_fields (fields, ancestry);
+  sam_ancestry_note_field (entries, key, rev, stale, a, b);
+  sam_ancestry_put_fields (ancestry, entries);
 }
 
 void

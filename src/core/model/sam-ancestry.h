@@ -94,6 +94,16 @@ void         sam_ancestry_set_field_from (SamAncestry     *ancestry,
                                         gboolean           stale,
                                         const SamAncestry *a,
                                         const SamAncestry *b);
+/* The same for many fields at once: each noted in @entries (a table of
+ * new strings, made by the caller) and put together in one pass. */
+void         sam_ancestry_note_field   (GHashTable        *entries,
+                                        const char        *key,
+                                        const char        *rev,
+                                        gboolean           stale,
+                                        const SamAncestry *a,
+                                        const SamAncestry *b);
+void         sam_ancestry_put_fields   (SamAncestry       *ancestry,
+                                        GHashTable        *entries);
 /* The same, after @key's own lineage in @ancestry. */
 void         sam_ancestry_set_field    (SamAncestry       *ancestry,
                                         const char        *key,
