@@ -69,6 +69,22 @@ test_public_subset_keeps_restricted_routes (SamMergeFixture *f, gconstpointer da
   g_assert_cmpuint (restricted, >, 0);
 }
 
+/* @from's professional file (the default audience) merged into @to,
+ * where it updates one record. */
+static void
+merge_professional (SamStore *from, SamStore *to)
+{
+  g_autoptr(SamMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  SamExportFilter filter;
+
+  sam_export_filter_init (&filter);
+  plan = sam_test_plan_for (to, sam_test_exchange (from, &filter));
+  sam_test_assert_counts (plan, 0, 1, 0, 0);
+  g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+  g_assert_no_error (error);
+}
+
 /* The on-call mobile of Umeå's social services, an internal route, and
  * the English name change together in A. B gets the professional export
  * first (the name, not the route), then the internal one: the route comes
@@ -82,7 +98,6 @@ test_internal_edit_after_professional_view (SamMergeFixture *f, gconstpointer da
   g_autoptr(SamActor) actor = sam_store_load_actor (f->a, "umea-socialjour", &error);
   g_autoptr(SamActor) after = NULL;
   SamContactRoute *mobile;
-  SamExportFilter filter;
 
   g_assert_no_error (error);
   mobile = sam_actor_find_route (actor, "umea-socialjour-mobile");
@@ -93,13 +108,7 @@ test_internal_edit_after_professional_view (SamMergeFixture *f, gconstpointer da
   g_assert_true (sam_store_update_actor (f->a, actor, &error));
   g_assert_no_error (error);
 
-  sam_export_filter_init (&filter);
-  {
-    g_autoptr(SamMergePlan) plan = sam_test_plan_for (b, sam_test_exchange (f->a, &filter));
-    sam_test_assert_counts (plan, 0, 1, 0, 0);
-    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
-    g_assert_no_error (error);
-  }
+  merge_professional (f->a, b);
   after = sam_store_load_actor (b, "umea-socialjour", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
@@ -629,20 +638,13 @@ test_internal_made_apart (SamMergeFixture *f, gconstpointer data)
   g_autoptr(SamStore) b = sam_test_copy_of_a (f, "b.sqlite");
   g_autoptr(GError) error = NULL;
   g_autoptr(SamActor) after = NULL;
-  SamExportFilter filter;
   SamMergeItem *item;
 
   set_route_value (f->a, "umea-socialjour", "umea-socialjour-mobile", "070-111 11 11");
   sam_test_rename_actor (f->a, "umea-socialjour", SAM_LANG_EN, "Umeå social services out of hours");
   set_route_value (b, "umea-socialjour", "umea-socialjour-mobile", "070-222 22 22");
 
-  sam_export_filter_init (&filter);
-  {
-    g_autoptr(SamMergePlan) plan = sam_test_plan_for (b, sam_test_exchange (f->a, &filter));
-    sam_test_assert_counts (plan, 0, 1, 0, 0);
-    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
-    g_assert_no_error (error);
-  }
+  merge_professional (f->a, b);
   after = sam_store_load_actor (b, "umea-socialjour", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
