@@ -24,7 +24,8 @@ typedef struct {
   SamLang sort_lang;    /* names sort in this language; the UI's by default */
   char *near;           /* the user's area: ranks first among equals, filters nothing */
   gboolean rows_only;   /* load only what a row of results shows (names, kind,
-                         * hours, verification, areas, phone routes) */
+                         * hours, verification, revision, areas, and the first
+                         * phone route that is not internal) */
 } SamQuery;
 
 SamQuery  *sam_query_new     (const char *text);
