@@ -8,6 +8,7 @@
  * Copyright 2026 The Samverkan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib.h>
 
 #include "sam-default-register.h"
@@ -71,6 +72,15 @@ set_up_internal_first (Fixture *f, gconstpointer data)
   add_route (actor, "zeta-professional", SAM_ROUTE_KIND_ON_CALL_PHONE, "090-16 10 00",
              SAM_VISIBILITY_PROFESSIONAL, "Mo-Fr 08:00-17:00");
   add_route (actor, "zeta-public", SAM_ROUTE_KIND_PHONE, "090-16 20 00", SAM_VISIBILITY_PUBLIC, NULL);
+  g_assert_true (sam_store_insert_actor (f->store, actor, &error));
+  g_assert_no_error (error);
+  /* the rows' ids go to SQLite as a JSON array */
+  g_clear_object (&actor);
+  actor = sam_actor_new ("zeta \"citat\" \\ snedstreck\t");
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, "Zeta med citattecken");
+  sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, "Zeta with quotes");
+  sam_actor_add_area (actor, "2480");
+  add_route (actor, "zeta-citat-phone", SAM_ROUTE_KIND_PHONE, "090-16 30 00", SAM_VISIBILITY_PUBLIC, NULL);
   g_assert_true (sam_store_insert_actor (f->store, actor, &error));
   g_assert_no_error (error);
 }
@@ -185,7 +195,7 @@ test_rows_match_actors (Fixture *f, gconstpointer data)
     { "stöd umeå", NULL }, { "regionkoordinator", NULL }, { "kvinnojour zzzqqq", NULL },
     { "zeta", NULL }, { "rådgivning", "2482" },
   };
-  guint after_internal = 0, professional = 0, none = 0;
+  guint after_internal = 0, professional = 0, none = 0, quoted = 0;
 
   for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
     {
@@ -202,6 +212,8 @@ test_rows_match_actors (Fixture *f, gconstpointer data)
           GPtrArray *routes = sam_actor_get_routes (actor);
 
           assert_same_row (g_ptr_array_index (rows, i), actor);
+          if (strchr (sam_actor_get_id (actor), '"'))
+            quoted++;
           if (number == NULL)
             none++;
           else if (sam_contact_route_get_visibility (number) == SAM_VISIBILITY_PROFESSIONAL)
@@ -215,6 +227,7 @@ test_rows_match_actors (Fixture *f, gconstpointer data)
   g_assert_cmpuint (professional, >, 0);
   g_assert_cmpuint (none, >, 0);
   g_assert_cmpuint (after_internal, >, 0);
+  g_assert_cmpuint (quoted, >, 0);
 }
 
 int

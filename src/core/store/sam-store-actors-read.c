@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "sam-errors.h"
 #include "sam-store-private.h"
@@ -39,22 +38,34 @@ read_set (SamStore *self, const char *sql, const char *id, GError **error)
 }
 
 /* The children of many actors are read with one statement per table: the
- * ids go in as a JSON array (json_each), so a search of 50 results runs 6
- * statements, not 300. */
+ * ids go in as a JSON array (json_each), so a search of 50 results runs a
+ * few statements, not 300. Written here rather than with JsonBuilder,
+ * which cost a twentieth of a search: a string with '"', '\\' and control
+ * characters escaped is all JSON asks. */
 static char *
 ids_as_json (GPtrArray *actors)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *json = g_string_sized_new (16 * actors->len + 2);
 
-  json_builder_begin_array (builder);
+  g_string_append_c (json, '[');
   for (guint i = 0; i < actors->len; i++)
-    json_builder_add_string_value (builder, sam_actor_get_id (g_ptr_array_index (actors, i)));
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+    {
+      const char *id = sam_actor_get_id (g_ptr_array_index (actors, i));
+
+      g_string_append (json, i ? ",\"" : "\"");
+      for (const char *p = id; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (json, '\\');
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (json, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (json, *p);
+        }
+      g_string_append_c (json, '"');
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 static gboolean
