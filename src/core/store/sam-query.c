@@ -242,7 +242,7 @@ collect (Search *search, const char *sql, Bind bind, const char *arg, const char
       hit->key = _sam_column_dup (stmt, query->sort_lang == SAM_LANG_EN ? 3 : 1);
       if (query->rows_only)
         hit->row = _sam_store_actor_row_from_columns (self, stmt, ROW_FIRST);
-      g_hash_table_add (search->seen, g_memdup2 (&rowid, sizeof rowid));
+      g_hash_table_add (search->seen, &hit->rowid);
       g_ptr_array_add (search->hits, hit);
     }
   if (full (search))
@@ -450,8 +450,9 @@ collect_browse (Search *search, GError **error)
 static GPtrArray *
 find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
+  /* keyed by the hits' own rowids: freed before them */
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) passes = area_passes (query->near);
   g_autofree char *filters = sam_search_facets_match (query);
   g_autoptr(GPtrArray) tokens = sam_search_text_words (query->text);
