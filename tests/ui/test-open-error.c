@@ -19,6 +19,7 @@
 #include "sam-application.h"
 #include "sam-default-register.h"
 #include "sam-open-error-page.h"
+#include "sam-result-item.h"
 #include "sam-test-util.h"
 #include "sam-ui-test-util.h"
 #include "sam-window.h"
@@ -528,8 +529,8 @@ test_live_refresh (Fixture *f, gconstpointer data)
   sam_ui_test_wait_for (shows_text (list, renamed));
   g_assert_cmpstr (sam_actor_get_display_name (sam_window_get_shown_actor (f->window)), ==, renamed);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  g_assert_cmpstr (sam_actor_get_id (gtk_single_selection_get_selected_item (selection)), ==,
-                   sam_actor_get_id (actor));
+  g_assert_cmpstr (sam_actor_get_id (sam_result_item_get_actor (gtk_single_selection_get_selected_item (selection))),
+                   ==, sam_actor_get_id (actor));
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), before, 1.0);
 }
 
