@@ -11,7 +11,7 @@ struct _SamResultItem
 {
   GObject parent_instance;
   SamActor *actor;
-  SamActorRow *row;
+  GPtrArray *rows;
 };
 
 G_DEFINE_FINAL_TYPE (SamResultItem, sam_result_item, G_TYPE_OBJECT)
@@ -22,6 +22,7 @@ sam_result_item_finalize (GObject *object)
   SamResultItem *self = SAM_RESULT_ITEM (object);
 
   g_clear_object (&self->actor);
+  g_ptr_array_unref (self->rows);
   G_OBJECT_CLASS (sam_result_item_parent_class)->finalize (object);
 }
 
@@ -34,6 +35,7 @@ sam_result_item_class_init (SamResultItemClass *klass)
 static void
 sam_result_item_init (SamResultItem *self)
 {
+  self->rows = g_ptr_array_new ();
 }
 
 SamResultItem *
@@ -59,16 +61,24 @@ sam_result_item_set_actor (SamResultItem *self, SamActor *actor)
   g_set_object (&self->actor, actor);
 }
 
-SamActorRow *
-sam_result_item_get_row (SamResultItem *self)
+GPtrArray *
+sam_result_item_get_rows (SamResultItem *self)
 {
   g_return_val_if_fail (SAM_IS_RESULT_ITEM (self), NULL);
-  return self->row;
+  return self->rows;
 }
 
 void
-sam_result_item_set_row (SamResultItem *self, SamActorRow *row)
+sam_result_item_add_row (SamResultItem *self, SamActorRow *row)
 {
   g_return_if_fail (SAM_IS_RESULT_ITEM (self));
-  self->row = row;
+  if (!g_ptr_array_find (self->rows, row, NULL))
+    g_ptr_array_add (self->rows, row);
+}
+
+void
+sam_result_item_remove_row (SamResultItem *self, SamActorRow *row)
+{
+  g_return_if_fail (SAM_IS_RESULT_ITEM (self));
+  g_ptr_array_remove_fast (self->rows, row);
 }

@@ -19,9 +19,12 @@ SamResultItem *sam_result_item_new       (SamActor      *actor);
 SamActor      *sam_result_item_get_actor (SamResultItem *self);
 void           sam_result_item_set_actor (SamResultItem *self,
                                           SamActor      *actor);
-/* The row the list bound to this place, or NULL: not a reference. */
-SamActorRow   *sam_result_item_get_row   (SamResultItem *self);
-void           sam_result_item_set_row   (SamResultItem *self,
+/* The rows the list bound to this place (not references): usually one;
+ * GTK may keep a second, unmapped, for a while. */
+GPtrArray     *sam_result_item_get_rows  (SamResultItem *self);
+void           sam_result_item_add_row   (SamResultItem *self,
                                           SamActorRow   *row);
+void           sam_result_item_remove_row (SamResultItem *self,
+                                           SamActorRow   *row);
 
 G_END_DECLS

@@ -117,17 +117,17 @@ append_places (SamWindow *self, GPtrArray *results, guint to)
     g_list_store_splice (self->model, from, 0, items->pdata, items->len);
 }
 
-/* Shows @actor at @position: the row there, if the list has bound one,
- * is bound again; no widget is made or dropped. */
+/* Shows @actor at @position: the rows the list bound there are bound
+ * again; no widget is made or dropped. */
 static void
 put_actor (SamWindow *self, guint position, SamActor *actor)
 {
   g_autoptr(SamResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  SamActorRow *row = sam_result_item_get_row (item);
+  GPtrArray *rows = sam_result_item_get_rows (item);
 
   sam_result_item_set_actor (item, actor);
-  if (row)
-    sam_actor_row_bind (row, actor, self->now, self->review_mode);
+  for (guint i = 0; i < rows->len; i++)
+    sam_actor_row_bind (g_ptr_array_index (rows, i), actor, self->now, self->review_mode);
 }
 
 /* The list becomes as long as @results: places are dropped or added at
@@ -371,14 +371,15 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *se
   SamActorRow *row = SAM_ACTOR_ROW (gtk_list_item_get_child (item));
   SamResultItem *place = gtk_list_item_get_item (item);
 
-  sam_result_item_set_row (place, row);
+  sam_result_item_add_row (place, row);
   sam_actor_row_bind (row, sam_result_item_get_actor (place), self->now, self->review_mode);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
 {
-  sam_result_item_set_row (gtk_list_item_get_item (item), NULL);
+  sam_result_item_remove_row (gtk_list_item_get_item (item),
+                              SAM_ACTOR_ROW (gtk_list_item_get_child (item)));
 }
 
 static void

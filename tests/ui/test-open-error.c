@@ -512,7 +512,11 @@ test_live_refresh (Fixture *f, gconstpointer data)
   sam_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
   list = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  /* the list is scrolled to its end, where the actor is */
+  /* the list is scrolled to its end, where the actor is: once it holds
+   * every result (the rows past the first screenful come after a frame) */
+  sam_ui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))) ==
+                        sam_window_get_n_results (f->window));
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
   sam_ui_test_wait_for (gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj));
   gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
   sam_ui_test_wait_for (shows_text (list, sam_actor_get_display_name (actor)));
