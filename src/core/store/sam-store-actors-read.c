@@ -121,10 +121,47 @@ static const char row_phone_sql[] =
   "  AND (x.kind = 'phone' OR x.kind = 'on-call-phone' OR x.kind = 'sms')"
   "  AND x.visibility <> 'internal' ORDER BY x.position LIMIT 1)";
 
+/* The actor a child row belongs to, by its id. */
+typedef SamActor *(*FindActor) (gpointer data, const char *id);
+
+static SamActor *
+find_in_table (gpointer by_id, const char *id)
+{
+  return g_hash_table_lookup (by_id, id);
+}
+
+/* The rows of a statement that walks json_each come in the order of the
+ * ids: the next actor is the one before or after the last found, without
+ * hashing its id. */
+typedef struct {
+  GPtrArray *actors;
+  guint at;
+} InOrder;
+
+static SamActor *
+find_in_order (gpointer data, const char *id)
+{
+  InOrder *order = data;
+
+  for (guint n = 0; n < order->actors->len; n++)
+    {
+      guint i = (order->at + n) % order->actors->len;
+      SamActor *actor = g_ptr_array_index (order->actors, i);
+
+      if (g_str_equal (sam_actor_get_id (actor), id))
+        {
+          order->at = i;
+          return actor;
+        }
+    }
+  return NULL;
+}
+
 /* Reads the routes @sql selects (the columns of routes_sql) into the
- * actors of @by_id. */
+ * actors @find finds. */
 static gboolean
-read_routes (SamStore *self, GHashTable *by_id, const char *ids, const char *sql, GError **error)
+read_routes (SamStore *self, FindActor find, gpointer data, const char *ids, const char *sql,
+             GError **error)
 {
   sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
   int rc;
@@ -134,7 +171,7 @@ read_routes (SamStore *self, GHashTable *by_id, const char *ids, const char *sql
   _sam_bind_text (stmt, 1, ids);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SamActor *actor = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+      SamActor *actor = find (data, (const char *) sqlite3_column_text (stmt, 0));
       g_autoptr(SamContactRoute) route = NULL;
       g_autoptr(SamSchedule) hours = NULL;
       SamRouteKind kind = SAM_ROUTE_KIND_PHONE;
@@ -179,7 +216,7 @@ complete_actors (SamStore *self, GPtrArray *actors, GError **error)
     }
   ids = ids_as_json (actors);
   return read_sets (self, by_id, ids, error) &&
-         read_routes (self, by_id, ids, routes_sql, error);
+         read_routes (self, find_in_table, by_id, ids, routes_sql, error);
 }
 
 /* The actor of a result row (SamQuery.rows_only) from the columns
@@ -191,7 +228,6 @@ _sam_store_actor_row_from_columns (SamStore *self, sqlite3_stmt *stmt, int first
 {
   SamActor *actor = sam_actor_new ((const char *) sqlite3_column_text (stmt, first));
   g_autoptr(SamSchedule) hours = _sam_store_parse_hours (self, (const char *) sqlite3_column_text (stmt, first + 4));
-  g_autoptr(GDateTime) verified = sam_timestamp_parse ((const char *) sqlite3_column_text (stmt, first + 5));
   SamActorKind kind = SAM_ACTOR_KIND_OTHER;
 
   sam_actor_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 1), &kind);
@@ -199,8 +235,7 @@ _sam_store_actor_row_from_columns (SamStore *self, sqlite3_stmt *stmt, int first
   sam_text_set (sam_actor_get_name (actor), SAM_LANG_SV, (const char *) sqlite3_column_text (stmt, first + 2));
   sam_text_set (sam_actor_get_name (actor), SAM_LANG_EN, (const char *) sqlite3_column_text (stmt, first + 3));
   sam_actor_set_hours (actor, hours);
-  sam_actor_set_verified (actor, verified, NULL);
-  sam_actor_set_revision (actor, sqlite3_column_int64 (stmt, first + 6));
+  sam_actor_set_revision (actor, sqlite3_column_int64 (stmt, first + 5));
   return actor;
 }
 
@@ -208,7 +243,7 @@ _sam_store_actor_row_from_columns (SamStore *self, sqlite3_stmt *stmt, int first
 gboolean
 _sam_store_complete_actor_rows (SamStore *self, GPtrArray *actors, GError **error)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  InOrder order = { actors, 0 };
   g_autofree char *ids = NULL;
   static const char areas_sql[] =
     "SELECT x.actor_id, x.area_code FROM json_each (?1) j CROSS JOIN actor_area x"
@@ -218,24 +253,20 @@ _sam_store_complete_actor_rows (SamStore *self, GPtrArray *actors, GError **erro
 
   if (actors->len == 0)
     return TRUE;
-  for (guint i = 0; i < actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (actors, i);
-      g_hash_table_insert (by_id, (char *) sam_actor_get_id (actor), actor);
-    }
   ids = ids_as_json (actors);
   if ((stmt = _sam_store_prepare (self, areas_sql, error)) == NULL)
     return FALSE;
   _sam_bind_text (stmt, 1, ids);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SamActor *actor = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+      SamActor *actor = find_in_order (&order, (const char *) sqlite3_column_text (stmt, 0));
       if (actor)
         sam_actor_add_area (actor, (const char *) sqlite3_column_text (stmt, 1));
     }
   if (rc != SQLITE_DONE)
     return (_sam_store_set_error (self, error), FALSE);
-  return read_routes (self, by_id, ids, row_phone_sql, error);
+  order.at = 0;
+  return read_routes (self, find_in_order, &order, ids, row_phone_sql, error);
 }
 
 /* Builds an actor from a row selected with ACTOR_COLUMNS. */

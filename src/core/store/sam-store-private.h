@@ -107,7 +107,7 @@ SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
 /* What a row of search results shows (SamQuery.rows_only), read by the
  * search's own statements from the actor table "a"; the page loads the
  * rest. */
-#define _SAM_ACTOR_ROW_COLUMNS "a.id, a.kind, a.name_sv, a.name_en, a.hours, a.verified_at, a.revision"
+#define _SAM_ACTOR_ROW_COLUMNS "a.id, a.kind, a.name_sv, a.name_en, a.hours, a.revision"
 SamActor     *_sam_store_actor_row_from_columns (SamStore     *self,
                                                  sqlite3_stmt *stmt,
                                                  int           first);
