@@ -619,6 +619,69 @@ test_pruned_stale_field (SamMergeFixture *f, gconstpointer data)
   }
 }
 
+/* The same internal route changed in A and in B at once, and a
+ * professional file between them: B keeps its own number, and when A's
+ * internal file comes, B is asked. A's record history holds the revision
+ * B never got the route's value of: the route's lineage does not. */
+static void
+test_internal_made_apart (SamMergeFixture *f, gconstpointer data)
+{
+  g_autoptr(SamStore) b = sam_test_copy_of_a (f, "b.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActor) after = NULL;
+  SamExportFilter filter;
+  SamMergeItem *item;
+
+  set_route_value (f->a, "umea-socialjour", "umea-socialjour-mobile", "070-111 11 11");
+  sam_test_rename_actor (f->a, "umea-socialjour", SAM_LANG_EN, "Umeå social services out of hours");
+  set_route_value (b, "umea-socialjour", "umea-socialjour-mobile", "070-222 22 22");
+
+  sam_export_filter_init (&filter);
+  {
+    g_autoptr(SamMergePlan) plan = sam_test_plan_for (b, sam_test_exchange (f->a, &filter));
+    sam_test_assert_counts (plan, 0, 1, 0, 0);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
+                   "Umeå social services out of hours");
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   ==, "+46702222222");
+
+  /* A's internal file: A's number is not older than B's, it was made apart */
+  {
+    g_autoptr(SamMergePlan) plan = sam_test_plan_for (b, sam_test_exchange (f->a, NULL));
+    SamMergeField *field;
+
+    sam_test_assert_counts (plan, 0, 0, 0, 1);
+    item = g_ptr_array_index (sam_merge_plan_get_conflicts (plan), 0);
+    g_assert_cmpstr (sam_merge_item_get_id (item), ==, "umea-socialjour");
+    g_assert_cmpuint (sam_merge_item_get_fields (item)->len, ==, 1);
+    field = g_ptr_array_index (sam_merge_item_get_fields (item), 0);
+    g_assert_cmpstr (field->key, ==, "route:umea-socialjour-mobile");
+    sam_merge_plan_prefer (plan, SAM_MERGE_SIDE_THEIRS);
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&after);
+  after = sam_store_load_actor (b, "umea-socialjour", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
+                   ==, "+46701111111");
+  /* B's choice settles it: A takes B's history, and nothing is asked again */
+  {
+    g_autoptr(SamMergePlan) plan = sam_test_plan_for (f->a, sam_test_exchange (b, NULL));
+    g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(SamMergePlan) plan = sam_test_plan_for (b, sam_test_exchange (f->a, NULL));
+    g_assert_true (sam_merge_plan_is_noop (plan));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -634,6 +697,7 @@ main (int argc, char **argv)
   ADD ("/merge/paths/steps-field-by-field", test_path_steps_field_by_field);
   ADD ("/merge/public-subset", test_public_subset_keeps_restricted_routes);
   ADD ("/merge/audience/internal-edit-after-professional-view", test_internal_edit_after_professional_view);
+  ADD ("/merge/audience/internal-made-apart", test_internal_made_apart);
   ADD ("/merge/three-way-ring", test_three_way_ring);
   ADD ("/merge/ancestry/pruned-stale-field", test_pruned_stale_field);
 #undef ADD

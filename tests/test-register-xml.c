@@ -132,7 +132,7 @@ test_role_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   first = export (f->store, &first_len);
-  g_assert_nonnull (strstr (first, "version=\"3\""));
+  g_assert_nonnull (strstr (first, "version=\"4\""));
   g_assert_nonnull (strstr (first, "<role kind=\"social-services\" tag=\"socialjour\" "
                                    "route=\"on-call-phone\" scope=\"municipality\"/>"));
   g_assert_nonnull (strstr (first, "<role kind=\"police\" scope=\"country\"/>"));
@@ -479,7 +479,7 @@ test_format3 (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sam_escalation_step_get_actor_id (sam_escalation_path_find_step (child, "s2")), ==, "a2");
 
   first = export (f->store, &first_len);
-  g_assert_nonnull (strstr (first, "version=\"3\""));
+  g_assert_nonnull (strstr (first, "version=\"4\""));
   g_assert_nonnull (strstr (first, "<source read=\"2026-11-02\">https://polisen.se/kontakt</source>"));
   g_assert_nonnull (strstr (first, "<route id=\"r1-abroad\" kind=\"phone\" visibility=\"public\" abroad=\"true\">"));
   g_assert_true (strstr (first, "<language>ti</language><language>fa</language>") ||

@@ -20,11 +20,12 @@
  * is the revision it lacks. The file's value is that revision's, or one
  * made since by its owner; an older one is no help; else a person knows. */
 SamMergeSide
-_sam_merge_stale_side (SamMergeItem *item, const char *mr, const char *tr, gboolean owns)
+_sam_merge_stale_side (SamMergeItem *item, const char *key, const char *mr, const char *tr,
+                       gboolean owns)
 {
-  if (sam_rev_same (mr, tr) || sam_ancestry_has (item->theirs_anc, mr))
+  if (sam_rev_same (mr, tr) || sam_ancestry_field_has (item->theirs_anc, key, mr))
     return owns ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_NONE;
-  if (sam_ancestry_has (item->mine_anc, tr))
+  if (sam_ancestry_field_has (item->mine_anc, key, tr))
     return SAM_MERGE_SIDE_MINE;
   return SAM_MERGE_SIDE_NONE;
 }
@@ -114,30 +115,33 @@ all_keys (GHashTable **tables, guint n, SamMergeItem *item)
   return keys;
 }
 
-/* Notes in @out the revision of @key after the merge: the revision of
- * the value it has, from the side whose value it is; a field whose value
- * is older than a revision either side knows it has is stale. */
+/* Notes in @out the revision of @key after the merge, with its lineage:
+ * the revision of the value it has, from the side whose value it is (and
+ * that side's lineage only: a value made apart from the other side's
+ * does not descend from it, whatever the record's history says); a field
+ * whose value is older than a revision either side knows it has is
+ * stale. */
 static void
 note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue *r,
             SamFieldValue *m, SamFieldValue *t, const char *rev)
 {
+  const SamAncestry *ma = item->mine_anc, *ta = item->theirs_anc;
   char mr[SAM_REV_LEN + 1], tr[SAM_REV_LEN + 1];
-  gboolean ms = sam_ancestry_is_stale (item->mine_anc, key);
-  gboolean ts = sam_ancestry_is_stale (item->theirs_anc, key);
+  gboolean ms = sam_ancestry_is_stale (ma, key);
+  gboolean ts = sam_ancestry_is_stale (ta, key);
   gboolean is_m = !field_differs (key, r, m) && !ms;
   gboolean is_t = !field_differs (key, r, t) && !ts && item->theirs != NULL;
   const char *newest = NULL;
 
-  sam_ancestry_get_field (item->mine_anc, key, mr);
-  sam_ancestry_get_field (item->theirs_anc, key, tr);
-  if (sam_rev_same (mr, tr) || sam_ancestry_has (item->mine_anc, tr))
+  sam_ancestry_get_field (ma, key, mr);
+  sam_ancestry_get_field (ta, key, tr);
+  if (sam_rev_same (mr, tr) || sam_ancestry_field_has (ma, key, tr))
     newest = mr;
-  else if (sam_ancestry_has (item->theirs_anc, mr))
+  else if (sam_ancestry_field_has (ta, key, mr))
     newest = tr;
   if (is_decided (item, key))
     {
       SamMergeSide choice = _sam_merge_item_choice (item, key);
-
       const char *lacked = newest ? newest : choice == SAM_MERGE_SIDE_MINE ? mr : tr;
 
       /* a choice between values neither side holds stays stale: the
@@ -147,38 +151,44 @@ note_field (SamAncestry *out, SamMergeItem *item, const char *key, SamFieldValue
        * conflict again, never a silent win). */
       if (((choice == SAM_MERGE_SIDE_MINE && ms) || (choice == SAM_MERGE_SIDE_THEIRS && ts)) &&
           !g_str_equal (lacked, SAM_REV_UNKNOWN))
-        sam_ancestry_set_field (out, key, lacked, TRUE);
+        sam_ancestry_set_field_from (out, key, lacked, TRUE, lacked == mr ? ma : ta, NULL);
+      else if (rev != NULL)
+        /* a person's choice is new, and comes after both values */
+        sam_ancestry_set_field_from (out, key, rev, FALSE, ma, ta);
       else
-        /* a person's choice is new; taking theirs' whole history, theirs' */
-        sam_ancestry_set_field (out, key, rev ? rev : tr, FALSE);
+        /* theirs' whole history taken: theirs', after mine's */
+        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, ma);
       return;
     }
   if (!ms && !ts)
     {
       /* both hold their values: the revision of the side whose value it
-       * is (theirs first when theirs' history is taken), else new */
+       * is (theirs first when theirs' history is taken), else new; the
+       * same value on both sides descends from both */
       gboolean first_t = rev == NULL;
+      gboolean eq_m = !field_differs (key, r, m), eq_t = !field_differs (key, r, t);
 
-      if (first_t && !field_differs (key, r, t))
-        sam_ancestry_set_field (out, key, tr, FALSE);
-      else if (!field_differs (key, r, m))
-        sam_ancestry_set_field (out, key, mr, FALSE);
-      else if (!field_differs (key, r, t))
-        sam_ancestry_set_field (out, key, tr, FALSE);
+      if (first_t && eq_t)
+        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, eq_m ? ma : NULL);
+      else if (eq_m)
+        sam_ancestry_set_field_from (out, key, mr, FALSE, ma, eq_t ? ta : NULL);
+      else if (eq_t)
+        sam_ancestry_set_field_from (out, key, tr, FALSE, ta, NULL);
       else
-        sam_ancestry_set_field (out, key, rev ? rev : tr, FALSE);
+        sam_ancestry_set_field_from (out, key, rev ? rev : tr, FALSE, ma, ta);
       return;
     }
   if (is_t && (newest == NULL || newest == tr || sam_rev_same (mr, tr)))
-    sam_ancestry_set_field (out, key, tr, FALSE);
+    sam_ancestry_set_field_from (out, key, tr, FALSE, ta, NULL);
   else if (is_m && (newest == NULL || newest == mr))
-    sam_ancestry_set_field (out, key, mr, FALSE);
+    sam_ancestry_set_field_from (out, key, mr, FALSE, ma, NULL);  /* made apart: mine's alone */
   else if (newest == NULL && !field_differs (key, r, m))
-    sam_ancestry_set_field (out, key, mr, ms);         /* both changed: mine's stays */
+    sam_ancestry_set_field_from (out, key, mr, ms, ma, NULL);     /* both changed: mine's stays */
   else if (newest == NULL)
-    sam_ancestry_set_field (out, key, tr, ts);
+    sam_ancestry_set_field_from (out, key, tr, ts, ta, NULL);
   else
-    sam_ancestry_set_field (out, key, newest, TRUE);   /* not the newest value */
+    /* not the newest value */
+    sam_ancestry_set_field_from (out, key, newest, TRUE, newest == mr ? ma : ta, NULL);
 }
 
 SamAncestry *

@@ -106,6 +106,7 @@ SamMergeSide     _sam_merge_item_choice      (SamMergeItem      *item,
 /* The side of a field this register holds stale (@mr the revision it
  * lacks, @tr theirs'); NONE: a person decides. */
 SamMergeSide     _sam_merge_stale_side       (SamMergeItem      *item,
+                                              const char        *key,
                                               const char        *mr,
                                               const char        *tr,
                                               gboolean           owns);

@@ -9,14 +9,19 @@
  * mine and theirs:
  *
  *   th == mh, or th in mine's history   unchanged (mine descends from theirs)
- *   mh in theirs' history               theirs descends from mine: taken when
+ *   and every field of theirs in the
+ *   lineage of mine's
+ *   mh in theirs' history, and every    theirs descends from mine: taken when
+ *   field of mine in theirs' lineage
  *                                       the source owns the record, else a
  *                                       proposal (a conflict); the same
  *                                       content only moves the history on
  *   otherwise                           diverged: field by field, the side
  *                                       whose field revision the other has
  *                                       not seen changed it; a field changed
- *                                       on both sides is a conflict, and so
+ *                                       on both sides (neither field's
+ *                                       lineage has the other's revision) is
+ *                                       a conflict, and so
  *                                       is one changed by a source that does
  *                                       not own the record
  *
@@ -311,9 +316,11 @@ decide_by_heads (SamMergeItem *item)
   sam_ancestry_get_head (item->theirs_anc, th);
   /* the same version, yet deleted on one side only (a register changed
    * behind its back): the content decides */
-  if (g_str_equal (mh, th))
+  if (g_str_equal (mh, th) && sam_ancestry_covers (item->mine_anc, item->theirs_anc))
     return item->local->deleted != (item->theirs == NULL) ? SAM_MERGE_CONFLICT : SAM_MERGE_UNCHANGED;
-  if (sam_ancestry_has (item->mine_anc, th))
+  /* mine descends from theirs, unless a field's value never came along
+   * (a narrower file, a value made apart): that one is looked at */
+  if (sam_ancestry_has (item->mine_anc, th) && sam_ancestry_covers (item->mine_anc, item->theirs_anc))
     return SAM_MERGE_UNCHANGED;
   return SAM_MERGE_CONFLICT;
 }
@@ -329,7 +336,7 @@ take_theirs (SamMergeItem *item)
  * is theirs when the source owns the record (or, following, always), a
  * proposal else; one changed on both sides is a conflict. */
 static SamMergeAction
-decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboolean owns,
+decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean owns,
                gboolean older)
 {
   g_autoptr(GPtrArray) diff = _sam_merge_item_diff (item, plan->data->audience);
@@ -353,7 +360,7 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
         side = sam_ancestry_is_stale (item->mine_anc, field->key) ? SAM_MERGE_SIDE_NONE
                                                                    : SAM_MERGE_SIDE_MINE;
       else if (sam_ancestry_is_stale (item->mine_anc, field->key))
-        side = _sam_merge_stale_side (item, mr, tr, owns);
+        side = _sam_merge_stale_side (item, field->key, mr, tr, owns);
       else if (same && field->mine == NULL && g_str_has_prefix (field->key, "route:"))
         /* the same revision of a route this register never had (it came
          * in a file for a narrower audience): filled in, not a change */
@@ -362,9 +369,9 @@ decide_fields (SamMergePlan *plan, SamMergeItem *item, gboolean descends, gboole
         /* the same order put together differently on each side (routes
          * added here and there): one canonical choice both sides make */
         side = strcmp (item->theirs_hash, item->mine_hash) < 0 ? SAM_MERGE_SIDE_THEIRS : SAM_MERGE_SIDE_MINE;
-      else if (same || sam_ancestry_has (item->mine_anc, tr))
+      else if (same || sam_ancestry_field_has (item->mine_anc, field->key, tr))
         side = SAM_MERGE_SIDE_MINE;         /* not changed there since mine */
-      else if ((descends || sam_ancestry_has (item->theirs_anc, mr)) && owns)
+      else if (sam_ancestry_field_has (item->theirs_anc, field->key, mr) && owns)
         side = SAM_MERGE_SIDE_THEIRS;       /* changed there, by its owner */
       if (side == SAM_MERGE_SIDE_NONE)
         {
@@ -391,9 +398,12 @@ decide (SamMergePlan *plan, SamMergeItem *item)
 
   sam_ancestry_get_head (item->mine_anc, mh);
   sam_ancestry_get_head (item->theirs_anc, th);
-  descends = sam_ancestry_has (item->theirs_anc, mh);
-  /* only a record with stale fields gets here with a file it has seen */
-  older = sam_ancestry_has (item->mine_anc, th);
+  descends = sam_ancestry_has (item->theirs_anc, mh) &&
+             sam_ancestry_covers (item->theirs_anc, item->mine_anc);
+  /* only a record with stale fields, or a field whose value never came
+   * along, gets here with a file it has seen */
+  older = sam_ancestry_has (item->mine_anc, th) &&
+          sam_ancestry_covers (item->mine_anc, item->theirs_anc);
   if (g_str_equal (item->mine_hash, item->theirs_hash))
     {
       /* the same content: at most the history moves on, or a stale
@@ -415,7 +425,7 @@ decide (SamMergePlan *plan, SamMergeItem *item)
       g_ptr_array_extend_and_steal (item->fields, g_steal_pointer (&diff));
       return SAM_MERGE_CONFLICT;
     }
-  return decide_fields (plan, item, descends, owns, older && !g_str_equal (mh, th));
+  return decide_fields (plan, item, owns, older && !g_str_equal (mh, th));
 }
 
 static void

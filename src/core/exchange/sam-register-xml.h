@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * order, step ids unique per path, and an action step may name a role
  * (<role kind tag route scope/>) the walk resolves for the user's
  * municipality; files of versions 1 and 2 read as before. */
-#define SAM_REGISTER_XML_VERSION 3
+#define SAM_REGISTER_XML_VERSION 4
 
 /* Files larger than this are refused before they are read (bytes);
  * $SAMVERKAN_MAX_IMPORT_SIZE overrides it. */

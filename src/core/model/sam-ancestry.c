@@ -231,7 +231,21 @@ add_ids (GPtrArray *ids, GHashTable *seen, const char *history, guint from, guin
     }
 }
 
-/* key → rev of @fields, in a table of its own. */
+/* "rev,rev,…": ids of SAM_REV_LEN hex digits separated by commas. */
+static gboolean
+valid_lineage (const char *lineage)
+{
+  gsize n = strlen (lineage);
+
+  if (n < SAM_REV_LEN || (n + 1) % STEP != 0)
+    return FALSE;
+  for (gsize i = SAM_REV_LEN; i < n; i += STEP)
+    if (lineage[i] != ',')
+      return FALSE;
+  return TRUE;
+}
+
+/* key → lineage of @fields, in a table of its own. */
 static GHashTable *
 parse_fields (const char *fields)
 {
@@ -242,16 +256,17 @@ parse_fields (const char *fields)
     {
       char *eq = strrchr (parts[i], '=');
 
-      if (eq == NULL || strlen (eq + 1) != SAM_REV_LEN)
+      if (eq == NULL || !valid_lineage (eq + 1))
         continue;
       g_hash_table_insert (table, g_strndup (parts[i], eq - parts[i]), g_strdup (eq + 1));
     }
   return table;
 }
 
-/* Sets @key (plain, or stale/KEY) in @table, dropping its other form. */
+/* Sets @key (plain, or stale/KEY) to @lineage in @table, dropping its
+ * other form. */
 static void
-put_field (GHashTable *table, const char *key, const char *rev)
+put_field (GHashTable *table, const char *key, const char *lineage)
 {
   gsize n = strlen (SAM_ANCESTRY_STALE);
 
@@ -262,7 +277,7 @@ put_field (GHashTable *table, const char *key, const char *rev)
       g_autofree char *stale = g_strconcat (SAM_ANCESTRY_STALE, key, NULL);
       g_hash_table_remove (table, stale);
     }
-  g_hash_table_insert (table, g_strdup (key), g_strndup (rev, SAM_REV_LEN));
+  g_hash_table_insert (table, g_strdup (key), g_strdup (lineage));
 }
 
 static int
@@ -271,8 +286,73 @@ compare_keys (const void *a, const void *b)
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* "key=rev …" sorted by key; revisions pruned away become unknown, and
- * those equal to the root are left out. */
+static int
+compare_ids (const void *a, const void *b)
+{
+  return memcmp (*(const char * const *) a, *(const char * const *) b, SAM_REV_LEN);
+}
+
+/* @lineage as this record carries it: a head pruned away from the history
+ * becomes unknown (it matches nothing, sam_rev_same); the rest in a
+ * canonical order (the history's, then older ids sorted, the root last),
+ * so that two registers holding the same write the same; at most
+ * SAM_LINEAGE_LIMIT ids, the oldest always among them. Handed-over
+ * entries are one id. */
+static char *
+prune_lineage (const char *key, const char *lineage, const SamAncestry *ancestry)
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autoptr(GPtrArray) older = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+  guint n = (guint) ((strlen (lineage) + 1) / STEP);
+  guint nh = count (ancestry->history);
+  char head[SAM_REV_LEN + 1], root[SAM_REV_LEN + 1];
+  gboolean has_root = FALSE;
+
+  copy_rev (head, lineage);
+  sam_ancestry_get_root (ancestry, root);
+  g_string_append (out, sam_ancestry_has (ancestry, head) ? head : SAM_REV_UNKNOWN);
+  if (g_str_has_prefix (key, SAM_ANCESTRY_HANDED))
+    return g_string_free (out, FALSE);
+  for (guint h = 0; h + 1 < nh; h++)
+    for (guint i = 1; i < n; i++)
+      if (memcmp (nth (ancestry->history, h), lineage + (gsize) i * STEP, SAM_REV_LEN) == 0)
+        {
+          if (memcmp (nth (ancestry->history, h), head, SAM_REV_LEN) != 0)
+            g_ptr_array_add (rest, (gpointer) nth (ancestry->history, h));
+          break;
+        }
+  for (guint i = 1; i < n; i++)
+    {
+      const char *id = lineage + (gsize) i * STEP;
+      char one[SAM_REV_LEN + 1];
+      gboolean dup = memcmp (id, head, SAM_REV_LEN) == 0 || memcmp (id, SAM_REV_UNKNOWN, SAM_REV_LEN) == 0;
+
+      copy_rev (one, id);
+      if (g_str_equal (one, root))
+        has_root = TRUE;
+      else if (sam_ancestry_has (ancestry, one))
+        continue;
+      for (guint j = 0; j < older->len && !dup; j++)
+        dup = memcmp (g_ptr_array_index (older, j), id, SAM_REV_LEN) == 0;
+      if (!dup && !g_str_equal (one, root))
+        g_ptr_array_add (older, (gpointer) id);
+    }
+  g_ptr_array_sort (older, compare_ids);
+  g_ptr_array_extend (rest, older, NULL, NULL);
+  if (has_root && !g_str_equal (head, root))
+    g_ptr_array_add (rest, root);
+  for (guint i = 0; i < rest->len; i++)
+    {
+      if (rest->len >= SAM_LINEAGE_LIMIT && i >= SAM_LINEAGE_LIMIT - 2 && i != rest->len - 1)
+        continue;
+      g_string_append_c (out, ',');
+      g_string_append_len (out, g_ptr_array_index (rest, i), SAM_REV_LEN);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "key=lineage …" sorted by key; fields at the root are left out. */
 static char *
 format_fields (GHashTable *table, const SamAncestry *ancestry)
 {
@@ -285,16 +365,106 @@ format_fields (GHashTable *table, const SamAncestry *ancestry)
   qsort (keys, n, sizeof (char *), compare_keys);
   for (guint i = 0; i < n; i++)
     {
-      const char *rev = g_hash_table_lookup (table, keys[i]);
+      g_autofree char *lineage = prune_lineage (keys[i], g_hash_table_lookup (table, keys[i]),
+                                                ancestry);
 
       /* a stale field says so even at the root */
-      if (g_str_equal (rev, root) && !g_str_has_prefix (keys[i], SAM_ANCESTRY_STALE) &&
+      if (g_str_equal (lineage, root) && !g_str_has_prefix (keys[i], SAM_ANCESTRY_STALE) &&
           !g_str_has_prefix (keys[i], SAM_ANCESTRY_HANDED))
         continue;
-      if (!sam_ancestry_has (ancestry, rev))
-        rev = SAM_REV_UNKNOWN;
-      g_string_append_printf (out, "%s%s=%s", out->len ? " " : "", keys[i], rev);
+      g_string_append_printf (out, "%s%s=%s", out->len ? " " : "", keys[i], lineage);
     }
+  return g_string_free (out, FALSE);
+}
+
+/* The entry of @key, stale or plain (up to the next space), or NULL. */
+static const char *
+find_entry (const SamAncestry *ancestry, const char *key)
+{
+  const char *entry = find_stale (ancestry->fields, key);
+
+  return entry ? entry : find_field (ancestry->fields, key);
+}
+
+/* Appends to @ids (of new strings) the lineage of @key in @ancestry:
+ * its entry's ids, or the root for a field never changed since. */
+static void
+add_lineage (GPtrArray *ids, const SamAncestry *ancestry, const char *key)
+{
+  const char *entry = ancestry ? find_entry (ancestry, key) : NULL;
+  char root[SAM_REV_LEN + 1];
+
+  if (ancestry == NULL)
+    return;
+  if (entry == NULL)
+    {
+      sam_ancestry_get_root (ancestry, root);
+      g_ptr_array_add (ids, g_strdup (root));
+      return;
+    }
+  for (const char *p = entry; strlen (p) >= SAM_REV_LEN; p += STEP)
+    {
+      g_ptr_array_add (ids, g_strndup (p, SAM_REV_LEN));
+      if (p[SAM_REV_LEN] != ',')
+        break;
+    }
+}
+
+gboolean
+sam_ancestry_field_has (const SamAncestry *ancestry, const char *key, const char *rev)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  char root[SAM_REV_LEN + 1];
+
+  if (rev == NULL || strlen (rev) != SAM_REV_LEN || g_str_equal (rev, SAM_REV_UNKNOWN))
+    return FALSE;
+  add_lineage (ids, ancestry, key);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (ids, i), rev))
+      return TRUE;
+  /* a lineage that no longer reaches the root (an entry written before
+   * fields had lineages, or pruned by the history) says nothing of older
+   * revisions: the record's history does */
+  sam_ancestry_get_root (ancestry, root);
+  return !g_str_equal (g_ptr_array_index (ids, ids->len - 1), root) && sam_ancestry_has (ancestry, rev);
+}
+
+gboolean
+sam_ancestry_covers (const SamAncestry *ancestry, const SamAncestry *other)
+{
+  g_auto(GStrv) parts = g_strsplit (other->fields, " ", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *eq = strrchr (parts[i], '=');
+      const char *key = parts[i];
+
+      if (eq == NULL || strlen (eq + 1) < SAM_REV_LEN || g_str_has_prefix (key, SAM_ANCESTRY_HANDED))
+        continue;
+      *eq = '\0';
+      eq[1 + SAM_REV_LEN] = '\0';
+      if (g_str_has_prefix (key, SAM_ANCESTRY_STALE))
+        key += strlen (SAM_ANCESTRY_STALE);
+      /* a revision pruned away on the other side is older than both */
+      if (!g_str_equal (eq + 1, SAM_REV_UNKNOWN) && !sam_ancestry_field_has (ancestry, key, eq + 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "@rev,lineage of @a,lineage of @b" for @key (prune_lineage puts it in
+ * order and drops what repeats). */
+static char *
+joined_lineage (const char *key, const char *rev, const SamAncestry *a, const SamAncestry *b)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_len (out, rev, SAM_REV_LEN);
+  add_lineage (ids, a, key);
+  add_lineage (ids, b, key);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, ",%s", (const char *) g_ptr_array_index (ids, i));
   return g_string_free (out, FALSE);
 }
 
@@ -319,7 +489,11 @@ sam_ancestry_advance (const SamAncestry *old, const char *rev, GHashTable *chang
     {
       g_hash_table_iter_init (&iter, changed);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        put_field (fields, key, rev);     /* a value set here is held here */
+        {
+          /* a value set here is held here, and descends from the one before */
+          g_autofree char *lineage = joined_lineage (key, rev, old, NULL);
+          put_field (fields, key, lineage);
+        }
     }
   g_free (result->fields);
   result->fields = format_fields (fields, result);
@@ -383,14 +557,24 @@ sam_ancestry_merge (const SamAncestry *mine, const SamAncestry *theirs, const ch
 }
 
 void
-sam_ancestry_set_field (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale)
+sam_ancestry_set_field_from (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale,
+                             const SamAncestry *a, const SamAncestry *b)
 {
   g_autoptr(GHashTable) fields = parse_fields (ancestry->fields);
   g_autofree char *name = stale ? g_strconcat (SAM_ANCESTRY_STALE, key, NULL) : g_strdup (key);
+  g_autofree char *lineage = joined_lineage (key, rev, a, b);
 
-  put_field (fields, name, rev);
+  put_field (fields, name, lineage);
   g_free (ancestry->fields);
   ancestry->fields = format_fields (fields, ancestry);
+}
+
+void
+sam_ancestry_set_field (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale)
+{
+  g_autoptr(SamAncestry) before = sam_ancestry_copy (ancestry);
+
+  sam_ancestry_set_field_from (ancestry, key, rev, stale, before, NULL);
 }
 
 static GQuark

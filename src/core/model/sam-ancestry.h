@@ -19,13 +19,17 @@ G_BEGIN_DECLS
 /* Revision ids kept per record (the root included), and their length. */
 #define SAM_ANCESTRY_LIMIT 20
 #define SAM_REV_LEN 16
+/* Revision ids kept per field: its lineage, the revisions its value
+ * descends from, newest first (README-merge.md, "Field lineages"). */
+#define SAM_LINEAGE_LIMIT 8
 /* A field whose revision was pruned: it matches no revision. */
 #define SAM_REV_UNKNOWN "0000000000000000"
 
 typedef struct {
   char *owner;     /* register id; NULL: this register */
   char *history;   /* "newest … root", revision ids separated by spaces */
-  char *fields;    /* "key=rev …" where the field changed after the root */
+  char *fields;    /* "key=rev,rev,… …" where the field changed after the
+                      root: the revision it changed in, then its lineage */
 } SamAncestry;
 
 SamAncestry *sam_ancestry_new          (const char        *owner,
@@ -47,6 +51,17 @@ void         sam_ancestry_get_head     (const SamAncestry *ancestry,
                                         char               out[SAM_REV_LEN + 1]);
 void         sam_ancestry_get_root     (const SamAncestry *ancestry,
                                         char               out[SAM_REV_LEN + 1]);
+/* Whether @key's value in @ancestry is @rev's or descends from it: @rev
+ * is in the field's lineage. A lineage that no longer reaches the root
+ * leaves older revisions to the record's history. */
+gboolean     sam_ancestry_field_has    (const SamAncestry *ancestry,
+                                        const char        *key,
+                                        const char        *rev);
+/* Whether every field of @other (held or stale) is at a revision the same
+ * field of @ancestry has: the record's history alone may hold a revision
+ * whose value of a field never arrived (a file for a narrower audience). */
+gboolean     sam_ancestry_covers       (const SamAncestry *ancestry,
+                                        const SamAncestry *other);
 /* The revision @key last changed in: its own entry, else the root. */
 void         sam_ancestry_get_field    (const SamAncestry *ancestry,
                                         const char        *key,
@@ -71,7 +86,15 @@ gboolean     sam_ancestry_is_stale     (const SamAncestry *ancestry,
 gboolean     sam_ancestry_has_stale    (const SamAncestry *ancestry);
 /* The keys of @ancestry's stale fields (a new array of new strings). */
 GPtrArray   *sam_ancestry_stale_keys   (const SamAncestry *ancestry);
-/* Notes @key as changed in @rev (@stale: a value not held here). */
+/* Notes @key as changed in @rev (@stale: a value not held here), its
+ * lineage @rev's followed by those of @key in @a and @b (nullable). */
+void         sam_ancestry_set_field_from (SamAncestry     *ancestry,
+                                        const char        *key,
+                                        const char        *rev,
+                                        gboolean           stale,
+                                        const SamAncestry *a,
+                                        const SamAncestry *b);
+/* The same, after @key's own lineage in @ancestry. */
 void         sam_ancestry_set_field    (SamAncestry       *ancestry,
                                         const char        *key,
                                         const char        *rev,
