@@ -131,7 +131,7 @@ find_in_table (gpointer by_id, const char *id)
 }
 
 /* The rows of a statement that walks json_each come in the order of the
- * ids: the next actor is the one before or after the last found, without
+ * ids: each actor is looked for from the last one found on, without
  * hashing its id. */
 typedef struct {
   GPtrArray *actors;
