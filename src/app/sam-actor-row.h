@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (SamActorRow, sam_actor_row, SAM, ACTOR_ROW, GtkWidget)
 
 /* A row of the actor list view, made once and bound to one actor after
  * another as the list scrolls: name, kind and area, whether it is open at
- * @now, and its first public phone number; in the review list (@review),
+ * @now, and the first number the user may call; in the review list (@review),
  * when it was last verified instead. */
 SamActorRow *sam_actor_row_new        (void);
 void         sam_actor_row_bind       (SamActorRow *self,

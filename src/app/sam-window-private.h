@@ -47,7 +47,7 @@ struct _SamWindow
   GtkFlowBox *chips;
   GtkStack *list_stack;
   GtkListView *actor_list;
-  GListStore *model;              /* the actors listed, as SamActor */
+  GListStore *model;              /* the places of the list, as SamResultItem */
   GtkSingleSelection *selection;
   GDateTime *now;                 /* the clock the rows show open/closed for */
   guint rest_id;                  /* adds the rows below the first screenful */

@@ -14,10 +14,12 @@
 
 #include "sam-actor-page.h"
 #include "sam-actor-row.h"
+#include "sam-result-item.h"
 #include "sam-window-private.h"
 
 static void setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
 static void bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
+static void unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self);
 static gboolean search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                                        GdkModifierType state, SamWindow *self);
 
@@ -27,12 +29,13 @@ _sam_window_setup_list (SamWindow *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys;
 
-  self->model = g_list_store_new (SAM_TYPE_ACTOR);
+  self->model = g_list_store_new (SAM_TYPE_RESULT_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_model (self->actor_list, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->actor_list, factory);
   keys = gtk_event_controller_key_new ();
@@ -101,15 +104,52 @@ _sam_window_ensure_actor_page (SamWindow *self)
  * list a person sees is drawn first, at start-up and on every keystroke. */
 #define FIRST_ROWS 20
 
+/* Adds places to the list for @results from the end of the list to @to. */
+static void
+append_places (SamWindow *self, GPtrArray *results, guint to)
+{
+  guint from = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (items, sam_result_item_new (g_ptr_array_index (results, i)));
+  if (items->len > 0)
+    g_list_store_splice (self->model, from, 0, items->pdata, items->len);
+}
+
+/* Shows @actor at @position: the rows the list bound there are bound
+ * again; no widget is made or dropped. */
+static void
+put_actor (SamWindow *self, guint position, SamActor *actor)
+{
+  g_autoptr(SamResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  GPtrArray *rows = sam_result_item_get_rows (item);
+
+  sam_result_item_set_actor (item, actor);
+  for (guint i = 0; i < rows->len; i++)
+    sam_actor_row_bind (g_ptr_array_index (rows, i), actor, self->now, self->review_mode);
+}
+
+/* The list becomes as long as @results: places are dropped or added at
+ * its end, the first @now_to added now and the rest after the frame. */
+static void
+resize_list (SamWindow *self, GPtrArray *results, guint now_to)
+{
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (old > results->len)
+    g_list_store_splice (self->model, results->len, old - results->len, NULL, 0);
+  append_places (self, results, MIN (results->len, MAX (old, now_to)));
+}
+
 static gboolean
 add_rest_cb (gpointer data)
 {
   SamWindow *self = data;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   self->rest_id = 0;
-  if (self->results && shown < self->results->len)
-    g_list_store_splice (self->model, shown, 0, self->results->pdata + shown, self->results->len - shown);
+  if (self->results)
+    append_places (self, self->results, self->results->len);
   select_row_of (self, _sam_window_shown_actor (self));
   return G_SOURCE_REMOVE;
 }
@@ -126,26 +166,19 @@ same_row (SamActor *a, SamActor *b)
 static void
 replace_changed_rows (SamWindow *self, GPtrArray *results)
 {
-  GListModel *model = G_LIST_MODEL (self->model);
-  guint old = g_list_model_get_n_items (model);
-  guint head = 0, tail = 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-  while (head < old && head < results->len &&
-         same_row (g_ptr_array_index (self->results, head), g_ptr_array_index (results, head)))
-    head++;
-  while (tail < old - head && tail < results->len - head &&
-         same_row (g_ptr_array_index (self->results, old - 1 - tail),
-                   g_ptr_array_index (results, results->len - 1 - tail)))
-    tail++;
-  if (head + tail < MAX (old, results->len))
-    g_list_store_splice (self->model, head, old - head - tail,
-                         results->pdata + head, results->len - head - tail);
+  for (guint i = 0; i < MIN (old, results->len); i++)
+    if (!same_row (g_ptr_array_index (self->results, i), g_ptr_array_index (results, i)))
+      put_actor (self, i, g_ptr_array_index (results, i));
+  resize_list (self, results, results->len);
 }
 
 static void
 show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
 {
   guint first = MIN (results->len, FIRST_ROWS);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->actor_list));
   gboolean all_listed = self->results && self->rest_id == 0 &&
                         g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->results->len;
 
@@ -156,11 +189,18 @@ show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
     replace_changed_rows (self, results);
   else
     {
-      /* one items-changed: the view rebinds only the rows it has */
-      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                           results->pdata, first);
-      if (results->len > first)
+      guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+      /* the places the list has keep their rows: only the rows bound
+       * to them are bound again */
+      for (guint i = 0; i < MIN (old, results->len); i++)
+        put_actor (self, i, g_ptr_array_index (results, i));
+      resize_list (self, results, first);
+      if (results->len > MAX (old, first))
         self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
+      /* a new search starts at its best result */
+      if (!keep_place)
+        gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
     }
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results;
@@ -312,11 +352,11 @@ _sam_window_store_changed (SamWindow *self)
 static void
 list_activate_cb (SamWindow *self, guint position)
 {
-  g_autoptr(SamActor) actor = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(SamResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   /* a result holds only what its row shows: the page loads the rest */
-  if (actor)
-    sam_window_show_actor (self, sam_actor_get_id (actor));
+  if (item)
+    sam_window_show_actor (self, sam_actor_get_id (sam_result_item_get_actor (item)));
 }
 
 static void
@@ -328,8 +368,18 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *s
 static void
 bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
 {
-  sam_actor_row_bind (SAM_ACTOR_ROW (gtk_list_item_get_child (item)),
-                      gtk_list_item_get_item (item), self->now, self->review_mode);
+  SamActorRow *row = SAM_ACTOR_ROW (gtk_list_item_get_child (item));
+  SamResultItem *place = gtk_list_item_get_item (item);
+
+  sam_result_item_add_row (place, row);
+  sam_actor_row_bind (row, sam_result_item_get_actor (place), self->now, self->review_mode);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, SamWindow *self)
+{
+  sam_result_item_remove_row (gtk_list_item_get_item (item),
+                              SAM_ACTOR_ROW (gtk_list_item_get_child (item)));
 }
 
 static void

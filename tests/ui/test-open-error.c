@@ -19,6 +19,7 @@
 #include "sam-application.h"
 #include "sam-default-register.h"
 #include "sam-open-error-page.h"
+#include "sam-result-item.h"
 #include "sam-test-util.h"
 #include "sam-ui-test-util.h"
 #include "sam-window.h"
@@ -511,7 +512,11 @@ test_live_refresh (Fixture *f, gconstpointer data)
   sam_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
   list = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  /* the list is scrolled to its end, where the actor is */
+  /* the list is scrolled to its end, where the actor is: once it holds
+   * every result (the rows past the first screenful come after a frame) */
+  sam_ui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))) ==
+                        sam_window_get_n_results (f->window));
+  sam_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
   sam_ui_test_wait_for (gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj));
   gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
   sam_ui_test_wait_for (shows_text (list, sam_actor_get_display_name (actor)));
@@ -528,8 +533,8 @@ test_live_refresh (Fixture *f, gconstpointer data)
   sam_ui_test_wait_for (shows_text (list, renamed));
   g_assert_cmpstr (sam_actor_get_display_name (sam_window_get_shown_actor (f->window)), ==, renamed);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  g_assert_cmpstr (sam_actor_get_id (gtk_single_selection_get_selected_item (selection)), ==,
-                   sam_actor_get_id (actor));
+  g_assert_cmpstr (sam_actor_get_id (sam_result_item_get_actor (gtk_single_selection_get_selected_item (selection))),
+                   ==, sam_actor_get_id (actor));
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), before, 1.0);
 }
 

@@ -58,6 +58,7 @@ typedef struct {
   guint sub;        /* order inside TIER_PARTIAL */
   guint area_rank;  /* 0 the user's area … 3 elsewhere */
   char *key;
+  SamActor *row;    /* rows_only: the row, read with the hit */
 } Hit;
 
 typedef struct {
@@ -99,6 +100,7 @@ static void
 hit_free (Hit *hit)
 {
   g_free (hit->key);
+  g_clear_object (&hit->row);
   g_free (hit);
 }
 
@@ -129,10 +131,14 @@ hit_compare (gconstpointer a, gconstpointer b)
   " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM actor_language l WHERE l.actor_id = a.id" \
   "      AND l.language = ?8))"
 
+/* What ranks a hit, then what its row shows (_SAM_ACTOR_ROW_COLUMNS) */
+#define HIT_COLUMNS "a.rowid, a.sort_sv, a.hours, a.key_en, " _SAM_ACTOR_ROW_COLUMNS
+#define ROW_FIRST 4
+
 /* The filters are in the MATCH expression (sam-search-facets.c); the
  * unused filter parameters are left unbound. */
 static const char full_text_sql[] =
-  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor_search CROSS JOIN actor a"
+  "SELECT " HIT_COLUMNS " FROM actor_search CROSS JOIN actor a"
   " ON a.rowid = actor_search.rowid WHERE actor_search MATCH ?1 AND a.deleted = 0"
   " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL"
   " AND ?7 IS NULL AND ?8 IS NULL";
@@ -140,14 +146,14 @@ static const char full_text_sql[] =
 /* Phone numbers by a prefix of their digits (migration 012); the filters
  * and the area, when there are any, as a match of that actor's row. */
 static const char phone_sql[] =
-  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM search_phone p CROSS JOIN actor a"
+  "SELECT " HIT_COLUMNS " FROM search_phone p CROSS JOIN actor a"
   " ON a.rowid = p.actor WHERE p.digits >= ?1 AND p.digits < ?1 || ':' AND a.deleted = 0"
   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM actor_search WHERE actor_search.rowid = a.rowid"
   "      AND actor_search MATCH ?2))";
 
 /* +deleted: the planner must use the name indexes, not (deleted, …) */
 static const char exact_sql[] =
-  "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a WHERE +a.deleted = 0"
+  "SELECT " HIT_COLUMNS " FROM actor a WHERE +a.deleted = 0"
   " AND (a.key_sv = ?1 OR a.key_en = ?1)" FILTERS;
 
 /* Without text: everything the filters let through, by name in the sort
@@ -155,9 +161,9 @@ static const char exact_sql[] =
  * time, the planner would otherwise sort every actor before the first row
  * (180 ms on 100,000); walking the name index stops at the limit. */
 static const char *const browse_sql[SAM_N_LANGS] = {
-  [SAM_LANG_SV] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a INDEXED BY actor_sort_sv"
+  [SAM_LANG_SV] = "SELECT " HIT_COLUMNS " FROM actor a INDEXED BY actor_sort_sv"
                   " WHERE a.deleted = 0 AND ?1 IS NULL" FILTERS " ORDER BY a.deleted, a.sort_sv",
-  [SAM_LANG_EN] = "SELECT a.rowid, a.sort_sv, a.hours, a.key_en FROM actor a INDEXED BY actor_key_en"
+  [SAM_LANG_EN] = "SELECT " HIT_COLUMNS " FROM actor a INDEXED BY actor_key_en"
                   " WHERE +a.deleted = 0 AND ?1 IS NULL" FILTERS " ORDER BY a.key_en",
 };
 
@@ -234,7 +240,9 @@ collect (Search *search, const char *sql, Bind bind, const char *arg, const char
       hit->sub = sub;
       hit->area_rank = area_rank;
       hit->key = _sam_column_dup (stmt, query->sort_lang == SAM_LANG_EN ? 3 : 1);
-      g_hash_table_add (search->seen, g_memdup2 (&rowid, sizeof rowid));
+      if (query->rows_only)
+        hit->row = _sam_store_actor_row_from_columns (self, stmt, ROW_FIRST);
+      g_hash_table_add (search->seen, &hit->rowid);
       g_ptr_array_add (search->hits, hit);
     }
   if (full (search))
@@ -442,8 +450,9 @@ collect_browse (Search *search, GError **error)
 static GPtrArray *
 find_hits (SamStore *self, const SamQuery *query, GDateTime *now, GError **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
+  /* keyed by the hits' own rowids: freed before them */
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) passes = area_passes (query->near);
   g_autofree char *filters = sam_search_facets_match (query);
   g_autoptr(GPtrArray) tokens = sam_search_text_words (query->text);
@@ -480,10 +489,18 @@ sam_store_search (SamStore        *store,
   hits = find_hits (store, query, now, error);
   if (hits == NULL)
     return NULL;
+  if (query->rows_only)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (hits->len, g_object_unref);
+
+      for (guint i = 0; i < hits->len; i++)
+        g_ptr_array_add (rows, g_object_ref (((Hit *) g_ptr_array_index (hits, i))->row));
+      if (!_sam_store_complete_actor_rows (store, rows, error))
+        return NULL;
+      return g_steal_pointer (&rows);
+    }
   rowids = g_new (gint64, hits->len + 1);
   for (guint i = 0; i < hits->len; i++)
     rowids[i] = ((Hit *) g_ptr_array_index (hits, i))->rowid;
-  if (query->rows_only)
-    return _sam_store_load_actor_rows_by_rowids (store, rowids, hits->len, error);
   return _sam_store_load_actors_by_rowids (store, rowids, hits->len, error);
 }

@@ -24,7 +24,9 @@ typedef struct {
   SamLang sort_lang;    /* names sort in this language; the UI's by default */
   char *near;           /* the user's area: ranks first among equals, filters nothing */
   gboolean rows_only;   /* load only what a row of results shows (names, kind,
-                         * hours, verification, areas, phone routes) */
+                         * hours, revision, areas, and the first phone route
+                         * that is not internal; no verification, which only
+                         * the review list shows, from whole actors) */
 } SamQuery;
 
 SamQuery  *sam_query_new     (const char *text);

@@ -104,6 +104,18 @@ gint64        _sam_store_count           (SamStore      *self,
 SamSchedule  *_sam_store_parse_hours     (SamStore      *self,
                                           const char    *text);
 
+/* What a row of search results shows (SamQuery.rows_only), read by the
+ * search's own statements from the actor table "a"; the page loads the
+ * rest. */
+#define _SAM_ACTOR_ROW_COLUMNS "a.id, a.kind, a.name_sv, a.name_en, a.hours, a.revision"
+SamActor     *_sam_store_actor_row_from_columns (SamStore     *self,
+                                                 sqlite3_stmt *stmt,
+                                                 int           first);
+/* Adds their areas and the first number a user may call to @actors. */
+gboolean      _sam_store_complete_actor_rows    (SamStore     *self,
+                                                 GPtrArray    *actors,
+                                                 GError      **error);
+
 /* sam-query-match.c: the words of a search and the FTS5 expressions of its
  * tiers, for sam-query.c. */
 

@@ -74,13 +74,6 @@ GPtrArray    *_sam_store_load_actors_by_rowids (SamStore     *self,
                                                 const gint64 *rowids,
                                                 guint         n,
                                                 GError      **error);
-/* The same with only what a row of search results shows: names, kind,
- * hours, verification, areas and the phone routes; no descriptions,
- * groups, languages, tags or other routes. */
-GPtrArray    *_sam_store_load_actor_rows_by_rowids (SamStore     *self,
-                                                    const gint64 *rowids,
-                                                    guint         n,
-                                                    GError      **error);
 /* Live actors by id, for export. */
 GPtrArray    *_sam_store_list_all_actors     (SamStore *self,
                                               GError  **error);
