@@ -439,12 +439,13 @@ sam_ancestry_covers (const SamAncestry *ancestry, const SamAncestry *other)
       char *eq = strrchr (parts[i], '=');
       const char *key = parts[i];
 
-      if (eq == NULL || strlen (eq + 1) < SAM_REV_LEN || g_str_has_prefix (key, SAM_ANCESTRY_HANDED))
+      /* a field the other does not hold brings nothing: when its revision
+       * is newer than the value here, this side says so already (stale) */
+      if (eq == NULL || strlen (eq + 1) < SAM_REV_LEN || g_str_has_prefix (key, SAM_ANCESTRY_HANDED) ||
+          g_str_has_prefix (key, SAM_ANCESTRY_STALE))
         continue;
       *eq = '\0';
       eq[1 + SAM_REV_LEN] = '\0';
-      if (g_str_has_prefix (key, SAM_ANCESTRY_STALE))
-        key += strlen (SAM_ANCESTRY_STALE);
       /* a revision pruned away on the other side is older than both */
       if (!g_str_equal (eq + 1, SAM_REV_UNKNOWN) && !sam_ancestry_field_has (ancestry, key, eq + 1))
         return FALSE;

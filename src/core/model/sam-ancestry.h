@@ -57,9 +57,9 @@ void         sam_ancestry_get_root     (const SamAncestry *ancestry,
 gboolean     sam_ancestry_field_has    (const SamAncestry *ancestry,
                                         const char        *key,
                                         const char        *rev);
-/* Whether every field of @other (held or stale) is at a revision the same
- * field of @ancestry has: the record's history alone may hold a revision
- * whose value of a field never arrived (a file for a narrower audience). */
+/* Whether every field @other holds is at a revision the same field of
+ * @ancestry has: the record's history alone may hold a revision whose
+ * value of a field never arrived (a file for a narrower audience). */
 gboolean     sam_ancestry_covers       (const SamAncestry *ancestry,
                                         const SamAncestry *other);
 /* The revision @key last changed in: its own entry, else the root. */
