@@ -107,11 +107,11 @@ all_keys (GHashTable **tables, guint n, SamMergeItem *item)
       for (guint i = 0; i < stale->len; i++)
         g_hash_table_add (seen, g_strdup (g_ptr_array_index (stale, i)));
     }
+  /* the array owns copies; @seen frees its own */
   g_hash_table_iter_init (&iter, seen);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, g_strdup (key));
   g_ptr_array_set_free_func (keys, g_free);
-  g_hash_table_steal_all (seen);
   return keys;
 }
 

@@ -68,7 +68,7 @@ starts_word (const char *p, const char *end, const char *word)
 static int
 doctype_line (const char *data, gsize length, gboolean at_end)
 {
-  const char *p = data, *end = data + length;
+  const char *p = data, *end = data ? data + length : data;   /* nothing read yet: NULL */
   int more = at_end ? 0 : -1;
 
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
