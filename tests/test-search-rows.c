@@ -110,24 +110,6 @@ search (SamStore *store, const char *text, const char *near, gboolean rows_only)
   return actors;
 }
 
-/* The number a row shows (sam-actor-row.c): the first phone that is not
- * internal. */
-static SamContactRoute *
-first_callable (SamActor *actor)
-{
-  GPtrArray *routes = sam_actor_get_routes (actor);
-
-  for (guint i = 0; i < routes->len; i++)
-    {
-      SamContactRoute *route = g_ptr_array_index (routes, i);
-
-      if (sam_route_kind_is_phone (sam_contact_route_get_kind (route)) &&
-          sam_contact_route_get_visibility (route) != SAM_VISIBILITY_INTERNAL)
-        return route;
-    }
-  return NULL;
-}
-
 static char *
 joined (GPtrArray *values)
 {
@@ -145,7 +127,7 @@ describe_hours (SamSchedule *hours)
 static void
 assert_same_row (SamActor *row, SamActor *full)
 {
-  SamContactRoute *number = first_callable (full);
+  SamContactRoute *number = sam_actor_get_first_callable_phone (full);
   GPtrArray *routes = sam_actor_get_routes (row);
   g_autofree char *row_areas = joined (sam_actor_get_areas (row));
   g_autofree char *full_areas = joined (sam_actor_get_areas (full));
@@ -162,7 +144,7 @@ assert_same_row (SamActor *row, SamActor *full)
   g_assert_cmpstr (row_hours, ==, full_hours);
   if (number == NULL)
     {
-      g_assert_null (first_callable (row));
+      g_assert_null (sam_actor_get_first_callable_phone (row));
       return;
     }
   g_assert_cmpuint (routes->len, ==, 1);
@@ -206,7 +188,7 @@ test_rows_match_actors (Fixture *f, gconstpointer data)
       for (guint i = 0; i < rows->len; i++)
         {
           SamActor *actor = g_ptr_array_index (full, i);
-          SamContactRoute *number = first_callable (actor);
+          SamContactRoute *number = sam_actor_get_first_callable_phone (actor);
           GPtrArray *routes = sam_actor_get_routes (actor);
 
           assert_same_row (g_ptr_array_index (rows, i), actor);

@@ -32,24 +32,6 @@ struct _SamActorRow
 
 G_DEFINE_FINAL_TYPE (SamActorRow, sam_actor_row, GTK_TYPE_WIDGET)
 
-/* The first number the user may call: the register holder works with the
- * agencies, so a professional number counts as well as a public one. */
-static SamContactRoute *
-first_callable_phone (SamActor *actor)
-{
-  GPtrArray *routes = sam_actor_get_routes (actor);
-
-  for (guint i = 0; i < routes->len; i++)
-    {
-      SamContactRoute *route = g_ptr_array_index (routes, i);
-
-      if (sam_route_kind_is_phone (sam_contact_route_get_kind (route)) &&
-          sam_contact_route_get_visibility (route) != SAM_VISIBILITY_INTERNAL)
-        return route;
-    }
-  return NULL;
-}
-
 /* In the review list: when it was last verified, instead of the area. */
 static char *
 describe_verification (SamActor *actor)
@@ -91,7 +73,7 @@ sam_actor_row_bind (SamActorRow *self, SamActor *actor, GDateTime *now, gboolean
   const char *name = sam_text_get_best (sam_actor_get_name (actor), sam_lang_from_locale (), NULL);
   g_autofree char *detail = review ? describe_verification (actor) : sam_areas_join_names (sam_actor_get_areas (actor));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", sam_actor_kind_get_label (kind), detail);
-  SamContactRoute *phone = review ? NULL : first_callable_phone (actor);
+  SamContactRoute *phone = review ? NULL : sam_actor_get_first_callable_phone (actor);
   g_autofree char *number = phone ? sam_contact_route_dup_display_value (phone) : NULL;
 
   g_return_if_fail (SAM_IS_ACTOR_ROW (self));

@@ -466,6 +466,22 @@ sam_actor_get_routes (SamActor *self)
   return self->routes;
 }
 
+SamContactRoute *
+sam_actor_get_first_callable_phone (SamActor *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTOR (self), NULL);
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      SamContactRoute *route = g_ptr_array_index (self->routes, i);
+
+      if (sam_route_kind_is_phone (sam_contact_route_get_kind (route)) &&
+          sam_contact_route_get_visibility (route) != SAM_VISIBILITY_INTERNAL)
+        return route;
+    }
+  return NULL;
+}
+
 void
 sam_actor_add_route (SamActor *self, SamContactRoute *route)
 {

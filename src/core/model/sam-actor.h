@@ -97,6 +97,11 @@ void          sam_actor_set_updated         (SamActor     *self,
 
 /* Routes in their order. */
 GPtrArray    *sam_actor_get_routes          (SamActor     *self);
+/* The number a result row shows: the first phone that is not internal (the
+ * register holder works with the agencies, so a professional number counts
+ * as well as a public one). The store's rows for a search pick the same
+ * (sam-store-actors-read.c). */
+SamContactRoute *sam_actor_get_first_callable_phone (SamActor *self);
 void          sam_actor_add_route           (SamActor     *self,
                                              SamContactRoute *route);
 SamContactRoute *sam_actor_find_route       (SamActor     *self,
