@@ -110,9 +110,9 @@ static const char routes_sql[] =
   "WHERE actor_id IN (SELECT value FROM json_each (?1)) ORDER BY actor_id, position";
 
 /* A result row shows one number: the first phone (sam_route_kind_is_phone)
- * that is not internal (sam_actor_get_first_callable_phone). Walking an actor's routes in
- * order and stopping there reads one or two routes of the four or five an
- * actor has. Not "kind IN (…)", for which SQLite builds a table of the
+ * that is not internal, as sam_actor_get_first_callable_phone picks it.
+ * Walking an actor's routes in order and stopping there reads one or two
+ * routes of the four or five an actor has. Not "kind IN (…)", for which SQLite builds a table of the
  * three values on every run. */
 static const char row_phone_sql[] =
   "SELECT r.actor_id, r.id, r.kind, r.value, NULL, NULL, r.hours, r.visibility, r.abroad"
