@@ -637,7 +637,8 @@ test_internal_made_apart (SamMergeFixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) b = sam_test_copy_of_a (f, "b.sqlite");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamActor) after = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mobile = NULL;
   SamMergeItem *item;
 
   set_route_value (f->a, "umea-socialjour", "umea-socialjour-mobile", "070-111 11 11");
@@ -645,12 +646,10 @@ test_internal_made_apart (SamMergeFixture *f, gconstpointer data)
   set_route_value (b, "umea-socialjour", "umea-socialjour-mobile", "070-222 22 22");
 
   merge_professional (f->a, b);
-  after = sam_store_load_actor (b, "umea-socialjour", &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (sam_text_get (sam_actor_get_name (after), SAM_LANG_EN), ==,
-                   "Umeå social services out of hours");
-  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
-                   ==, "+46702222222");
+  name = sam_test_name_of (b, "umea-socialjour", SAM_LANG_EN);
+  g_assert_cmpstr (name, ==, "Umeå social services out of hours");
+  mobile = route_value (b, "umea-socialjour", "umea-socialjour-mobile");
+  g_assert_cmpstr (mobile, ==, "+46702222222");
 
   /* A's internal file: A's number is not older than B's, it was made apart */
   {
@@ -667,11 +666,9 @@ test_internal_made_apart (SamMergeFixture *f, gconstpointer data)
     g_assert_true (sam_merge_plan_apply (plan, FALSE, &error));
     g_assert_no_error (error);
   }
-  g_clear_object (&after);
-  after = sam_store_load_actor (b, "umea-socialjour", &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (sam_contact_route_get_value (sam_actor_find_route (after, "umea-socialjour-mobile")),
-                   ==, "+46701111111");
+  g_free (mobile);
+  mobile = route_value (b, "umea-socialjour", "umea-socialjour-mobile");
+  g_assert_cmpstr (mobile, ==, "+46701111111");
   /* B's choice settles it: A takes B's history, and nothing is asked again */
   {
     g_autoptr(SamMergePlan) plan = sam_test_plan_for (f->a, sam_test_exchange (b, NULL));

@@ -161,46 +161,48 @@ same_row (SamActor *a, SamActor *b)
          sam_actor_get_revision (a) == sam_actor_get_revision (b);
 }
 
-/* After another program wrote, only the rows that changed are replaced:
- * the rest keep their widgets, and the list its place and selection. */
+/* Puts @results in the places the list has, which keep their rows: only
+ * the rows bound to them are bound again. @changed_only: the places whose
+ * actor is the same version as before are left alone. */
 static void
-replace_changed_rows (SamWindow *self, GPtrArray *results)
+put_results (SamWindow *self, GPtrArray *results, gboolean changed_only)
 {
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   for (guint i = 0; i < MIN (old, results->len); i++)
-    if (!same_row (g_ptr_array_index (self->results, i), g_ptr_array_index (results, i)))
+    if (!changed_only || !same_row (g_ptr_array_index (self->results, i), g_ptr_array_index (results, i)))
       put_actor (self, i, g_ptr_array_index (results, i));
-  resize_list (self, results, results->len);
 }
 
 static void
 show_results (SamWindow *self, GPtrArray *results, gboolean keep_place)
 {
   guint first = MIN (results->len, FIRST_ROWS);
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->actor_list));
-  gboolean all_listed = self->results && self->rest_id == 0 &&
-                        g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->results->len;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean all_listed = self->results && self->rest_id == 0 && old == self->results->len;
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = sam_now_local ();
   g_clear_handle_id (&self->rest_id, g_source_remove);
   if (keep_place && all_listed)
-    replace_changed_rows (self, results);
+    {
+      /* after another program wrote, only the rows that changed are
+       * replaced: the list keeps its place and selection */
+      put_results (self, results, TRUE);
+      resize_list (self, results, results->len);
+    }
   else
     {
-      guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-      /* the places the list has keep their rows: only the rows bound
-       * to them are bound again */
-      for (guint i = 0; i < MIN (old, results->len); i++)
-        put_actor (self, i, g_ptr_array_index (results, i));
+      put_results (self, results, FALSE);
       resize_list (self, results, first);
       if (results->len > MAX (old, first))
         self->rest_id = g_idle_add_full (G_PRIORITY_LOW, add_rest_cb, self, NULL);
       /* a new search starts at its best result */
       if (!keep_place)
-        gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+        {
+          GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->actor_list));
+          gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+        }
     }
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results;

@@ -224,6 +224,7 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
     }
   else
     out = sam_ancestry_merge (item->mine_anc, item->theirs_anc, rev, NULL);
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* theirs' hand-overs travel on */
   {
     g_auto(GStrv) parts = g_strsplit (item->theirs_anc->fields, " ", -1);
@@ -235,12 +236,16 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
         if (g_str_has_prefix (parts[i], SAM_ANCESTRY_HANDED) && eq != NULL)
           {
             *eq = '\0';
-            sam_ancestry_set_field (out, parts[i], eq + 1, FALSE);
+            sam_ancestry_note_field (entries, parts[i], eq + 1, FALSE, NULL, NULL);
           }
       }
   }
   if (result == NULL)
-    return out;       /* a deletion is a revision of the whole record */
+    {
+      /* a deletion is a revision of the whole record */
+      sam_ancestry_put_fields (out, entries);
+      return out;
+    }
   /* each field's revision as its value says, over every field either
    * side has: a route the file could not carry, a step's route it
    * reduced, are kept here and stay as old as they are */
@@ -254,7 +259,6 @@ _sam_merge_result_ancestry (SamMergeItem *item, gboolean is_theirs, const char *
     GHashTable *tables[] = { tr_, tm, tt };
     keys = all_keys (tables, G_N_ELEMENTS (tables), item);
   }
-  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *k = g_ptr_array_index (keys, i);

@@ -41,9 +41,11 @@ _sam_merge_view_ancestry (const SamAncestry *ancestry, GObject *full, GObject *v
   g_autoptr(GPtrArray) a = _sam_merge_record_canon (full, SAM_VISIBILITY_INTERNAL);
   g_autoptr(GPtrArray) b = _sam_merge_record_canon (view, SAM_VISIBILITY_INTERNAL);
   g_autoptr(GHashTable) tb = _sam_merge_field_table (b);
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   SamAncestry *out = sam_ancestry_copy (ancestry);
 
-  /* what the audience may not see: its revision, but not its value */
+  /* what the audience may not see: its revision and lineage, but not its
+   * value */
   for (guint i = 0; i < a->len; i++)
     {
       SamFieldValue *v = g_ptr_array_index (a, i);
@@ -52,8 +54,10 @@ _sam_merge_view_ancestry (const SamAncestry *ancestry, GObject *full, GObject *v
       if (!_sam_merge_values_differ (v->key, v, g_hash_table_lookup (tb, v->key)))
         continue;
       sam_ancestry_get_field (ancestry, v->key, rev);
-      sam_ancestry_set_field (out, v->key, rev, TRUE);
+      sam_ancestry_note_field (entries, v->key, rev, TRUE, ancestry, NULL);
     }
+  if (g_hash_table_size (entries) > 0)
+    sam_ancestry_put_fields (out, entries);
   return out;
 }
 

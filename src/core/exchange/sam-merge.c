@@ -314,15 +314,16 @@ decide_by_heads (SamMergeItem *item)
     return SAM_MERGE_CONFLICT;
   sam_ancestry_get_head (item->mine_anc, mh);
   sam_ancestry_get_head (item->theirs_anc, th);
+  /* theirs is mine's version or one before it, unless a field's value
+   * never came along (a narrower file, a value made apart): then each
+   * field is looked at */
+  if (!sam_ancestry_has (item->mine_anc, th) || !sam_ancestry_covers (item->mine_anc, item->theirs_anc))
+    return SAM_MERGE_CONFLICT;
   /* the same version, yet deleted on one side only (a register changed
    * behind its back): the content decides */
-  if (g_str_equal (mh, th) && sam_ancestry_covers (item->mine_anc, item->theirs_anc))
+  if (g_str_equal (mh, th))
     return item->local->deleted != (item->theirs == NULL) ? SAM_MERGE_CONFLICT : SAM_MERGE_UNCHANGED;
-  /* mine descends from theirs, unless a field's value never came along
-   * (a narrower file, a value made apart): that one is looked at */
-  if (sam_ancestry_has (item->mine_anc, th) && sam_ancestry_covers (item->mine_anc, item->theirs_anc))
-    return SAM_MERGE_UNCHANGED;
-  return SAM_MERGE_CONFLICT;
+  return SAM_MERGE_UNCHANGED;
 }
 
 static SamMergeAction

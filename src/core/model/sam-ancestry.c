@@ -402,7 +402,8 @@ add_lineage (GPtrArray *ids, const SamAncestry *ancestry, const char *key)
       g_ptr_array_add (ids, g_strdup (root));
       return;
     }
-  for (const char *p = entry; strlen (p) >= SAM_REV_LEN; p += STEP)
+  /* the entry ends at the next space (or the end) after its last id */
+  for (const char *p = entry; strnlen (p, SAM_REV_LEN) == SAM_REV_LEN; p += STEP)
     {
       g_ptr_array_add (ids, g_strndup (p, SAM_REV_LEN));
       if (p[SAM_REV_LEN] != ',')
@@ -413,26 +414,38 @@ add_lineage (GPtrArray *ids, const SamAncestry *ancestry, const char *key)
 gboolean
 sam_ancestry_field_has (const SamAncestry *ancestry, const char *key, const char *rev)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char *entry, *last = NULL;
   char root[SAM_REV_LEN + 1];
 
   if (rev == NULL || strlen (rev) != SAM_REV_LEN || g_str_equal (rev, SAM_REV_UNKNOWN))
     return FALSE;
-  add_lineage (ids, ancestry, key);
-  for (guint i = 0; i < ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (ids, i), rev))
-      return TRUE;
+  sam_ancestry_get_root (ancestry, root);
+  /* a field never changed since the root is the root's */
+  if ((entry = find_entry (ancestry, key)) == NULL)
+    return g_str_equal (rev, root);
+  for (const char *p = entry; strnlen (p, SAM_REV_LEN) == SAM_REV_LEN; p += STEP)
+    {
+      if (memcmp (p, rev, SAM_REV_LEN) == 0)
+        return TRUE;
+      last = p;
+      if (p[SAM_REV_LEN] != ',')
+        break;
+    }
   /* a lineage that no longer reaches the root (an entry written before
    * fields had lineages, or pruned by the history) says nothing of older
    * revisions: the record's history does */
-  sam_ancestry_get_root (ancestry, root);
-  return !g_str_equal (g_ptr_array_index (ids, ids->len - 1), root) && sam_ancestry_has (ancestry, rev);
+  return last != NULL && memcmp (last, root, SAM_REV_LEN) != 0 && sam_ancestry_has (ancestry, rev);
 }
 
 gboolean
 sam_ancestry_covers (const SamAncestry *ancestry, const SamAncestry *other)
 {
-  g_auto(GStrv) parts = g_strsplit (other->fields, " ", -1);
+  g_auto(GStrv) parts = NULL;
+
+  /* most records: no field changed since the root */
+  if (*other->fields == '\0')
+    return TRUE;
+  parts = g_strsplit (other->fields, " ", -1);
 
   for (guint i = 0; parts[i]; i++)
     {
@@ -587,14 +600,6 @@ sam_ancestry_set_field_from (SamAncestry *ancestry, const char *key, const char 
 
   sam_ancestry_note_field (entries, key, rev, stale, a, b);
   sam_ancestry_put_fields (ancestry, entries);
-}
-
-void
-sam_ancestry_set_field (SamAncestry *ancestry, const char *key, const char *rev, gboolean stale)
-{
-  g_autoptr(SamAncestry) before = sam_ancestry_copy (ancestry);
-
-  sam_ancestry_set_field_from (ancestry, key, rev, stale, before, NULL);
 }
 
 static GQuark

@@ -104,11 +104,6 @@ void         sam_ancestry_note_field   (GHashTable        *entries,
                                         const SamAncestry *b);
 void         sam_ancestry_put_fields   (SamAncestry       *ancestry,
                                         GHashTable        *entries);
-/* The same, after @key's own lineage in @ancestry. */
-void         sam_ancestry_set_field    (SamAncestry       *ancestry,
-                                        const char        *key,
-                                        const char        *rev,
-                                        gboolean           stale);
 
 /* Revision ids: of a record with no known history ("root"), and of the
  * revision after @parent whose content hashes to @content_hash ("" for a

@@ -112,8 +112,8 @@ static const char routes_sql[] =
 /* A result row shows one number: the first phone (sam_route_kind_is_phone)
  * that is not internal, as sam_actor_get_first_callable_phone picks it.
  * Walking an actor's routes in order and stopping there reads one or two
- * routes of the four or five an actor has. Not "kind IN (…)", for which SQLite builds a table of the
- * three values on every run. */
+ * routes of the four or five an actor has. Not "kind IN (…)", for which
+ * SQLite builds a table of the three values on every run. */
 static const char row_phone_sql[] =
   "SELECT r.actor_id, r.id, r.kind, r.value, NULL, NULL, r.hours, r.visibility, r.abroad"
   " FROM json_each (?1) j CROSS JOIN contact_route r ON r.rowid ="
@@ -349,8 +349,8 @@ sam_store_load_actor (SamStore    *self,
   return _sam_store_load_actor_full (self, id, FALSE, error);
 }
 
-static GPtrArray *
-load_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
+GPtrArray *
+_sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
 {
   g_autoptr(GString) json = g_string_new ("[");
   g_autoptr(GHashTable) by_rowid = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -381,12 +381,6 @@ load_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
         g_ptr_array_add (ordered, g_object_ref (actor));
     }
   return ordered;
-}
-
-GPtrArray *
-_sam_store_load_actors_by_rowids (SamStore *self, const gint64 *rowids, guint n, GError **error)
-{
-  return load_by_rowids (self, rowids, n, error);
 }
 
 GPtrArray *
