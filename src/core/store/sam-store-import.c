@@ -77,7 +77,8 @@ open_writer (SamStore *self, GError **error)
 
   if (sam_store_is_read_only (self) || g_str_equal (path, ":memory:"))
     return g_object_ref (self);
-  if ((writer = sam_store_open (path, error)) == NULL)
+  /* used by this thread alone, until _finish or _abort closes it */
+  if ((writer = sam_store_open_full (path, _SAM_STORE_OPEN_ONE_THREAD, error)) == NULL)
     return NULL;
   sam_store_set_user (writer, sam_store_get_user (self));
   return writer;

@@ -33,7 +33,12 @@ struct _SamStore
   GHashTable *by_address;   /* the same by the text's address, looked up first */
   GHashTable *schedules;    /* hours text → SamSchedule */
   gint64 data_version;      /* PRAGMA data_version when last looked at */
+  gboolean one_thread;      /* opened with _SAM_STORE_OPEN_ONE_THREAD */
 };
+
+/* A connection only ever used by one thread at a time (an import's
+ * writer): SQLite then takes no lock on every call. */
+#define _SAM_STORE_OPEN_ONE_THREAD ((SamStoreOpenFlags) (1 << 8))
 
 sqlite3      *_sam_store_get_db          (SamStore      *self);
 /* A prepared statement cached for the life of the store, reset and with
