@@ -32,7 +32,7 @@ ALLOWED_FINISH_ARGS = {
 RUNTIME = {
     "glib-2.0", "gio-2.0", "gobject-2.0", "gtk4", "libadwaita-1", "sqlite3", "libxml-2.0",
     "json-glib-1.0", "cairo", "pangocairo", "pango", "m", "libsoup-3.0", "hunspell",
-    "gdk-pixbuf-2.0", "libgsf-1",
+    "gdk-pixbuf-2.0", "libgsf-1", "nettle",
     # part of GLib, and the C library's (the fault-injection test library links it)
     "gio-unix-2.0", "dl",
 }

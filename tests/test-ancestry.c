@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "sam-ancestry.h"
+#include "sam-digest.h"
 
 /* A revision id made from a word, as a local edit makes one. */
 static char *
@@ -167,6 +168,41 @@ test_entry_without_lineage (void)
   g_assert_false (sam_ancestry_field_has (old, "name.sv", "fedcba9876543210"));
 }
 
+/* Revision ids and content hashes are compared across registers and
+ * versions: the digest must be SHA-256 exactly as GLib writes it, on input
+ * split at any point, and a root id what it always was. */
+static void
+test_digest_is_sha256 (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *root = NULL;
+
+  for (guint length = 0; length < 300; length += 1 + length / 8)
+    {
+      g_autofree char *expected = NULL;
+      g_autofree char *whole = NULL;
+      g_autofree char *split = NULL;
+      SamDigest digest;
+
+      g_string_truncate (text, 0);
+      for (guint i = 0; i < length; i++)
+        g_string_append_c (text, "Umeå kvinnojour 090-\x1f"[(i * 7 + length) % 20]);
+      expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+      sam_digest_init (&digest);
+      sam_digest_add (&digest, text->str, text->len);
+      whole = sam_digest_finish (&digest);
+      g_assert_cmpstr (whole, ==, expected);
+      sam_digest_init (&digest);
+      sam_digest_add (&digest, text->str, text->len / 3);
+      sam_digest_add (&digest, text->str + text->len / 3, text->len - text->len / 3);
+      split = sam_digest_finish (&digest);
+      g_assert_cmpstr (split, ==, expected);
+    }
+  /* "root" \x1f "deleted", as every register has computed it */
+  root = sam_ancestry_root_id ("");
+  g_assert_cmpstr (root, ==, "57e6d8c38f36b642");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,5 +211,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ancestry/history-is-not-the-field", test_history_is_not_the_field);
   g_test_add_func ("/ancestry/bound-and-order", test_bound_and_order);
   g_test_add_func ("/ancestry/entry-without-lineage", test_entry_without_lineage);
+  g_test_add_func ("/ancestry/digest-is-sha256", test_digest_is_sha256);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sam-ancestry.h"
+#include "sam-digest.h"
 
 #define STEP (SAM_REV_LEN + 1)
 
@@ -181,12 +182,15 @@ sam_ancestry_get_field (const SamAncestry *ancestry, const char *key, char out[S
 static char *
 short_hash (const char *a, const char *b)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  SamDigest sum;
+  char *hex;
 
-  g_checksum_update (sum, (const guchar *) a, strlen (a));
-  g_checksum_update (sum, (const guchar *) "\x1f", 1);
-  g_checksum_update (sum, (const guchar *) b, strlen (b));
-  return g_strndup (g_checksum_get_string (sum), SAM_REV_LEN);
+  sam_digest_init (&sum);
+  sam_digest_add_field (&sum, a, '\x1f');
+  sam_digest_add (&sum, b, strlen (b));
+  hex = sam_digest_finish (&sum);
+  hex[SAM_REV_LEN] = '\0';
+  return hex;
 }
 
 char *

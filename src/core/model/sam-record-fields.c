@@ -18,36 +18,35 @@
 #include "sam-actor-json.h"
 #include "sam-areas.h"
 #include "sam-audience.h"
+#include "sam-digest.h"
 #include "sam-record-fields.h"
 #include "sam-timestamp.h"
 
 /* Hashing */
 
 static void
-feed (GChecksum *sum, const char *value)
+feed (SamDigest *sum, const char *value)
 {
-  if (value != NULL)
-    g_checksum_update (sum, (const guchar *) value, strlen (value));
-  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  sam_digest_add_field (sum, value, '\x1f');
 }
 
 static void
-feed_text (GChecksum *sum, const SamText *text)
+feed_text (SamDigest *sum, const SamText *text)
 {
   feed (sum, sam_text_get (text, SAM_LANG_SV));
   feed (sum, sam_text_get (text, SAM_LANG_EN));
 }
 
 static void
-feed_strings (GChecksum *sum, GPtrArray *values)
+feed_strings (SamDigest *sum, GPtrArray *values)
 {
   for (guint i = 0; i < values->len; i++)
     feed (sum, g_ptr_array_index (values, i));
-  g_checksum_update (sum, (const guchar *) "\x1e", 1);
+  sam_digest_add (sum, "\x1e", 1);
 }
 
 static void
-feed_hours (GChecksum *sum, SamSchedule *hours)
+feed_hours (SamDigest *sum, SamSchedule *hours)
 {
   g_autofree char *text = hours ? sam_schedule_to_string (hours) : NULL;
   feed (sum, text);
@@ -62,11 +61,13 @@ _sam_merge_route_in_audience (SamContactRoute *route, SamVisibility audience)
 char *
 sam_merge_hash_actor (SamActor *actor, SamVisibility audience)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  SamDigest digest;
+  SamDigest *sum = &digest;
   g_autofree char *verified = sam_timestamp_format (sam_actor_get_verified_at (actor));
   g_autofree char *review = g_strdup_printf ("%u", sam_actor_get_review_days (actor));
   GPtrArray *routes = sam_actor_get_routes (actor);
 
+  sam_digest_init (sum);
   feed (sum, sam_actor_get_id (actor));
   feed (sum, sam_actor_get_parent_id (actor));
   feed (sum, sam_actor_kind_to_string (sam_actor_get_kind (actor)));
@@ -93,7 +94,7 @@ sam_merge_hash_actor (SamActor *actor, SamVisibility audience)
 
       if (!_sam_merge_route_in_audience (route, audience))
         continue;
-      g_checksum_update (sum, (const guchar *) "\x1d", 1);
+      sam_digest_add (sum, "\x1d", 1);
       feed (sum, sam_contact_route_get_id (route));
       feed (sum, sam_route_kind_to_string (sam_contact_route_get_kind (route)));
       feed (sum, sam_contact_route_get_value (route));
@@ -103,7 +104,7 @@ sam_merge_hash_actor (SamActor *actor, SamVisibility audience)
       if (sam_contact_route_get_abroad (route))
         feed (sum, "abroad");
     }
-  return g_strdup (g_checksum_get_string (sum));
+  return sam_digest_finish (sum);
 }
 
 /* The path's JSON without its revision and update time. */
@@ -134,10 +135,13 @@ sam_merge_hash_path (SamEscalationPath *path)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
+  SamDigest sum;
 
   path_content (path, &node);
   text = _sam_merge_node_text (node);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  sam_digest_init (&sum);
+  sam_digest_add (&sum, text, strlen (text));
+  return sam_digest_finish (&sum);
 }
 
 /* Fields, as the merge compares them and people read them */
