@@ -25,8 +25,8 @@ typedef struct {
   guint namespaces;
   char word[6];           /* the start of the current attribute name */
   guint word_len;
-  int line;               /* of the next byte */
-  int tag_line;
+  guint64 tag_start;      /* where the markup being read began (its '<') */
+  int tag_line;           /* its line; 0 until its chunk is counted */
 } Tags;
 
 /* What libxml2 reads the file through: the bytes of @in, each looked at
@@ -36,9 +36,12 @@ typedef struct {
   GByteArray *prolog;     /* read, held back until it is known to be safe */
   gsize prolog_sent;
   int doctype_line;       /* > 0: the file declares a DOCTYPE there */
+  guint64 offset;         /* of the first byte of the chunk being looked at */
+  int line;               /* of that byte */
   gsize run;              /* bytes since the last '<' */
-  int line;               /* of the next byte */
-  int run_line;           /* where the run began */
+  guint64 run_start;      /* where the run began */
+  int run_line;           /* its line; 0 until its chunk is counted */
+  gboolean long_text;     /* the run is too long */
   int long_text_line;     /* > 0: a run of text too long starts there */
   GError *error;
   gboolean at_end;        /* the prolog holds the whole file */

@@ -11,6 +11,7 @@
  */
 #define G_LOG_DOMAIN "sam-register-xml"
 
+#define _GNU_SOURCE   /* memrchr */
 #include "config.h"
 
 #include <errno.h>
@@ -157,7 +158,8 @@ classify_lead (Tags *t)
   t->matched = 0;
 }
 
-/* One byte of a start tag: FALSE when it has too many attributes. */
+/* One byte of a start tag that is not part of a name: FALSE when the tag
+ * has too many attributes. */
 static gboolean
 start_tag_byte (Tags *t, char c)
 {
@@ -180,10 +182,20 @@ start_tag_byte (Tags *t, char c)
   return t->attributes <= MAX_ATTRIBUTES;
 }
 
-/* FALSE when a start tag in @p has more than MAX_ATTRIBUTES attributes */
-static gboolean
-scan_tags (Tags *t, const char *p, gsize length)
+/* What start_tag_byte has more to do with than keep the start of a word */
+static inline gboolean
+ends_word (char c)
 {
+  return c == '"' || c == '\'' || c == '=' || c == '<' || c == '>' || g_ascii_isspace (c);
+}
+
+/* FALSE when a start tag in the chunk @p has more than MAX_ATTRIBUTES
+ * attributes. Lines are not counted here: where a tag begins is kept as
+ * an offset, and read_cb gives it its line once per chunk. */
+static gboolean
+scan_tags (Tags *t, guint64 offset, const char *p, gsize length)
+{
+  const char *chunk = p;
   const char *end = p + length;
 
   while (p < end)
@@ -192,30 +204,39 @@ scan_tags (Tags *t, const char *p, gsize length)
         {
           const char *q = memchr (p, '<', end - p);
 
-          t->line += count_lines (p, q ? q : end);
           if (q == NULL)
             return TRUE;
           t->mode = IN_LEAD;
           t->lead[0] = '<';
           t->lead_len = 1;
-          t->tag_line = t->line;
+          t->tag_start = offset + (q - chunk);
+          t->tag_line = 0;
           p = q + 1;
           continue;
         }
       /* Inside a quoted value only its closing quote matters, and in a
        * comment or end tag only the first byte of what ends it: the bytes
-       * before are skipped whole, each of them counted as a byte at a time
-       * would have. */
+       * before are skipped whole. */
       if ((t->mode == IN_START_TAG && t->quote) || (t->mode == IN_SKIP && t->matched == 0))
         {
           const char *q = memchr (p, t->mode == IN_SKIP ? t->until[0] : t->quote, end - p);
 
-          t->line += count_lines (p, q ? q : end);
           if (q == NULL)
             return TRUE;
           p = q;
         }
-      t->line += *p == '\n';
+      /* the bytes of a name: only the first five of an attribute's count */
+      else if (t->mode == IN_START_TAG)
+        {
+          const char *q = p;
+
+          while (q < end && !ends_word (*q))
+            q++;
+          for (; p < q && t->word_len < 5; p++)
+            t->word[t->word_len++] = *p;
+          if ((p = q) == end)
+            return TRUE;
+        }
       if (t->mode == IN_LEAD)
         {
           t->lead[t->lead_len++] = *p;
@@ -240,31 +261,67 @@ scan_tags (Tags *t, const char *p, gsize length)
   return TRUE;
 }
 
-/* FALSE (and @src->long_text_line) when a run of text is too long */
+/* FALSE (and @src->long_text) when a run of text is too long. Only the
+ * runs before the first '<' and after the last one can reach past the
+ * chunk; those between are shorter than it. */
 static gboolean
 scan_text (Source *src, const char *p, gsize length)
 {
   const char *end = p + length;
+  const char *first = memchr (p, '<', length);
+  const char *last;
 
-  while (p < end)
+  if (first == NULL)
     {
-      const char *q = memchr (p, '<', end - p);
-      const char *stop = q ? q : end;
-
-      if (src->run + (stop - p) > MAX_TEXT)
-        {
-          src->long_text_line = src->run_line;
-          return FALSE;
-        }
-      src->run += stop - p;
-      src->line += count_lines (p, stop);
-      if (q == NULL)
-        break;
-      src->run = 0;
-      src->run_line = src->line;
-      p = q + 1;
+      src->run += length;
+      src->long_text = src->run > MAX_TEXT;
+      return !src->long_text;
     }
+  if (src->run + (first - p) > MAX_TEXT)
+    return !(src->long_text = TRUE);
+  /* a chunk longer than the limit (libxml2 asks for a few kilobytes) */
+  for (const char *q = first; length > MAX_TEXT && q != NULL; )
+    {
+      const char *next = memchr (q + 1, '<', end - q - 1);
+
+      src->run_start = src->offset + (q + 1 - p);
+      src->run_line = 0;
+      if ((next ? next : end) - (q + 1) > MAX_TEXT)
+        return !(src->long_text = TRUE);
+      q = next;
+    }
+  last = memrchr (p, '<', length);
+  src->run = end - (last + 1);
+  src->run_start = src->offset + (last + 1 - p);
+  src->run_line = 0;
   return TRUE;
+}
+
+/* The line of @at in the chunk @p, whose @newlines end lines */
+static int
+line_in_chunk (Source *src, const char *p, gsize length, int newlines, guint64 at)
+{
+  return src->line + newlines - count_lines (p + (at - src->offset), p + length);
+}
+
+/* Scans a chunk on its way to the parser, then gives the run and the tag
+ * that began in it their lines: FALSE when the reading stops. */
+static gboolean
+scan_chunk (Source *src, const char *p, gsize length)
+{
+  Tags *t = &src->tags;
+  gboolean ok = scan_text (src, p, length) && scan_tags (t, src->offset, p, length);
+  int newlines = count_lines (p, p + length);
+
+  if (src->run_line == 0)
+    src->run_line = line_in_chunk (src, p, length, newlines, src->run_start);
+  if (t->tag_line == 0 && t->mode != IN_TEXT)
+    t->tag_line = line_in_chunk (src, p, length, newlines, t->tag_start);
+  if (src->long_text)
+    src->long_text_line = src->run_line;
+  src->line += newlines;
+  src->offset += length;
+  return ok;
 }
 
 /* Reads from the file, counting the bytes: what stat said of its size may
@@ -325,7 +382,7 @@ _sam_xml_source_read_cb (void *context, char *buffer, int length)
     }
   else if ((n = read_counted (src, buffer, length)) < 0)
     return -1;
-  return scan_text (src, buffer, n) && scan_tags (&src->tags, buffer, n) ? (int) n : -1;
+  return scan_chunk (src, buffer, n) ? (int) n : -1;
 }
 
 int

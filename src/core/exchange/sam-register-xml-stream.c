@@ -394,11 +394,10 @@ read_stream (GInputStream    *in,
              gpointer         user_data)
 {
   Stream s = { r, r->problems->len, data, NULL, func, user_data, FALSE };
-  Source src = { in, g_byte_array_new (), 0, 0, 0, 1, 1, 0, NULL };
+  Source src = { .in = in, .prolog = g_byte_array_new (), .line = 1, .run_line = 1 };
   xmlTextReaderPtr reader;
 
   src.max = MIN (sam_register_xml_get_max_size (), (gsize) G_MAXINT);
-  src.tags.line = 1;
   _sam_register_xml_prepare ();
   if (!_sam_xml_source_fill_prolog (&src) || src.doctype_line > 0)
     {
