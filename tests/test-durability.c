@@ -23,47 +23,36 @@
  * after the write. A process kill leaves the operating system's page cache
  * intact, so this checks SQLite's atomic commit and WAL recovery and the
  * store's transactions, not synchronous=NORMAL against power loss.
+ *
+ * The files written beside a register (exports, sheets) are killed the
+ * same way in test-durability-output.c.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "sam-atomic-file.h"
 #include "sam-default-register.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
+#include "sam-test-durability.h"
 #include "sam-test-util.h"
 
 #define MIN_KILLS 50          /* per scenario */
 #define MAX_ATTEMPTS 150      /* some delays outlast the writer */
-#define IMPORT_COPIES 40      /* the sample's actors, copied this many times more */
 #define UPDATE_CALIBRATION_ITERATIONS 20
 #define UPDATE_ACTOR "polisen"
 #define EXTRA_ROUTE "polisen-durability-extra"
 #define WRITER_USER "durability-writer"
-#define DEFAULT_SEED 20261125
 
 static char *self_exe;
 
 /* Helpers */
-
-static guint32
-get_seed (guint32 scenario)
-{
-  const char *env = g_getenv ("SAMVERKAN_DURABILITY_SEED");
-  guint32 seed = env && *env ? (guint32) g_ascii_strtoull (env, NULL, 10) : DEFAULT_SEED;
-
-  return seed + scenario;
-}
 
 static void
 remove_register_files (const char *path)
@@ -202,68 +191,6 @@ open_and_check (const char *path, const char *what)
   return g_steal_pointer (&store);
 }
 
-static GPid
-spawn (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  GPid pid = 0;
-
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  return pid;
-}
-
-static int
-wait_child (GPid pid)
-{
-  int status = 0;
-
-  while (waitpid (pid, &status, 0) < 0)
-    g_assert_cmpint (errno, ==, EINTR);
-  g_spawn_close_pid (pid);
-  return status;
-}
-
-/* Runs @argv to its end and returns how long that took, in µs. */
-static gint64
-run_to_end (const char * const *argv)
-{
-  gint64 start = g_get_monotonic_time ();
-  int status = wait_child (spawn (argv));
-
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return g_get_monotonic_time () - start;
-}
-
-/* Starts @argv and sends it SIGKILL @delay µs later. TRUE when the signal
- * ended it; FALSE when it had already finished, successfully. */
-static gboolean
-run_and_kill (const char * const *argv, gint64 delay)
-{
-  gint64 start = g_get_monotonic_time ();
-  GPid pid = spawn (argv);
-  gint64 left = start + delay - g_get_monotonic_time ();
-  int status;
-
-  if (left > 0)
-    g_usleep (left);
-  /* a child that has finished stays a zombie until waited for, so its pid
-   * cannot have been reused */
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  status = wait_child (pid);
-  if (WIFSIGNALED (status))
-    {
-      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-      return TRUE;
-    }
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return FALSE;
-}
-
 static void
 print_delays (const char *scenario, GArray *delays, gint64 calibrated)
 {
@@ -283,64 +210,6 @@ print_delays (const char *scenario, GArray *delays, gint64 calibrated)
 
 /* Import scenario */
 
-static char *
-read_sample_register (void)
-{
-  const char *source_dir = g_getenv ("SAMVERKAN_SOURCE_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  if (source_dir == NULL)
-    return NULL;
-  path = g_build_filename (source_dir, "data", "sample-register.xml", NULL);
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-/* The sample register with its actors copied @copies more times; in copy K
- * every actor id, parent and route id gets the suffix "-dK". The paths are
- * kept once and name the original actors. Returns the file's path. */
-static char *
-write_big_register (const char *dir, const char *sample, guint copies,
-                    guint *n_actors, guint *n_paths)
-{
-  const char *open_tag = strstr (sample, "<actors>");
-  const char *close_tag = strstr (sample, "</actors>");
-  g_autoptr(GRegex) regex = g_regex_new ("\\b(id|parent)=\"([^\"]+)\"", 0, 0, NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *block = NULL;
-  g_autofree char *path = g_build_filename (dir, "big-register.xml", NULL);
-  g_autoptr(SamRegisterData) data = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (open_tag);
-  g_assert_nonnull (close_tag);
-  open_tag += strlen ("<actors>");
-  block = g_strndup (open_tag, close_tag - open_tag);
-  g_string_append_len (out, sample, open_tag - sample);
-  g_string_append (out, block);
-  for (guint k = 1; k <= copies; k++)
-    {
-      g_autofree char *replacement = g_strdup_printf ("\\1=\"\\2-d%u\"", k);
-      g_autofree char *copy = g_regex_replace (regex, block, -1, 0, replacement, 0, &error);
-
-      g_assert_no_error (error);
-      g_string_append (out, copy);
-    }
-  g_string_append (out, close_tag);
-
-  /* the file must be one the importer accepts, or every run fails early */
-  data = sam_register_xml_parse (out->str, out->len, path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (data);
-  *n_actors = data->actors->len;
-  *n_paths = data->paths->len;
-  g_file_set_contents (path, out->str, out->len, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
 
 typedef struct {
   gint64 actors;
@@ -736,212 +605,6 @@ test_kill_update (void)
   remove_dir (dir);
 }
 
-/* Output files */
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir but SQLite's own -wal and -shm, sorted, joined by
- * spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (!g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-assert_contents (const char *path, const char *expected)
-{
-  g_autofree char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, expected);
-}
-
-/* Not committed: the old file stays and no other file appears; committed:
- * the new contents, mode 0600 under umask 022, and still no other file.
- * Both ways a temporary file is made: unnamed and named. */
-static void
-test_atomic_file (void)
-{
-  g_autofree char *dir = sam_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "out.txt", NULL);
-  mode_t old_umask = umask (022);
-
-  for (guint named = 0; named < 2; named++)
-    {
-      g_autoptr(GError) error = NULL;
-      SamAtomicFile *file;
-      GStatBuf st;
-
-      g_assert_true (g_file_set_contents (path, "old", -1, NULL));
-      file = named ? sam_atomic_file_new_named (path, &error) : sam_atomic_file_new (path, &error);
-      g_assert_no_error (error);
-      if (named)
-        {
-          g_autofree char *base = g_path_get_basename (sam_atomic_file_get_temp_path (file));
-          g_assert_true (sam_atomic_file_is_temp_name (base));
-        }
-      g_assert_true (g_output_stream_write_all (sam_atomic_file_get_stream (file), "new", 3,
-                                                NULL, NULL, &error));
-      sam_atomic_file_free (file);
-      assert_contents (path, "old");
-      g_assert_cmpstr (list_dir (dir), ==, "out.txt");
-
-      file = named ? sam_atomic_file_new_named (path, &error) : sam_atomic_file_new (path, &error);
-      g_assert_true (g_output_stream_write_all (sam_atomic_file_get_stream (file), "new", 3,
-                                                NULL, NULL, &error));
-      g_assert_true (sam_atomic_file_commit (file, NULL, &error));
-      g_assert_no_error (error);
-      sam_atomic_file_free (file);
-      assert_contents (path, "new");
-      g_assert_cmpint (g_stat (path, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-      g_assert_cmpstr (list_dir (dir), ==, "out.txt");
-    }
-  /* a folder in the way: refused, nothing left */
-  {
-    g_autofree char *sub = g_build_filename (dir, "sub", NULL);
-    g_autoptr(GError) error = NULL;
-
-    g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-    g_assert_false (sam_atomic_file_set_contents (sub, "x", 1, &error));
-    g_assert_nonnull (error);
-    g_assert_cmpstr (list_dir (dir), ==, "out.txt sub");
-  }
-  umask (old_umask);
-  sam_test_remove_dir (dir);
-}
-
-/* A cancelled export leaves the file it would have replaced. */
-static void
-test_cancelled_export (void)
-{
-  g_autofree char *dir = sam_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "out.xml", NULL);
-  g_autoptr(SamStore) store = sam_test_open_store (dir, "r.sqlite", TRUE);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
-  g_cancellable_cancel (cancellable);
-  g_assert_false (sam_register_xml_export (store, file, cancellable, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  assert_contents (path, "old");
-  g_clear_object (&store);
-  g_assert_null (strstr (list_dir (dir), SAM_ATOMIC_FILE_PREFIX));
-  g_assert_null (strstr (list_dir (dir), ".goutputstream"));
-  sam_test_remove_dir (dir);
-}
-
-/* Whether @path holds a whole export of @n_actors actors. */
-static gboolean
-is_whole_export (const char *path, guint n_actors)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(SamRegisterData) data = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  data = sam_register_xml_parse (contents, length, path, NULL, NULL);
-  return data != NULL && data->actors->len == n_actors;
-}
-
-static gboolean
-is_whole_pdf (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  return g_file_get_contents (path, &contents, &length, NULL) &&
-         g_str_has_prefix (contents, "%PDF-") && length > 6 &&
-         g_strstr_len (contents + length - 7, 7, "%%EOF") != NULL;
-}
-
-/* `export` and `print` killed at random moments: the output holds the old
- * file or a whole new one, and the folder holds no other file. */
-static void
-test_kill_output (void)
-{
-  const char *cli = g_getenv ("SAMVERKAN_CLI");
-  g_autofree char *sample = read_sample_register ();
-  g_autofree char *dir = NULL;
-  g_autofree char *big = NULL;
-  g_autofree char *reg = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *before = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (get_seed (3));
-  guint n_actors = 0, n_paths = 0, old = 0, whole = 0;
-
-  if (cli == NULL || sample == NULL)
-    {
-      g_test_skip ("SAMVERKAN_CLI and SAMVERKAN_SOURCE_DIR are needed");
-      return;
-    }
-  dir = sam_test_make_dir ();
-  big = write_big_register (dir, sample, IMPORT_COPIES, &n_actors, &n_paths);
-  reg = g_build_filename (dir, "r.sqlite", NULL);
-  out = g_build_filename (dir, "out.xml", NULL);
-  pdf = g_build_filename (dir, "out.pdf", NULL);
-  {
-    const char *argv[] = { cli, "--register", reg, "import", big, NULL };
-    run_to_end (argv);
-  }
-  for (guint kind = 0; kind < 2; kind++)
-    {
-      const char *target = kind ? pdf : out;
-      const char *argv_export[] = { cli, "--register", reg, "export", out, NULL };
-      const char *argv_print[] = { cli, "--register", reg, "print", "--sheet", "escalation",
-                                   "--path", "trafficking-adult", "-o", pdf, NULL };
-      const char * const *argv = kind ? argv_print : argv_export;
-      gint64 calibrated;
-
-      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
-      calibrated = run_to_end (argv);
-      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
-      g_clear_pointer (&before, g_free);
-      before = list_dir (dir);
-      for (guint i = 0; i < 12; i++)
-        {
-          g_autofree char *after = NULL;
-          g_autofree char *contents = NULL;
-
-          run_and_kill (argv, (gint64) g_rand_double_range (rand, 0, 1.2 * calibrated));
-          after = list_dir (dir);
-          g_assert_cmpstr (after, ==, before);
-          g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
-          if (g_str_equal (contents, "old"))
-            old++;
-          else
-            {
-              g_assert_true (kind ? is_whole_pdf (target) : is_whole_export (target, n_actors));
-              whole++;
-              g_assert_true (g_file_set_contents (target, "old", -1, NULL));
-            }
-        }
-      g_test_message ("%s: %.0f ms a run", kind ? "print" : "export", calibrated / 1000.0);
-    }
-  g_test_message ("outputs: %u kills left the old file, %u a whole new one", old, whole);
-  g_assert_cmpuint (old, >, 0);
-  sam_test_remove_dir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -958,8 +621,5 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/durability/kill-import", test_kill_import);
   g_test_add_func ("/durability/kill-update", test_kill_update);
-  g_test_add_func ("/durability/atomic-file", test_atomic_file);
-  g_test_add_func ("/durability/cancelled-export", test_cancelled_export);
-  g_test_add_func ("/durability/kill-output", test_kill_output);
   return g_test_run ();
 }
