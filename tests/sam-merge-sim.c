@@ -5,12 +5,9 @@
  *
  * Registers in memory that edit, add and delete actors, routes and steps,
  * export the whole or a subset for an audience, merge between random
- * pairs, and follow one another. The oracle remembers every write as the
- * operation number that made it; conflicts are decided as a coordinator
- * who knows which edit came last would (the later one), and at the end
- * every remembered latest write must be in every register. (A deletion
- * is a write to every field of its record; when a later edit elsewhere
- * overrules it, the record comes back as that register had it.)
+ * pairs, and follow one another. Every write is told to the oracle
+ * (sam-merge-sim-oracle.c), which decides the conflicts and at the end
+ * checks that no remembered write was lost.
  */
 #include <string.h>
 #include <glib.h>
@@ -21,90 +18,12 @@
 #include "sam-merge.h"
 #include "sam-merge-private.h"
 #include "sam-merge-sim.h"
+#include "sam-merge-sim-private.h"
 #include "sam-register-xml.h"
 #include "sam-store.h"
 
-typedef struct {
-  SamStore *store;
-  int follows;         /* the register it follows, or -1 */
-  char *published;     /* where the registers following it read it */
-} Reg;
-
-typedef struct {
-  guint op;
-  char *value;         /* NULL: the route or step is gone */
-} Entry;
-
-typedef struct {
-  guint edit_op;       /* the last write to any of its fields */
-  guint deleted_op;    /* 0: never deleted */
-} Rec;
-
-typedef struct {
-  GRand *rand;
-  Reg *regs;
-  guint n;
-  const char *dir;
-  GHashTable *oracle;  /* "actor:ID\x1ffield" → Entry */
-  GHashTable *records; /* "actor:ID" → Rec */
-  GPtrArray *keys;     /* of "actor:ID", "path:ID" */
-  guint op;
-  guint serial;
-  SamMergeSimResult *result;
-  GString *problems;
-} Sim;
-
-static void
-entry_free (Entry *entry)
-{
-  g_free (entry->value);
-  g_free (entry);
-}
-
-static void
-problem (Sim *sim, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-problem (Sim *sim, const char *format, ...)
-{
-  va_list args;
-
-  if (sim->problems == NULL || sim->problems->len > 4000)
-    return;
-  va_start (args, format);
-  g_string_append_vprintf (sim->problems, format, args);
-  g_string_append_c (sim->problems, '\n');
-  va_end (args);
-}
-
-static Rec *
-record (Sim *sim, const char *key)
-{
-  Rec *rec = g_hash_table_lookup (sim->records, key);
-
-  if (rec == NULL)
-    {
-      rec = g_new0 (Rec, 1);
-      g_hash_table_insert (sim->records, g_strdup (key), rec);
-      g_ptr_array_add (sim->keys, g_strdup (key));
-    }
-  return rec;
-}
-
-static void
-remember (Sim *sim, const char *key, const char *field, const char *value)
-{
-  Entry *entry = g_new0 (Entry, 1);
-
-  entry->op = sim->op;
-  entry->value = g_strdup (value);
-  g_hash_table_insert (sim->oracle, g_strconcat (key, "\x1f", field, NULL), entry);
-  record (sim, key)->edit_op = sim->op;
-  sim->result->edits++;
-}
-
 static guint
-pick (Sim *sim, guint n)
+pick (SamMergeSim *sim, guint n)
 {
   return (guint) g_rand_int_range (sim->rand, 0, (gint32) n);
 }
@@ -112,7 +31,7 @@ pick (Sim *sim, guint n)
 /* Creating records */
 
 static SamActor *
-new_actor (Sim *sim, const char *id)
+new_actor (SamMergeSim *sim, const char *id)
 {
   SamActor *actor = sam_actor_new (id);
   g_autoptr(SamContactRoute) web = NULL;
@@ -140,24 +59,25 @@ new_actor (Sim *sim, const char *id)
 }
 
 static void
-remember_actor (Sim *sim, SamActor *actor)
+remember_actor (SamMergeSim *sim, SamActor *actor)
 {
   g_autofree char *key = g_strconcat ("actor:", sam_actor_get_id (actor), NULL);
   GPtrArray *routes = sam_actor_get_routes (actor);
 
-  remember (sim, key, "name.sv", sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
+  _sam_merge_sim_remember (sim, key, "name.sv",
+                           sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
   for (guint i = 0; i < routes->len; i++)
     {
       SamContactRoute *route = g_ptr_array_index (routes, i);
       g_autofree char *field = g_strconcat ("route:", sam_contact_route_get_id (route), NULL);
 
       if (sam_contact_route_get_kind (route) == SAM_ROUTE_KIND_WEB)
-        remember (sim, key, field, sam_contact_route_get_value (route));
+        _sam_merge_sim_remember (sim, key, field, sam_contact_route_get_value (route));
     }
 }
 
 static SamEscalationPath *
-new_path (Sim *sim, const char *id)
+new_path (SamMergeSim *sim, const char *id)
 {
   SamEscalationPath *path = sam_escalation_path_new (id);
   g_autofree char *first = g_strconcat (id, "-s1", NULL);
@@ -179,7 +99,7 @@ new_path (Sim *sim, const char *id)
 }
 
 static void
-remember_path (Sim *sim, SamEscalationPath *path)
+remember_path (SamMergeSim *sim, SamEscalationPath *path)
 {
   g_autofree char *key = g_strconcat ("path:", sam_escalation_path_get_id (path), NULL);
   GPtrArray *steps = sam_escalation_path_get_steps (path);
@@ -188,92 +108,15 @@ remember_path (Sim *sim, SamEscalationPath *path)
     {
       SamEscalationStep *step = g_ptr_array_index (steps, i);
       g_autofree char *field = g_strconcat ("step:", sam_escalation_step_get_id (step), "/text.en", NULL);
-      remember (sim, key, field, sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN));
+      _sam_merge_sim_remember (sim, key, field,
+                               sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN));
     }
-}
-
-/* Whether the "gone" of a step's /next in @entry was written by the
- * step's deletion and a later edit elsewhere overruled that deletion:
- * the step then comes back as that register had it, link and all, as a
- * record does (count_lost ()). */
-static gboolean
-next_overruled (Sim *sim, const char *key, const char *field, Entry *entry)
-{
-  g_autofree char *text_key = NULL;
-  Entry *text;
-
-  if (entry->value != NULL || !g_str_has_suffix (field, "/next"))
-    return FALSE;
-  text_key = g_strdup_printf ("%s\x1f%.*s/text.en", key, (int) (strlen (field) - strlen ("/next")), field);
-  text = g_hash_table_lookup (sim->oracle, text_key);
-  return text != NULL && text->value != NULL && text->op > entry->op;
 }
 
 /* Merging */
 
-/* The side a coordinator who knows the last write takes. */
-/* What the oracle does not follow (the order of steps, internal routes
- * known on one side only): a choice both sides of a pair make alike. */
-static SamMergeSide
-untracked_side (SamMergeField *field)
-{
-  if (field->mine == NULL || field->theirs == NULL)
-    return field->mine ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
-  return g_strcmp0 (field->mine, field->theirs) <= 0 ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
-}
-
-static SamMergeSide
-oracle_side (Sim *sim, SamMergeItem *item, SamMergeField *field)
-{
-  g_autofree char *key = g_strconcat (sam_merge_item_get_entity (item), ":", sam_merge_item_get_id (item), NULL);
-  g_autofree char *oracle_key = NULL;
-  Entry *entry;
-
-  if (g_str_equal (field->key, "record"))
-    {
-      Rec *rec = g_hash_table_lookup (sim->records, key);
-      gboolean deleted = rec && rec->deleted_op > rec->edit_op;
-      gboolean mine_deleted = g_strcmp0 (field->mine, "Deleted") == 0;
-
-      return deleted == mine_deleted ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
-    }
-  if (g_str_has_prefix (field->key, "step:") && strchr (field->key, '/') == NULL)
-    oracle_key = g_strconcat (key, "\x1f", field->key, "/text.en", NULL);
-  else
-    oracle_key = g_strconcat (key, "\x1f", field->key, NULL);
-  entry = g_hash_table_lookup (sim->oracle, oracle_key);
-  if (entry == NULL || next_overruled (sim, key, field->key, entry))
-    return untracked_side (field);
-  if (entry->value == NULL)
-    return field->mine == NULL ? SAM_MERGE_SIDE_MINE : SAM_MERGE_SIDE_THEIRS;
-  if (field->mine && strstr (field->mine, entry->value))
-    return SAM_MERGE_SIDE_MINE;
-  if (field->theirs && strstr (field->theirs, entry->value))
-    return SAM_MERGE_SIDE_THEIRS;
-  return untracked_side (field);
-}
-
 static void
-decide (Sim *sim, SamMergePlan *plan)
-{
-  GPtrArray *conflicts = sam_merge_plan_get_conflicts (plan);
-
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      SamMergeItem *item = g_ptr_array_index (conflicts, i);
-      GPtrArray *fields = sam_merge_item_get_fields (item);
-
-      for (guint k = 0; k < fields->len; k++)
-        {
-          SamMergeField *field = g_ptr_array_index (fields, k);
-          field->choice = oracle_side (sim, item, field);
-        }
-    }
-  sim->result->conflicts += conflicts->len;
-}
-
-static void
-publish (Sim *sim, guint from)
+publish (SamMergeSim *sim, guint from)
 {
   g_autoptr(GFile) file = g_file_new_for_path (sim->regs[from].published);
   g_autoptr(GError) error = NULL;
@@ -283,13 +126,13 @@ publish (Sim *sim, guint from)
    * sam_follow_sync () does */
   sam_export_filter_init_everything (&all);
   if (!sam_export_to_file (sim->regs[from].store, &all, file, NULL, &error))
-    problem (sim, "op %u: publishing %u: %s", sim->op, from, error->message);
+    _sam_merge_sim_problem (sim, "op %u: publishing %u: %s", sim->op, from, error->message);
 }
 
 /* SAMVERKAN_SIM_TRACE=actor:ID (or path:ID) prints what each merge plans
  * for that record: a failing seed explained. */
 static void
-trace_plan (Sim *sim, SamMergePlan *plan, guint from, guint to, const char *how)
+trace_plan (SamMergeSim *sim, SamMergePlan *plan, guint from, guint to, const char *how)
 {
   const char *want = g_getenv ("SAMVERKAN_SIM_TRACE");
 
@@ -317,7 +160,7 @@ trace_plan (Sim *sim, SamMergePlan *plan, guint from, guint to, const char *how)
 /* @from's export (whole or by kind, for @audience) merged into @to, or
  * the sync of @to when it follows @from. TRUE when @to changed. */
 static gboolean
-merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
+merge (SamMergeSim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
 {
   SamExportFilter filter;
   char *kinds[] = { (char *) "ngo", NULL };
@@ -349,7 +192,8 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
       else if (data != NULL)
         sam_register_data_free (data);
       if (plan == NULL)
-        problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to, error->message);
+        _sam_merge_sim_problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to,
+                                error->message);
       sim->result->conflicts += plan ? sam_merge_plan_get_conflicts (plan)->len : 0;
       return plan != NULL && !sam_merge_plan_is_noop (plan);
     }
@@ -364,16 +208,17 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
     {
       if (data)
         sam_register_data_free (data);
-      problem (sim, "op %u: %u → %u: %s", sim->op, from, to, error->message);
+      _sam_merge_sim_problem (sim, "op %u: %u → %u: %s", sim->op, from, to, error->message);
       return FALSE;
     }
   trace_plan (sim, plan, from, to, audience == SAM_VISIBILITY_PUBLIC ? "public"
               : audience == SAM_VISIBILITY_PROFESSIONAL ? "professional" : "internal");
-  decide (sim, plan);
+  _sam_merge_sim_decide (sim, plan);
   changed = !sam_merge_plan_is_noop (plan);
   if (!sam_merge_plan_apply (plan, FALSE, &error))
     {
-      problem (sim, "op %u: applying %u → %u: %s", sim->op, from, to, error->message);
+      _sam_merge_sim_problem (sim, "op %u: applying %u → %u: %s", sim->op, from, to,
+                              error->message);
       return FALSE;
     }
   return changed;
@@ -382,7 +227,7 @@ merge (Sim *sim, guint from, guint to, SamVisibility audience, gboolean subset)
 /* Operations */
 
 static gboolean
-edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError **error)
+edit_actor (SamMergeSim *sim, SamStore *store, const char *key, SamActor *actor, GError **error)
 {
   g_autofree char *value = g_strdup_printf ("v%ux", sim->op);
   g_autofree char *url = g_strdup_printf ("https://example.se/v%ux", sim->op);
@@ -400,7 +245,7 @@ edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError 
       /* a deletion */
       if (!sam_store_delete_actor (store, sam_actor_get_id (actor), sam_actor_get_revision (actor), error))
         return FALSE;
-      record (sim, key)->deleted_op = sim->op;
+      _sam_merge_sim_record (sim, key)->deleted_op = sim->op;
       return TRUE;
     }
   if (what <= 9 || web == NULL)
@@ -433,12 +278,13 @@ edit_actor (Sim *sim, SamStore *store, const char *key, SamActor *actor, GError 
     }
   if (!sam_store_update_actor (store, actor, error))
     return FALSE;
-  remember (sim, key, field, g_str_equal (field, "name.sv") ? value : url);
+  _sam_merge_sim_remember (sim, key, field, g_str_equal (field, "name.sv") ? value : url);
   return TRUE;
 }
 
 static gboolean
-edit_path (Sim *sim, SamStore *store, const char *key, SamEscalationPath *path, GError **error)
+edit_path (SamMergeSim *sim, SamStore *store, const char *key, SamEscalationPath *path,
+           GError **error)
 {
   g_autofree char *value = g_strdup_printf ("v%ux", sim->op);
   GPtrArray *steps = sam_escalation_path_get_steps (path);
@@ -501,24 +347,24 @@ edit_path (Sim *sim, SamStore *store, const char *key, SamEscalationPath *path, 
   if (g_strcmp0 (g_getenv ("SAMVERKAN_SIM_TRACE"), key) == 0)
     g_printerr ("op %u edit: %s = %s, %s = %s\n", sim->op, field, value, next_field ? next_field : "",
                 next_value ? next_value : "");
-  remember (sim, key, field, value);
+  _sam_merge_sim_remember (sim, key, field, value);
   if (next_field != NULL)
-    remember (sim, key, next_field, next_value);
+    _sam_merge_sim_remember (sim, key, next_field, next_value);
   if (touched_field != NULL)
-    remember (sim, key, touched_field, touched_value);
+    _sam_merge_sim_remember (sim, key, touched_field, touched_value);
   if (value == NULL)
     {
       /* a step gone takes where it led with it */
       g_autofree char *step_key = g_strndup (field, strlen (field) - strlen ("/text.en"));
       g_autofree char *own_next = g_strconcat (step_key, "/next", NULL);
 
-      remember (sim, key, own_next, NULL);
+      _sam_merge_sim_remember (sim, key, own_next, NULL);
     }
   return TRUE;
 }
 
 static void
-op_edit (Sim *sim)
+op_edit (SamMergeSim *sim)
 {
   guint r = pick (sim, sim->n);
   SamStore *store = sim->regs[r].store;
@@ -544,11 +390,11 @@ op_edit (Sim *sim)
   if (g_strcmp0 (g_getenv ("SAMVERKAN_SIM_TRACE"), key) == 0)
     g_printerr ("op %u edit in %u: %s\n", sim->op, r, ok ? "done" : error->message);
   if (!ok && !g_error_matches (error, SAM_ERROR, SAM_ERROR_FOLLOWED))
-    problem (sim, "op %u: editing %s in %u: %s", sim->op, key, r, error->message);
+    _sam_merge_sim_problem (sim, "op %u: editing %s in %u: %s", sim->op, key, r, error->message);
 }
 
 static void
-op_add (Sim *sim)
+op_add (SamMergeSim *sim)
 {
   guint r = pick (sim, sim->n);
   g_autofree char *id = g_strdup_printf ("r%u-a%ux", r, sim->serial++);
@@ -556,13 +402,13 @@ op_add (Sim *sim)
   g_autoptr(GError) error = NULL;
 
   if (!sam_store_insert_actor (sim->regs[r].store, actor, &error))
-    problem (sim, "op %u: adding %s: %s", sim->op, id, error->message);
+    _sam_merge_sim_problem (sim, "op %u: adding %s: %s", sim->op, id, error->message);
   else
     remember_actor (sim, actor);
 }
 
 static void
-op_follow (Sim *sim)
+op_follow (SamMergeSim *sim)
 {
   guint to = pick (sim, sim->n);
   guint from = pick (sim, sim->n);
@@ -574,19 +420,20 @@ op_follow (Sim *sim)
   merge (sim, to, from, SAM_VISIBILITY_INTERNAL, FALSE);
   publish (sim, from);
   if (!sam_follow_add (sim->regs[to].store, sim->regs[from].published, &error))
-    problem (sim, "op %u: follow: %s", sim->op, error->message);
+    _sam_merge_sim_problem (sim, "op %u: follow: %s", sim->op, error->message);
   sim->regs[to].follows = (int) from;
   /* the first sync as the application and the CLI make it */
   {
     g_autoptr(SamMergePlan) plan = sam_follow_sync (sim->regs[to].store, sim->regs[from].published,
                                                     NULL, &error);
     if (plan == NULL)
-      problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to, error->message);
+      _sam_merge_sim_problem (sim, "op %u: follow %u → %u: %s", sim->op, from, to,
+                              error->message);
   }
 }
 
 static void
-run_op (Sim *sim)
+run_op (SamMergeSim *sim)
 {
   guint what = pick (sim, 1000);
 
@@ -609,119 +456,6 @@ run_op (Sim *sim)
     op_follow (sim);
 }
 
-/* The end */
-
-static int
-compare_lines (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-fingerprint (Sim *sim, SamStore *store)
-{
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamRegisterData) data = sam_export_collect (store, NULL, &error);
-  GString *out = g_string_new (NULL);
-
-  if (data == NULL)
-    return g_string_free (out, FALSE);
-  for (guint i = 0; i < data->actors->len; i++)
-    {
-      SamActor *actor = g_ptr_array_index (data->actors, i);
-      g_autofree char *hash = sam_merge_hash_actor (actor, SAM_VISIBILITY_PROFESSIONAL);
-      g_ptr_array_add (lines, g_strdup_printf ("actor %s %s", sam_actor_get_id (actor), hash));
-    }
-  for (guint i = 0; i < data->paths->len; i++)
-    {
-      SamEscalationPath *path = g_ptr_array_index (data->paths, i);
-      g_autofree char *hash = sam_merge_hash_path (path);
-      g_ptr_array_add (lines, g_strdup_printf ("path %s %s", sam_escalation_path_get_id (path), hash));
-    }
-  g_ptr_array_sort (lines, compare_lines);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-value_in (SamStore *store, const char *key, const char *field, gboolean *live)
-{
-  const char *id = strchr (key, ':') + 1;
-
-  if (g_str_has_prefix (key, "actor:"))
-    {
-      g_autoptr(SamActor) actor = sam_store_load_actor (store, id, NULL);
-      SamContactRoute *route;
-
-      *live = actor != NULL;
-      if (actor == NULL)
-        return NULL;
-      if (g_str_equal (field, "name.sv"))
-        return g_strdup (sam_text_get (sam_actor_get_name (actor), SAM_LANG_SV));
-      route = sam_actor_find_route (actor, field + strlen ("route:"));
-      return route ? g_strdup (sam_contact_route_get_value (route)) : NULL;
-    }
-  else
-    {
-      g_autoptr(SamEscalationPath) path = sam_store_load_path (store, id, NULL);
-      g_autofree char *step_id = NULL;
-      SamEscalationStep *step;
-
-      *live = path != NULL;
-      if (path == NULL)
-        return NULL;
-      step_id = g_strndup (field + strlen ("step:"), strchr (field, '/') - field - strlen ("step:"));
-      step = sam_escalation_path_find_step (path, step_id);
-      if (step == NULL)
-        return NULL;
-      if (g_str_has_suffix (field, "/next"))
-        return g_strdup (sam_escalation_step_get_next (step));
-      return g_strdup (sam_text_get (sam_escalation_step_get_text (step), SAM_LANG_EN));
-    }
-}
-
-static void
-count_lost (Sim *sim)
-{
-  GHashTableIter iter;
-  gpointer k, v;
-
-  g_hash_table_iter_init (&iter, sim->oracle);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    {
-      g_auto(GStrv) parts = g_strsplit (k, "\x1f", 2);
-      Entry *entry = v;
-      Rec *rec = g_hash_table_lookup (sim->records, parts[0]);
-      gboolean deleted = rec->deleted_op > rec->edit_op;
-      gboolean lost = FALSE;
-
-      /* a deletion overruled by a later edit elsewhere brings the record
-       * back as that register had it: what was written before the
-       * deletion is no longer anyone's last word */
-      if (!deleted && entry->op < rec->deleted_op)
-        continue;
-      if (next_overruled (sim, parts[0], parts[1], entry))
-        continue;
-
-      for (guint r = 0; r < sim->n && !lost; r++)
-        {
-          gboolean live = FALSE;
-          g_autofree char *now = value_in (sim->regs[r].store, parts[0], parts[1], &live);
-
-          if (deleted ? live : !live || g_strcmp0 (now, entry->value) != 0)
-            {
-              lost = TRUE;
-              problem (sim, "lost: %s %s = %s (op %u%s), register %u has %s%s", parts[0], parts[1],
-                       entry->value ? entry->value : "(gone)", entry->op, deleted ? ", deleted" : "",
-                       r, now ? now : "(none)", live ? "" : " (record not there)");
-            }
-        }
-      sim->result->lost += lost;
-    }
-}
-
 void
 sam_merge_sim_run (guint32            seed,
                    guint              n_registers,
@@ -730,7 +464,7 @@ sam_merge_sim_run (guint32            seed,
                    SamMergeSimResult *result,
                    GString           *problems)
 {
-  Sim sim = { 0 };
+  SamMergeSim sim = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   gboolean changed = TRUE;
@@ -741,10 +475,11 @@ sam_merge_sim_run (guint32            seed,
   sim.dir = dir;
   sim.result = result;
   sim.problems = problems;
-  sim.oracle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  sim.oracle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) _sam_merge_sim_entry_free);
   sim.records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sim.keys = g_ptr_array_new_with_free_func (g_free);
-  sim.regs = g_new0 (Reg, n_registers);
+  sim.regs = g_new0 (SamMergeSimReg, n_registers);
   for (guint r = 0; r < n_registers; r++)
     {
       g_autofree char *name = g_strdup_printf ("published-%u.xml", r);
@@ -791,17 +526,17 @@ sam_merge_sim_run (guint32            seed,
             changed |= merge (&sim, from, to, SAM_VISIBILITY_INTERNAL, FALSE);
     }
   if (changed)
-    problem (&sim, "the registers still changed after 8 full rounds");
-  count_lost (&sim);
-  first = fingerprint (&sim, sim.regs[0].store);
+    _sam_merge_sim_problem (&sim, "the registers still changed after 8 full rounds");
+  _sam_merge_sim_count_lost (&sim);
+  first = _sam_merge_sim_fingerprint (&sim, sim.regs[0].store);
   result->converged = !changed;
   for (guint r = 1; r < n_registers; r++)
     {
-      g_autofree char *other = fingerprint (&sim, sim.regs[r].store);
+      g_autofree char *other = _sam_merge_sim_fingerprint (&sim, sim.regs[r].store);
       if (!g_str_equal (first, other))
         {
           result->converged = FALSE;
-          problem (&sim, "register %u differs from register 0", r);
+          _sam_merge_sim_problem (&sim, "register %u differs from register 0", r);
         }
     }
 
