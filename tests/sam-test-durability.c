@@ -18,7 +18,7 @@
 #define DEFAULT_SEED 20261125
 
 guint32
-get_seed (guint32 scenario)
+sam_test_durability_seed (guint32 scenario)
 {
   const char *env = g_getenv ("SAMVERKAN_DURABILITY_SEED");
   guint32 seed = env && *env ? (guint32) g_ascii_strtoull (env, NULL, 10) : DEFAULT_SEED;
@@ -52,7 +52,7 @@ wait_child (GPid pid)
 
 /* Runs @argv to its end and returns how long that took, in µs. */
 gint64
-run_to_end (const char * const *argv)
+sam_test_run_to_end (const char * const *argv)
 {
   gint64 start = g_get_monotonic_time ();
   int status = wait_child (spawn (argv));
@@ -65,7 +65,7 @@ run_to_end (const char * const *argv)
 /* Starts @argv and sends it SIGKILL @delay µs later. TRUE when the signal
  * ended it; FALSE when it had already finished, successfully. */
 gboolean
-run_and_kill (const char * const *argv, gint64 delay)
+sam_test_run_and_kill (const char * const *argv, gint64 delay)
 {
   gint64 start = g_get_monotonic_time ();
   GPid pid = spawn (argv);
@@ -89,7 +89,7 @@ run_and_kill (const char * const *argv, gint64 delay)
 }
 
 char *
-read_sample_register (void)
+sam_test_read_sample_register (void)
 {
   const char *source_dir = g_getenv ("SAMVERKAN_SOURCE_DIR");
   g_autofree char *path = NULL;
@@ -108,8 +108,8 @@ read_sample_register (void)
  * every actor id, parent and route id gets the suffix "-dK". The paths are
  * kept once and name the original actors. Returns the file's path. */
 char *
-write_big_register (const char *dir, const char *sample, guint copies,
-                    guint *n_actors, guint *n_paths)
+sam_test_write_big_register (const char *dir, const char *sample, guint copies,
+                             guint *n_actors, guint *n_paths)
 {
   const char *open_tag = strstr (sample, "<actors>");
   const char *close_tag = strstr (sample, "</actors>");

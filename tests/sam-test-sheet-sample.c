@@ -11,7 +11,7 @@
 #include "sam-test-util.h"
 
 void
-set_up (Fixture *f, gconstpointer data)
+sam_test_sheet_sample_set_up (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -24,7 +24,7 @@ set_up (Fixture *f, gconstpointer data)
 }
 
 void
-tear_down (Fixture *f, gconstpointer data)
+sam_test_sheet_sample_tear_down (SamTestSheetSample *f, gconstpointer data)
 {
   g_ptr_array_unref (f->actors);
   g_ptr_array_unref (f->paths);
@@ -58,7 +58,7 @@ overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b)
 /* Every text run inside its box, every box and figure inside the page's
  * printable area, no two of them overlapping. */
 void
-assert_boxes (SamSheet *sheet, const char *what)
+sam_test_assert_sheet_boxes (SamSheet *sheet, const char *what)
 {
   cairo_rectangle_t area;
 
@@ -119,7 +119,7 @@ squeeze (const char *text)
 }
 
 void
-assert_contains (const char *text, const char *part, const char *what)
+sam_test_assert_sheet_has (const char *text, const char *part, const char *what)
 {
   g_autofree char *squeezed_text = NULL;
   g_autofree char *squeezed_part = NULL;

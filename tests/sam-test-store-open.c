@@ -8,7 +8,7 @@
 #include "sam-test-util.h"
 
 void
-set_up (Fixture *f, gconstpointer data)
+sam_test_register_file_set_up (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autoptr(SamStore) store = NULL;
 
@@ -19,14 +19,14 @@ set_up (Fixture *f, gconstpointer data)
 }
 
 void
-tear_down (Fixture *f, gconstpointer data)
+sam_test_register_file_tear_down (SamTestRegisterFile *f, gconstpointer data)
 {
   sam_test_cli_clear (&f->cli);
   g_free (f->path);
 }
 
 GBytes *
-read_bytes (const char *path)
+sam_test_read_bytes (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
@@ -38,15 +38,15 @@ read_bytes (const char *path)
 }
 
 void
-assert_same_bytes (GBytes *before, const char *path)
+sam_test_assert_same_bytes (GBytes *before, const char *path)
 {
-  g_autoptr(GBytes) after = read_bytes (path);
+  g_autoptr(GBytes) after = sam_test_read_bytes (path);
 
   g_assert_true (g_bytes_equal (before, after));
 }
 
 void
-exec_sql (sqlite3 *db, const char *sql)
+sam_test_exec_sql (sqlite3 *db, const char *sql)
 {
   char *message = NULL;
 
@@ -55,7 +55,7 @@ exec_sql (sqlite3 *db, const char *sql)
 }
 
 sqlite3 *
-open_raw (const char *path)
+sam_test_open_sqlite (const char *path)
 {
   sqlite3 *db = NULL;
 
@@ -66,12 +66,13 @@ open_raw (const char *path)
 /* Another program writing: a transaction holding the write lock, with a
  * change the readers must not see. */
 sqlite3 *
-hold_write_lock (const char *path)
+sam_test_hold_write_lock (const char *path)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = sam_test_open_sqlite (path);
 
-  exec_sql (db, "BEGIN IMMEDIATE; UPDATE actor SET name_sv = 'Uncommitted' WHERE id = 'polisen'; "
-                "INSERT INTO meta (key, value) VALUES ('writer', 'busy')");
+  sam_test_exec_sql (db, "BEGIN IMMEDIATE; "
+                         "UPDATE actor SET name_sv = 'Uncommitted' WHERE id = 'polisen'; "
+                         "INSERT INTO meta (key, value) VALUES ('writer', 'busy')");
   return db;
 }
 
@@ -79,7 +80,7 @@ hold_write_lock (const char *path)
  * hand: without its history, as a hand-edited record has none, so that
  * the merge sees a change (a conflict that --prefer theirs settles). */
 char *
-write_changed_export (Fixture *f)
+sam_test_write_changed_export (SamTestRegisterFile *f)
 {
   g_autofree char *path = g_build_filename (f->cli.dir, "changed.xml", NULL);
   g_autofree char *text = NULL;

@@ -10,7 +10,7 @@
 #include "sam-test-util.h"
 
 void
-fixture_set_up (Fixture *f, gconstpointer data)
+sam_test_store_fixture_set_up (SamTestStoreFixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -21,7 +21,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 void
-fixture_tear_down (Fixture *f, gconstpointer data)
+sam_test_store_fixture_tear_down (SamTestStoreFixture *f, gconstpointer data)
 {
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -30,7 +30,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 SamStore *
-open_store (const char *path)
+sam_test_store_open (const char *path)
 {
   g_autoptr(GError) error = NULL;
   SamStore *store = sam_store_open (path, &error);
@@ -41,7 +41,7 @@ open_store (const char *path)
 }
 
 GDateTime *
-at (const char *iso)
+sam_test_date_time (const char *iso)
 {
   GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
 
@@ -50,7 +50,7 @@ at (const char *iso)
 }
 
 SamContactRoute *
-make_route (const char *id, SamRouteKind kind, const char *value, SamVisibility visibility)
+sam_test_make_route (const char *id, SamRouteKind kind, const char *value, SamVisibility visibility)
 {
   g_autoptr(GError) error = NULL;
   SamContactRoute *route = sam_contact_route_new (id);
@@ -64,7 +64,7 @@ make_route (const char *id, SamRouteKind kind, const char *value, SamVisibility 
 
 /* An actor with every field filled in; route ids start with @id. */
 SamActor *
-make_actor (const char *id)
+sam_test_make_actor (const char *id)
 {
   static const struct {
     const char *suffix, *value;
@@ -80,7 +80,7 @@ make_actor (const char *id)
   SamActor *actor = sam_actor_new (id);
   g_autoptr(SamSchedule) hours = sam_schedule_parse ("Mo-Th 16:30-08:00; Fr 16:00-24:00; Sa 00:00-24:00; Su,PH 00:00-32:00", NULL);
   g_autoptr(SamSchedule) duty_hours = sam_schedule_parse ("Mo-Fr 16:00-22:00", NULL);
-  g_autoptr(GDateTime) verified = at ("2026-10-01T09:00:00Z");
+  g_autoptr(GDateTime) verified = sam_test_date_time ("2026-10-01T09:00:00Z");
   SamContactRoute *phone;
 
   sam_actor_set_kind (actor, SAM_ACTOR_KIND_SOCIAL_SERVICES);
@@ -103,8 +103,9 @@ make_actor (const char *id)
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       g_autofree char *route_id = routes[i].suffix ? g_strconcat (id, routes[i].suffix, NULL) : NULL;
-      g_autoptr(SamContactRoute) route = make_route (route_id, routes[i].kind, routes[i].value,
-                                                     routes[i].visibility);
+      g_autoptr(SamContactRoute) route = sam_test_make_route (route_id, routes[i].kind,
+                                                              routes[i].value,
+                                                              routes[i].visibility);
       sam_actor_add_route (actor, route);
     }
   phone = g_ptr_array_index (sam_actor_get_routes (actor), 0);
@@ -118,7 +119,7 @@ make_actor (const char *id)
 /* Every field, including the routes, their labels, hours and visibility:
  * the JSON form holds them all. */
 void
-assert_actors_equal (SamActor *a, SamActor *b)
+sam_test_assert_actors_equal (SamActor *a, SamActor *b)
 {
   g_autofree char *ja = sam_actor_to_json_text (a);
   g_autofree char *jb = sam_actor_to_json_text (b);
@@ -131,7 +132,7 @@ assert_actors_equal (SamActor *a, SamActor *b)
 }
 
 SamActor *
-load (SamStore *store, const char *id)
+sam_test_store_load_actor (SamStore *store, const char *id)
 {
   g_autoptr(GError) error = NULL;
   SamActor *actor = sam_store_load_actor (store, id, &error);
@@ -142,7 +143,7 @@ load (SamStore *store, const char *id)
 }
 
 void
-insert (SamStore *store, SamActor *actor)
+sam_test_store_insert_actor (SamStore *store, SamActor *actor)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok = sam_store_insert_actor (store, actor, &error);

@@ -165,14 +165,14 @@ static void
 test_kill_output (void)
 {
   const char *cli = g_getenv ("SAMVERKAN_CLI");
-  g_autofree char *sample = read_sample_register ();
+  g_autofree char *sample = sam_test_read_sample_register ();
   g_autofree char *dir = NULL;
   g_autofree char *big = NULL;
   g_autofree char *reg = NULL;
   g_autofree char *out = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *before = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (get_seed (3));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (sam_test_durability_seed (3));
   guint n_actors = 0, n_paths = 0, old = 0, whole = 0;
 
   if (cli == NULL || sample == NULL)
@@ -181,13 +181,14 @@ test_kill_output (void)
       return;
     }
   dir = sam_test_make_dir ();
-  big = write_big_register (dir, sample, IMPORT_COPIES, &n_actors, &n_paths);
+  big = sam_test_write_big_register (dir, sample, SAM_TEST_BIG_REGISTER_COPIES,
+                                     &n_actors, &n_paths);
   reg = g_build_filename (dir, "r.sqlite", NULL);
   out = g_build_filename (dir, "out.xml", NULL);
   pdf = g_build_filename (dir, "out.pdf", NULL);
   {
     const char *argv[] = { cli, "--register", reg, "import", big, NULL };
-    run_to_end (argv);
+    sam_test_run_to_end (argv);
   }
   for (guint kind = 0; kind < 2; kind++)
     {
@@ -199,7 +200,7 @@ test_kill_output (void)
       gint64 calibrated;
 
       g_assert_true (g_file_set_contents (target, "old", -1, NULL));
-      calibrated = run_to_end (argv);
+      calibrated = sam_test_run_to_end (argv);
       g_assert_true (g_file_set_contents (target, "old", -1, NULL));
       g_clear_pointer (&before, g_free);
       before = list_dir (dir);
@@ -208,7 +209,7 @@ test_kill_output (void)
           g_autofree char *after = NULL;
           g_autofree char *contents = NULL;
 
-          run_and_kill (argv, (gint64) g_rand_double_range (rand, 0, 1.2 * calibrated));
+          sam_test_run_and_kill (argv, (gint64) g_rand_double_range (rand, 0, 1.2 * calibrated));
           after = list_dir (dir);
           g_assert_cmpstr (after, ==, before);
           g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));

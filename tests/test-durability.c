@@ -241,10 +241,10 @@ static void
 test_kill_import (void)
 {
   const char *cli = g_getenv ("SAMVERKAN_CLI");
-  g_autofree char *sample = read_sample_register ();
+  g_autofree char *sample = sam_test_read_sample_register ();
   g_autofree char *dir = NULL;
   g_autofree char *big = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (get_seed (1));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (sam_test_durability_seed (1));
   g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   ImportCounts full = { 0 };
@@ -260,7 +260,8 @@ test_kill_import (void)
     }
   dir = g_dir_make_tmp ("samverkan-durability-XXXXXX", &error);
   g_assert_no_error (error);
-  big = write_big_register (dir, sample, IMPORT_COPIES, &n_actors, &n_paths);
+  big = sam_test_write_big_register (dir, sample, SAM_TEST_BIG_REGISTER_COPIES,
+                                     &n_actors, &n_paths);
 
   /* Calibration: the second of two runs, with the binary and file cached */
   for (guint i = 0; i < 2; i++)
@@ -269,7 +270,7 @@ test_kill_import (void)
       const char *argv[] = { cli, "--register", reg, "import", big, NULL };
       g_autoptr(SamStore) store = NULL;
 
-      calibrated = run_to_end (argv);
+      calibrated = sam_test_run_to_end (argv);
       store = open_and_check (reg, "calibration");
       read_import_counts (store, reg, &full);
       g_clear_object (&store);
@@ -298,7 +299,7 @@ test_kill_import (void)
 
       attempts++;
       g_array_append_val (delays, delay);
-      was_killed = run_and_kill (argv, delay);
+      was_killed = sam_test_run_and_kill (argv, delay);
       pending = count_uncommitted_wal_frames (reg);
       store = open_and_check (reg, what);
       read_import_counts (store, reg, &c);
@@ -522,7 +523,7 @@ test_kill_update (void)
   g_autofree char *dir = NULL;
   g_autofree char *reg = NULL;
   g_autofree char *iterations = g_strdup_printf ("%d", UPDATE_CALIBRATION_ITERATIONS);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (get_seed (2));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (sam_test_durability_seed (2));
   g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   guint base_routes;
@@ -559,7 +560,7 @@ test_kill_update (void)
       const char *argv[] = { self_exe, "--writer-update", reg, iterations, NULL };
       gint64 before = revision;
 
-      calibrated = run_to_end (argv);
+      calibrated = sam_test_run_to_end (argv);
       revision = check_updated_actor (reg, "update calibration", base_routes);
       g_assert_cmpint (revision, ==, before + UPDATE_CALIBRATION_ITERATIONS);
     }
@@ -578,7 +579,7 @@ test_kill_update (void)
       attempts++;
       g_array_append_val (delays, delay);
       /* the writer never ends by itself */
-      g_assert_true (run_and_kill (argv, delay));
+      g_assert_true (sam_test_run_and_kill (argv, delay));
       killed++;
       pending = count_uncommitted_wal_frames (reg);
       revision = check_updated_actor (reg, what, base_routes);

@@ -106,7 +106,7 @@ make_big_register (const char *dir, guint n)
 }
 
 static void
-test_directory_pages (Fixture *f, gconstpointer data)
+test_directory_pages (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(SamStore) store = make_big_register (f->dir, 160);
   g_auto(SamSheetOptions) options = { 0 };
@@ -127,7 +127,7 @@ test_directory_pages (Fixture *f, gconstpointer data)
   n = sam_sheet_get_n_pages (sheet);
   g_assert_cmpuint (n, >=, 5);
   sam_test_keep_pdf (pdf);
-  assert_boxes (sheet, "big directory");
+  sam_test_assert_sheet_boxes (sheet, "big directory");
 
   /* no row split across pages: an actor's name and all its numbers are on
    * one page; the internal ones on none */
@@ -182,7 +182,7 @@ test_directory_pages (Fixture *f, gconstpointer data)
   for (guint p = 1; p <= n; p++)
     {
       g_autofree char *page = g_strdup_printf ("Sida %u av %u", p, n);
-      assert_contains (text, page, "big directory");
+      sam_test_assert_sheet_has (text, page, "big directory");
     }
   /* the running header on every page */
   {
@@ -197,7 +197,7 @@ test_directory_pages (Fixture *f, gconstpointer data)
 /* A short path: the chart above a table of the contacts, and the internal
  * route a step names is not on it. */
 static void
-test_short_path (Fixture *f, gconstpointer data)
+test_short_path (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(SamStore) store = make_big_register (f->dir, 12);
   g_auto(SamSheetOptions) options = { 0 };
@@ -218,7 +218,7 @@ test_short_path (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (sam_sheet_get_n_pages (sheet), ==, 1);
   sam_test_keep_pdf (pdf);
-  assert_boxes (sheet, "short path");
+  sam_test_assert_sheet_boxes (sheet, "short path");
   a6 = sam_store_load_actor (store, "a0006", NULL);
   internal = sam_contact_route_dup_display_value (sam_actor_find_route (a6, "a0006-r2"));
   for (guint i = 0; i < sam_sheet_get_n_text_boxes (sheet, 0); i++)
@@ -234,7 +234,7 @@ test_short_path (Fixture *f, gconstpointer data)
 /* Text measured on one cairo_t is drawn on another (a print preview): the
  * pages draw on an image surface too. */
 static void
-test_draw_anywhere (Fixture *f, gconstpointer data)
+test_draw_anywhere (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(SamSheet) sheet = sam_test_make_sheet (f->store, SAM_SHEET_ESCALATION, SAM_LANG_SV,
                                                    SAM_AUDIENCE_PUBLIC, "trafficking-adult", NULL);
@@ -248,7 +248,7 @@ test_draw_anywhere (Fixture *f, gconstpointer data)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   /* and again for another page size */
   g_assert_cmpuint (sam_sheet_paginate (sheet, context, 612, 792), ==, 2);
-  assert_boxes (sheet, "letter");
+  sam_test_assert_sheet_boxes (sheet, "letter");
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -260,8 +260,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_setenv ("SAMVERKAN_NOW", "2026-11-25T12:00:00+01:00", TRUE);
 
-  g_test_add ("/sheet/directory-pages", Fixture, NULL, set_up, test_directory_pages, tear_down);
-  g_test_add ("/sheet/short-path", Fixture, NULL, set_up, test_short_path, tear_down);
-  g_test_add ("/sheet/draw-anywhere", Fixture, NULL, set_up, test_draw_anywhere, tear_down);
+#define ADD(path, func) \
+  g_test_add (path, SamTestSheetSample, NULL, sam_test_sheet_sample_set_up, func, \
+              sam_test_sheet_sample_tear_down)
+  ADD ("/sheet/directory-pages", test_directory_pages);
+  ADD ("/sheet/short-path", test_short_path);
+  ADD ("/sheet/draw-anywhere", test_draw_anywhere);
   return g_test_run ();
 }

@@ -73,7 +73,7 @@ allowed (SamContactRoute *route, SamAudience audience)
  * is also a route it may see (the police's 114 14 is public and also an
  * agency's way in). */
 static void
-assert_no_leak (Fixture *f, const char *text, SamAudience audience, const char *what)
+assert_no_leak (SamTestSheetSample *f, const char *text, SamAudience audience, const char *what)
 {
   g_autofree char *stripped = strip_spaces (text);
   g_autoptr(GHashTable) open = g_hash_table_new (g_str_hash, g_str_equal);
@@ -146,12 +146,12 @@ assert_fonts_embedded (const char *pdf, const char *what)
 
 /* Writes the sheet and returns the PDF's text; checks boxes and fonts. */
 static char *
-write_and_read (Fixture *f, SamSheet *sheet, const char *name)
+write_and_read (SamTestSheetSample *f, SamSheet *sheet, const char *name)
 {
   g_autofree char *pdf = sam_test_write_sheet (sheet, f->dir, name);
   char *text;
 
-  assert_boxes (sheet, name);
+  sam_test_assert_sheet_boxes (sheet, name);
   assert_fonts_embedded (pdf, name);
   text = sam_test_pdf_text (pdf, 0);
   g_remove (pdf);
@@ -205,8 +205,8 @@ test_options (void)
 
 /* The routes the path's action steps name. */
 static void
-assert_path_routes (Fixture *f, SamEscalationPath *path, const char *text, SamAudience audience,
-                    const char *what)
+assert_path_routes (SamTestSheetSample *f, SamEscalationPath *path, const char *text,
+                    SamAudience audience, const char *what)
 {
   GPtrArray *steps = sam_escalation_path_get_steps (path);
 
@@ -222,8 +222,11 @@ assert_path_routes (Fixture *f, SamEscalationPath *path, const char *text, SamAu
       actor = sam_store_load_actor (f->store, sam_escalation_step_get_actor_id (step), NULL);
       g_assert_nonnull (actor);
       /* the actor is in the contacts whatever the audience */
-      assert_contains (text, sam_text_get_best (sam_actor_get_name (actor),
-                                                strstr (what, "-sv") ? SAM_LANG_SV : SAM_LANG_EN, NULL), what);
+      sam_test_assert_sheet_has (text, sam_text_get_best (sam_actor_get_name (actor),
+                                                          strstr (what, "-sv") ? SAM_LANG_SV
+                                                                               : SAM_LANG_EN,
+                                                          NULL),
+                                 what);
       route = sam_actor_find_route (actor, route_id);
       if (allowed (route, audience))
         assert_route_shown (text, route, what);
@@ -231,7 +234,7 @@ assert_path_routes (Fixture *f, SamEscalationPath *path, const char *text, SamAu
 }
 
 static void
-test_escalation (Fixture *f, gconstpointer data)
+test_escalation (SamTestSheetSample *f, gconstpointer data)
 {
   if (!have_tools ())
     return;
@@ -253,14 +256,18 @@ test_escalation (Fixture *f, gconstpointer data)
           g_assert_cmpfloat (sam_sheet_get_chart_font_size (sheet), >=, 7 - 0.01);
           assert_no_leak (f, text, audience, name);
           assert_path_routes (f, path, text, audience, name);
-          assert_contains (text, sam_text_get (sam_escalation_path_get_title (path), lang), name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Kontakter" : "Contacts", name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Akut fara? Ring" : "Immediate danger? Call", name);
-          assert_contains (text, "112", name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Verifierad" : "Verified", name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Utskriven" : "Printed", name);
-          assert_contains (text, lang == SAM_LANG_SV ? "version 1" : "version 1", name);
-          assert_contains (text, audience_word (lang, audience), name);
+          sam_test_assert_sheet_has (text,
+                                     sam_text_get (sam_escalation_path_get_title (path), lang),
+                                     name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Kontakter" : "Contacts", name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Akut fara? Ring"
+                                                               : "Immediate danger? Call",
+                                     name);
+          sam_test_assert_sheet_has (text, "112", name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Verifierad" : "Verified", name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Utskriven" : "Printed", name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "version 1" : "version 1", name);
+          sam_test_assert_sheet_has (text, audience_word (lang, audience), name);
         }
 }
 
@@ -268,7 +275,7 @@ test_escalation (Fixture *f, gconstpointer data)
  * municipality that has one, saying for which; the chart says the role.
  * A municipality's sheet lists its own and not the path's stand-in. */
 static void
-test_role_numbers (Fixture *f, gconstpointer data)
+test_role_numbers (SamTestSheetSample *f, gconstpointer data)
 {
   if (!have_tools ())
     return;
@@ -288,20 +295,21 @@ test_role_numbers (Fixture *f, gconstpointer data)
       gboolean sv = lang == SAM_LANG_SV;
 
       /* the agencies' direct lines of both on-call services, each said for whom */
-      assert_contains (text, "0910-73 59 05", "county");
-      assert_contains (text, "090-16 33 95", "county");
-      assert_contains (text, sv ? "för Skellefteå" : "for Skellefteå", "county");
-      assert_contains (text, sv ? "för Umeå" : "for Umeå", "county");
-      assert_contains (text, sv ? "Socialtjänst ”socialjour” i din kommun"
-                                : "Social services “socialjour” of your municipality", "county");
+      sam_test_assert_sheet_has (text, "0910-73 59 05", "county");
+      sam_test_assert_sheet_has (text, "090-16 33 95", "county");
+      sam_test_assert_sheet_has (text, sv ? "för Skellefteå" : "for Skellefteå", "county");
+      sam_test_assert_sheet_has (text, sv ? "för Umeå" : "for Umeå", "county");
+      sam_test_assert_sheet_has (text, sv ? "Socialtjänst ”socialjour” i din kommun"
+                                          : "Social services “socialjour” of your municipality",
+                                 "county");
       /* a public sheet: the public numbers, never the direct lines */
-      assert_contains (public, "0910-73 59 00", "public");
-      assert_contains (public, "090-16 33 90", "public");
+      sam_test_assert_sheet_has (public, "0910-73 59 00", "public");
+      sam_test_assert_sheet_has (public, "090-16 33 90", "public");
       g_assert_null (strstr (public, "73 59 05"));
       g_assert_null (strstr (public, "16 33 95"));
       /* Skellefteå's sheet: its social services and socialjour, not Umeå's */
-      assert_contains (local, "0910-73 50 00", "Skellefteå");
-      assert_contains (local, "0910-73 59 05", "Skellefteå");
+      sam_test_assert_sheet_has (local, "0910-73 50 00", "Skellefteå");
+      sam_test_assert_sheet_has (local, "0910-73 59 05", "Skellefteå");
       g_assert_null (strstr (local, "16 33 00"));
       g_assert_null (strstr (local, sv ? "Umeå kommun – socialtjänsten" : "Umeå Municipality – social services"));
     }
@@ -309,7 +317,7 @@ test_role_numbers (Fixture *f, gconstpointer data)
 
 /* The municipalities the sample's actors name. */
 static GPtrArray *
-sample_municipalities (Fixture *f)
+sample_municipalities (SamTestSheetSample *f)
 {
   GPtrArray *codes = g_ptr_array_new ();
 
@@ -331,7 +339,7 @@ sample_municipalities (Fixture *f)
 }
 
 static void
-test_directory (Fixture *f, gconstpointer data)
+test_directory (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) codes = NULL;
 
@@ -369,19 +377,22 @@ test_directory (Fixture *f, gconstpointer data)
                   assert_route_shown (text, g_ptr_array_index (routes, k), name);
             }
           /* the police's number for calling from abroad, as it is dialled there */
-          assert_contains (text, "+46 771 14 14 00", name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Kontaktlista" : "Contact directory", name);
-          assert_contains (text, sam_area_lookup (code)->name[lang], name);
-          assert_contains (text, lang == SAM_LANG_SV ? "Socialtjänst" : "Social services", name);
-          assert_contains (text, audience_word (lang, audience), name);
+          sam_test_assert_sheet_has (text, "+46 771 14 14 00", name);
+          sam_test_assert_sheet_has (text,
+                                     lang == SAM_LANG_SV ? "Kontaktlista" : "Contact directory",
+                                     name);
+          sam_test_assert_sheet_has (text, sam_area_lookup (code)->name[lang], name);
+          sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Socialtjänst" : "Social services",
+                                     name);
+          sam_test_assert_sheet_has (text, audience_word (lang, audience), name);
           g_assert_cmpuint (n, >=, 2);
           page = g_strdup_printf (lang == SAM_LANG_SV ? "Sida 2 av %u" : "Page 2 of %u", n);
-          assert_contains (text, page, name);
+          sam_test_assert_sheet_has (text, page, name);
         }
 }
 
 static void
-test_card (Fixture *f, gconstpointer data)
+test_card (SamTestSheetSample *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) codes = NULL;
 
@@ -416,16 +427,20 @@ test_card (Fixture *f, gconstpointer data)
             text = write_and_read (f, sheet, name);
             g_assert_cmpuint (sam_sheet_get_n_pages (sheet), ==, 1);
             assert_no_leak (f, text, audience, name);
-            assert_contains (text, lang == SAM_LANG_SV ? "Viktiga nummer" : "Important numbers", name);
-            assert_contains (text, "112", name);
+            sam_test_assert_sheet_has (text, lang == SAM_LANG_SV ? "Viktiga nummer"
+                                                                 : "Important numbers",
+                                       name);
+            sam_test_assert_sheet_has (text, "112", name);
             /* the police's number, and the number of social services on call */
-            assert_contains (text, "114 14", name);
+            sam_test_assert_sheet_has (text, "114 14", name);
             /* the on-call social services: a municipality's own; on a
              * county's card (and a path's, whose role names every
              * municipality's) the first municipality's by id */
-            assert_contains (text, code == NULL || g_str_equal (code, "2482")
-                                   ? "0910-73 59 0"
-                                   : audience == SAM_AUDIENCE_PUBLIC ? "090-16 33 90" : "090-16 33 95", name);
+            sam_test_assert_sheet_has (text, code == NULL || g_str_equal (code, "2482")
+                                             ? "0910-73 59 0"
+                                             : audience == SAM_AUDIENCE_PUBLIC ? "090-16 33 90"
+                                                                               : "090-16 33 95",
+                                       name);
             /* several cards a page: ten on A4, eight on Letter */
             {
               g_autofree char *title = g_strdup_printf ("%s – ", lang == SAM_LANG_SV ? "Viktiga nummer"
@@ -440,7 +455,7 @@ test_card (Fixture *f, gconstpointer data)
 }
 
 static void
-test_errors (Fixture *f, gconstpointer data)
+test_errors (SamTestSheetSample *f, gconstpointer data)
 {
   g_auto(SamSheetOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
@@ -465,7 +480,7 @@ test_errors (Fixture *f, gconstpointer data)
 #define PRINT(cli, reg, ...) sam_test_cli_run ((cli), "--register", (reg), "print", __VA_ARGS__)
 
 static void
-test_cli (Fixture *f, gconstpointer data)
+test_cli (SamTestSheetSample *f, gconstpointer data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "cli.pdf", NULL);
   g_autofree char *reg = g_build_filename (f->dir, "register.sqlite", NULL);
@@ -511,7 +526,7 @@ test_cli (Fixture *f, gconstpointer data)
   if (sam_test_have_poppler ("pdftotext"))
     {
       g_autofree char *text = sam_test_pdf_text (pdf, 0);
-      assert_contains (text, "Viktiga nummer", "cli card");
+      sam_test_assert_sheet_has (text, "Viktiga nummer", "cli card");
     }
   g_remove (pdf);
   sam_test_cli_clear (&cli);
@@ -525,11 +540,14 @@ main (int argc, char **argv)
 
   g_test_add_func ("/sheet/route-allowed", test_route_allowed);
   g_test_add_func ("/sheet/options", test_options);
-  g_test_add ("/sheet/escalation", Fixture, NULL, set_up, test_escalation, tear_down);
-  g_test_add ("/sheet/role-numbers", Fixture, NULL, set_up, test_role_numbers, tear_down);
-  g_test_add ("/sheet/directory", Fixture, NULL, set_up, test_directory, tear_down);
-  g_test_add ("/sheet/card", Fixture, NULL, set_up, test_card, tear_down);
-  g_test_add ("/sheet/errors", Fixture, NULL, set_up, test_errors, tear_down);
-  g_test_add ("/sheet/cli", Fixture, NULL, set_up, test_cli, tear_down);
+#define ADD(path, func) \
+  g_test_add (path, SamTestSheetSample, NULL, sam_test_sheet_sample_set_up, func, \
+              sam_test_sheet_sample_tear_down)
+  ADD ("/sheet/escalation", test_escalation);
+  ADD ("/sheet/role-numbers", test_role_numbers);
+  ADD ("/sheet/directory", test_directory);
+  ADD ("/sheet/card", test_card);
+  ADD ("/sheet/errors", test_errors);
+  ADD ("/sheet/cli", test_cli);
   return g_test_run ();
 }

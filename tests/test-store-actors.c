@@ -22,24 +22,24 @@
 /* Actors */
 
 static void
-test_round_trip (Fixture *f, gconstpointer data)
+test_round_trip (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) loaded = NULL;
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GDateTime) now = at ("2026-11-25T11:00:00Z");
+  g_autoptr(GDateTime) now = sam_test_date_time ("2026-11-25T11:00:00Z");
   SamContactRoute *phone;
 
   sam_store_set_user (store, "Test Person");
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   /* the insert stamped the caller's object */
   g_assert_cmpint (sam_actor_get_revision (actor), ==, 1);
   g_assert_true (g_date_time_equal (sam_actor_get_updated_at (actor), now));
   g_assert_cmpstr (sam_actor_get_updated_by (actor), ==, "Test Person");
 
-  loaded = load (store, "test-jour");
-  assert_actors_equal (actor, loaded);
+  loaded = sam_test_store_load_actor (store, "test-jour");
+  sam_test_assert_actors_equal (actor, loaded);
   /* and the values are the ones given, normalised */
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (loaded), SAM_LANG_SV), ==, "Testkommunen – socialjouren");
   g_assert_cmpuint (sam_actor_get_routes (loaded)->len, ==, 5);
@@ -53,25 +53,25 @@ test_round_trip (Fixture *f, gconstpointer data)
 
   all = sam_store_list_actors (store, NULL);
   g_assert_cmpuint (all->len, ==, 1);
-  assert_actors_equal (actor, g_ptr_array_index (all, 0));
+  sam_test_assert_actors_equal (actor, g_ptr_array_index (all, 0));
 }
 
 static void
-test_duplicate_id (Fixture *f, gconstpointer data)
+test_duplicate_id (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) first = make_actor ("test-jour");
-  g_autoptr(SamActor) second = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) first = sam_test_make_actor ("test-jour");
+  g_autoptr(SamActor) second = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  insert (store, first);
+  sam_test_store_insert_actor (store, first);
   sam_text_set (sam_actor_get_name (second), SAM_LANG_SV, "Någon annan");
   g_assert_false (sam_store_insert_actor (store, second, &error));
   g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "test-jour"));
-  loaded = load (store, "test-jour");
-  assert_actors_equal (first, loaded);
+  loaded = sam_test_store_load_actor (store, "test-jour");
+  sam_test_assert_actors_equal (first, loaded);
   g_assert_cmpint (sam_store_count_actors (store), ==, 1);
 }
 
@@ -79,17 +79,17 @@ test_duplicate_id (Fixture *f, gconstpointer data)
  * another actor's route id is refused, and the message names the route id
  * that is taken, not the (free) id of the new actor. */
 static void
-test_duplicate_route_id (Fixture *f, gconstpointer data)
+test_duplicate_route_id (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) first = make_actor ("test-jour");
-  g_autoptr(SamActor) second = make_actor ("test-other");
-  g_autoptr(SamContactRoute) taken = make_route ("test-jour-duty", SAM_ROUTE_KIND_PHONE,
-                                                 "090-16 33 90", SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) first = sam_test_make_actor ("test-jour");
+  g_autoptr(SamActor) second = sam_test_make_actor ("test-other");
+  g_autoptr(SamContactRoute) taken = sam_test_make_route ("test-jour-duty", SAM_ROUTE_KIND_PHONE,
+                                                          "090-16 33 90", SAM_VISIBILITY_PUBLIC);
   g_autoptr(SamActor) missing = NULL;
   g_autoptr(GError) error = NULL;
 
-  insert (store, first);
+  sam_test_store_insert_actor (store, first);
   sam_actor_add_route (second, taken);
   g_assert_false (sam_store_insert_actor (store, second, &error));
   g_assert_error (error, SAM_ERROR, SAM_ERROR_INVALID);
@@ -118,14 +118,14 @@ assert_refused (SamStore *store, SamActor *actor, const char *field)
 }
 
 static void
-test_validation (Fixture *f, gconstpointer data)
+test_validation (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) no_sv = make_actor ("no-sv");
-  g_autoptr(SamActor) no_en = make_actor ("no-en");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) no_sv = sam_test_make_actor ("no-sv");
+  g_autoptr(SamActor) no_en = sam_test_make_actor ("no-en");
   g_autoptr(SamActor) no_areas = sam_actor_new ("no-areas");
-  g_autoptr(SamActor) bad_area = make_actor ("bad-area");
-  g_autoptr(SamActor) bad_group = make_actor ("bad-group");
+  g_autoptr(SamActor) bad_area = sam_test_make_actor ("bad-area");
+  g_autoptr(SamActor) bad_group = sam_test_make_actor ("bad-group");
 
   sam_text_set (sam_actor_get_name (no_sv), SAM_LANG_SV, NULL);
   assert_refused (store, no_sv, "Name (Swedish)");
@@ -145,7 +145,7 @@ test_validation (Fixture *f, gconstpointer data)
 /* The source of an actor's information: a web page or a document, and
  * the day it was read; each bad value refused with a message naming it. */
 static void
-test_source (Fixture *f, gconstpointer data)
+test_source (SamTestStoreFixture *f, gconstpointer data)
 {
   static const struct { const char *source; const char *read; const char *says; } bad[] = {
     { "ftp://example.se/lista.txt", "2026-11-02", "ftp://example.se/lista.txt" },
@@ -156,8 +156,8 @@ test_source (Fixture *f, gconstpointer data)
     { "https://example.se/", "2.11.2026", "2.11.2026" },
     { NULL, "2026-11-02", "2026-11-02" },
   };
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("source-test");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("source-test");
   g_autoptr(SamActor) loaded = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) lines = NULL;
@@ -165,7 +165,7 @@ test_source (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(SamActor) refused = make_actor ("refused");
+      g_autoptr(SamActor) refused = sam_test_make_actor ("refused");
 
       sam_actor_set_source (refused, bad[i].source, bad[i].read);
       assert_refused (store, refused, bad[i].says);
@@ -173,13 +173,13 @@ test_source (Fixture *f, gconstpointer data)
   g_assert_true (sam_store_is_empty (store));
 
   /* a document's name is a source too, and the history says what changed */
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   sam_actor_set_source (actor, "Länsstyrelsens kontaktlista (PDF), version 3", "2026-11-20");
   g_assert_true (sam_actor_validate (actor, NULL));
   g_assert_false (sam_actor_source_is_web (actor));
   g_assert_true (sam_store_update_actor (store, actor, &error));
   g_assert_no_error (error);
-  loaded = load (store, "source-test");
+  loaded = sam_test_store_load_actor (store, "source-test");
   g_assert_cmpstr (sam_actor_get_source (loaded), ==, "Länsstyrelsens kontaktlista (PDF), version 3");
   g_assert_cmpstr (sam_actor_get_source_read (loaded), ==, "2026-11-20");
   changes = sam_store_list_changes (store, "actor", "source-test", &error);
@@ -195,16 +195,16 @@ test_source (Fixture *f, gconstpointer data)
 /* The history names values as the app does: no "public → professional"
  * or area codes. */
 static void
-test_history_names_values (Fixture *f, gconstpointer data)
+test_history_names_values (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("history-test");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("history-test");
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   sam_actor_set_kind (actor, SAM_ACTOR_KIND_POLICE);
   sam_actor_add_area (actor, "2482");
   sam_actor_add_target_group (actor, "women");
@@ -231,7 +231,7 @@ test_history_names_values (Fixture *f, gconstpointer data)
 static void
 assert_value_refused (SamRouteKind kind, const char *good, const char *bad, const char *field)
 {
-  g_autoptr(SamContactRoute) route = make_route ("r", kind, good, SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) route = sam_test_make_route ("r", kind, good, SAM_VISIBILITY_PUBLIC);
   g_autofree char *before = g_strdup (sam_contact_route_get_value (route));
   g_autoptr(GError) error = NULL;
 
@@ -266,7 +266,8 @@ test_route_values (void)
                         sam_route_kind_get_label (SAM_ROUTE_KIND_WEB));
 
   /* phone numbers are stored normalised, other values trimmed */
-  web = make_route ("w", SAM_ROUTE_KIND_WEB, "  https://www.umea.se/kast  ", SAM_VISIBILITY_PUBLIC);
+  web = sam_test_make_route ("w", SAM_ROUTE_KIND_WEB, "  https://www.umea.se/kast  ",
+                             SAM_VISIBILITY_PUBLIC);
   g_assert_cmpstr (sam_contact_route_get_value (web), ==, "https://www.umea.se/kast");
 }
 
@@ -275,10 +276,12 @@ test_route_values (void)
 static void
 test_route_web_https (void)
 {
-  g_autoptr(SamContactRoute) plain = make_route ("p", SAM_ROUTE_KIND_WEB, "http://www.umea.se",
-                                                 SAM_VISIBILITY_PUBLIC);
-  g_autoptr(SamContactRoute) secure = make_route ("s", SAM_ROUTE_KIND_WEB, "https://www.umea.se",
-                                                  SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) plain = sam_test_make_route ("p", SAM_ROUTE_KIND_WEB,
+                                                          "http://www.umea.se",
+                                                          SAM_VISIBILITY_PUBLIC);
+  g_autoptr(SamContactRoute) secure = sam_test_make_route ("s", SAM_ROUTE_KIND_WEB,
+                                                           "https://www.umea.se",
+                                                           SAM_VISIBILITY_PUBLIC);
 
   g_assert_cmpstr (sam_contact_route_get_value (plain), ==, "http://www.umea.se");
   g_assert_true (sam_contact_route_is_plain_http (plain));
@@ -290,20 +293,20 @@ test_route_web_https (void)
 }
 
 static void
-test_update (Fixture *f, gconstpointer data)
+test_update (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) edited = NULL;
   g_autoptr(SamActor) loaded = NULL;
-  g_autoptr(GDateTime) t1 = at ("2026-11-25T11:00:00Z");
-  g_autoptr(GDateTime) t2 = at ("2026-11-26T08:15:00Z");
-  g_autoptr(GDateTime) verified = at ("2026-10-01T09:00:00Z");
+  g_autoptr(GDateTime) t1 = sam_test_date_time ("2026-11-25T11:00:00Z");
+  g_autoptr(GDateTime) t2 = sam_test_date_time ("2026-11-26T08:15:00Z");
+  g_autoptr(GDateTime) verified = sam_test_date_time ("2026-10-01T09:00:00Z");
   g_autoptr(GError) error = NULL;
 
   sam_store_set_user (store, "Anna Berg");
-  insert (store, actor);
-  edited = load (store, "test-jour");
+  sam_test_store_insert_actor (store, actor);
+  edited = sam_test_store_load_actor (store, "test-jour");
   g_assert_cmpint (sam_actor_get_revision (edited), ==, 1);
   g_assert_true (g_date_time_equal (sam_actor_get_updated_at (edited), t1));
 
@@ -320,24 +323,24 @@ test_update (Fixture *f, gconstpointer data)
   g_assert_true (g_date_time_equal (sam_actor_get_verified_at (edited), verified));
   g_assert_cmpstr (sam_actor_get_verified_by (edited), ==, "Anna Berg");
 
-  loaded = load (store, "test-jour");
-  assert_actors_equal (edited, loaded);
+  loaded = sam_test_store_load_actor (store, "test-jour");
+  sam_test_assert_actors_equal (edited, loaded);
   g_assert_null (sam_actor_find_route (loaded, "test-jour-web"));
   g_assert_cmpuint (sam_actor_get_routes (loaded)->len, ==, 4);
 }
 
 static void
-test_mark_verified (Fixture *f, gconstpointer data)
+test_mark_verified (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) loaded = NULL;
-  g_autoptr(GDateTime) t1 = at ("2026-11-25T11:00:00Z");
-  g_autoptr(GDateTime) checked = at ("2026-11-27T10:30:00Z");
+  g_autoptr(GDateTime) t1 = sam_test_date_time ("2026-11-25T11:00:00Z");
+  g_autoptr(GDateTime) checked = sam_test_date_time ("2026-11-27T10:30:00Z");
   g_autoptr(GError) error = NULL;
 
   sam_store_set_user (store, "Anna Berg");
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
 
   g_setenv ("SAMVERKAN_NOW", "2026-11-27T11:30:00+01:00", TRUE);
   sam_store_set_user (store, "Cecilia Dahl");
@@ -346,33 +349,33 @@ test_mark_verified (Fixture *f, gconstpointer data)
   g_assert_true (g_date_time_equal (sam_actor_get_verified_at (actor), checked));
   g_assert_cmpstr (sam_actor_get_verified_by (actor), ==, "Cecilia Dahl");
 
-  loaded = load (store, "test-jour");
+  loaded = sam_test_store_load_actor (store, "test-jour");
   g_assert_true (g_date_time_equal (sam_actor_get_verified_at (loaded), checked));
   g_assert_cmpstr (sam_actor_get_verified_by (loaded), ==, "Cecilia Dahl");
   /* verifying is not editing */
   g_assert_true (g_date_time_equal (sam_actor_get_updated_at (loaded), t1));
   g_assert_cmpstr (sam_actor_get_updated_by (loaded), ==, "Anna Berg");
-  assert_actors_equal (actor, loaded);
+  sam_test_assert_actors_equal (actor, loaded);
 }
 
 static void
-test_stale (Fixture *f, gconstpointer data)
+test_stale (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) first = open_store (f->path);
+  g_autoptr(SamStore) first = sam_test_store_open (f->path);
   g_autoptr(SamStore) second = NULL;
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) mine = NULL;
   g_autoptr(SamActor) theirs = NULL;
   g_autoptr(SamActor) stored = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
 
-  insert (first, actor);
-  second = open_store (f->path);
+  sam_test_store_insert_actor (first, actor);
+  second = sam_test_store_open (f->path);
   sam_store_set_user (first, "Anna Berg");
   sam_store_set_user (second, "Björn Ek");
-  mine = load (first, "test-jour");
-  theirs = load (second, "test-jour");
+  mine = sam_test_store_load_actor (first, "test-jour");
+  theirs = sam_test_store_load_actor (second, "test-jour");
   g_assert_cmpint (sam_actor_get_revision (mine), ==, 1);
   g_assert_cmpint (sam_actor_get_revision (theirs), ==, 1);
 
@@ -388,8 +391,8 @@ test_stale (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "Anna Berg"));
   g_assert_cmpint (sam_actor_get_revision (theirs), ==, 1);
 
-  stored = load (second, "test-jour");
-  assert_actors_equal (mine, stored);
+  stored = sam_test_store_load_actor (second, "test-jour");
+  sam_test_assert_actors_equal (mine, stored);
   g_assert_cmpstr (sam_text_get (sam_actor_get_name (stored), SAM_LANG_EN), ==, "Saved first");
 
   /* no change-log row for the refused save: insert and the first update */
@@ -400,18 +403,18 @@ test_stale (Fixture *f, gconstpointer data)
 }
 
 static void
-test_delete_restore (Fixture *f, gconstpointer data)
+test_delete_restore (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
-  g_autoptr(SamActor) other = make_actor ("test-other");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
+  g_autoptr(SamActor) other = sam_test_make_actor ("test-other");
   g_autoptr(SamActor) gone = NULL;
   g_autoptr(SamActor) back = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
 
-  insert (store, actor);
-  insert (store, other);
+  sam_test_store_insert_actor (store, actor);
+  sam_test_store_insert_actor (store, other);
 
   /* a delete based on an old revision is refused */
   g_assert_false (sam_store_delete_actor (store, "test-jour", 7, &error));
@@ -431,7 +434,7 @@ test_delete_restore (Fixture *f, gconstpointer data)
 
   g_assert_true (sam_store_restore_actor (store, "test-jour", &error));
   g_assert_no_error (error);
-  back = load (store, "test-jour");
+  back = sam_test_store_load_actor (store, "test-jour");
   g_assert_true (sam_text_equal (sam_actor_get_name (back), sam_actor_get_name (actor)));
   g_assert_cmpuint (sam_actor_get_routes (back)->len, ==, 5);
   g_clear_pointer (&all, g_ptr_array_unref);
@@ -484,17 +487,17 @@ newest_change (SamStore *store, guint expected, const char *op)
   } G_STMT_END
 
 static void
-test_change_log (Fixture *f, gconstpointer data)
+test_change_log (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
-  g_autoptr(GDateTime) checked = at ("2026-11-25T10:00:00Z");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
+  g_autoptr(GDateTime) checked = sam_test_date_time ("2026-11-25T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(SamChange) c = NULL;
   const char *old_name = "Test municipality – on-call social services";
 
   sam_store_set_user (store, "Logg Testare");
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   c = newest_change (store, 1, "insert");
   g_assert_null (c->before);
   ASSERT_JSON (c->after, "id", NULL, "test-jour");
@@ -535,7 +538,9 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, SamTestStoreFixture, NULL, sam_test_store_fixture_set_up, func, \
+              sam_test_store_fixture_tear_down)
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/duplicate-id", test_duplicate_id);
   ADD ("/store/validation", test_validation);

@@ -40,7 +40,7 @@ mode_of (const char *path)
  * whatever the umask; a -wal or -shm of ours left without write
  * permission gets its mode back. */
 static void
-test_modes (Fixture *f, gconstpointer data)
+test_modes (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->cli.dir, "private.sqlite", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -71,10 +71,10 @@ test_modes (Fixture *f, gconstpointer data)
   /* as a read-only open leaves them when the register was 0444: the files
    * stay while a connection holds them */
   {
-    sqlite3 *other = open_raw (path);
+    sqlite3 *other = sam_test_open_sqlite (path);
     g_autoptr(SamStore) again = NULL;
 
-    exec_sql (other, "SELECT count(*) FROM actor");
+    sam_test_exec_sql (other, "SELECT count(*) FROM actor");
     g_assert_cmpint (g_chmod (wal, 0444), ==, 0);
     g_assert_cmpint (g_chmod (shm, 0444), ==, 0);
     again = sam_store_open (path, &error);
@@ -91,7 +91,7 @@ test_modes (Fixture *f, gconstpointer data)
 /* A .backups that is a link, or that others may write to, is refused for
  * copies and for listing them; a private one is used. */
 static void
-test_backups_folder_refused (Fixture *f, gconstpointer data)
+test_backups_folder_refused (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
   g_autofree char *elsewhere = g_build_filename (f->cli.dir, "elsewhere", NULL);
@@ -136,7 +136,7 @@ test_backups_folder_refused (Fixture *f, gconstpointer data)
 /* The .part of a copy killed long enough ago is removed on the next open;
  * one being written now (fresh) is left alone. */
 static void
-test_part_leftover_removed (Fixture *f, gconstpointer data)
+test_part_leftover_removed (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
   g_autofree char *stale = g_build_filename (backups, "20261125T120000Z-01-import.sqlite.part", NULL);
@@ -164,7 +164,7 @@ test_part_leftover_removed (Fixture *f, gconstpointer data)
 static void
 damage_table (const char *path, const char *table)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = sam_test_open_sqlite (path);
   sqlite3_stmt *stmt = NULL;
   g_autofree char *garbage = g_strnfill (4096, '\xff');
   int page, page_size;
@@ -203,13 +203,13 @@ count_backups (const char *path)
  * to restore), but no write and no copy; check and import --merge exit 4
  * and name the copy to bring back, which restore then brings back. */
 static void
-test_damaged_refused (Fixture *f, gconstpointer data)
+test_damaged_refused (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *changed = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
 
-  changed = write_changed_export (f);
+  changed = sam_test_write_changed_export (f);
   {
     g_autoptr(SamStore) store = sam_store_open (f->path, &error);
     g_autoptr(SamBackup) copy = sam_backups_create (store, "import", &error);
@@ -217,7 +217,7 @@ test_damaged_refused (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   damage_table (f->path, "contact_route");
-  before = read_bytes (f->path);
+  before = sam_test_read_bytes (f->path);
   g_assert_cmpuint (count_backups (f->path), ==, 1);
 
   {
@@ -235,7 +235,7 @@ test_damaged_refused (Fixture *f, gconstpointer data)
     g_assert_null (sam_backups_create (store, "import", &error));
     g_assert_error (error, SAM_ERROR, SAM_ERROR_DAMAGED);
   }
-  assert_same_bytes (before, f->path);
+  sam_test_assert_same_bytes (before, f->path);
 
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 4);
   g_assert_nonnull (strstr (f->cli.err, "is damaged"));
@@ -245,7 +245,7 @@ test_damaged_refused (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->cli.err, "nothing was written"));
   g_assert_nonnull (strstr (f->cli.err, "samverkan-cli restore 1"));
   g_assert_cmpuint (count_backups (f->path), ==, 1);
-  assert_same_bytes (before, f->path);
+  sam_test_assert_same_bytes (before, f->path);
 
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "restore", "1"), ==, 0);
   g_assert_nonnull (strstr (f->cli.out, "no copy was made"));
@@ -255,25 +255,26 @@ test_damaged_refused (Fixture *f, gconstpointer data)
 
 /* check runs FTS5's own check of the search index. */
 static void
-test_search_index_damage (Fixture *f, gconstpointer data)
+test_search_index_damage (SamTestRegisterFile *f, gconstpointer data)
 {
-  sqlite3 *db = open_raw (f->path);
+  sqlite3 *db = sam_test_open_sqlite (f->path);
 
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
   g_assert_null (strstr (f->cli.out, "search index"));
   /* the index has lost a page of its words */
-  exec_sql (db, "DELETE FROM actor_search_data WHERE id = (SELECT max (id) FROM actor_search_data)");
+  sam_test_exec_sql (db, "DELETE FROM actor_search_data "
+                         "WHERE id = (SELECT max (id) FROM actor_search_data)");
   sqlite3_close (db);
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
   g_assert_nonnull (strstr (f->cli.out, "The search index is damaged"));
   /* the check needs no write lock (it would keep writers out for minutes
    * on a large register): it runs while another program writes */
   {
-    sqlite3 *writer = hold_write_lock (f->path);
+    sqlite3 *writer = sam_test_hold_write_lock (f->path);
 
     g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "check"), ==, 1);
     g_assert_nonnull (strstr (f->cli.out, "The search index is damaged"));
-    exec_sql (writer, "ROLLBACK");
+    sam_test_exec_sql (writer, "ROLLBACK");
     sqlite3_close (writer);
   }
 }
@@ -282,7 +283,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, SamTestRegisterFile, NULL, sam_test_register_file_set_up, fn, \
+              sam_test_register_file_tear_down)
   ADD ("/store-open/modes", test_modes);
   ADD ("/store-open/backups-folder-refused", test_backups_folder_refused);
   ADD ("/store-open/part-leftover-removed", test_part_leftover_removed);

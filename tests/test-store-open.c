@@ -57,10 +57,10 @@ meta_value (const char *path, const char *key)
  * store opens at once (no write on opening), and the readers see the last
  * committed state. */
 static void
-test_read_while_writing (Fixture *f, gconstpointer data)
+test_read_while_writing (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *id_before = meta_value (f->path, "id");
-  sqlite3 *writer = hold_write_lock (f->path);
+  sqlite3 *writer = sam_test_hold_write_lock (f->path);
   gint64 start = g_get_monotonic_time ();
 
   {
@@ -104,7 +104,7 @@ test_read_while_writing (Fixture *f, gconstpointer data)
     g_assert_null (strstr (f->cli.out, "search index"));
   }
 
-  exec_sql (writer, "ROLLBACK");
+  sam_test_exec_sql (writer, "ROLLBACK");
   sqlite3_close (writer);
   {
     g_autofree char *id_after = meta_value (f->path, "id");
@@ -118,15 +118,15 @@ test_read_while_writing (Fixture *f, gconstpointer data)
 /* A write waits five seconds for the lock, then exits 3 (busy), not 2,
  * and has changed nothing. */
 static void
-test_busy_exit_status (Fixture *f, gconstpointer data)
+test_busy_exit_status (SamTestRegisterFile *f, gconstpointer data)
 {
-  g_autofree char *changed = write_changed_export (f);
-  sqlite3 *writer = hold_write_lock (f->path);
+  g_autofree char *changed = sam_test_write_changed_export (f);
+  sqlite3 *writer = sam_test_hold_write_lock (f->path);
 
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "import", "--merge",
                                      "--prefer", "theirs", changed), ==, 3);
   g_assert_nonnull (strstr (f->cli.err, "Another program is writing to the register"));
-  exec_sql (writer, "ROLLBACK");
+  sam_test_exec_sql (writer, "ROLLBACK");
   sqlite3_close (writer);
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", f->path, "show", "polisen"), ==, 0);
   g_assert_null (strstr (f->cli.out, "Police in the north"));
@@ -140,13 +140,13 @@ test_busy_exit_status (Fixture *f, gconstpointer data)
 /* The reading commands leave the register file as it was, byte for byte,
  * and no -wal or -shm behind. */
 static void
-test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
+test_reading_leaves_file_alone (SamTestRegisterFile *f, gconstpointer data)
 {
   static const char * const commands[][3] = {
     { "search", "polis", NULL }, { "search", "--open-now", NULL }, { "show", "polisen", NULL },
     { "check", NULL }, { "backups", NULL }, { "path", "list", NULL }, { "path", "check", NULL },
   };
-  g_autoptr(GBytes) before = read_bytes (f->path);
+  g_autoptr(GBytes) before = sam_test_read_bytes (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -156,7 +156,7 @@ test_reading_leaves_file_alone (Fixture *f, gconstpointer data)
       g_assert_cmpstr (f->cli.err, !=, NULL);
       g_assert_null (strstr (f->cli.err, "format"));
     }
-  assert_same_bytes (before, f->path);
+  sam_test_assert_same_bytes (before, f->path);
   assert_no_side_files (f->path);
 }
 
@@ -171,7 +171,7 @@ compare_names (gconstpointer a, gconstpointer b)
  * is brought up to this version's format on opening, and the CLI says
  * so; the next open writes nothing. */
 static void
-test_migration_said (Fixture *f, gconstpointer data)
+test_migration_said (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *old = g_build_filename (f->cli.dir, "format-4.sqlite", NULL);
   g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
@@ -180,7 +180,7 @@ test_migration_said (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *said = g_strdup_printf ("brought from format 4 up to format %d",
                                            SAM_STORE_SCHEMA_VERSION);
-  sqlite3 *db = open_raw (old);
+  sqlite3 *db = sam_test_open_sqlite (old);
   const char *name;
 
   g_assert_nonnull (migrations);
@@ -195,9 +195,10 @@ test_migration_said (Fixture *f, gconstpointer data)
       g_autofree char *sql = NULL;
 
       g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
-      exec_sql (db, sql);
+      sam_test_exec_sql (db, sql);
     }
-  exec_sql (db, "INSERT INTO meta (key, value) VALUES ('id', 'old'); PRAGMA user_version = 4");
+  sam_test_exec_sql (db,
+                     "INSERT INTO meta (key, value) VALUES ('id', 'old'); PRAGMA user_version = 4");
   sqlite3_close (db);
 
   g_assert_cmpint (sam_test_cli_run (&f->cli, "--register", old, "search", "polis"), ==, 1);
@@ -218,7 +219,7 @@ test_migration_said (Fixture *f, gconstpointer data)
  * version's format: its path reads as it was, with no role, and a role
  * saved then comes back. */
 static void
-test_migration_from_format_9 (Fixture *f, gconstpointer data)
+test_migration_from_format_9 (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *old = g_build_filename (f->cli.dir, "format-9.sqlite", NULL);
   g_autofree char *dir = g_build_filename (g_getenv ("SAMVERKAN_SOURCE_DIR"), "src", "core",
@@ -228,7 +229,7 @@ test_migration_from_format_9 (Fixture *f, gconstpointer data)
   g_autoptr(SamStepRole) role = sam_step_role_new (SAM_ACTOR_KIND_SOCIAL_SERVICES, "socialjour",
                                                    SAM_ROLE_SCOPE_MUNICIPALITY);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = open_raw (old);
+  sqlite3 *db = sam_test_open_sqlite (old);
   const char *name;
 
   g_assert_nonnull (migrations);
@@ -243,9 +244,9 @@ test_migration_from_format_9 (Fixture *f, gconstpointer data)
       g_autofree char *sql = NULL;
 
       g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
-      exec_sql (db, sql);
+      sam_test_exec_sql (db, sql);
     }
-  exec_sql (db,
+  sam_test_exec_sql (db,
       "INSERT INTO meta (key, value) VALUES ('id', 'old'), ('created', '2026-01-01T00:00:00Z');"
       "INSERT INTO escalation_path (id, situation, area_code, start_step, title_sv, title_en, "
       "  updated_at) VALUES ('p', 'other', '24', 's1', 'Väg', 'Path', '2026-01-01T00:00:00Z');"
@@ -289,24 +290,24 @@ test_migration_from_format_9 (Fixture *f, gconstpointer data)
 /* Another program's database, an empty database and a text file are
  * refused by every command, and keep every byte; no -wal or -shm appears. */
 static void
-test_not_a_register (Fixture *f, gconstpointer data)
+test_not_a_register (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *other = g_build_filename (f->cli.dir, "other.db", NULL);
   g_autofree char *empty = g_build_filename (f->cli.dir, "empty.db", NULL);
   g_autofree char *text = g_build_filename (f->cli.dir, "notes.txt", NULL);
   g_autofree char *sample = sam_test_sample_xml ();
   const char *files[] = { other, empty, text };
-  sqlite3 *db = open_raw (other);
+  sqlite3 *db = sam_test_open_sqlite (other);
 
   /* rollback journal and WAL: both would be rewritten by a careless open */
-  exec_sql (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 3");
+  sam_test_exec_sql (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 3");
   sqlite3_close (db);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   g_assert_true (g_file_set_contents (text, "Inga kontakter här.\n", -1, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr(GBytes) before = read_bytes (files[i]);
+      g_autoptr(GBytes) before = sam_test_read_bytes (files[i]);
       static const char * const commands[][2] = {
         { "check", NULL }, { "search", "x" }, { "backups", NULL },
       };
@@ -330,7 +331,7 @@ test_not_a_register (Fixture *f, gconstpointer data)
         g_assert_null (store);
         g_assert_error (error, SAM_ERROR, SAM_ERROR_NOT_REGISTER);
       }
-      assert_same_bytes (before, files[i]);
+      sam_test_assert_same_bytes (before, files[i]);
       assert_no_side_files (files[i]);
     }
   /* another program's database is refused even where a register may be made */
@@ -346,7 +347,7 @@ test_not_a_register (Fixture *f, gconstpointer data)
 /* Only init and import make a register; a failed import into a new path
  * leaves nothing; "" is no register name. */
 static void
-test_creation (Fixture *f, gconstpointer data)
+test_creation (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->cli.dir, "missing.sqlite", NULL);
   g_autofree char *bad = g_build_filename (f->cli.dir, "bad.xml", NULL);
@@ -382,7 +383,7 @@ test_creation (Fixture *f, gconstpointer data)
 /* A full disk (here: a file size limit, which fails the write the same
  * way) exits 4, and an import into a new register leaves no file. */
 static void
-test_disk_full_exit_status (Fixture *f, gconstpointer data)
+test_disk_full_exit_status (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autofree char *target = g_build_filename (f->cli.dir, "new.sqlite", NULL);
   g_autofree char *sample = sam_test_sample_xml ();
@@ -406,7 +407,7 @@ test_disk_full_exit_status (Fixture *f, gconstpointer data)
 /* Editors save through sam_store_mark_verified and sam_actor_validate:
  * a year outside 1900–2200 is refused there too, and nothing changes. */
 static void
-test_verified_range (Fixture *f, gconstpointer data)
+test_verified_range (SamTestRegisterFile *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open (f->path, &error);
@@ -436,7 +437,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, SamTestRegisterFile, NULL, sam_test_register_file_set_up, fn, \
+              sam_test_register_file_tear_down)
   ADD ("/store-open/read-while-writing", test_read_while_writing);
   ADD ("/store-open/busy-exit-status", test_busy_exit_status);
   ADD ("/store-open/reading-leaves-file-alone", test_reading_leaves_file_alone);

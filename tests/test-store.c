@@ -36,9 +36,9 @@ read_file (const char *path, gsize *length)
 /* Schema */
 
 static void
-test_new_file (Fixture *f, gconstpointer data)
+test_new_file (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
 
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
@@ -49,20 +49,20 @@ test_new_file (Fixture *f, gconstpointer data)
 }
 
 static void
-test_reopen (Fixture *f, gconstpointer data)
+test_reopen (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) loaded = NULL;
 
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   g_clear_object (&store);
 
-  store = open_store (f->path);
+  store = sam_test_store_open (f->path);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sam_store_count_actors (store), ==, 1);
-  loaded = load (store, "test-jour");
-  assert_actors_equal (actor, loaded);
+  loaded = sam_test_store_load_actor (store, "test-jour");
+  sam_test_assert_actors_equal (actor, loaded);
 }
 
 /* Searching @text in @area finds @id alone, or nothing when @id is NULL. */
@@ -86,15 +86,15 @@ assert_found (SamStore *store, const char *text, const char *area, const char *i
 /* A register made by an earlier version is brought up to date on opening,
  * its data kept: here one at format 1, with its old name indexes. */
 static void
-test_migration (Fixture *f, gconstpointer data)
+test_migration (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) actor = make_actor ("test-jour");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
   g_autoptr(SamActor) loaded = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  insert (store, actor);
+  sam_test_store_insert_actor (store, actor);
   g_clear_object (&store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX actor_key_sv; DROP INDEX actor_key_en;"
@@ -135,9 +135,9 @@ test_migration (Fixture *f, gconstpointer data)
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = open_store (f->path);
+  store = sam_test_store_open (f->path);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  loaded = load (store, "test-jour");
+  loaded = sam_test_store_load_actor (store, "test-jour");
   /* migration 006 kept format 1's meaning of hours without a PH rule: the
    * on-call line stays closed on holidays, now said in so many words */
   {
@@ -154,7 +154,7 @@ test_migration (Fixture *f, gconstpointer data)
     sam_actor_add_language (actor, "ar");
     sam_actor_add_language (actor, "sv");
   }
-  assert_actors_equal (actor, loaded);
+  sam_test_assert_actors_equal (actor, loaded);
   /* migration 004 carried the search rows over, with the filters */
   assert_found (store, "socialjour", NULL, "test-jour");
   assert_found (store, "jour", "2480", "test-jour");
@@ -173,7 +173,7 @@ test_migration (Fixture *f, gconstpointer data)
 }
 
 static void
-test_newer_format (Fixture *f, gconstpointer data)
+test_newer_format (SamTestStoreFixture *f, gconstpointer data)
 {
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -192,7 +192,7 @@ test_newer_format (Fixture *f, gconstpointer data)
 }
 
 static void
-test_not_a_database (Fixture *f, gconstpointer data)
+test_not_a_database (SamTestStoreFixture *f, gconstpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(SamStore) store = NULL;
@@ -244,12 +244,12 @@ read_only_checks (const char *path, const char *new_path)
   g_autoptr(SamStore) store = NULL;
   g_autoptr(SamStore) created = NULL;
   g_autoptr(SamActor) actor = NULL;
-  g_autoptr(SamActor) another = make_actor ("test-another");
+  g_autoptr(SamActor) another = sam_test_make_actor ("test-another");
   g_autoptr(GError) error = NULL;
 
-  store = open_store (path);
+  store = sam_test_store_open (path);
   g_assert_true (sam_store_is_read_only (store));
-  actor = load (store, "test-jour");
+  actor = sam_test_store_load_actor (store, "test-jour");
   g_assert_cmpint (sam_store_count_actors (store), ==, 1);
 
   g_assert_false (sam_store_insert_actor (store, another, &error));
@@ -298,10 +298,10 @@ run_read_only (const char *mode)
   path = g_build_filename (dir, "register.sqlite", NULL);
   new_path = g_build_filename (dir, "new.sqlite", NULL);
   {
-    g_autoptr(SamStore) store = open_store (path);
-    g_autoptr(SamActor) actor = make_actor ("test-jour");
+    g_autoptr(SamStore) store = sam_test_store_open (path);
+    g_autoptr(SamActor) actor = sam_test_make_actor ("test-jour");
 
-    insert (store, actor);
+    sam_test_store_insert_actor (store, actor);
   }
   before = read_file (path, &before_len);
 
@@ -359,11 +359,11 @@ test_read_only_folder (void)
 /* Import, overdue verification, integrity */
 
 static void
-test_import_not_empty (Fixture *f, gconstpointer data)
+test_import_not_empty (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(SamActor) present = make_actor ("test-jour");
-  g_autoptr(SamActor) incoming = make_actor ("test-incoming");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(SamActor) present = sam_test_make_actor ("test-jour");
+  g_autoptr(SamActor) incoming = sam_test_make_actor ("test-incoming");
   g_autoptr(GPtrArray) actors = g_ptr_array_new ();
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
@@ -371,7 +371,7 @@ test_import_not_empty (Fixture *f, gconstpointer data)
   g_autoptr(SamActor) missing = NULL;
   SamRegisterMeta meta = { 0 };
 
-  insert (store, present);
+  sam_test_store_insert_actor (store, present);
   meta.id = g_strdup ("incoming-register");
   g_ptr_array_add (actors, incoming);
   g_assert_false (sam_store_import (store, &meta, actors, NULL, &error));
@@ -390,10 +390,10 @@ test_import_not_empty (Fixture *f, gconstpointer data)
 }
 
 static void
-test_overdue (Fixture *f, gconstpointer data)
+test_overdue (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
-  g_autoptr(GDateTime) now = at ("2026-11-25T12:00:00+01:00");
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
+  g_autoptr(GDateTime) now = sam_test_date_time ("2026-11-25T12:00:00+01:00");
   g_autoptr(GPtrArray) overdue = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
@@ -445,9 +445,9 @@ test_overdue (Fixture *f, gconstpointer data)
 }
 
 static void
-test_integrity (Fixture *f, gconstpointer data)
+test_integrity (SamTestStoreFixture *f, gconstpointer data)
 {
-  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(SamStore) store = sam_test_store_open (f->path);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
@@ -468,7 +468,9 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, SamTestStoreFixture, NULL, sam_test_store_fixture_set_up, func, \
+              sam_test_store_fixture_tear_down)
   ADD ("/store/new-file", test_new_file);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/migration", test_migration);
