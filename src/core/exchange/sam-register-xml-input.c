@@ -182,7 +182,7 @@ start_tag_byte (Tags *t, char c)
   return t->attributes <= MAX_ATTRIBUTES;
 }
 
-/* What start_tag_byte has more to do with than keep the start of a word */
+/* A byte that ends a name in a start tag; the others only add to it */
 static inline gboolean
 ends_word (char c)
 {
@@ -278,7 +278,10 @@ scan_text (Source *src, const char *p, gsize length)
       return !src->long_text;
     }
   if (src->run + (first - p) > MAX_TEXT)
-    return !(src->long_text = TRUE);
+    {
+      src->long_text = TRUE;
+      return FALSE;
+    }
   /* a chunk longer than the limit (libxml2 asks for a few kilobytes) */
   for (const char *q = first; length > MAX_TEXT && q != NULL; )
     {
@@ -287,7 +290,10 @@ scan_text (Source *src, const char *p, gsize length)
       src->run_start = src->offset + (q + 1 - p);
       src->run_line = 0;
       if ((next ? next : end) - (q + 1) > MAX_TEXT)
-        return !(src->long_text = TRUE);
+        {
+          src->long_text = TRUE;
+          return FALSE;
+        }
       q = next;
     }
   last = memrchr (p, '<', length);

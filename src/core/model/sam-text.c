@@ -108,23 +108,16 @@ fold_run (GString *out, const char *text, gssize length)
     }
 }
 
-char *
-sam_text_fold (const char *text)
-{
-  GString *out;
-  const char *p;
+typedef void (*RunFunc) (GString *out, const char *text, gssize length);
 
-  if (text == NULL)
-    return g_strdup ("");
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_strdup ("");
-  /* An ASCII character folds to its lower case whatever stands beside it:
-   * decomposition never moves a character of combining class 0, and case
-   * folding and dropping accents go character by character. So only the
-   * runs past ASCII take the slow road, which was most of what writing an
-   * actor's name keys cost. */
-  out = g_string_sized_new (strlen (text));
-  p = text;
+/* @text with its ASCII runs in lower case and the runs past ASCII given
+ * to @slow */
+static char *
+by_ascii_runs (const char *text, RunFunc slow)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+  const char *p = text;
+
   while (*p)
     {
       const char *run = p;
@@ -137,9 +130,24 @@ sam_text_fold (const char *text)
       while (*p && ((guchar) *p & 0x80))
         p++;
       if (p > run)
-        fold_run (out, run, p - run);
+        slow (out, run, p - run);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+sam_text_fold (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  /* An ASCII character folds to its lower case whatever stands beside it:
+   * decomposition never moves a character of combining class 0, and case
+   * folding and dropping accents go character by character. So only the
+   * runs past ASCII take the slow road, which was most of what writing an
+   * actor's name keys cost. */
+  return by_ascii_runs (text, fold_run);
 }
 
 /* The key of a run of text with at least one byte past ASCII */
@@ -172,7 +180,6 @@ char *
 sam_text_sort_key_sv (const char *text)
 {
   const char *p = text ? text : "";
-  GString *out;
 
   if (!g_utf8_validate (p, -1, NULL))
     return g_strdup ("");
@@ -182,20 +189,5 @@ sam_text_sort_key_sv (const char *text)
    * every locale (g_utf8_strdown made "I" a dotless ı in a Turkish one):
    * only the runs past ASCII take the slow road, a tenth of an import's
    * writing of an actor. */
-  out = g_string_sized_new (strlen (p) + 8);
-  while (*p)
-    {
-      const char *run = p;
-
-      while (*p && !((guchar) *p & 0x80))
-        p++;
-      for (const char *q = run; q < p; q++)
-        g_string_append_c (out, g_ascii_tolower (*q));
-      run = p;
-      while (*p && ((guchar) *p & 0x80))
-        p++;
-      if (p > run)
-        sort_key_run (out, run, p - run);
-    }
-  return g_string_free (out, FALSE);
+  return by_ascii_runs (p, sort_key_run);
 }
