@@ -258,3 +258,20 @@ sam_ui_test_press (const char *keys)
   /* and what they started (a page built after the key that asked for it) */
   sam_ui_test_wait_for (!g_main_context_pending (NULL));
 }
+
+void
+sam_ui_test_window_open (SamUiTestWindow *w)
+{
+  w->dir = sam_test_make_dir ();
+  w->store = sam_test_open_store (w->dir, "register.sqlite", TRUE);
+  w->window = sam_window_new (NULL, w->store);
+}
+
+void
+sam_ui_test_window_close (SamUiTestWindow *w)
+{
+  gtk_window_destroy (GTK_WINDOW (w->window));
+  g_assert_finalize_object (w->store);
+  sam_test_remove_dir (w->dir);
+  g_free (w->dir);
+}

@@ -11,7 +11,24 @@
 
 #include <gtk/gtk.h>
 
+#include "sam-store.h"
+#include "sam-window.h"
+
 G_BEGIN_DECLS
+
+/* The main window on a new register filled with the sample, in a folder
+ * of its own: what most suites test against. */
+typedef struct {
+  char *dir;
+  SamStore *store;
+  SamWindow *window;
+} SamUiTestWindow;
+
+/* Makes the folder, the register and the window (not shown yet). */
+void        sam_ui_test_window_open  (SamUiTestWindow *w);
+/* Destroys the window, checks that nothing still holds the register, and
+ * removes the folder. */
+void        sam_ui_test_window_close (SamUiTestWindow *w);
 
 /* Draws @widget, at its allocated size, with its window's renderer. */
 GdkTexture *sam_ui_test_render    (GtkWidget  *widget);
@@ -19,7 +36,6 @@ GdkTexture *sam_ui_test_render    (GtkWidget  *widget);
 void        sam_ui_test_save_png  (GtkWidget  *widget,
                                    const char *path);
 
-/* Runs the main loop for @ms milliseconds. */
 /* gtk_test_init() and adw_init(), with animations off. */
 void        sam_ui_test_init      (int        *argc,
                                    char     ***argv);

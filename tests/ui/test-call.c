@@ -20,11 +20,7 @@
 #include "sam-ui-test-util.h"
 #include "sam-window.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  SamWindow *window;
-} Fixture;
+typedef SamUiTestWindow Fixture;
 
 static gboolean
 no_handler (void)
@@ -42,9 +38,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   sam_call_set_handler_check (data);
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->window = sam_window_new (NULL, f->store);
+  sam_ui_test_window_open (f);
   gtk_window_present (GTK_WINDOW (f->window));
   sam_window_show_actor (f->window, "umea-socialjour");
   sam_ui_test_wait_frames (GTK_WIDGET (f->window), 1);
@@ -53,10 +47,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_ui_test_window_close (f);
   sam_call_set_handler_check (NULL);
 }
 

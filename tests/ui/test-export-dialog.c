@@ -22,28 +22,19 @@
 #include "sam-window-private.h"
 #include "sam-ui-test-util.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  SamWindow *window;
-} Fixture;
+typedef SamUiTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->window = sam_window_new (NULL, f->store);
+  sam_ui_test_window_open (f);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_ui_test_window_close (f);
 }
 
 /* The shown toplevel of @type, other than the main window. */

@@ -28,11 +28,7 @@
 #define NARROW_WIDTH 360
 #define NARROW_HEIGHT 640
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  SamWindow *window;
-} Fixture;
+typedef SamUiTestWindow Fixture;
 
 /* Makes @window NARROW_WIDTH × NARROW_HEIGHT and draws it. Its default
  * size counts the client-side shadow: asked for once, the difference is
@@ -55,19 +51,14 @@ resize (GtkWidget *window)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->window = sam_window_new (NULL, f->store);
+  sam_ui_test_window_open (f);
   resize (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_ui_test_window_close (f);
 }
 
 static GtkWidget *

@@ -17,18 +17,12 @@
 #include "sam-window.h"
 #include "sam-window-private.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  SamWindow *window;
-} Fixture;
+typedef SamUiTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->window = sam_window_new (NULL, f->store);
+  sam_ui_test_window_open (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   sam_ui_test_wait_for (sam_window_get_n_results (f->window) > 0);
@@ -37,10 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_ui_test_window_close (f);
 }
 
 /* Searches @text at once and waits until the whole list is drawn. */

@@ -19,19 +19,13 @@
 #include "sam-window.h"
 #include "sam-ui-test-util.h"
 
-typedef struct {
-  char *dir;
-  SamStore *store;
-  SamWindow *window;
-} Fixture;
+typedef SamUiTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_setenv ("SAMVERKAN_NOW", data ? data : "2026-11-25T12:00:00+01:00", TRUE);
-  f->dir = sam_test_make_dir ();
-  f->store = sam_test_open_store (f->dir, "register.sqlite", TRUE);
-  f->window = sam_window_new (NULL, f->store);
+  sam_ui_test_window_open (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (f->window));
   sam_ui_test_watch_keys (GTK_WIDGET (f->window));
@@ -41,10 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->store);
-  sam_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sam_ui_test_window_close (f);
   g_unsetenv ("SAMVERKAN_NOW");
 }
 
