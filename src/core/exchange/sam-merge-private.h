@@ -71,7 +71,11 @@ SamMergePlan    *_sam_merge_plan_new_for_file_full (SamStore    *store,
                                               gboolean           follow,
                                               GCancellable      *cancellable,
                                               GError           **error);
-/* The ancestry of a record read from a file (@carried nullable). */
+/* Whether a record read from a file carries its history (@carried
+ * nullable); when it does not, its root is made from its content hash. */
+gboolean         _sam_merge_carries_history   (SamAncestry      *carried);
+/* The ancestry of a record read from a file (@carried nullable;
+ * @content_hash only read when it carries no history). */
 SamAncestry     *_sam_merge_incoming_ancestry (SamAncestry      *carried,
                                               const char        *source,
                                               const char        *content_hash);

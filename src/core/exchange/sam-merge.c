@@ -140,12 +140,18 @@ _sam_merge_item_name (SamMergeItem *item)
 
 /* The ancestry of a record read from a file: what it carries, else its
  * root; its owner as it says, else the file's source. */
+gboolean
+_sam_merge_carries_history (SamAncestry *carried)
+{
+  return carried != NULL && *carried->history;
+}
+
 SamAncestry *
 _sam_merge_incoming_ancestry (SamAncestry *carried, const char *source, const char *content_hash)
 {
   g_autofree char *root = NULL;
 
-  if (carried != NULL && *carried->history)
+  if (_sam_merge_carries_history (carried))
     return sam_ancestry_new (carried->owner ? carried->owner : source, carried->history,
                              carried->fields);
   root = sam_ancestry_root_id (content_hash);

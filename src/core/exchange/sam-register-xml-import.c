@@ -29,7 +29,8 @@
 
 typedef struct {
   GPtrArray *actors;   /* of SamActor */
-  GPtrArray *hashes;   /* each actor's merge hash, as sam_merge_hash_actor */
+  GPtrArray *hashes;   /* each actor's merge hash (sam_merge_hash_actor), NULL when
+                        * the file gives its history */
 } Batch;
 
 typedef struct {
@@ -119,8 +120,11 @@ take_actor (SamActor *actor, int line, gpointer user_data)
 
   if (import->filling == NULL)
     import->filling = batch_new ();
-  /* hashed here, beside the writer: the root of its ancestry */
-  g_ptr_array_add (import->filling->hashes, sam_merge_hash_actor (actor, SAM_VISIBILITY_INTERNAL));
+  /* hashed here, beside the writer: the root of an ancestry the file
+   * does not give (a file from another register gives it) */
+  g_ptr_array_add (import->filling->hashes,
+                   _sam_merge_carries_history (_sam_record_get_ancestry (actor))
+                   ? NULL : sam_merge_hash_actor (actor, SAM_VISIBILITY_INTERNAL));
   g_ptr_array_add (import->filling->actors, actor);
   return import->filling->actors->len < BATCH_SIZE || send_batch (import);
 }
@@ -216,7 +220,8 @@ finish (SamStoreImport *writer, SamRegisterData *data, const char *file_name, GE
   for (guint i = 0; i < data->paths->len; i++)
     {
       SamEscalationPath *path = g_ptr_array_index (data->paths, i);
-      g_autofree char *hash = sam_merge_hash_path (path);
+      g_autofree char *hash = _sam_merge_carries_history (_sam_record_get_ancestry (path))
+                              ? NULL : sam_merge_hash_path (path);
 
       if (!note_ancestry (store, data, "path", path, hash, error))
         goto fail;
